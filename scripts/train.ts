@@ -1,0 +1,94 @@
+/**
+ * `npm run train -- ...`: trains LeNet-5 with the reference engine on MNIST and writes a
+ * `lenet5-run/1` folder with a checkpoint for epoch 0 (the initial weights), every epoch, and
+ * (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1. Ctrl-C keeps every finished checkpoint.
+ */
+import type { MnistSet } from '../src/engine/data/mnistInput';
+import { evaluateNetwork } from '../src/engine/evaluate';
+import { createManifest } from '../src/engine/model/runFormat';
+import { ReferenceTrainer } from '../src/engine/referenceTrainer';
+import { loadMnistSplit } from './mnistFiles';
+import { RunWriter } from './runWriter';
+import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
+
+const EARLY_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
+
+function subset(set: MnistSet, count: number | null): MnistSet {
+  if (count === null) return set;
+  return { count, images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count) };
+}
+
+const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+async function run(command: TrainCommand): Promise<void> {
+  const { architecture, settings } = command;
+  const train = subset(loadMnistSplit('train'), command.trainSubset);
+  const test = subset(loadMnistSplit('test'), command.testSubset);
+  const trainer = new ReferenceTrainer(architecture, settings, train);
+  const writer = new RunWriter(command.outDir, createManifest(architecture, {
+    training: { engine: 'reference', ...settings, trainImages: train.count, testImages: test.count },
+  }));
+  const interactive = process.stdout.isTTY;
+  const log = (line: string) => process.stdout.write(interactive ? `\r\x1b[K${line}` : `${line}\n`);
+  const save = (epoch: number, trainLoss: number | null) => {
+    const started = performance.now();
+    const evaluation = evaluateNetwork(trainer.network, test);
+    writer.addCheckpoint(epoch, trainer.network.params, evaluation.accuracy, trainLoss, { testLoss: evaluation.loss });
+    log(`epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
+      `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`);
+    if (interactive) process.stdout.write('\n');
+  };
+  process.on('SIGINT', () => {
+    process.stdout.write(`\ninterrupted: the finished checkpoints in ${command.outDir} are kept\n`);
+    process.exit(130);
+  });
+  console.log(`training LeNet-5 (${Object.values(architecture).join(', ')}) on ${train.count} images for ` +
+    `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
+    `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
+    `distortions, seed ${settings.seed} -> ${command.outDir}`);
+  save(0, null);
+  const startedAt = performance.now();
+  let imagesTotal = 0, lastPrint = 0;
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    const pending = epoch === 1 && command.earlyCheckpoints ? [...EARLY_FRACTIONS] : [];
+    const steps = trainer.epochSteps(epoch);
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) {
+      const p = next.value;
+      const now = performance.now();
+      const seconds = (now - startedAt) / 1000;
+      const done = imagesTotal + p.imagesDone;
+      if (pending.length > 0 && p.imagesDone >= pending[0]! * p.imagesInEpoch) {
+        save(epoch - 1 + pending.shift()!, p.meanLoss);
+      }
+      if (now - lastPrint > (interactive ? 500 : 15000) || p.imagesDone === p.imagesInEpoch) {
+        lastPrint = now;
+        const rate = done / seconds;
+        const left = (settings.epochs * p.imagesInEpoch - done) / rate;
+        log(`epoch ${epoch}/${settings.epochs}: ${p.imagesDone}/${p.imagesInEpoch} images, ` +
+          `${rate.toFixed(0)} images/s, loss ${p.meanLoss.toFixed(4)}, lr ${trainer.learningRate().toFixed(4)}, ` +
+          `time left ${duration(left)}`);
+      }
+      await turnEventLoop(); // lets Ctrl-C be handled between batches
+    }
+    const trainLoss = next.value;
+    imagesTotal += train.count;
+    save(epoch, trainLoss);
+  }
+  console.log(`done in ${duration((performance.now() - startedAt) / 1000)}: ${command.outDir}`);
+}
+
+try {
+  await run(parseTrainArgs(process.argv.slice(2)));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message === TRAIN_USAGE ? message : `train: ${message}\n\n${TRAIN_USAGE}`);
+  process.exit(message === TRAIN_USAGE ? 0 : 1);
+}

@@ -1,0 +1,91 @@
+/** Command-line options of `npm run train`, parsed and checked with messages a person can act on. */
+import { parseArgs } from 'node:util';
+import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
+import { DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
+import type { TrainingSettings } from '../src/engine/referenceTrainer';
+
+/** Everything `train.ts` needs to start. */
+export interface TrainCommand {
+  readonly architecture: ArchitectureOptions;
+  readonly settings: TrainingSettings;
+  readonly outDir: string;
+  readonly trainSubset: number | null;
+  readonly testSubset: number | null;
+  readonly earlyCheckpoints: boolean;
+}
+
+export const TRAIN_USAGE = `Usage: npm run train -- [options]
+  --epochs N            epochs to train (default 15)
+  --seed S              seed of the initial weights, shuffling and distortions (default 1)
+  --augment             small random affine distortions (shift 2 px, rotate 10 deg, scale 10%)
+  --activation A        relu | tanh | sigmoid (default relu)
+  --pooling P           max | mean | subsample (default max)
+  --c3 C                full | lenet5 (default full)
+  --loss L              softmax-cross-entropy | mean-squared-error (default softmax-cross-entropy)
+  --batch-size B        (default 64)   --lr X (default 0.05)   --schedule cosine|constant (default cosine)
+  --momentum M          (default 0.9)  --weight-decay W (default 0)
+  --train-subset N      train on the first N training images only (labelled so in the manifest)
+  --test-subset N       evaluate on the first N test images only (labelled so in the manifest)
+  --no-early-checkpoints  skip the checkpoints after 1/16, 1/8, 1/4 and 1/2 of epoch 1
+  --out DIR             where the run is written (default runs/<date-time>)`;
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new Error(`--${name} ${value}: expected one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function number(name: string, value: string | undefined, fallback: number, check: (n: number) => boolean,
+  what: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) throw new Error(`--${name} ${value}: expected ${what}`);
+  return n;
+}
+
+/** Parses `argv` (without node and the script); throws an Error whose message says what is wrong. */
+export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      epochs: { type: 'string' }, seed: { type: 'string' }, augment: { type: 'boolean' },
+      activation: { type: 'string' }, pooling: { type: 'string' }, c3: { type: 'string' }, loss: { type: 'string' },
+      'batch-size': { type: 'string' }, lr: { type: 'string' }, schedule: { type: 'string' },
+      momentum: { type: 'string' }, 'weight-decay': { type: 'string' },
+      'train-subset': { type: 'string' }, 'test-subset': { type: 'string' },
+      'no-early-checkpoints': { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) throw new Error(TRAIN_USAGE);
+  const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+  const architecture: ArchitectureOptions = {
+    activation: choice('activation', values.activation, ['relu', 'tanh', 'sigmoid'], DEFAULT_ARCHITECTURE.activation),
+    pooling: choice('pooling', values.pooling, ['max', 'mean', 'subsample'], DEFAULT_ARCHITECTURE.pooling),
+    c3Connectivity: choice('c3', values.c3, ['full', 'lenet5'], DEFAULT_ARCHITECTURE.c3Connectivity),
+    loss: choice('loss', values.loss, ['softmax-cross-entropy', 'mean-squared-error'], DEFAULT_ARCHITECTURE.loss),
+  };
+  const settings: TrainingSettings = {
+    epochs: number('epochs', values.epochs, 15, positiveInt, 'a whole number of epochs >= 1'),
+    seed: number('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0..2^32-1'),
+    augment: values.augment ?? false,
+    batchSize: number('batch-size', values['batch-size'], 64, positiveInt, 'a whole number >= 1'),
+    learningRate: number('lr', values.lr, 0.05, (n) => n > 0, 'a learning rate > 0'),
+    schedule: choice('schedule', values.schedule, ['cosine', 'constant'], 'cosine'),
+    momentum: number('momentum', values.momentum, 0.9, (n) => n >= 0 && n < 1, 'a momentum in [0, 1)'),
+    weightDecay: number('weight-decay', values['weight-decay'], 0, (n) => n >= 0, 'a weight decay >= 0'),
+  };
+  const subset = (name: string, value: string | undefined, max: number) =>
+    value === undefined ? null : number(name, value, max, (n) => positiveInt(n) && n <= max, `a whole number 1..${max}`);
+  const stamp = now.toISOString().replace(/[:T]/g, '-').slice(0, 19);
+  return {
+    architecture,
+    settings,
+    outDir: values.out ?? `runs/${stamp}`,
+    trainSubset: subset('train-subset', values['train-subset'], 60000),
+    testSubset: subset('test-subset', values['test-subset'], 10000),
+    earlyCheckpoints: !values['no-early-checkpoints'],
+  };
+}
