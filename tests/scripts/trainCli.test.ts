@@ -8,7 +8,7 @@ import { loadRun } from '../../src/engine/model/runLoader';
 const root = join(import.meta.dirname, '../..');
 
 function startTrain(args: string[]) {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/train.ts'), ...args],
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train.ts'), ...args],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += String(chunk); });
