@@ -1,0 +1,78 @@
+/**
+ * The textures one batch size needs, allocated once from the pool and reused every step.
+ * Per layer l: `out` (activation), `second` (pre-activation, or the max-pool winners, or null for
+ * mean pooling), `dOut` and `dPre` (dL/d activation and dL/d pre-activation).
+ */
+import { shapeSize, type LayerSpec } from '../model/layerSpec';
+import type { GpuTexture, TexturePool } from './gpuTexture';
+import type { NetworkPrograms } from './networkPrograms';
+
+/** The textures of one layer at one batch size. */
+export interface LayerBuffers {
+  readonly out: GpuTexture;
+  readonly second: GpuTexture | null;
+  readonly dOut: GpuTexture;
+  readonly dPre: GpuTexture;
+  /** Pass-1 partial sums and reduced parameter gradient, for layers with parameters. */
+  readonly partial: GpuTexture | null;
+  readonly gradient: GpuTexture | null;
+  readonly chunks: number;
+}
+
+/** Every texture of a batch size. */
+export interface BatchBuffers {
+  readonly batchSize: number;
+  readonly layers: readonly LayerBuffers[];
+  /** The output layer's per-image loss (column 0 of a K x B texture). */
+  readonly loss: GpuTexture;
+  /** RGBA32F, texel (b, 0) = (label, image index, 0, 0). */
+  readonly labels: GpuTexture;
+  /** RGBA32F, texel (b, 0) = (dx, dy, angle, scale). */
+  readonly distortion: GpuTexture;
+}
+
+/** The texture size of a layer's activations at a batch size (see gpuTexture.ts). */
+export function activationSize(layer: LayerSpec, batchSize: number): [number, number] {
+  const [c, h, w] = layer.shape;
+  return [c * w, batchSize * h];
+}
+
+/** Allocates the buffers of one batch size. */
+export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batchSize: number): BatchBuffers {
+  const layers = programs.layers.map((layer, l): LayerBuffers => {
+    const [width, height] = activationSize(layer, batchSize);
+    const kernels = l > 0 ? programs.kernels[l - 1] : null;
+    const hasSecond = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling !== 'mean');
+    const chunks = kernels ? Math.ceil(batchSize / kernels.chunk) : 0;
+    const gradShape = kernels?.gradShape ?? null;
+    return {
+      out: pool.acquire(width, height),
+      second: hasSecond ? pool.acquire(width, height) : null,
+      dOut: pool.acquire(width, height),
+      dPre: pool.acquire(width, height),
+      partial: gradShape ? pool.acquire(gradShape[0], gradShape[1] * chunks) : null,
+      gradient: gradShape ? pool.acquire(gradShape[0], gradShape[1]) : null,
+      chunks,
+    };
+  });
+  const last = programs.layers[programs.layers.length - 1];
+  return {
+    batchSize,
+    layers,
+    loss: pool.acquire(shapeSize(last.shape), batchSize),
+    labels: pool.acquire(batchSize, 1, 'rgba32f'),
+    distortion: pool.acquire(batchSize, 1, 'rgba32f'),
+  };
+}
+
+/** Returns every texture of a batch to the pool. */
+export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
+  for (const layer of buffers.layers) {
+    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, layer.partial, layer.gradient]) {
+      if (texture) pool.release(texture);
+    }
+  }
+  pool.release(buffers.loss);
+  pool.release(buffers.labels);
+  pool.release(buffers.distortion);
+}

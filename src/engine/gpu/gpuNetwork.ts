@@ -1,0 +1,191 @@
+/**
+ * LeNet-5 on WebGL2: forward, backward and the momentum update as a short list of fused draws over
+ * textures that stay on the GPU. One instance owns its programs, parameter atlases and batch buffers.
+ */
+import { frameLayout, type ActivationFrame } from '../activationFrame';
+import type { ArchitectureOptions } from '../model/layerSpec';
+import { shapeSize } from '../model/layerSpec';
+import type { SgdSettings } from '../reference/sgd';
+import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
+import { KernelRunner } from './gpuProgram';
+import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
+import { activationOf, NetworkPrograms } from './networkPrograms';
+
+/** The GPU engine's network: programs compiled once, weights and momentum in two ping-pong atlases. */
+export class GpuNetwork {
+  readonly runner: KernelRunner;
+  readonly pool: TexturePool;
+  readonly programs: NetworkPrograms;
+  private readonly params: [GpuTexture, GpuTexture];
+  private readonly velocity: [GpuTexture, GpuTexture];
+  private current = 0;
+  private readonly batches = new Map<number, BatchBuffers>();
+  private readonly frameAtlas: GpuTexture;
+  private readonly frame = frameLayout([], 1);
+
+  constructor(readonly gl: WebGL2RenderingContext, readonly options: ArchitectureOptions) {
+    this.runner = new KernelRunner(gl);
+    this.pool = new TexturePool(gl);
+    this.programs = new NetworkPrograms(this.runner, options);
+    const rows = atlasHeight(this.programs.layout.size);
+    this.params = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
+    this.velocity = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
+    this.frame = frameLayout(this.programs.layers, ATLAS_WIDTH);
+    this.frameAtlas = this.pool.acquire(ATLAS_WIDTH, this.frame.size / ATLAS_WIDTH);
+  }
+
+  /** The layers, in order. */
+  get layers() {
+    return this.programs.layers;
+  }
+
+  /** Uploads parameters (run-format order) and, optionally, momentum; momentum otherwise restarts at 0. */
+  setParameters(params: Float32Array, velocity: Float32Array | null = null): void {
+    const size = this.programs.layout.size;
+    if (params.length !== size) throw new Error(`expected ${size} parameters, got ${params.length}`);
+    const rows = this.params[0].height;
+    const padded = new Float32Array(ATLAS_WIDTH * rows);
+    padded.set(params);
+    this.pool.upload(this.params[this.current], padded);
+    padded.fill(0);
+    if (velocity) padded.set(velocity);
+    this.pool.upload(this.velocity[this.current], padded);
+  }
+
+  /** Reads the parameters back (a synchronous readback: for checkpoints, not per step). */
+  readParameters(): Float32Array {
+    return this.runner.readSync(this.params[this.current]).slice(0, this.programs.layout.size);
+  }
+
+  /** Reads the momentum back (synchronous), to carry a run over to another engine. */
+  readVelocity(): Float32Array {
+    return this.runner.readSync(this.velocity[this.current]).slice(0, this.programs.layout.size);
+  }
+
+  /** The buffers of a batch size, allocated on first use. */
+  buffers(batchSize: number): BatchBuffers {
+    let buffers = this.batches.get(batchSize);
+    if (!buffers) {
+      buffers = allocateBatch(this.pool, this.programs, batchSize);
+      this.batches.set(batchSize, buffers);
+    }
+    return buffers;
+  }
+
+  /** Uploads `batchSize` 32x32 inputs and their labels (labels may be omitted for inference). */
+  uploadBatch(inputs: Float32Array, batchSize: number, labels: ArrayLike<number> | null = null): BatchBuffers {
+    const buffers = this.buffers(batchSize);
+    this.pool.upload(buffers.layers[0].out, inputs.subarray(0, batchSize * 1024));
+    const items = new Float32Array(batchSize * 4);
+    if (labels) for (let b = 0; b < batchSize; b++) items[b * 4] = labels[b];
+    this.pool.upload(buffers.labels, items);
+    return buffers;
+  }
+
+  /** Runs every layer forward over the batch already in `buffers` (and the output's softmax and loss). */
+  forward(buffers: BatchBuffers): void {
+    const { runner } = this;
+    const params = this.params[this.current];
+    const batchSize = buffers.batchSize;
+    this.programs.kernels.forEach((k, i) => {
+      const l = i + 1;
+      const x = buffers.layers[l - 1].out;
+      const own = buffers.layers[l];
+      const layer = k.layer;
+      if (layer.kind === 'conv') runner.run(k.forward, [x, params], [own.second!, own.out]);
+      else if (layer.kind === 'pool') {
+        if (layer.pooling === 'mean') runner.run(k.forward, [x], [own.out]);
+        else if (layer.pooling === 'max') runner.run(k.forward, [x], [own.out, own.second!]);
+        else runner.run(k.forward, [x, params], [own.out, own.second!]);
+      } else if (layer.activation === 'softmax') {
+        runner.run(k.forward, [x, params, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
+      } else runner.run(k.forward, [x, params], [own.second!, own.out]);
+    });
+  }
+
+  /**
+   * Backpropagates the loss of the last forward pass: every layer's dOut and dPre (down to c1, or
+   * to the input when `toInput`) and every parameter gradient (two-pass reductions).
+   */
+  backward(buffers: BatchBuffers, toInput = false): void {
+    const { runner } = this;
+    const params = this.params[this.current];
+    const { batchSize } = buffers;
+    for (let i = this.programs.kernels.length - 1; i >= 0; i--) {
+      const k = this.programs.kernels[i];
+      const l = i + 1;
+      const own = buffers.layers[l];
+      const below = buffers.layers[l - 1];
+      const belowPre = activationOf(this.programs.layers[l - 1]) ? below.second! : below.out;
+      if (k.backward) {
+        const inputs = k.layer.kind === 'pool'
+          ? [own.dPre, own.second ?? own.dPre, params, below.second!, below.out]
+          : [own.dPre, params, belowPre, below.out];
+        runner.run(k.backward, inputs, [below.dOut, below.dPre]);
+      } else if (toInput) {
+        runner.run(this.programs.inputGrad, [own.dPre, params, below.out, below.out], [below.dOut, below.dPre]);
+      }
+      if (k.paramGrad) {
+        runner.run(k.paramGrad, [below.out, own.dPre], [own.partial!], { batchSize });
+        runner.run(this.programs.reduce, [own.partial!], [own.gradient!], { chunks: own.chunks, rows: k.gradShape![1] });
+      }
+    }
+  }
+
+  /** One momentum-SGD update of every parameter from the gradients in `buffers` (one draw). */
+  update(buffers: BatchBuffers, settings: SgdSettings): void {
+    const gradients = [...this.programs.gradientSlots.keys()].map((l) => buffers.layers[l].gradient!);
+    const next = 1 - this.current;
+    this.runner.run(this.programs.sgd, [this.params[this.current], this.velocity[this.current], ...gradients],
+      [this.params[next], this.velocity[next]], { ...settings });
+    this.current = next;
+  }
+
+  /** Packs batch item 0 of every layer into the frame atlas and reads it back in one readback. */
+  readFrame(buffers: BatchBuffers): ActivationFrame {
+    this.frame.layers.forEach((frameLayer, l) => {
+      const layer = this.programs.layers[l];
+      const own = buffers.layers[l];
+      const [c, h, w] = layer.shape;
+      const parts: [readonly [number, number] | null, GpuTexture | null][] = [
+        [frameLayer.out, own.out], [frameLayer.pre, own.second], [frameLayer.argmax, own.second]];
+      for (const [range, texture] of parts) {
+        if (!range || !texture) continue;
+        const rowStart = range[0] / ATLAS_WIDTH;
+        const rows = Math.ceil(range[1] / ATLAS_WIDTH);
+        this.runner.run(this.programs.pack, [texture], [this.frameAtlas],
+          { rowStart, count: c * h * w, height: h, width: w }, [0, rowStart, ATLAS_WIDTH, rows]);
+      }
+    });
+    return { values: this.runner.readSync(this.frameAtlas), layers: this.frame.layers };
+  }
+
+  /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
+  readLayer(buffers: BatchBuffers, l: number, part: 'out' | 'second' | 'dOut' | 'dPre' | 'gradient'): Float32Array {
+    const texture = buffers.layers[l][part];
+    if (!texture) throw new Error(`layer ${this.programs.layers[l].id} has no ${part} texture`);
+    const raw = this.runner.readSync(texture);
+    if (part === 'gradient') return raw;
+    const [c, h, w] = this.programs.layers[l].shape;
+    const out = new Float32Array(buffers.batchSize * shapeSize(this.programs.layers[l].shape));
+    for (let b = 0; b < buffers.batchSize; b++)
+      for (let ch = 0; ch < c; ch++)
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++) out[((b * c + ch) * h + y) * w + x] = raw[(b * h + y) * (c * w) + ch * w + x];
+    return out;
+  }
+
+  /** The current parameter atlas (for kernels outside this class, e.g. evaluation). */
+  get parameterTexture(): GpuTexture {
+    return this.params[this.current];
+  }
+
+  /** Frees every texture and program. */
+  dispose(): void {
+    for (const buffers of this.batches.values()) releaseBatch(this.pool, buffers);
+    this.batches.clear();
+    for (const t of [...this.params, ...this.velocity, this.frameAtlas]) this.pool.release(t);
+    this.pool.dispose();
+    this.runner.dispose();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * A kernel program is data: a name, the samplers and uniforms it reads, how many outputs it
+ * writes (multiple render targets) and the GLSL body of `main`. The runner compiles it once and
+ * draws one full-viewport triangle per call; each fragment computes the output texel at
+ * `ivec2(gl_FragCoord.xy)`.
+ */
+import type { GpuCounters } from './glContext';
+import { ATLAS_WIDTH, type GpuTexture } from './gpuTexture';
+
+/** The description of one fragment-shader kernel. */
+export interface KernelProgram {
+  readonly name: string;
+  readonly samplers: readonly string[];
+  /** Uniforms as `name: 'float' | 'int'`. */
+  readonly uniforms?: Readonly<Record<string, 'float' | 'int'>>;
+  /** Number of float outputs, written to `out0`, `out1`, ... */
+  readonly outputs: number;
+  /** GLSL functions and constants placed before `main`. */
+  readonly declarations?: string;
+  /** The body of `main`; `p` is the output texel. */
+  readonly main: string;
+}
+
+/** A compiled kernel. */
+export interface CompiledKernel {
+  readonly spec: KernelProgram;
+  readonly program: WebGLProgram;
+  readonly samplerLocations: readonly (WebGLUniformLocation | null)[];
+  readonly uniformLocations: Readonly<Record<string, WebGLUniformLocation | null>>;
+}
+
+const VERTEX_SHADER = `#version 300 es
+void main() {
+  // One triangle covering the viewport: (-1,-1), (3,-1), (-1,3).
+  vec2 corner = vec2(float((gl_VertexID & 1) << 2) - 1.0, float((gl_VertexID & 2) << 1) - 1.0);
+  gl_Position = vec4(corner, 0.0, 1.0);
+}`;
+
+/** GLSL every kernel can use: `param(i)` reads the parameter atlas, `at(t, x, y)` one texel. */
+const SHARED_GLSL = `
+float at(highp sampler2D t, int x, int y) { return texelFetch(t, ivec2(x, y), 0).r; }
+float atlasAt(highp sampler2D t, int i) { return texelFetch(t, ivec2(i & ${ATLAS_WIDTH - 1}, i >> ${Math.log2(ATLAS_WIDTH)}), 0).r; }
+`;
+
+function fragmentSource(spec: KernelProgram): string {
+  const samplers = spec.samplers.map((s) => `uniform highp sampler2D ${s};`).join('\n');
+  const uniforms = Object.entries(spec.uniforms ?? {}).map(([n, t]) => `uniform ${t} ${n};`).join('\n');
+  const outputs = Array.from({ length: spec.outputs }, (_, i) => `layout(location = ${i}) out float out${i};`).join('\n');
+  return `#version 300 es
+precision highp float;
+precision highp int;
+precision highp sampler2D;
+${samplers}
+${uniforms}
+${outputs}
+${SHARED_GLSL}
+${spec.declarations ?? ''}
+void main() {
+  ivec2 p = ivec2(gl_FragCoord.xy);
+${spec.main}
+}`;
+}
+
+function compileShader(gl: WebGL2RenderingContext, type: number, source: string, name: string): WebGLShader {
+  const shader = gl.createShader(type);
+  if (!shader) throw new Error(`${name}: could not create a shader (is the context lost?)`);
+  gl.shaderSource(shader, source);
+  gl.compileShader(shader);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
+    const numbered = source.split('\n').map((line, i) => `${String(i + 1).padStart(4)} ${line}`).join('\n');
+    throw new Error(`${name}: shader does not compile: ${gl.getShaderInfoLog(shader)}\n${numbered}`);
+  }
+  return shader;
+}
+
+/** Compiles programs and runs them into textures, counting draws and readbacks. */
+export class KernelRunner {
+  readonly counters: GpuCounters = { draws: 0, syncReadbacks: 0 };
+  private readonly framebuffer: WebGLFramebuffer;
+  private readonly vertexShader: WebGLShader;
+  private readonly vertexArray: WebGLVertexArrayObject;
+
+  constructor(readonly gl: WebGL2RenderingContext) {
+    this.framebuffer = gl.createFramebuffer()!;
+    this.vertexShader = compileShader(gl, gl.VERTEX_SHADER, VERTEX_SHADER, 'vertex');
+    this.vertexArray = gl.createVertexArray()!;
+  }
+
+  /** Compiles and links a kernel; throws with the info log and numbered source when it fails. */
+  compile(spec: KernelProgram): CompiledKernel {
+    const { gl } = this;
+    const fragment = compileShader(gl, gl.FRAGMENT_SHADER, fragmentSource(spec), spec.name);
+    const program = gl.createProgram()!;
+    gl.attachShader(program, this.vertexShader);
+    gl.attachShader(program, fragment);
+    gl.linkProgram(program);
+    gl.deleteShader(fragment);
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) {
+      throw new Error(`${spec.name}: program does not link: ${gl.getProgramInfoLog(program)}`);
+    }
+    const uniformLocations: Record<string, WebGLUniformLocation | null> = {};
+    for (const name of Object.keys(spec.uniforms ?? {})) uniformLocations[name] = gl.getUniformLocation(program, name);
+    return { spec, program, uniformLocations,
+      samplerLocations: spec.samplers.map((s) => gl.getUniformLocation(program, s)) };
+  }
+
+  /**
+   * Draws `kernel` into `outputs` (all the same size) over the rectangle `region` (default: all
+   * of the first output), reading `inputs` in the order of the kernel's samplers.
+   */
+  run(kernel: CompiledKernel, inputs: readonly GpuTexture[], outputs: readonly GpuTexture[],
+    uniforms: Readonly<Record<string, number>> = {},
+    region: readonly [number, number, number, number] = [0, 0, outputs[0]!.width, outputs[0]!.height]): void {
+    const { gl } = this;
+    if (inputs.length !== kernel.spec.samplers.length) {
+      throw new Error(`${kernel.spec.name}: expects ${kernel.spec.samplers.length} inputs, got ${inputs.length}`);
+    }
+    if (outputs.length !== kernel.spec.outputs) {
+      throw new Error(`${kernel.spec.name}: writes ${kernel.spec.outputs} outputs, got ${outputs.length}`);
+    }
+    gl.useProgram(kernel.program);
+    inputs.forEach((input, unit) => {
+      gl.activeTexture(gl.TEXTURE0 + unit);
+      gl.bindTexture(gl.TEXTURE_2D, input.texture);
+      gl.uniform1i(kernel.samplerLocations[unit]!, unit);
+    });
+    for (const [name, value] of Object.entries(uniforms)) {
+      const location = kernel.uniformLocations[name];
+      if (location === undefined) throw new Error(`${kernel.spec.name}: no uniform ${name}`);
+      if (kernel.spec.uniforms![name] === 'int') gl.uniform1i(location, value);
+      else gl.uniform1f(location, value);
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
+    outputs.forEach((output, i) => {
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, output.texture, 0);
+    });
+    for (let i = outputs.length; i < this.attached; i++) {
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, null, 0);
+    }
+    this.attached = outputs.length;
+    gl.drawBuffers(outputs.map((_, i) => gl.COLOR_ATTACHMENT0 + i));
+    gl.viewport(region[0], region[1], region[2], region[3]);
+    gl.bindVertexArray(this.vertexArray);
+    gl.drawArrays(gl.TRIANGLES, 0, 3);
+    this.counters.draws++;
+    // Unbind inputs so a texture written next is never also bound for reading (a feedback loop).
+    inputs.forEach((_, unit) => {
+      gl.activeTexture(gl.TEXTURE0 + unit);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+    });
+  }
+
+  private attached = 0;
+
+  private bindForRead(texture: GpuTexture): void {
+    const { gl } = this;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture.texture, 0);
+    for (let i = 1; i < this.attached; i++) {
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, null, 0);
+    }
+    this.attached = 1;
+    gl.readBuffer(gl.COLOR_ATTACHMENT0);
+  }
+
+  /** Reads a rectangle of an R32F texture synchronously (counted: it stalls a real GPU). */
+  readSync(texture: GpuTexture, x = 0, y = 0, width = texture.width, height = texture.height): Float32Array {
+    const { gl } = this;
+    this.bindForRead(texture);
+    const rgba = new Float32Array(width * height * 4);
+    gl.readPixels(x, y, width, height, gl.RGBA, gl.FLOAT, rgba);
+    this.counters.syncReadbacks++;
+    const out = new Float32Array(width * height);
+    for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4];
+    return out;
+  }
+
+  /**
+   * Starts reading a rectangle into a pixel-pack buffer and resolves once a fence says the GPU is
+   * done, polling through `waitTurn` (a MessageChannel round trip in workers); never stalls.
+   */
+  async readAsync(texture: GpuTexture, waitTurn: () => Promise<void>, x = 0, y = 0, width = texture.width,
+    height = texture.height): Promise<Float32Array> {
+    const { gl } = this;
+    this.bindForRead(texture);
+    const buffer = gl.createBuffer()!;
+    const bytes = width * height * 16;
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
+    gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
+    gl.readPixels(x, y, width, height, gl.RGBA, gl.FLOAT, 0);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
+    gl.flush();
+    try {
+      for (;;) {
+        const status = gl.clientWaitSync(fence, 0, 0);
+        if (status === gl.WAIT_FAILED) throw new Error('waiting for a GPU readback failed (context lost?)');
+        if (status === gl.ALREADY_SIGNALED || status === gl.CONDITION_SATISFIED) break;
+        await waitTurn();
+      }
+      const rgba = new Float32Array(width * height * 4);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
+      gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, rgba);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+      const out = new Float32Array(width * height);
+      for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4];
+      return out;
+    } finally {
+      gl.deleteSync(fence);
+      gl.deleteBuffer(buffer);
+    }
+  }
+
+  /** Deletes the runner's own objects. */
+  dispose(): void {
+    this.gl.deleteFramebuffer(this.framebuffer);
+    this.gl.deleteShader(this.vertexShader);
+    this.gl.deleteVertexArray(this.vertexArray);
+  }
+}

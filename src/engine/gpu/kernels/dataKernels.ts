@@ -1,0 +1,65 @@
+/**
+ * Kernels that move data: the batch gather from the dataset texture (with optional distortion) and
+ * the packing of a layer into the readback atlas.
+ *
+ * Dataset texture: RGBA8, 4096 wide, four 8-bit pixels per texel; pixel (image n, row r, col c) of
+ * the 28x28 images is byte n*784 + r*28 + c, i.e. texel (byte/4 % 4096, byte/4 / 4096), channel byte % 4.
+ * Batch texture: RGBA32F, texel (b, 0) = (image index, label, 0, 0).
+ * Distortion texture: RGBA32F, texel (b, 0) = (dx, dy, angle, scale), as src/engine/data/distort.ts.
+ *
+ *   gather: input[b][y][x] = image pixel at (y - 2, x - 2) / 255, 0 outside; with distortion, the
+ *           bilinear sample of the padded image at A^-1 (p - centre - shift) + centre.
+ *   pack:   atlas texel (x, rowStart + r), i = r*256 + x < count: layer[0][c][y][x'] with
+ *           i = (c*H + y)*W + x', read from the layer's texel (c*W + x', y) (batch 0).
+ */
+import type { KernelProgram } from '../gpuProgram';
+import { ATLAS_WIDTH } from '../gpuTexture';
+
+/** Width of the dataset texture. */
+export const DATASET_TEXTURE_WIDTH = 4096;
+
+/** Builds the 32x32 inputs of a batch from the dataset texture. */
+export const GATHER_KERNEL: KernelProgram = {
+  name: 'gatherBatch',
+  samplers: ['dataset', 'batch', 'distortion'],
+  uniforms: { augment: 'int' },
+  outputs: 1,
+  declarations: `
+float pixel(int image, int y, int x) {
+  if (y < 2 || y >= 30 || x < 2 || x >= 30) return 0.0;
+  int byteIndex = image * 784 + (y - 2) * 28 + (x - 2);
+  int texel = byteIndex >> 2;
+  vec4 v = texelFetch(dataset, ivec2(texel % ${DATASET_TEXTURE_WIDTH}, texel / ${DATASET_TEXTURE_WIDTH}), 0);
+  int lane = byteIndex & 3;
+  return lane == 0 ? v.r : lane == 1 ? v.g : lane == 2 ? v.b : v.a;
+}`,
+  main: `
+  int b = p.y / 32, y = p.y % 32, x = p.x;
+  vec4 item = texelFetch(batch, ivec2(b, 0), 0);
+  int image = int(item.r);
+  if (augment == 0) { out0 = pixel(image, y, x); return; }
+  vec4 d = texelFetch(distortion, ivec2(b, 0), 0);
+  float centre = 15.5;
+  float c = cos(d.z) / d.w, s = sin(d.z) / d.w;
+  float px = float(x) - centre - d.x, py = float(y) - centre - d.y;
+  float sx = c * px + s * py + centre, sy = -s * px + c * py + centre;
+  float fx0 = floor(sx), fy0 = floor(sy);
+  int x0 = int(fx0), y0 = int(fy0);
+  float fx = sx - fx0, fy = sy - fy0;
+  out0 = (1.0 - fy) * ((1.0 - fx) * pixel(image, y0, x0) + fx * pixel(image, y0, x0 + 1))
+       + fy * ((1.0 - fx) * pixel(image, y0 + 1, x0) + fx * pixel(image, y0 + 1, x0 + 1));`,
+};
+
+/** Copies batch item 0 of a layer texture, flattened [c][y][x], into rows of the readback atlas. */
+export const PACK_KERNEL: KernelProgram = {
+  name: 'packLayer',
+  samplers: ['layer'],
+  uniforms: { rowStart: 'int', count: 'int', height: 'int', width: 'int' },
+  outputs: 1,
+  main: `
+  int i = (p.y - rowStart) * ${ATLAS_WIDTH} + p.x;
+  if (i >= count) { out0 = 0.0; return; }
+  int plane = height * width;
+  int c = i / plane, y = (i % plane) / width, x = i % width;
+  out0 = at(layer, c * width + x, y);`,
+};
