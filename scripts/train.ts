@@ -58,10 +58,11 @@ async function run(command: TrainCommand): Promise<void> {
   let imagesTotal = 0, lastPrint = 0;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     const pending = epoch === 1 && command.earlyCheckpoints ? [...EARLY_FRACTIONS] : [];
-    const steps = trainer.epochSteps(epoch);
-    let next = steps.next();
-    for (; !next.done; next = steps.next()) {
-      const p = next.value;
+    let trainLoss = 0;
+    for (let finished = false; !finished;) {
+      const p = trainer.trainBatch();
+      finished = p.imagesDone === p.imagesInEpoch;
+      trainLoss = p.meanLoss;
       const now = performance.now();
       const seconds = (now - startedAt) / 1000;
       const done = imagesTotal + p.imagesDone;
@@ -78,7 +79,6 @@ async function run(command: TrainCommand): Promise<void> {
       }
       await turnEventLoop(); // lets Ctrl-C be handled between batches
     }
-    const trainLoss = next.value;
     imagesTotal += train.count;
     save(epoch, trainLoss);
   }

@@ -16,7 +16,7 @@ describe('a short training run on real MNIST', () => {
     const heldBack = { count: 1000, images: test.images.subarray(0, 1000 * 784), labels: test.labels.subarray(0, 1000) };
     const before = evaluateNetwork(trainer.network, heldBack);
     const losses: number[] = [];
-    trainer.trainEpoch(1, (p) => losses.push(p.meanLoss)); // 250 steps of 32
+    trainer.trainEpoch((p) => losses.push(p.meanLoss)); // 250 steps of 32
     expect(losses).toHaveLength(250);
     const after = evaluateNetwork(trainer.network, heldBack);
     expect(after.loss).toBeLessThan(before.loss / 5);
@@ -31,7 +31,7 @@ describe('a short training run on real MNIST', () => {
       weightDecay: 1e-4, augment: true } as const;
     const run = () => {
       const trainer = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, slice);
-      trainer.trainEpoch(1);
+      trainer.trainEpoch();
       return trainer.network.params;
     };
     expect(run()).toEqual(run());

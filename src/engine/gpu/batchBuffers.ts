@@ -27,7 +27,7 @@ export interface BatchBuffers {
   readonly loss: GpuTexture;
   /** RGBA32F, texel (b, 0) = (label, image index, 0, 0). */
   readonly labels: GpuTexture;
-  /** RGBA32F, texel (b, 0) = (dx, dy, angle, scale). */
+  /** RGBA32F, texel (b, 0) = (dx, dy, cos(angle) / scale, sin(angle) / scale). */
   readonly distortion: GpuTexture;
 }
 

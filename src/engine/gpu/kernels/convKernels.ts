@@ -23,6 +23,11 @@ function connectionMask(layer: ConvLayerSpec): string {
 bool connected(int oc, int ic) { return ((CONNECTED[oc] >> ic) & 1) == 1; }`;
 }
 
+/** `sum += x[col + kx] * w[kx]` for every kx, written out (SwiftShader runs unrolled code far faster). */
+function unrolledRow(k: number, term: (kx: number) => string): string {
+  return Array.from({ length: k }, (_, kx) => term(kx)).join(' + ');
+}
+
 function dims(layer: ConvLayerSpec): string {
   return `const int IC = ${layer.inShape[0]}; const int IH = ${layer.inShape[1]}; const int OC = ${layer.shape[0]};
 const int OH = ${layer.shape[1]}; const int K = ${layer.kernelSize};`;
@@ -42,8 +47,8 @@ export function convForwardKernel(layer: ConvLayerSpec, weightOffset: number, bi
     if (!connected(oc, ic)) continue;
     int w = ${weightOffset} + (oc * IC + ic) * K * K;
     for (int ky = 0; ky < K; ky++) {
-      int row = b * IH + oy + ky;
-      for (int kx = 0; kx < K; kx++) sum += at(x, ic * IH + ox + kx, row) * atlasAt(params, w + ky * K + kx);
+      int row = b * IH + oy + ky, col = ic * IH + ox, wk = w + ky * K;
+      sum += ${unrolledRow(layer.kernelSize, (kx) => `at(x, col + ${kx}, row) * atlasAt(params, wk + ${kx})`)};
     }
   }
   out0 = sum;
@@ -64,17 +69,15 @@ export function convInputGradKernel(layer: ConvLayerSpec, weightOffset: number, 
     main: `
   int ic = p.x / IH, ix = p.x % IH, b = p.y / IH, iy = p.y % IH;
   float sum = 0.0;
+  // Only the kernel offsets whose output position exists: oy = iy - ky in [0, OH).
+  int kyFirst = max(0, iy - OH + 1), kyLast = min(K - 1, iy);
+  int kxFirst = max(0, ix - OH + 1), kxLast = min(K - 1, ix);
   for (int oc = 0; oc < OC; oc++) {
     if (!connected(oc, ic)) continue;
     int w = ${weightOffset} + (oc * IC + ic) * K * K;
-    for (int ky = 0; ky < K; ky++) {
-      int oy = iy - ky;
-      if (oy < 0 || oy >= OH) continue;
-      for (int kx = 0; kx < K; kx++) {
-        int ox = ix - kx;
-        if (ox < 0 || ox >= OH) continue;
-        sum += at(dy, oc * OH + ox, b * OH + oy) * atlasAt(params, w + ky * K + kx);
-      }
+    for (int ky = kyFirst; ky <= kyLast; ky++) {
+      int row = b * OH + iy - ky, col = oc * OH + ix;
+      for (int kx = kxFirst; kx <= kxLast; kx++) sum += at(dy, col - kx, row) * atlasAt(params, w + ky * K + kx);
     }
   }
   out0 = sum;

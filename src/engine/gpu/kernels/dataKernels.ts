@@ -5,18 +5,25 @@
  * Dataset texture: RGBA8, 4096 wide, four 8-bit pixels per texel; pixel (image n, row r, col c) of
  * the 28x28 images is byte n*784 + r*28 + c, i.e. texel (byte/4 % 4096, byte/4 / 4096), channel byte % 4.
  * Batch texture: RGBA32F, texel (b, 0) = (image index, label, 0, 0).
- * Distortion texture: RGBA32F, texel (b, 0) = (dx, dy, angle, scale), as src/engine/data/distort.ts.
+ * Distortion texture: RGBA32F, texel (b, 0) = (dx, dy, cos(angle) / scale, sin(angle) / scale), as
+ * src/engine/data/distort.ts (the trigonometry is done in float64 on the CPU: GLSL sin/cos are coarse).
  *
  *   gather: input[b][y][x] = image pixel at (y - 2, x - 2) / 255, 0 outside; with distortion, the
  *           bilinear sample of the padded image at A^-1 (p - centre - shift) + centre.
  *   pack:   atlas texel (x, rowStart + r), i = r*256 + x < count: layer[0][c][y][x'] with
  *           i = (c*H + y)*W + x', read from the layer's texel (c*W + x', y) (batch 0).
  */
+import type { Distortion } from '../../data/distort';
 import type { KernelProgram } from '../gpuProgram';
 import { ATLAS_WIDTH } from '../gpuTexture';
 
 /** Width of the dataset texture. */
 export const DATASET_TEXTURE_WIDTH = 4096;
+
+/** The distortion texel of one image. */
+export function distortionTexel(d: Distortion): [number, number, number, number] {
+  return [d.dx, d.dy, Math.cos(d.angle) / d.scale, Math.sin(d.angle) / d.scale];
+}
 
 /** Builds the 32x32 inputs of a batch from the dataset texture. */
 export const GATHER_KERNEL: KernelProgram = {
@@ -36,11 +43,11 @@ float pixel(int image, int y, int x) {
   main: `
   int b = p.y / 32, y = p.y % 32, x = p.x;
   vec4 item = texelFetch(batch, ivec2(b, 0), 0);
-  int image = int(item.r);
+  int image = int(item.g);
   if (augment == 0) { out0 = pixel(image, y, x); return; }
   vec4 d = texelFetch(distortion, ivec2(b, 0), 0);
   float centre = 15.5;
-  float c = cos(d.z) / d.w, s = sin(d.z) / d.w;
+  float c = d.z, s = d.w;
   float px = float(x) - centre - d.x, py = float(y) - centre - d.y;
   float sx = c * px + s * py + centre, sy = -s * px + c * py + centre;
   float fx0 = floor(sx), fy0 = floor(sy);

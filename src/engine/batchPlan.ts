@@ -1,0 +1,73 @@
+/**
+ * The sequence of batches a training run sees: a seeded shuffle per epoch, and (with augmentation)
+ * one random distortion per image, drawn in this order from one stream. The reference and the GPU
+ * trainers both take their batches from here, so the same seed gives both the same batches.
+ */
+import { randomDistortion, type Distortion } from './data/distort';
+import { SeededRandom } from './model/random';
+
+/** The settings that decide a training run, so the same settings and seed give the same run. */
+export interface TrainingSettings {
+  readonly seed: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** `cosine` decays the learning rate to 0 over `epochs` (per step); `constant` keeps it. */
+  readonly schedule: 'constant' | 'cosine';
+  readonly epochs: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly augment: boolean;
+}
+
+/** One batch: the image indices and, with augmentation, a distortion per image. */
+export interface PlannedBatch {
+  readonly epoch: number;
+  readonly indices: Uint32Array;
+  readonly distortions: readonly Distortion[] | null;
+  /** Images of this epoch done once this batch is trained. */
+  readonly imagesDone: number;
+  readonly imagesInEpoch: number;
+}
+
+/** The learning rate at `step` (0-based) of a run with `stepsPerEpoch` batches per epoch. */
+export function scheduledLearningRate(settings: TrainingSettings, step: number, stepsPerEpoch: number): number {
+  if (settings.schedule === 'constant') return settings.learningRate;
+  const total = settings.epochs * stepsPerEpoch;
+  return 0.5 * settings.learningRate * (1 + Math.cos((Math.PI * Math.min(step, total)) / total));
+}
+
+/** Hands out the batches of a run, epoch after epoch. */
+export class BatchPlanner {
+  private readonly random: SeededRandom;
+  private order: Uint32Array = new Uint32Array(0);
+  private position = 0;
+  private epochNumber = 0;
+
+  constructor(readonly count: number, readonly settings: TrainingSettings) {
+    this.random = new SeededRandom(settings.seed ^ 0x9e3779b9);
+  }
+
+  /** Batches per epoch. */
+  get stepsPerEpoch(): number {
+    return Math.ceil(this.count / this.settings.batchSize);
+  }
+
+  /** The epoch the next batch belongs to (1-based). */
+  get epoch(): number {
+    return this.position >= this.order.length ? this.epochNumber + 1 : this.epochNumber;
+  }
+
+  /** The next batch, starting a new shuffled epoch when the last one is used up. */
+  next(): PlannedBatch {
+    if (this.position >= this.order.length) {
+      this.order = this.random.shuffle(Uint32Array.from({ length: this.count }, (_, i) => i));
+      this.position = 0;
+      this.epochNumber++;
+    }
+    const n = Math.min(this.settings.batchSize, this.order.length - this.position);
+    const indices = this.order.subarray(this.position, this.position + n);
+    const distortions = this.settings.augment ? Array.from({ length: n }, () => randomDistortion(this.random)) : null;
+    this.position += n;
+    return { epoch: this.epochNumber, indices, distortions, imagesDone: this.position, imagesInEpoch: this.order.length };
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Where every neuron's node sits in 3D, in the style of Adam Harley's LeNet visualizer.
+ *
+ * Axes (right-handed, y up): layer l is a horizontal plane at y = l * layerSpacing, the input at y = 0
+ * and the output at the top. Within a plane, image columns run along +x and image rows along +z, so
+ * row 0 is the far edge (-z) of its map: from the default camera, in front (+z) and above, looking
+ * down toward -z, row 0 is at the top and column 0 at the left, as on the drawing pad; seen from
+ * straight above with -z up the image reads unmirrored. Every plane is centred on x = z = 0.
+ *
+ * Conv, pool and input layers lay their maps out in a grid of ceil(sqrt(c)) columns (1 -> 1x1,
+ * 6 -> 3x2, 16 -> 4x4), map m at grid row floor(m / cols) and column m % cols, with `mapGap` between
+ * maps; the node pitch is chosen so that every such plane is `planeWidth` wide. So a 2x2 pool layer
+ * whose grid matches the conv below has twice its pitch, and each pooled node sits right above the
+ * centre of its window. Dense layers are grids of DENSE_COLUMNS (120 -> 12x10, 84 -> 12x7) half the
+ * plane width; one that fits in a single row (the 10 outputs) is spread at twice that pitch, leaving
+ * room for a label beside each node.
+ *
+ * Node order is the network's flattened [c][y][x]: node i of a layer with shape [C, H, W] is
+ * (c, y, x) = (floor(i / (H W)), floor(i / W) % H, i % W), and its position is positions[3i .. 3i+2].
+ * Dense unit u is (c, y, x) = (u, 0, 0).
+ */
+import type { LayerSpec, Shape3 } from '../../engine/model/layerSpec';
+
+/** A point or extent in world units: [x, y, z]. */
+export type Vec3 = [number, number, number];
+
+/** An axis-aligned box in world units. */
+export interface Bounds {
+  readonly min: Vec3;
+  readonly max: Vec3;
+}
+
+/** Where one layer's nodes sit. */
+export interface LayerLayout {
+  readonly id: string;
+  readonly kind: LayerSpec['kind'];
+  readonly shape: Shape3;
+  readonly count: number;
+  /** x, y, z of node i at 3i .. 3i+2, nodes in flattened [c][y][x] order. */
+  readonly positions: Float32Array;
+  /** Distance between neighbouring node centres in a map. */
+  readonly pitch: number;
+  /** Edge of a node's cube; smaller than the pitch, so nodes never touch. */
+  readonly nodeSize: number;
+  /** The box holding every node, cubes included. */
+  readonly bounds: Bounds;
+  /** Where to put the layer's name: left of the plane (-x), level with it, halfway back. */
+  readonly labelAnchor: Vec3;
+  /** The centre of each map's grid, one per channel (for dense layers, each unit's own position). */
+  readonly mapOrigins: readonly Vec3[];
+  /** The [x, z] extent of one map's frame: its nodes' cells, pitch x pitch each. */
+  readonly mapSize: readonly [number, number];
+}
+
+/** Every layer's placement and the box around them all. */
+export interface NetworkLayout {
+  readonly layers: readonly LayerLayout[];
+  readonly bounds: Bounds;
+}
+
+/** The sizes that set the picture's proportions, in world units. */
+export interface LayoutOptions {
+  /** Width of every conv, pool and input plane. */
+  readonly planeWidth: number;
+  /** Space between neighbouring maps of a layer. */
+  readonly mapGap: number;
+  /** Vertical distance between consecutive layers. */
+  readonly layerSpacing: number;
+}
+
+/** With these, LeNet-5's c1 and c3 nodes are 1 and 2 units apart. */
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 92, mapGap: 4, layerSpacing: 24 };
+
+/** Columns of a dense layer's grid. */
+export const DENSE_COLUMNS = 12;
+
+/** A node's cube edge as a fraction of the pitch of a map grid or of a multi-row dense grid. */
+export const NODE_FILL = 0.8;
+
+/** How a layer's maps and nodes are arranged in its plane. */
+interface Grid {
+  readonly columns: number;
+  readonly rows: number;
+  readonly pitch: number;
+  readonly nodeSize: number;
+  readonly gap: number;
+}
+
+function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
+  const [channels, , width] = spec.shape;
+  if (spec.kind === 'dense') {
+    const columns = Math.min(channels, DENSE_COLUMNS);
+    const pitch = options.planeWidth / (2 * DENSE_COLUMNS);
+    const rows = Math.ceil(channels / columns);
+    return { columns, rows, pitch: rows === 1 ? 2 * pitch : pitch, nodeSize: NODE_FILL * pitch, gap: 0 };
+  }
+  const columns = Math.ceil(Math.sqrt(channels));
+  const pitch = (options.planeWidth - (columns - 1) * options.mapGap) / (columns * width);
+  return { columns, rows: Math.ceil(channels / columns), pitch, nodeSize: NODE_FILL * pitch, gap: options.mapGap };
+}
+
+/** Places every node of every layer; see the header for the axes and grid rules. */
+export function networkLayout(layers: readonly LayerSpec[],
+  options: Partial<LayoutOptions> = {}): NetworkLayout {
+  const settings = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const placed = layers.map((spec, index) => layOutLayer(spec, index * settings.layerSpacing, settings));
+  return { layers: placed, bounds: unionBounds(placed.map((layer) => layer.bounds)) };
+}
+
+function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): LayerLayout {
+  const [channels, height, width] = spec.shape;
+  const { columns, rows, pitch, nodeSize, gap } = gridFor(spec, options);
+  const mapSize: [number, number] = [width * pitch, height * pitch];
+  const left = -(columns * mapSize[0] + (columns - 1) * gap) / 2;
+  const back = -(rows * mapSize[1] + (rows - 1) * gap) / 2;
+  const mapOrigins = Array.from({ length: channels }, (_, map): Vec3 => [
+    left + (map % columns) * (mapSize[0] + gap) + mapSize[0] / 2,
+    planeY,
+    back + Math.floor(map / columns) * (mapSize[1] + gap) + mapSize[1] / 2,
+  ]);
+  const count = channels * height * width;
+  const positions = new Float32Array(3 * count);
+  for (let node = 0; node < count; node++) {
+    const [originX, , originZ] = mapOrigins[Math.floor(node / (height * width))];
+    positions[3 * node] = originX + ((node % width) - (width - 1) / 2) * pitch;
+    positions[3 * node + 1] = planeY;
+    positions[3 * node + 2] = originZ + ((Math.floor(node / width) % height) - (height - 1) / 2) * pitch;
+  }
+  const bounds = nodeBounds(positions, nodeSize);
+  const labelAnchor: Vec3 = [bounds.min[0] - options.mapGap, planeY, (bounds.min[2] + bounds.max[2]) / 2];
+  return { id: spec.id, kind: spec.kind, shape: spec.shape, count, positions, pitch, nodeSize, bounds,
+    labelAnchor, mapOrigins, mapSize };
+}
+
+function nodeBounds(positions: Float32Array, nodeSize: number): Bounds {
+  const min: Vec3 = [Infinity, Infinity, Infinity];
+  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
+  positions.forEach((value, i) => {
+    min[i % 3] = Math.min(min[i % 3], value - nodeSize / 2);
+    max[i % 3] = Math.max(max[i % 3], value + nodeSize / 2);
+  });
+  return { min, max };
+}
+
+function unionBounds(boxes: readonly Bounds[]): Bounds {
+  const axes = [0, 1, 2] as const;
+  return {
+    min: axes.map((axis) => Math.min(...boxes.map((box) => box.min[axis]))) as Vec3,
+    max: axes.map((axis) => Math.max(...boxes.map((box) => box.max[axis]))) as Vec3,
+  };
+}
+
+/** One neuron: layer id, map (or dense unit) c, row y, column x; dense units have y = x = 0. */
+export type NodeRef = { readonly layer: string; readonly c: number; readonly y: number; readonly x: number };
+
+/** The flat [c][y][x] index of `ref` in `spec`; throws RangeError when it lies outside the layer. */
+export function nodeIndex(spec: LayerSpec, ref: NodeRef): number {
+  const [channels, height, width] = spec.shape;
+  if (ref.layer !== spec.id) throw new RangeError(`Node of layer ${ref.layer} looked up in layer ${spec.id}`);
+  const inside = (value: number, size: number) => Number.isInteger(value) && value >= 0 && value < size;
+  if (!inside(ref.c, channels) || !inside(ref.y, height) || !inside(ref.x, width)) {
+    throw new RangeError(`Node (${ref.c}, ${ref.y}, ${ref.x}) is outside ${spec.id} ${spec.shape.join('x')}`);
+  }
+  return (ref.c * height + ref.y) * width + ref.x;
+}
+
+/** The node at flat [c][y][x] index `index` of `spec`; throws RangeError when there is none. */
+export function nodeRef(spec: LayerSpec, index: number): NodeRef {
+  const [channels, height, width] = spec.shape;
+  if (!Number.isInteger(index) || index < 0 || index >= channels * height * width) {
+    throw new RangeError(`Node index ${index} is outside ${spec.id} ${spec.shape.join('x')}`);
+  }
+  return { layer: spec.id, c: Math.floor(index / (height * width)), y: Math.floor(index / width) % height,
+    x: index % width };
+}

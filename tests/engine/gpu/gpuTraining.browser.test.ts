@@ -1,0 +1,119 @@
+/**
+ * GPU training on real MNIST against the reference engine from the same seed, and the properties
+ * a long run needs: no synchronous readback per step, asynchronous statistics, flat texture count.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distortInput, randomDistortion } from '../../../src/engine/data/distort';
+import { fetchMnist } from '../../../src/engine/data/mnistFetch';
+import { mnistToInput, type MnistSet } from '../../../src/engine/data/mnistInput';
+import { SeededRandom } from '../../../src/engine/model/random';
+import { evaluateNetwork } from '../../../src/engine/evaluate';
+import { createComputeContext } from '../../../src/engine/gpu/glContext';
+import { GpuNetwork } from '../../../src/engine/gpu/gpuNetwork';
+import { distortionTexel } from '../../../src/engine/gpu/kernels/dataKernels';
+import { evaluateOnGpu, GpuTrainer, uploadDataset } from '../../../src/engine/gpu/gpuTrainer';
+import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../../src/engine/model/lenet5';
+import { initialParameters } from '../../../src/engine/model/initialize';
+import { ReferenceTrainer, type TrainingSettings } from '../../../src/engine/referenceTrainer';
+
+const waitTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const slice = (set: MnistSet, count: number): MnistSet =>
+  ({ count, images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count) });
+
+let train: MnistSet;
+let test: MnistSet;
+const { gl } = createComputeContext();
+beforeAll(async () => ({ train, test } = await fetchMnist('/data')));
+afterAll(() => gl.getExtension('WEBGL_lose_context')?.loseContext());
+
+describe('the batch gather kernel', () => {
+  it('builds the same inputs as the reference, distorted or not (|gpu - ref| <= 1e-4)', () => {
+    const network = new GpuNetwork(gl, DEFAULT_ARCHITECTURE);
+    const data = slice(train, 500);
+    const dataset = uploadDataset(network, data);
+    const random = new SeededRandom(9);
+    const indices = [0, 7, 499, 123];
+    const buffers = network.buffers(indices.length);
+    for (const augment of [false, true]) {
+      const distortions = indices.map(() => augment ? randomDistortion(random) : null);
+      const items = new Float32Array(indices.length * 4);
+      const params = new Float32Array(indices.length * 4);
+      indices.forEach((image, b) => {
+        items.set([data.labels[image], image], b * 4);
+        const d = distortions[b];
+        if (d) params.set(distortionTexel(d), b * 4);
+      });
+      network.pool.upload(buffers.labels, items);
+      network.pool.upload(buffers.distortion, params);
+      network.runner.run(network.programs.gather, [dataset, buffers.labels, buffers.distortion], [buffers.layers[0].out],
+        { augment: augment ? 1 : 0 });
+      const expected = new Float32Array(indices.length * 1024);
+      const plain = new Float32Array(indices.length * 1024);
+      indices.forEach((image, b) => mnistToInput(data.images, image, plain, b * 1024));
+      indices.forEach((_, b) => {
+        const d = distortions[b];
+        if (d) distortInput(plain, expected, b * 1024, d);
+        else expected.set(plain.subarray(b * 1024, (b + 1) * 1024), b * 1024);
+      });
+      const gpu = network.readLayer(buffers, 0, 'out');
+      let worst = 0;
+      gpu.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - expected[i])); });
+      expect(worst, augment ? 'distorted' : 'plain').toBeLessThanOrEqual(1e-4);
+    }
+    network.pool.release(dataset);
+    network.dispose();
+  });
+});
+
+describe('GPU training on MNIST', () => {
+  const settings: TrainingSettings = { seed: 1, batchSize: 32, learningRate: 0.05, schedule: 'constant', epochs: 1,
+    momentum: 0.9, weightDecay: 0, augment: false };
+  const steps = 200;
+
+  it('lowers the loss as the reference does from the same seed, with no synchronous readback', async () => {
+    const data = slice(train, steps * settings.batchSize);
+    const network = new GpuNetwork(gl, DEFAULT_ARCHITECTURE);
+    network.setParameters(initialParameters(lenet5Layers(DEFAULT_ARCHITECTURE), settings.seed) as Float32Array);
+    const trainer = new GpuTrainer(network, data, settings);
+    const gpuLosses: number[] = [];
+    const started = performance.now();
+    for (let s = 0; s < steps; s++) {
+      const readbacks = network.runner.counters.syncReadbacks;
+      const draws = network.runner.counters.draws;
+      trainer.step();
+      expect(network.runner.counters.syncReadbacks).toBe(readbacks);
+      expect(network.runner.counters.draws - draws).toBeLessThanOrEqual(30);
+      if (s % 50 === 49) gpuLosses.push((await trainer.statistics.read(waitTurn))!.loss);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`GPU: ${(steps * settings.batchSize / seconds).toFixed(0)} images/s at batch ${settings.batchSize}`);
+
+    const reference = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, data);
+    const refLosses: number[] = [];
+    let sum = 0;
+    for (let s = 0; s < steps; s++) {
+      sum += reference.trainBatch().loss;
+      if (s % 50 === 49) { refLosses.push(sum / 50); sum = 0; }
+    }
+    console.log(`loss per 50 steps, GPU ${gpuLosses.map((l) => l.toFixed(3))} reference ${refLosses.map((l) => l.toFixed(3))}`);
+    expect(gpuLosses[3]).toBeLessThan(gpuLosses[0] / 2.5);
+    gpuLosses.forEach((loss, i) => expect(Math.abs(loss - refLosses[i]) / refLosses[i], `window ${i}`).toBeLessThan(0.15));
+
+    const heldBack = slice(test, 1000);
+    const dataset = uploadDataset(network, heldBack);
+    const gpuEval = await evaluateOnGpu(network, dataset, heldBack, waitTurn);
+    network.pool.release(dataset);
+    const refEval = evaluateNetwork(reference.network, heldBack);
+    console.log(`held-back accuracy: GPU ${gpuEval.accuracy}, reference ${refEval.accuracy}`);
+    expect(gpuEval.accuracy).toBeGreaterThan(0.9);
+    expect(Math.abs(gpuEval.accuracy - refEval.accuracy)).toBeLessThan(0.03);
+
+    // The GPU evaluation agrees with the reference engine run on the GPU's own weights.
+    const sameWeights = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, data, network.readParameters());
+    const sameEval = evaluateNetwork(sameWeights.network, heldBack);
+    expect(gpuEval.accuracy).toBeCloseTo(sameEval.accuracy, 2);
+    expect(gpuEval.loss).toBeCloseTo(sameEval.loss, 3);
+    trainer.dispose();
+    network.dispose();
+  });
+});
