@@ -1,6 +1,7 @@
 import { BatchPlanner, scheduledLearningRate, type TrainingSettings } from './batchPlan';
 import { distortInput } from './data/distort';
 import { INPUT_SIZE, mnistBatch, type MnistSet } from './data/mnistInput';
+import { argmaxAt } from './evaluate';
 import type { ArchitectureOptions } from './model/layerSpec';
 import { initialParameters } from './model/initialize';
 import { lenet5Layers } from './model/lenet5';
@@ -16,8 +17,10 @@ export interface StepProgress {
   readonly imagesInEpoch: number;
   /** Mean training loss over this epoch's batches so far. */
   readonly meanLoss: number;
-  /** This batch's loss. */
+  /** This batch's loss, size and correct top-1 predictions. */
   readonly loss: number;
+  readonly images: number;
+  readonly correct: number;
 }
 
 /** Trains the reference network with momentum SGD on an MNIST set, batch by batch. */
@@ -33,11 +36,13 @@ export class ReferenceTrainer {
   private epochImages = 0;
 
   constructor(readonly options: ArchitectureOptions, readonly settings: TrainingSettings, readonly data: MnistSet,
-    initial: Float32Array | null = null) {
+    initial: Float32Array | null = null, initialVelocity: Float32Array | null = null, stepsDone = 0) {
     const layers = lenet5Layers(options);
     this.network = new ReferenceNetwork(layers, options.loss, initial ?? initialParameters(layers, settings.seed));
-    this.velocity = new Float32Array(this.network.layout.size);
+    this.velocity = initialVelocity ? Float32Array.from(initialVelocity) : new Float32Array(this.network.layout.size);
     this.planner = new BatchPlanner(data.count, settings);
+    // Replaying the planner keeps the batch order of a resumed run identical to an uninterrupted one.
+    for (; this.step < stepsDone; this.step++) this.planner.next();
     const plane = INPUT_SIZE * INPUT_SIZE;
     this.inputs = new Float32Array(settings.batchSize * plane);
     this.distorted = new Float32Array(settings.batchSize * plane);
@@ -49,8 +54,11 @@ export class ReferenceTrainer {
     return scheduledLearningRate(this.settings, this.step, this.planner.stepsPerEpoch);
   }
 
-  /** Trains one batch; throws when the loss stops being finite (the weights are then not updated). */
-  trainBatch(learningRate = this.learningRate()): StepProgress {
+  /**
+   * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
+   * `overrides` changes momentum or weight decay from this step on.
+   */
+  trainBatch(learningRate = this.learningRate(), overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {}): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
     const plane = INPUT_SIZE * INPUT_SIZE;
@@ -59,14 +67,17 @@ export class ReferenceTrainer {
     const pass = this.network.forward(batch.distortions ? this.distorted : this.inputs, n);
     const { loss, gradients } = this.network.backward(pass, this.labels.subarray(0, n));
     if (!Number.isFinite(loss)) throw new Error(`training diverged at epoch ${batch.epoch}: loss is ${loss}`);
-    const { momentum, weightDecay } = this.settings;
+    const { momentum, weightDecay } = { ...this.settings, ...overrides };
     sgdMomentumStep(this.network.params, gradients, this.velocity, { learningRate, momentum, weightDecay });
     this.step++;
     if (batch.imagesDone === n) { this.epochLoss = 0; this.epochImages = 0; }
     this.epochLoss += loss * n;
     this.epochImages += n;
+    const probs = pass.layers[pass.layers.length - 1].out;
+    let correct = 0;
+    for (let b = 0; b < n; b++) if (argmaxAt(probs, b * 10, 10) === this.labels[b]) correct++;
     return { epoch: batch.epoch, imagesDone: batch.imagesDone, imagesInEpoch: batch.imagesInEpoch,
-      meanLoss: this.epochLoss / this.epochImages, loss };
+      meanLoss: this.epochLoss / this.epochImages, loss, images: n, correct };
   }
 
   /** Trains the rest of the current epoch, calling `onBatch` after every batch; returns its mean loss. */

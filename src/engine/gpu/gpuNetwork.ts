@@ -57,6 +57,15 @@ export class GpuNetwork {
     return this.runner.readSync(this.params[this.current]).slice(0, this.programs.layout.size);
   }
 
+  /** Reads parameters and momentum without stalling (pixel-pack buffers and a fence). */
+  async readStateAsync(waitTurn: () => Promise<void>): Promise<{ params: Float32Array; velocity: Float32Array }> {
+    const size = this.programs.layout.size;
+    const [params, velocity] = await Promise.all([
+      this.runner.readAsync(this.params[this.current], waitTurn),
+      this.runner.readAsync(this.velocity[this.current], waitTurn)]);
+    return { params: params.slice(0, size), velocity: velocity.slice(0, size) };
+  }
+
   /** Reads the momentum back (synchronous), to carry a run over to another engine. */
   readVelocity(): Float32Array {
     return this.runner.readSync(this.velocity[this.current]).slice(0, this.programs.layout.size);

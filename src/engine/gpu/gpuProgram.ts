@@ -192,10 +192,8 @@ export class KernelRunner {
     const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
     gl.flush();
     try {
-      for (;;) {
-        const status = gl.clientWaitSync(fence, 0, 0);
-        if (status === gl.WAIT_FAILED) throw new Error('waiting for a GPU readback failed (context lost?)');
-        if (status === gl.ALREADY_SIGNALED || status === gl.CONDITION_SATISFIED) break;
+      while (gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) {
+        if (gl.isContextLost()) throw new Error('the WebGL context was lost during a readback');
         await waitTurn();
       }
       const rgba = new Float32Array(width * height * 4);

@@ -1,0 +1,102 @@
+/** The reference engine behind the worker: the fallback when WebGL2 cannot run, and the Node-tested oracle. */
+import { frameFromPass, type ActivationFrame } from '../engine/activationFrame';
+import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
+import type { MnistSet } from '../engine/data/mnistInput';
+import { evaluateNetwork } from '../engine/evaluate';
+import type { LossStatistics } from '../engine/gpu/gpuTrainer';
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import { lenet5Layers } from '../engine/model/lenet5';
+import { ReferenceNetwork } from '../engine/reference/referenceNetwork';
+import { ReferenceTrainer } from '../engine/referenceTrainer';
+import type { ComputeBackend } from './computeBackend';
+import type { Hyperparameters } from './protocol';
+
+/** The CPU backend. */
+export class CpuBackend implements ComputeBackend {
+  readonly kind = 'cpu' as const;
+  readonly renderer = 'CPU (reference engine)';
+  private network: ReferenceNetwork | null = null;
+  private architecture: ArchitectureOptions | null = null;
+  private trainer: ReferenceTrainer | null = null;
+  private pendingVelocity: Float32Array | null = null;
+  private totals = { loss: 0, correct: 0, images: 0 };
+
+  private require(): ReferenceNetwork {
+    if (!this.network) throw new Error('no weights are loaded');
+    return this.network;
+  }
+
+  load(architecture: ArchitectureOptions, params: Float32Array, velocity: Float32Array | null): void {
+    this.architecture = architecture;
+    this.network = new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, Float32Array.from(params));
+    this.pendingVelocity = velocity;
+    this.trainer = null;
+  }
+
+  parameters(): Float32Array {
+    return Float32Array.from(this.require().params);
+  }
+
+  velocity(): Float32Array {
+    return this.trainer ? Float32Array.from(this.trainer.velocity) : new Float32Array(this.require().layout.size);
+  }
+
+  async snapshot() {
+    return { params: this.parameters(), velocity: this.velocity() };
+  }
+
+  infer(input: Float32Array): ActivationFrame {
+    const network = this.require();
+    return frameFromPass(network.layers, network.forward(input, 1));
+  }
+
+  beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {
+    const network = this.require();
+    this.trainer = new ReferenceTrainer(this.architecture!, settings, train, Float32Array.from(network.params),
+      this.trainer?.velocity ?? this.pendingVelocity, stepsDone);
+    this.network = this.trainer.network;
+  }
+
+  trainStep(hyperparameters: Hyperparameters): PlannedBatch {
+    if (!this.trainer) throw new Error('training has not begun');
+    const { learningRate, momentum, weightDecay } = hyperparameters;
+    let progress;
+    try {
+      progress = this.trainer.trainBatch(learningRate, { momentum, weightDecay });
+    } catch (error) {
+      // A non-finite loss leaves the weights untouched; the statistics carry it to the host.
+      this.totals.loss = NaN;
+      this.totals.images += this.trainer.settings.batchSize;
+      throw error;
+    }
+    this.totals.loss += progress.loss * progress.images;
+    this.totals.correct += progress.correct;
+    this.totals.images += progress.images;
+    return { epoch: progress.epoch, indices: new Uint32Array(0), distortions: null, imagesDone: progress.imagesDone,
+      imagesInEpoch: progress.imagesInEpoch };
+  }
+
+  async readStatistics(): Promise<LossStatistics | null> {
+    const { loss, correct, images } = this.totals;
+    this.totals = { loss: 0, correct: 0, images: 0 };
+    return images === 0 ? null : { loss: loss / images, accuracy: correct / images, images };
+  }
+
+  async evaluate(test: MnistSet, limit: number): Promise<LossStatistics> {
+    const result = evaluateNetwork(this.require(), test, 500, limit);
+    return { loss: result.loss, accuracy: result.accuracy, images: result.count };
+  }
+
+  counters() {
+    return { draws: 0, syncReadbacks: 0, liveTextures: 0 };
+  }
+
+  isLost(): boolean {
+    return false;
+  }
+
+  dispose(): void {
+    this.network = null;
+    this.trainer = null;
+  }
+}

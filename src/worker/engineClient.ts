@@ -1,0 +1,108 @@
+/**
+ * The page's side of the engine protocol over any Endpoint (a Worker, or a MessagePort in tests):
+ * requests are matched to their replies by id, and other events go to subscribers.
+ */
+import type { ActivationFrame } from '../engine/activationFrame';
+import type { TrainingSettings } from '../engine/batchPlan';
+import type { MnistSet } from '../engine/data/mnistInput';
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import { transferables, type Backend, type EngineCommand, type EngineEvent, type Endpoint, type Hyperparameters } from './protocol';
+
+type Reply<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
+type WithoutId<C> = C extends { requestId: number } ? Omit<C, 'requestId'> : never;
+
+/** A typed handle on the engine worker. */
+export class EngineClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, { expect: string; resolve: (e: EngineEvent) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly onMessage = (message: MessageEvent) => this.receive(message.data as EngineEvent);
+
+  constructor(private readonly endpoint: Endpoint) {
+    endpoint.addEventListener('message', this.onMessage);
+    endpoint.start?.(); // a MessagePort delivers nothing until started
+  }
+
+  private receive(event: EngineEvent): void {
+    const id = 'requestId' in event ? event.requestId : null;
+    const waiting = id !== null ? this.pending.get(id) : undefined;
+    if (waiting && (event.type === waiting.expect || event.type === 'failed')) {
+      this.pending.delete(id!);
+      if (event.type === 'failed') waiting.reject(new Error(event.message));
+      else waiting.resolve(event);
+      return;
+    }
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Sends a command that expects no reply. */
+  send(command: EngineCommand): void {
+    this.endpoint.postMessage(command, transferables(command));
+  }
+
+  /** Sends a command and resolves with its `expect` reply (rejects on `failed`). */
+  request<T extends EngineEvent['type']>(command: WithoutId<EngineCommand>, expect: T): Promise<Reply<T>> {
+    const requestId = this.nextId++;
+    return new Promise<Reply<T>>((resolve, reject) => {
+      this.pending.set(requestId, { expect, resolve: resolve as (e: EngineEvent) => void, reject });
+      this.send({ ...command, requestId } as EngineCommand);
+    });
+  }
+
+  /** Subscribes to events that are not replies; returns the unsubscribe function. */
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the engine, preferring WebGL2; resolves with the backend that runs and why. */
+  start(prefer: Backend = 'webgl2'): Promise<Reply<'started'>> {
+    return new Promise((resolve, reject) => {
+      const unsubscribe = this.subscribe((event) => {
+        if (event.type === 'started') { unsubscribe(); resolve(event); }
+        if (event.type === 'failed' && event.requestId === null) { unsubscribe(); reject(new Error(event.message)); }
+      });
+      this.send({ type: 'start', prefer });
+    });
+  }
+
+  /** Loads weights (copied: the caller keeps its arrays). */
+  async loadWeights(architecture: ArchitectureOptions, params: Float32Array, velocity: Float32Array | null = null): Promise<void> {
+    await this.request({ type: 'loadWeights', architecture, params: params.slice(), velocity: velocity?.slice() ?? null }, 'weightsLoaded');
+  }
+
+  /** Every layer's activations for one 32x32 input. */
+  async infer(input: Float32Array): Promise<ActivationFrame> {
+    return (await this.request({ type: 'infer', input: input.slice() }, 'inferred')).frame;
+  }
+
+  /** Hands the dataset to the worker (its buffers are transferred). */
+  async setDataset(train: MnistSet, test: MnistSet): Promise<void> {
+    await this.request({ type: 'setDataset', train, test }, 'datasetLoaded');
+  }
+
+  /** Starts or resumes training. */
+  train(settings: TrainingSettings, stepsDone: number, epochs: number): void {
+    this.send({ type: 'train', settings, stepsDone, epochs });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  setHyperparameters(hyperparameters: Hyperparameters): void {
+    this.send({ type: 'setHyperparameters', hyperparameters });
+  }
+
+  /** Keeps streaming this input's activations while training (null stops it). */
+  setDrawing(input: Float32Array | null): void {
+    this.send({ type: 'setDrawing', input: input?.slice() ?? null });
+  }
+
+  /** Detaches from the endpoint and fails every pending request. */
+  dispose(): void {
+    this.endpoint.removeEventListener('message', this.onMessage);
+    for (const waiting of this.pending.values()) waiting.reject(new Error('the engine client was disposed'));
+    this.pending.clear();
+  }
+}

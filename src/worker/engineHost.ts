@@ -1,0 +1,264 @@
+/**
+ * The worker side of the protocol: owns the backend, answers commands, and runs training in slices
+ * between which commands (a drawing to infer, a pause) are handled. It falls back to the CPU when
+ * WebGL2 is missing or its context is lost, keeping the run from the last weights it holds.
+ */
+import type { MnistSet } from '../engine/data/mnistInput';
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { ComputeBackend } from './computeBackend';
+import { CpuBackend } from './cpuBackend';
+import { GpuBackend } from './gpuBackend';
+import { transferables, type Backend, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
+import { TrainingSession } from './trainingSession';
+import { createWaitTurn } from './waitTurn';
+
+const SLICE_MS = 30;
+const STREAM_MS = 33;
+const REPORT_MS = 250;
+/** A mean loss above this (cross-entropy: p(correct) < e^-50) or not finite means the run diverged. */
+export const DIVERGED_LOSS = 50;
+
+function isDiverged(loss: number): boolean {
+  return !Number.isFinite(loss) || loss > DIVERGED_LOSS;
+}
+
+/** How the host makes its backends (tests replace them). */
+export interface BackendFactories {
+  gpu(onLost: () => void, onRestored: () => void): ComputeBackend;
+  cpu(): ComputeBackend;
+}
+
+const DEFAULT_FACTORIES: BackendFactories = {
+  gpu: (onLost, onRestored) => new GpuBackend(onLost, onRestored),
+  cpu: () => new CpuBackend(),
+};
+
+/** Serves the engine protocol on `endpoint` until the returned function is called. */
+export function serveEngine(endpoint: Endpoint, factories: BackendFactories = DEFAULT_FACTORIES): () => void {
+  const host = new EngineHost(endpoint, factories);
+  const listener = (event: MessageEvent) => void host.handle(event.data as EngineCommand);
+  endpoint.addEventListener('message', listener);
+  endpoint.start?.(); // a MessagePort delivers nothing until started
+  return () => endpoint.removeEventListener('message', listener);
+}
+
+class EngineHost {
+  private backend: ComputeBackend | null = null;
+  private weights: { architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
+  private data: { train: MnistSet; test: MnistSet } | null = null;
+  private drawing: Float32Array | null = null;
+  private session: TrainingSession | null = null;
+  private pumping = false;
+  private readonly waitTurn = createWaitTurn();
+
+  constructor(private readonly endpoint: Endpoint, private readonly factories: BackendFactories) {}
+
+  private post(event: EngineEvent): void {
+    this.endpoint.postMessage(event, transferables(event));
+  }
+
+  private requireBackend(): ComputeBackend {
+    if (!this.backend) throw new Error('the engine has not started');
+    if (this.backend.isLost()) this.fallBackToCpu('the WebGL context was lost');
+    return this.backend!;
+  }
+
+  async handle(command: EngineCommand): Promise<void> {
+    const requestId = 'requestId' in command ? command.requestId : null;
+    try {
+      await this.execute(command);
+    } catch (error) {
+      this.post({ type: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async execute(command: EngineCommand): Promise<void> {
+    switch (command.type) {
+      case 'start': {
+        let reason: string | null = null;
+        if (command.prefer === 'webgl2') {
+          try {
+            this.backend = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+          } catch (error) {
+            reason = `WebGL2 engine unavailable: ${error instanceof Error ? error.message : String(error)}`;
+          }
+        } else reason = 'the CPU engine was asked for';
+        this.backend ??= this.factories.cpu();
+        this.post({ type: 'started', backend: this.backend.kind, renderer: this.backend.renderer, reason });
+        return;
+      }
+      case 'loadWeights':
+        this.stopSession();
+        this.weights = { architecture: command.architecture, params: command.params.slice(), velocity: command.velocity, step: 0 };
+        this.requireBackend().load(command.architecture, command.params, command.velocity);
+        this.post({ type: 'weightsLoaded', requestId: command.requestId });
+        return;
+      case 'infer':
+        this.post({ type: 'inferred', requestId: command.requestId, frame: this.requireBackend().infer(command.input) });
+        return;
+      case 'setDrawing':
+        this.drawing = command.input;
+        return;
+      case 'setDataset':
+        this.data = { train: command.train, test: command.test };
+        this.post({ type: 'datasetLoaded', requestId: command.requestId });
+        return;
+      case 'train': {
+        if (!this.data) throw new Error('no dataset: send setDataset first');
+        if (!this.weights) throw new Error('no weights: send loadWeights first');
+        const backend = this.requireBackend();
+        const stepsPerEpoch = Math.ceil(this.data.train.count / command.settings.batchSize);
+        if (!this.session || this.session.settings !== command.settings) {
+          backend.beginTraining(this.data.train, command.settings, command.stepsDone);
+          this.session = new TrainingSession(command.settings, command.stepsDone, stepsPerEpoch, command.epochs);
+        }
+        this.session.status = 'running';
+        void this.pump();
+        return;
+      }
+      case 'pause':
+        if (this.session) this.session.status = 'paused';
+        return;
+      case 'step': {
+        const session = this.requireSession();
+        session.status = 'paused';
+        for (let i = 0; i < command.batches; i++) await this.trainOne(session);
+        const stats = await this.requireBackend().readStatistics(this.waitTurn);
+        this.post({ type: 'stepped', requestId: command.requestId, progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
+        this.streamDrawing(session);
+        return;
+      }
+      case 'setHyperparameters':
+        if (this.session) this.session.hyperparameters = command.hyperparameters;
+        return;
+      case 'saveCheckpoint':
+        await this.saveCheckpoint(command.requestId);
+        return;
+      case 'evaluate': {
+        if (!this.data) throw new Error('no dataset: send setDataset first');
+        const limit = Math.min(command.limit ?? this.data.test.count, this.data.test.count);
+        const result = await this.requireBackend().evaluate(this.data.test, limit, this.waitTurn);
+        this.post({ type: 'evaluated', requestId: command.requestId, ...result });
+        return;
+      }
+      case 'counters':
+        this.post({ type: 'countersRead', requestId: command.requestId, ...this.requireBackend().counters() });
+        return;
+      case 'loseContext': {
+        const backend = this.requireBackend();
+        if (!(backend instanceof GpuBackend)) throw new Error('the CPU engine has no WebGL context to lose');
+        backend.simulateContextLoss(command.restoreAfterMs);
+        return;
+      }
+      default: {
+        const never: never = command;
+        throw new Error(`unknown command ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private requireSession(): TrainingSession {
+    if (!this.session) throw new Error('no training run: send train first');
+    return this.session;
+  }
+
+  private stopSession(): void {
+    if (this.session) this.session.status = 'paused';
+    this.session = null;
+  }
+
+  private async trainOne(session: TrainingSession): Promise<void> {
+    const batch = this.requireBackend().trainStep(session.hyperparameters);
+    const checkpointEpoch = session.record(batch);
+    if (checkpointEpoch !== null) await this.saveCheckpoint(null);
+  }
+
+  private async saveCheckpoint(requestId: number | null): Promise<void> {
+    const backend = this.requireBackend();
+    const { params, velocity } = await backend.snapshot(this.waitTurn);
+    const step = this.session?.step ?? 0;
+    const epoch = this.session?.epoch ?? 0;
+    if (params.some((v) => !Number.isFinite(v))) {
+      throw new Error(`the weights at epoch ${epoch.toFixed(3)} are not finite; the checkpoint was not saved`);
+    }
+    if (this.weights) this.weights = { ...this.weights, params: params.slice(), velocity: velocity.slice(), step };
+    this.post({ type: 'checkpointSaved', requestId: requestId ?? -1, epoch, step, params, velocity });
+  }
+
+  /** Trains in slices until paused, streaming the drawing's activations and reporting progress. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    let lastReport = 0, lastStream = 0;
+    try {
+      for (let session = this.session; session && session.status === 'running' && session === this.session; session = this.session) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        while (performance.now() < sliceEnd && session.status === 'running' && !session.finished) await this.trainOne(session);
+        if (session.finished) session.status = 'paused';
+        const now = performance.now();
+        if (now - lastStream >= STREAM_MS) { lastStream = now; this.streamDrawing(session); }
+        if (now - lastReport >= REPORT_MS || session.status !== 'running') {
+          lastReport = now;
+          const stats = await this.requireBackend().readStatistics(this.waitTurn);
+          if (stats && isDiverged(stats.loss)) { this.diverged(session, stats.loss); break; }
+          this.post({ type: 'progressReported', progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
+        }
+        await this.waitTurn();
+      }
+    } catch (error) {
+      const session = this.session;
+      const stats = session ? await this.backend?.readStatistics(this.waitTurn).catch(() => null) : null;
+      if (session && stats && isDiverged(stats.loss)) this.diverged(session, stats.loss);
+      else {
+        if (session) session.status = 'paused';
+        this.post({ type: 'failed', requestId: null, message: `training stopped: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private streamDrawing(session: TrainingSession): void {
+    if (!this.drawing) return;
+    this.post({ type: 'activationsStreamed', frame: this.requireBackend().infer(this.drawing), step: session.step });
+  }
+
+  /** Pauses a run whose loss is no longer finite and returns the weights to the last good checkpoint. */
+  private diverged(session: TrainingSession, loss: number): void {
+    session.status = 'paused';
+    this.post({ type: 'trainingDiverged', epoch: session.epoch, step: session.step, loss });
+    this.reloadLastWeights();
+    this.post({ type: 'progressReported', progress: session.progress(null, null) });
+  }
+
+  private reloadLastWeights(): void {
+    const weights = this.weights;
+    if (!weights || !this.backend) return;
+    this.backend.load(weights.architecture, weights.params, weights.velocity);
+    if (this.session && this.data) {
+      this.backend.beginTraining(this.data.train, this.session.settings, weights.step);
+      this.session.step = weights.step;
+    }
+  }
+
+  private fallBackToCpu(reason: string): void {
+    if (this.backend?.kind === 'cpu') return;
+    this.backend = this.factories.cpu();
+    this.reloadLastWeights();
+    this.post({ type: 'backendChanged', backend: 'cpu', reason: `${reason}; continuing on the CPU from the last saved weights` });
+  }
+
+  private restoreGpu(): void {
+    try {
+      const gpu = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+      const current = this.backend;
+      const snapshot = current ? { params: current.parameters(), velocity: current.velocity() } : null;
+      this.backend = gpu;
+      if (this.weights && snapshot) this.weights = { ...this.weights, ...snapshot, step: this.session?.step ?? this.weights.step };
+      this.reloadLastWeights();
+      this.post({ type: 'backendChanged', backend: 'webgl2' as Backend, reason: 'the WebGL context is back' });
+    } catch {
+      // Staying on the CPU is correct when the GPU cannot be brought back.
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The messages between the page and the engine worker: the only module both sides import.
+ * Commands are imperative verbs, events are past-tense facts. Large arrays are transferred.
+ */
+import type { ActivationFrame } from '../engine/activationFrame';
+import type { TrainingSettings } from '../engine/batchPlan';
+import type { MnistSet } from '../engine/data/mnistInput';
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+
+/** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
+export type Backend = 'webgl2' | 'cpu';
+
+/** The knobs that may change while a run trains. */
+export interface Hyperparameters {
+  readonly learningRate: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+}
+
+/** Where a training run stands. */
+export interface TrainingProgress {
+  readonly status: 'idle' | 'running' | 'paused';
+  /** Whole epochs done plus the fraction of the current one. */
+  readonly epoch: number;
+  readonly step: number;
+  readonly imagesDone: number;
+  readonly imagesInEpoch: number;
+  /** Mean loss and accuracy of the batches since the last report, or null before the first. */
+  readonly loss: number | null;
+  readonly accuracy: number | null;
+  readonly imagesPerSecond: number;
+}
+
+/** Everything the page can ask of the worker. */
+export type EngineCommand =
+  | { type: 'start'; prefer: Backend }
+  | { type: 'loadWeights'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null }
+  | { type: 'infer'; requestId: number; input: Float32Array }
+  | { type: 'setDrawing'; input: Float32Array | null }
+  | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
+  | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number }
+  | { type: 'pause' }
+  | { type: 'step'; requestId: number; batches: number }
+  | { type: 'setHyperparameters'; hyperparameters: Hyperparameters }
+  | { type: 'saveCheckpoint'; requestId: number }
+  | { type: 'evaluate'; requestId: number; limit: number | null }
+  | { type: 'counters'; requestId: number }
+  | { type: 'loseContext'; restoreAfterMs: number | null };
+
+/** Everything the worker reports. */
+export type EngineEvent =
+  | { type: 'started'; backend: Backend; renderer: string; reason: string | null }
+  | { type: 'backendChanged'; backend: Backend; reason: string }
+  | { type: 'weightsLoaded'; requestId: number }
+  | { type: 'inferred'; requestId: number; frame: ActivationFrame }
+  | { type: 'activationsStreamed'; frame: ActivationFrame; step: number }
+  | { type: 'datasetLoaded'; requestId: number }
+  | { type: 'progressReported'; progress: TrainingProgress }
+  | { type: 'stepped'; requestId: number; progress: TrainingProgress }
+  | { type: 'checkpointSaved'; requestId: number; epoch: number; step: number; params: Float32Array; velocity: Float32Array }
+  | { type: 'evaluated'; requestId: number; accuracy: number; loss: number; images: number }
+  | { type: 'countersRead'; requestId: number; draws: number; syncReadbacks: number; liveTextures: number }
+  | { type: 'trainingDiverged'; epoch: number; step: number; loss: number }
+  | { type: 'failed'; requestId: number | null; message: string };
+
+/** The arrays of a message that can be transferred instead of copied. */
+export function transferables(message: EngineCommand | EngineEvent): Transferable[] {
+  switch (message.type) {
+    case 'loadWeights': return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
+    case 'infer': return [message.input.buffer];
+    case 'setDataset': return [message.train.images.buffer, message.train.labels.buffer, message.test.images.buffer, message.test.labels.buffer];
+    case 'inferred': case 'activationsStreamed': return [message.frame.values.buffer];
+    case 'checkpointSaved': return [message.params.buffer, message.velocity.buffer];
+    default: return [];
+  }
+}
+
+/** A MessagePort, a Worker or a worker's `self`: what both sides talk through. */
+export interface Endpoint {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  /** MessagePorts only: begin delivering queued messages. */
+  start?(): void;
+}

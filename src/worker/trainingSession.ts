@@ -1,0 +1,67 @@
+/** The bookkeeping of one training run in the worker: where it stands, and when to report, stream and checkpoint. */
+import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
+import type { Hyperparameters, TrainingProgress } from './protocol';
+
+/** Fractions of epoch 1 after which a checkpoint is saved (the network changes most then). */
+export const EARLY_CHECKPOINTS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
+
+/** One run's state between steps. */
+export class TrainingSession {
+  status: 'running' | 'paused' = 'paused';
+  hyperparameters: Hyperparameters;
+  step: number;
+  private batch: PlannedBatch | null = null;
+  private readonly startedAt = performance.now();
+  private imagesSinceReport = 0;
+  private reportedAt = performance.now();
+  imagesPerSecond = 0;
+  lastLoss: number | null = null;
+  lastAccuracy: number | null = null;
+
+  constructor(readonly settings: TrainingSettings, stepsDone: number, readonly stepsPerEpoch: number, readonly epochLimit: number) {
+    this.step = stepsDone;
+    this.hyperparameters = { learningRate: settings.learningRate, momentum: settings.momentum, weightDecay: settings.weightDecay };
+  }
+
+  /** Epochs done, with the fraction of the current one. */
+  get epoch(): number {
+    return this.step / this.stepsPerEpoch;
+  }
+
+  /** Records a trained batch; returns the checkpoint epoch it completes, if any. */
+  record(batch: PlannedBatch): number | null {
+    const before = this.epoch;
+    this.batch = batch;
+    this.step++;
+    this.imagesSinceReport += batch.indices.length || this.settings.batchSize;
+    const after = this.epoch;
+    if (Math.floor(after) > Math.floor(before)) return Math.floor(after);
+    const early = EARLY_CHECKPOINTS.find((f) => before < f && after >= f);
+    return early ?? null;
+  }
+
+  /** True once the run has trained its epoch limit. */
+  get finished(): boolean {
+    return this.epoch >= this.epochLimit;
+  }
+
+  /** Closes a reporting window and returns the progress to send. */
+  progress(loss: number | null, accuracy: number | null): TrainingProgress {
+    const now = performance.now();
+    const seconds = (now - this.reportedAt) / 1000;
+    if (seconds > 0 && this.imagesSinceReport > 0) this.imagesPerSecond = this.imagesSinceReport / seconds;
+    this.imagesSinceReport = 0;
+    this.reportedAt = now;
+    if (loss !== null) { this.lastLoss = loss; this.lastAccuracy = accuracy; }
+    return {
+      status: this.status, epoch: this.epoch, step: this.step,
+      imagesDone: this.batch?.imagesDone ?? 0, imagesInEpoch: this.batch?.imagesInEpoch ?? 0,
+      loss: this.lastLoss, accuracy: this.lastAccuracy, imagesPerSecond: this.imagesPerSecond,
+    };
+  }
+
+  /** Seconds since the run started in this worker. */
+  get age(): number {
+    return (performance.now() - this.startedAt) / 1000;
+  }
+}
