@@ -42,6 +42,16 @@ export function serveEngine(endpoint: Endpoint, factories: BackendFactories = DE
   return () => endpoint.removeEventListener('message', listener);
 }
 
+/** Checks that an input is one 32x32 plane of finite values. */
+function checkInput(input: Float32Array | null): void {
+  if (input === null) return;
+  if (!(input instanceof Float32Array) || input.length !== 1024) {
+    throw new Error(`an input must be 1024 values (32x32), got ${input instanceof Float32Array ? input.length : typeof input}`);
+  }
+  const bad = input.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`input value ${bad} is ${input[bad]}`);
+}
+
 class EngineHost {
   private backend: ComputeBackend | null = null;
   private weights: { architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
@@ -94,9 +104,11 @@ class EngineHost {
         this.post({ type: 'weightsLoaded', requestId: command.requestId });
         return;
       case 'infer':
+        checkInput(command.input);
         this.post({ type: 'inferred', requestId: command.requestId, frame: this.requireBackend().infer(command.input) });
         return;
       case 'setDrawing':
+        checkInput(command.input);
         this.drawing = command.input;
         return;
       case 'setDataset':

@@ -68,6 +68,9 @@ describe('engine client and worker host over a MessageChannel', () => {
     const { client } = connect();
     await client.start('cpu');
     await expect(client.infer(new Float32Array(1024))).rejects.toThrow(/no weights are loaded/);
+    await client.loadWeights(DEFAULT_ARCHITECTURE, params);
+    await expect(client.infer(new Float32Array(784))).rejects.toThrow(/an input must be 1024 values \(32x32\), got 784/);
+    await expect(client.infer(new Float32Array(1024).fill(NaN))).rejects.toThrow(/input value 0 is NaN/);
     await expect(client.request({ type: 'evaluate', limit: null }, 'evaluated')).rejects.toThrow(/no dataset/);
   });
 
