@@ -4,6 +4,7 @@
  * (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1. Ctrl-C keeps every finished checkpoint.
  */
 import type { MnistSet } from '../src/engine/data/mnistInput';
+import { activationRanges } from '../src/engine/activationRanges';
 import { evaluateNetwork } from '../src/engine/evaluate';
 import { createManifest } from '../src/engine/model/runFormat';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
@@ -39,7 +40,8 @@ async function run(command: TrainCommand): Promise<void> {
   const save = (epoch: number, trainLoss: number | null) => {
     const started = performance.now();
     const evaluation = evaluateNetwork(trainer.network, test);
-    writer.addCheckpoint(epoch, trainer.network.params, evaluation.accuracy, trainLoss, { testLoss: evaluation.loss });
+    writer.addCheckpoint(epoch, trainer.network.params, evaluation.accuracy, trainLoss,
+      { testLoss: evaluation.loss, activationRanges: activationRanges(trainer.network, test, Math.min(500, test.count)) });
     log(`epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
       `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`);

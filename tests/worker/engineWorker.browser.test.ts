@@ -43,7 +43,7 @@ describe('the engine worker', () => {
     const frame = await client.infer(input);
     const expected = frameFromPass(layers, new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1));
     for (const { id, pre, argmax } of expected.layers) {
-      const parts = ['out', ...(pre ? ['pre'] : []), ...(argmax ? ['argmax'] : [])] as const;
+      const parts: ('out' | 'pre' | 'argmax')[] = ['out', ...(pre ? ['pre' as const] : []), ...(argmax ? ['argmax' as const] : [])];
       for (const part of parts) {
         const gpu = frameValues(frame, id, part);
         const ref = frameValues(expected, id, part);

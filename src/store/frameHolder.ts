@@ -1,0 +1,25 @@
+/**
+ * The activations the view shows, kept out of React state: the engine connection writes the latest
+ * frame here and bumps `version`; the 3D view reads it inside useFrame and recolours in place.
+ */
+import type { ActivationFrame } from '../engine/activationFrame';
+
+/** The latest frame and a counter that changes whenever it does. */
+export interface FrameHolder {
+  frame: ActivationFrame | null;
+  /** The frame of the previous checkpoint for the same drawing (difference mode), or null. */
+  previous: ActivationFrame | null;
+  version: number;
+  /** performance.now() of the input event that led to this frame (latency measurement). */
+  inputTime: number;
+}
+
+/** The one frame holder of the page. */
+export const frameHolder: FrameHolder = { frame: null, previous: null, version: 0, inputTime: 0 };
+
+/** Replaces the shown frame. */
+export function showFrame(frame: ActivationFrame | null, inputTime = performance.now()): void {
+  frameHolder.frame = frame;
+  frameHolder.version++;
+  frameHolder.inputTime = inputTime;
+}
