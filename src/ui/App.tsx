@@ -1,42 +1,50 @@
 import { useEffect, useState } from 'react';
-import type { LoadedRun } from '../engine/model/runLoader';
+import { useAppStore } from '../store/appStore';
+import { connectEngine, type EngineConnection } from '../store/connectEngine';
+import { NetworkView } from '../viz/NetworkView';
+import { installAutomationApi } from './automationApi';
+import { DigitPad } from './DigitPad';
+import { EngineStatus } from './EngineStatus';
+import { NodeTooltip } from './NodeTooltip';
+import { PredictionPanel } from './PredictionPanel';
+import { PreprocessStrip } from './PreprocessStrip';
 import { fetchRun, SHIPPED_RUN_URL } from './shippedRun';
+import { ViewControls } from './ViewControls';
 
-/** The application shell: loads the shipped run and lists its epoch history. */
+const prefer = new URLSearchParams(location.search).get('backend') === 'cpu' ? 'cpu' : 'webgl2';
+/** Started once per page (not once per React mount, which StrictMode doubles). */
+const connection = fetchRun(SHIPPED_RUN_URL).then((run) => connectEngine(run, 'lenet5-default', prefer));
+installAutomationApi(connection);
+
+/** The page: the drawing pad and the answer on the left, the network in 3D on the right. */
 export function App() {
-  const [run, setRun] = useState<LoadedRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [engine, setEngine] = useState<EngineConnection | null>(null);
+  const error = useAppStore((s) => s.error);
 
   useEffect(() => {
-    fetchRun(SHIPPED_RUN_URL).then(setRun, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    connection.then(setEngine, (e: unknown) => useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }));
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') useAppStore.getState().set({ focus: null, pinned: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', padding: '0 1rem' }}>
-      <h1>LeNet-5, neuron by neuron</h1>
-      {error && <p role="alert">Could not load the shipped model: {error}</p>}
-      {!run && !error && <p>Loading the shipped model…</p>}
-      {run && (
-        <section data-testid="run-summary">
-          <p>
-            Shipped run: {run.manifest.architecture.activation}, {run.manifest.architecture.pooling} pooling,{' '}
-            {run.manifest.architecture.c3Connectivity} c3, {run.manifest.architecture.loss};{' '}
-            {run.checkpoints.length} checkpoints.
-          </p>
-          <table>
-            <thead><tr><th>epoch</th><th>test accuracy</th><th>train loss</th></tr></thead>
-            <tbody>
-              {run.manifest.checkpoints.map((c) => (
-                <tr key={c.file}>
-                  <td>{c.epoch}</td>
-                  <td>{c.testAccuracy === null ? '-' : `${(c.testAccuracy * 100).toFixed(2)}%`}</td>
-                  <td>{c.trainLoss === null ? '-' : c.trainLoss.toFixed(4)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-    </main>
+    <div className="app">
+      <aside className="side">
+        <h1>LeNet-5, neuron by neuron</h1>
+        {engine && <DigitPad layers={engine.layers} onInput={(input, time) => void engine.infer(input, time)} />}
+        <PreprocessStrip />
+        <PredictionPanel />
+        <EngineStatus />
+        {error && <p role="alert" className="error">{error}</p>}
+      </aside>
+      <main className="stage">
+        {engine ? <NetworkView layers={engine.layers} ranges={engine.ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
+        {engine && <ViewControls layers={engine.layers} />}
+        {engine && <NodeTooltip layers={engine.layers} />}
+      </main>
+    </div>
   );
 }

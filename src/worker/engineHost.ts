@@ -202,6 +202,7 @@ class EngineHost {
     if (this.pumping) return;
     this.pumping = true;
     let lastReport = 0, lastStream = 0;
+    const backendAtStart = this.backend;
     try {
       for (let session = this.session; session && session.status === 'running' && session === this.session; session = this.session) {
         const sliceEnd = performance.now() + SLICE_MS;
@@ -218,6 +219,11 @@ class EngineHost {
         await this.waitTurn();
       }
     } catch (error) {
+      if (this.lostDuringWork(backendAtStart)) {
+        this.pumping = false;
+        void this.pump(); // the run continues on the CPU from the last weights held
+        return;
+      }
       const session = this.session;
       const stats = session ? await this.backend?.readStatistics(this.waitTurn).catch(() => null) : null;
       if (session && stats && isDiverged(stats.loss)) this.diverged(session, stats.loss);
@@ -228,6 +234,13 @@ class EngineHost {
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** True when work failed because the GPU context went away (the run then moves to the CPU). */
+  private lostDuringWork(backend: ComputeBackend | null): boolean {
+    if (backend?.kind !== 'webgl2' || !backend.isLost()) return false;
+    this.fallBackToCpu('the WebGL context was lost');
+    return this.session?.status === 'running';
   }
 
   private streamDrawing(session: TrainingSession): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../src/engine/model/lenet5';
 import {
-  DEFAULT_LAYOUT_OPTIONS, networkLayout, nodeIndex, nodeRef, type LayerLayout,
+  DEFAULT_LAYOUT_OPTIONS, INPUT_WIDTH_FRACTION, networkLayout, nodeIndex, nodeRef, type LayerLayout,
 } from '../../src/viz/layout/networkLayout';
 
 const layers = lenet5Layers();
@@ -55,11 +55,11 @@ describe('networkLayout of LeNet-5', () => {
     }
   });
 
-  it('lays maps out 1x1, 3x2 and 4x4 with gaps, and dense layers 12x10, 12x7 and 10x1', () => {
+  it('lays maps out 1x1, 6x1 and 8x2 with gaps, and dense layers 24x5, 24x4 and 10x1', () => {
     const grid = (layer: LayerLayout) => [
       distinct(layer.mapOrigins.map((origin) => origin[0])), distinct(layer.mapOrigins.map((origin) => origin[2]))];
     expect(['input', 'c1', 's2', 'c3', 's4', 'c5', 'f6', 'output'].map((id) => grid(byId(id))))
-      .toEqual([[1, 1], [3, 2], [3, 2], [4, 4], [4, 4], [12, 10], [12, 7], [10, 1]]);
+      .toEqual([[1, 1], [6, 1], [6, 1], [8, 2], [8, 2], [24, 5], [24, 4], [10, 1]]);
     for (const id of ['c1', 's2', 'c3', 's4']) {
       const layer = byId(id);
       const gaps = layer.mapOrigins.flatMap((a, i) => layer.mapOrigins.slice(i + 1).map((b) =>
@@ -68,12 +68,15 @@ describe('networkLayout of LeNet-5', () => {
     }
   });
 
-  it('makes every map plane as wide as planeWidth, c1 at pitch 1 and c3 at pitch 2, centred on x = z = 0', () => {
-    expect(byId('c1').pitch).toBeCloseTo(1, 10);
-    expect(byId('c3').pitch).toBeCloseTo(2, 10);
+  it('makes every map plane as wide as planeWidth (the input a fixed fraction of it), centred on x = z = 0', () => {
+    const { planeWidth, mapGap } = DEFAULT_LAYOUT_OPTIONS;
+    expect(byId('c1').pitch).toBeCloseTo((planeWidth - 5 * mapGap) / (6 * 28), 10);
+    expect(byId('c3').pitch).toBeCloseTo((planeWidth - 7 * mapGap) / (8 * 10), 10);
+    expect(byId('s2').pitch).toBeCloseTo(2 * byId('c1').pitch, 10);
     for (const id of ['input', 'c1', 's2', 'c3', 's4']) {
       const { bounds, pitch, nodeSize } = byId(id);
-      expect(bounds.max[0] - bounds.min[0] - nodeSize + pitch).toBeCloseTo(DEFAULT_LAYOUT_OPTIONS.planeWidth, 4);
+      const width = id === 'input' ? planeWidth * INPUT_WIDTH_FRACTION : planeWidth;
+      expect(bounds.max[0] - bounds.min[0] - nodeSize + pitch).toBeCloseTo(width, 4);
     }
     for (const layer of layout.layers) {
       expect((layer.bounds.min[0] + layer.bounds.max[0]) / 2).toBeCloseTo(0, 4);
@@ -92,7 +95,8 @@ describe('networkLayout of LeNet-5', () => {
     expect(position(input, 0, 0, 31)[0]).toBeGreaterThan(x00);
     const c1 = byId('c1');
     expect(position(c1, 1, 0, 0)[0]).toBeGreaterThan(position(c1, 0, 0, 27)[0]);
-    expect(position(c1, 3, 0, 0)[2]).toBeGreaterThan(position(c1, 0, 27, 0)[2]);
+    const c3 = byId('c3');
+    expect(position(c3, 8, 0, 0)[2]).toBeGreaterThan(position(c3, 0, 9, 0)[2]);
   });
 
   it('puts each pooled node right above the centre of its 2x2 window', () => {

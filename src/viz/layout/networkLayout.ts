@@ -7,12 +7,13 @@
  * down toward -z, row 0 is at the top and column 0 at the left, as on the drawing pad; seen from
  * straight above with -z up the image reads unmirrored. Every plane is centred on x = z = 0.
  *
- * Conv, pool and input layers lay their maps out in a grid of ceil(sqrt(c)) columns (1 -> 1x1,
- * 6 -> 3x2, 16 -> 4x4), map m at grid row floor(m / cols) and column m % cols, with `mapGap` between
- * maps; the node pitch is chosen so that every such plane is `planeWidth` wide. So a 2x2 pool layer
+ * Conv, pool and input layers lay their maps out in a grid of mapColumns(c) columns (1 -> 1x1,
+ * 6 -> 6x1, 16 -> 8x2), map m at grid row floor(m / cols) and column m % cols, with `mapGap` between
+ * maps; the node pitch is chosen so that every such plane is `planeWidth` wide (the input plane
+ * INPUT_WIDTH_FRACTION of it). So a 2x2 pool layer
  * whose grid matches the conv below has twice its pitch, and each pooled node sits right above the
- * centre of its window. Dense layers are grids of DENSE_COLUMNS (120 -> 12x10, 84 -> 12x7) half the
- * plane width; one that fits in a single row (the 10 outputs) is spread at twice that pitch, leaving
+ * centre of its window. Dense layers are grids of DENSE_COLUMNS (120 -> 24x5, 84 -> 24x4) at a pitch of
+ * planeWidth / (1.6 DENSE_COLUMNS); one that fits in a single row (the 10 outputs) is spread at twice that pitch, leaving
  * room for a label beside each node.
  *
  * Node order is the network's flattened [c][y][x]: node i of a layer with shape [C, H, W] is
@@ -69,13 +70,24 @@ export interface LayoutOptions {
 }
 
 /** With these, LeNet-5's c1 and c3 nodes are 1 and 2 units apart. */
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 92, mapGap: 4, layerSpacing: 24 };
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 160, mapGap: 5, layerSpacing: 40 };
 
 /** Columns of a dense layer's grid. */
-export const DENSE_COLUMNS = 12;
+export const DENSE_COLUMNS = 24;
+
+/** The input plane's width as a fraction of the others' (one 32x32 map would otherwise dwarf them). */
+export const INPUT_WIDTH_FRACTION = 0.33;
+
+/**
+ * Maps per row: up to 8 maps side by side in one row, more in two rows (6 -> 6x1, 16 -> 8x2), so
+ * planes are wide and shallow and a camera looking down at ~35 degrees sees each one clear of the next.
+ */
+export function mapColumns(channels: number): number {
+  return channels <= 8 ? channels : Math.ceil(channels / 2);
+}
 
 /** A node's cube edge as a fraction of the pitch of a map grid or of a multi-row dense grid. */
-export const NODE_FILL = 0.8;
+export const NODE_FILL = 0.88;
 
 /** How a layer's maps and nodes are arranged in its plane. */
 interface Grid {
@@ -90,12 +102,13 @@ function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
   const [channels, , width] = spec.shape;
   if (spec.kind === 'dense') {
     const columns = Math.min(channels, DENSE_COLUMNS);
-    const pitch = options.planeWidth / (2 * DENSE_COLUMNS);
+    const pitch = options.planeWidth / (1.6 * DENSE_COLUMNS);
     const rows = Math.ceil(channels / columns);
-    return { columns, rows, pitch: rows === 1 ? 2 * pitch : pitch, nodeSize: NODE_FILL * pitch, gap: 0 };
+    return { columns, rows, pitch: rows === 1 ? 2.5 * pitch : pitch, nodeSize: NODE_FILL * pitch, gap: 0 };
   }
-  const columns = Math.ceil(Math.sqrt(channels));
-  const pitch = (options.planeWidth - (columns - 1) * options.mapGap) / (columns * width);
+  const columns = mapColumns(channels);
+  const planeWidth = spec.kind === 'input' ? options.planeWidth * INPUT_WIDTH_FRACTION : options.planeWidth;
+  const pitch = (planeWidth - (columns - 1) * options.mapGap) / (columns * width);
   return { columns, rows: Math.ceil(channels / columns), pitch, nodeSize: NODE_FILL * pitch, gap: options.mapGap };
 }
 

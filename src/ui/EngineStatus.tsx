@@ -1,0 +1,17 @@
+import { useAppStore } from '../store/appStore';
+
+/** Which engine runs, which checkpoint is shown, and why the engine fell back if it did. */
+export function EngineStatus() {
+  const backend = useAppStore((s) => s.backend);
+  const renderer = useAppStore((s) => s.renderer);
+  const note = useAppStore((s) => s.engineNote);
+  const checkpoint = useAppStore((s) => s.checkpoints[s.checkpointIndex]);
+  return (
+    <div className="engine-status">
+      <div>engine: {backend === 'webgl2' ? 'WebGL2 (worker)' : backend === 'cpu' ? 'CPU reference (worker)' : 'starting…'}</div>
+      {renderer && <div className="muted" title={renderer}>{renderer.length > 60 ? `${renderer.slice(0, 57)}…` : renderer}</div>}
+      {checkpoint && <div>shipped run, epoch {checkpoint.epoch}{checkpoint.testAccuracy !== null ? `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(2)}%` : ''}</div>}
+      {note && <div className="muted">{note}</div>}
+    </div>
+  );
+}

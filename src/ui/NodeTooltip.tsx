@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { LayerSpec } from '../engine/model/layerSpec';
+import { useAppStore } from '../store/appStore';
+import { frameHolder } from '../store/frameHolder';
+import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
+
+/** Re-renders when the shown frame changes (checked once per animation frame). */
+function useFrameVersion(): number {
+  const [version, setVersion] = useState(frameHolder.version);
+  useEffect(() => {
+    let id = 0;
+    const tick = () => { if (frameHolder.version !== version) setVersion(frameHolder.version); id = requestAnimationFrame(tick); };
+    id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+  }, [version]);
+  return version;
+}
+
+/** How the focused node's value was computed, in words. */
+export function computationOf(layer: LayerSpec, focus: NodeRef): string {
+  switch (layer.kind) {
+    case 'input': return 'a pixel of the preprocessed drawing (0 = paper, 1 = ink)';
+    case 'conv': {
+      const maps = layer.connections[focus.c];
+      return `sum of the ${layer.kernelSize}x${layer.kernelSize} window x kernel over map${maps.length > 1 ? 's' : ''} {${maps.join(',')}} + bias, then ${layer.activation}`;
+    }
+    case 'pool':
+      return layer.pooling === 'max' ? 'the largest of its 2x2 window' : layer.pooling === 'mean'
+        ? 'the mean of its 2x2 window' : `coefficient x sum of its 2x2 window + bias, then ${layer.activation}`;
+    case 'dense':
+      return layer.activation === 'softmax' ? `weights . the ${layer.inFeatures} f6 units + bias (a logit), then softmax over the 10 digits`
+        : `weights . all ${layer.inFeatures} inputs + bias, then ${layer.activation}`;
+  }
+}
+
+/** The focused node's layer, map, position, value, pre-activation and computation. */
+export function NodeTooltip({ layers }: { layers: readonly LayerSpec[] }) {
+  const focus = useAppStore((s) => s.focus);
+  const pinned = useAppStore((s) => s.pinned);
+  useFrameVersion();
+  if (!focus) return <div className="tooltip muted">Hover a node to see where its input comes from; click to pin it, Esc to clear.</div>;
+  const l = layers.findIndex((s) => s.id === focus.layer);
+  const layer = layers[l];
+  const frame = frameHolder.frame;
+  const part = frame?.layers[l];
+  const i = nodeIndex(layer, focus);
+  const value = part ? frame!.values[part.out[0] + i] : null;
+  const pre = part?.pre ? frame!.values[part.pre[0] + i] : null;
+  const where = layer.kind === 'dense' ? `unit ${focus.c}` : `map ${focus.c}, row ${focus.y}, column ${focus.x}`;
+  return (
+    <div className="tooltip" data-testid="node-tooltip">
+      <div><strong>{focus.layer}</strong> {where}{pinned ? ' (pinned)' : ''}</div>
+      <div>value {value === null ? '-' : value.toFixed(4)}{pre !== null ? `, before activation ${pre.toFixed(4)}` : ''}</div>
+      <div className="muted">{computationOf(layer, focus)}</div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LayerSpec } from '../engine/model/layerSpec';
+import { useAppStore } from '../store/appStore';
+import { rampGradientCss } from '../viz/colourRamp';
+import { layerFlight, overviewFlight, sceneHolder } from '../viz/sceneHolder';
+
+/** Switches for the view (trace mode, colour ranges, edge colours), camera presets and the colour legend. */
+export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
+  const traceMode = useAppStore((s) => s.traceMode);
+  const colourMode = useAppStore((s) => s.colourMode);
+  const edgeMode = useAppStore((s) => s.edgeMode);
+  const set = useAppStore((s) => s.set);
+  const fly = (id: string) => {
+    if (!sceneHolder.layout) return;
+    sceneHolder.flight = id === 'overview' ? overviewFlight(sceneHolder.layout) : layerFlight(sceneHolder.layout, id);
+  };
+  return (
+    <div className="view-controls">
+      <label><input type="checkbox" data-testid="trace-mode" checked={traceMode === 'full'}
+        onChange={(e) => set({ traceMode: e.target.checked ? 'full' : 'direct' })} /> trace to the input</label>
+      <label><input type="checkbox" checked={colourMode === 'perDrawing'}
+        onChange={(e) => set({ colourMode: e.target.checked ? 'perDrawing' : 'fixed' })} /> normalise per drawing</label>
+      <label><input type="checkbox" checked={edgeMode === 'contribution'}
+        onChange={(e) => set({ edgeMode: e.target.checked ? 'contribution' : 'weight' })} /> edges: weight x activation</label>
+      <label>camera <select onChange={(e) => fly(e.target.value)} defaultValue="overview" aria-label="Camera preset">
+        <option value="overview">overview</option>
+        {layers.map((l) => <option key={l.id} value={l.id}>{l.id} close up</option>)}
+      </select></label>
+      <div className="legend" title={colourMode === 'fixed' ? 'each layer has a fixed range, the same for every drawing and checkpoint' : 'each layer scaled to this drawing'}>
+        <span>negative</span><span className="ramp" style={{ background: rampGradientCss() }} /><span>high</span>
+        <small>{colourMode === 'fixed' ? 'fixed range per layer' : 'range of this drawing'}; edges red = positive, blue = negative</small>
+      </div>
+    </div>
+  );
+}

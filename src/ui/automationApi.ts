@@ -1,0 +1,113 @@
+/**
+ * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
+ * in the README). Present in development and production builds.
+ */
+import { Vector3 } from 'three';
+import { useAppStore } from '../store/appStore';
+import type { EngineConnection } from '../store/connectEngine';
+import { frameHolder } from '../store/frameHolder';
+import { highlightedNodes, type HighlightedNode } from '../viz/highlights';
+import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
+import { sceneHolder } from '../viz/sceneHolder';
+
+/** The shape of `window.lenet`. */
+export interface LenetAutomation {
+  ready: Promise<void>;
+  state(): {
+    backend: 'webgl2' | 'cpu' | null;
+    prediction: { label: number; probabilities: number[] } | null;
+    run: string | null;
+    checkpoint: number | null;
+    checkpoints: { epoch: number; testAccuracy: number | null }[];
+    focus: NodeRef | null;
+    traceMode: 'direct' | 'full';
+  };
+  layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
+  activations(layerId: string): number[];
+  input(): number[];
+  screenPosition(node: NodeRef): { x: number; y: number } | null;
+  highlighted(): HighlightedNode[];
+  focus(node: NodeRef | null): void;
+  setTraceMode(mode: 'direct' | 'full'): void;
+  selectCheckpoint(epoch: number): Promise<void>;
+}
+
+declare global {
+  interface Window { lenet: LenetAutomation }
+}
+
+/** Installs `window.lenet`; `connection` resolves once the engine and run are up. */
+export function installAutomationApi(connection: Promise<EngineConnection>): void {
+  let current: EngineConnection | null = null;
+  const require = () => {
+    if (!current) throw new Error('window.lenet is not ready yet: await window.lenet.ready');
+    return current;
+  };
+  const ready = connection.then(async (c) => {
+    current = c;
+    while (sceneHolder.framesRendered === 0) await new Promise((r) => requestAnimationFrame(r));
+  });
+  const layerIndex = (id: string) => {
+    const index = require().layers.findIndex((l) => l.id === id);
+    if (index < 0) throw new Error(`no layer ${id}; layers: ${require().layers.map((l) => l.id).join(', ')}`);
+    return index;
+  };
+
+  window.lenet = {
+    ready,
+    state() {
+      const s = useAppStore.getState();
+      return {
+        backend: s.backend,
+        prediction: s.prediction ? { label: s.prediction.label, probabilities: [...s.prediction.probabilities] } : null,
+        run: s.run,
+        checkpoint: s.checkpoints[s.checkpointIndex]?.epoch ?? null,
+        checkpoints: s.checkpoints.map((c) => ({ ...c })),
+        focus: s.focus,
+        traceMode: s.traceMode,
+      };
+    },
+    layers: () => require().layers.map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
+    activations(layerId) {
+      const l = layerIndex(layerId);
+      const frame = frameHolder.frame;
+      const size = require().layers[l].shape.reduce((a, b) => a * b, 1);
+      if (!frame) return new Array<number>(size).fill(0);
+      const [offset, count] = frame.layers[l].out;
+      return Array.from(frame.values.subarray(offset, offset + count));
+    },
+    input: () => Array.from(useAppStore.getState().input ?? new Float32Array(1024)),
+    screenPosition(node) {
+      const l = layerIndex(node.layer);
+      const { camera, canvas, layout } = sceneHolder;
+      if (!camera || !canvas || !layout) return null;
+      const i = nodeIndex(require().layers[l], node);
+      const p = layout.layers[l].positions;
+      const v = new Vector3(p[3 * i], p[3 * i + 1], p[3 * i + 2]).project(camera);
+      if (v.z > 1 || v.z < -1) return null;
+      const rect = canvas.getBoundingClientRect();
+      const x = rect.left + ((v.x + 1) / 2) * rect.width;
+      const y = rect.top + ((1 - v.y) / 2) * rect.height;
+      const inside = x >= rect.left && x < rect.right && y >= rect.top && y < rect.bottom &&
+        x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
+      return inside ? { x, y } : null;
+    },
+    highlighted() {
+      const s = useAppStore.getState();
+      return highlightedNodes(require().layers, s.focus, s.traceMode, frameHolder.frame);
+    },
+    focus(node) {
+      if (node) nodeIndex(require().layers[layerIndex(node.layer)], node);
+      useAppStore.getState().set({ focus: node, pinned: node !== null });
+    },
+    setTraceMode(mode) {
+      if (mode !== 'direct' && mode !== 'full') throw new Error(`trace mode must be 'direct' or 'full', got ${String(mode)}`);
+      useAppStore.getState().set({ traceMode: mode });
+    },
+    async selectCheckpoint(epoch) {
+      const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
+      if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);
+      await require().selectCheckpoint(index);
+    },
+  };
+}

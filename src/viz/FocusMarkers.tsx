@@ -1,0 +1,98 @@
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial } from 'three';
+import type { LayerSpec } from '../engine/model/layerSpec';
+import { tensorSpec, parameterLayout } from '../engine/model/parameters';
+import { useAppStore } from '../store/appStore';
+import { frameHolder } from '../store/frameHolder';
+import { focusSources, highlightedNodes } from './highlights';
+import { nodeIndex, type NetworkLayout, type NodeRef } from './layout/networkLayout';
+
+const SOURCE = new Color(0.2, 0.95, 1.0);
+const WINNER = new Color(0.45, 1.0, 0.3);
+const FOCUS = new Color(1, 1, 1);
+const MAX_EDGES = 1024;
+
+/** Marks the focused node and its sources (or receptive field), and draws its incoming edges coloured by weight. */
+export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout; layers: readonly LayerSpec[]; params: () => Float32Array }) {
+  const capacity = layout.layers.reduce((n, l) => n + l.count, 0) + 1;
+  const markers = useRef<InstancedMesh>(null);
+  const edges = useRef<LineSegments>(null);
+  const seen = useRef('');
+  const geometry = useMemo(() => new BoxGeometry(1.3, 0.32, 1.3), []);
+  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.5, depthWrite: false }), []);
+  const edgeGeometry = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
+    g.setAttribute('color', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
+    g.setDrawRange(0, 0);
+    return g;
+  }, []);
+  const edgeMaterial = useMemo(() => new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.8 }), []);
+  const weightOffsets = useMemo(() => {
+    const parameters = parameterLayout(layers);
+    return new Map(layers.filter((l) => l.kind === 'conv' || l.kind === 'dense').map((l) => [l.id, tensorSpec(parameters, `${l.id}.weight`).offset]));
+  }, [layers]);
+
+  const position = (ref: NodeRef): [number, number, number] => {
+    const l = layers.findIndex((s) => s.id === ref.layer);
+    const i = nodeIndex(layers[l], ref);
+    const p = layout.layers[l].positions;
+    return [p[3 * i], p[3 * i + 1], p[3 * i + 2]];
+  };
+
+  useFrame(() => {
+    const { focus, traceMode, edgeMode } = useAppStore.getState();
+    const key = `${JSON.stringify(focus)}|${traceMode}|${edgeMode}|${frameHolder.version}`;
+    if (key === seen.current || !markers.current) return;
+    seen.current = key;
+    const mesh = markers.current;
+    const marked = highlightedNodes(layers, focus, traceMode, frameHolder.frame);
+    const matrix = new Matrix4();
+    const place = (i: number, ref: NodeRef, colour: Color) => {
+      const size = layout.layers[layers.findIndex((s) => s.id === ref.layer)].nodeSize;
+      matrix.makeScale(size, size, size).setPosition(...position(ref));
+      mesh.setMatrixAt(i, matrix);
+      mesh.setColorAt(i, colour);
+    };
+    marked.forEach((node, i) => place(i, node, node.winner ? WINNER : SOURCE));
+    if (focus) place(marked.length, focus, FOCUS);
+    mesh.count = Math.min(capacity, marked.length + (focus ? 1 : 0));
+    mesh.instanceMatrix.needsUpdate = true;
+    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+
+    const sources = focus ? focusSources(layers, focus, frameHolder.frame).slice(0, MAX_EDGES) : [];
+    const positions = edgeGeometry.getAttribute('position') as BufferAttribute;
+    const colours = edgeGeometry.getAttribute('color') as BufferAttribute;
+    const w = params();
+    const frame = frameHolder.frame;
+    const strengths = sources.map((s) => {
+      const offset = weightOffsets.get(focus!.layer);
+      const weight = offset === undefined || s.weightIndex === undefined ? 1 : w[offset + s.weightIndex];
+      if (edgeMode === 'weight' || !frame) return weight;
+      const part = frame.layers[layers.findIndex((l) => l.id === s.layer)];
+      return weight * frame.values[part.out[0] + nodeIndex(layers.find((l) => l.id === s.layer)!, s)];
+    });
+    const scale = Math.max(1e-9, ...strengths.map(Math.abs));
+    const from = focus ? position(focus) : [0, 0, 0];
+    sources.forEach((s, i) => {
+      const t = strengths[i] / scale;
+      const c = t >= 0 ? [1, 0.35 + 0.4 * (1 - t), 0.2] : [0.3, 0.55, 1];
+      const to = position(s);
+      positions.array.set([...from, ...to], i * 6);
+      const fade = 0.25 + 0.75 * Math.abs(t);
+      colours.array.set([c[0] * fade, c[1] * fade, c[2] * fade, c[0] * fade, c[1] * fade, c[2] * fade], i * 6);
+    });
+    positions.needsUpdate = true;
+    colours.needsUpdate = true;
+    edgeGeometry.setDrawRange(0, sources.length * 2);
+    edgeGeometry.computeBoundingSphere();
+  });
+
+  return (
+    <group>
+      <instancedMesh ref={markers} args={[geometry, material, capacity]} count={0} raycast={() => null} renderOrder={2} />
+      <lineSegments ref={edges} geometry={edgeGeometry} material={edgeMaterial} raycast={() => null} />
+    </group>
+  );
+}

@@ -1,0 +1,90 @@
+import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { BoxGeometry, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial } from 'three';
+import type { ActivationRanges } from '../engine/activationRanges';
+import type { LayerSpec } from '../engine/model/layerSpec';
+import { useAppStore } from '../store/appStore';
+import { frameHolder } from '../store/frameHolder';
+import { BASE_COLOUR, normalise, rampColour, rangeOf } from './colourRamp';
+import { nodeRef, type NetworkLayout } from './layout/networkLayout';
+import { layerFlight, sceneHolder } from './sceneHolder';
+
+/** Every neuron as a tile, one InstancedMesh per layer, recoloured in place when the frame changes. */
+export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout; layers: readonly LayerSpec[]; ranges: ActivationRanges | null }) {
+  const meshes = useRef<(InstancedMesh | null)[]>([]);
+  const seen = useRef({ version: -1, mode: '' });
+  const geometry = useMemo(() => new BoxGeometry(1, 0.25, 1), []);
+  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff }), []);
+
+  useLayoutEffect(() => {
+    const matrix = new Matrix4();
+    layout.layers.forEach((layer, l) => {
+      const mesh = meshes.current[l];
+      if (!mesh) return;
+      const colours = new Float32Array(layer.count * 3);
+      for (let i = 0; i < layer.count; i++) {
+        const p = layer.positions;
+        matrix.makeScale(layer.nodeSize, layer.nodeSize, layer.nodeSize).setPosition(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
+        mesh.setMatrixAt(i, matrix);
+        colours.set(BASE_COLOUR, 3 * i);
+      }
+      mesh.instanceColor = new InstancedBufferAttribute(colours, 3);
+      mesh.instanceMatrix.needsUpdate = true;
+      mesh.computeBoundingSphere();
+    });
+    seen.current.version = -1;
+  }, [layout]);
+
+  useFrame(() => {
+    const mode = useAppStore.getState().colourMode;
+    if (frameHolder.version === seen.current.version && mode === seen.current.mode) return;
+    seen.current = { version: frameHolder.version, mode };
+    const frame = frameHolder.frame;
+    layout.layers.forEach((layer, l) => {
+      const mesh = meshes.current[l];
+      if (!mesh?.instanceColor) return;
+      const colours = mesh.instanceColor.array as Float32Array;
+      const part = frame?.layers[l];
+      if (!frame || !part) {
+        for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
+      } else {
+        const values = frame.values.subarray(part.out[0], part.out[0] + part.out[1]);
+        const fixed = layer.id === 'input' || layer.id === 'output' ? ([0, 1] as const) : ranges?.[layer.id]?.out;
+        const range = mode === 'fixed' && fixed ? fixed : rangeOf(values);
+        for (let i = 0; i < layer.count; i++) rampColour(normalise(values[i], range), colours, 3 * i);
+      }
+      mesh.instanceColor.needsUpdate = true;
+    });
+  });
+
+  const hover = (l: number) => (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    if (event.instanceId === undefined || useAppStore.getState().pinned) return;
+    const focus = nodeRef(layers[l], event.instanceId);
+    const current = useAppStore.getState().focus;
+    if (!current || current.layer !== focus.layer || current.c !== focus.c || current.y !== focus.y || current.x !== focus.x) {
+      useAppStore.getState().set({ focus });
+    }
+  };
+  const click = (l: number) => (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    if (event.instanceId === undefined) return;
+    useAppStore.getState().set({ focus: nodeRef(layers[l], event.instanceId), pinned: true });
+  };
+
+  return (
+    <group>
+      {layout.layers.map((layer, l) => (
+        <instancedMesh
+          key={layer.id}
+          ref={(mesh) => { meshes.current[l] = mesh; }}
+          args={[geometry, material, layer.count]}
+          onPointerMove={hover(l)}
+          onPointerOut={() => { if (!useAppStore.getState().pinned) useAppStore.getState().set({ focus: null }); }}
+          onClick={click(l)}
+          onDoubleClick={(event) => { event.stopPropagation(); sceneHolder.flight = layerFlight(layout, layer.id); }}
+        />
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Mutable handles into the 3D scene for code outside the R3F tree (the automation API, camera
+ * presets): the camera and canvas size, written by <SceneProbe/>, and the camera flight requested.
+ */
+import type { Camera } from 'three';
+import type { NetworkLayout } from './layout/networkLayout';
+
+/** A requested camera move: where to look from and at. */
+export interface CameraFlight {
+  readonly position: readonly [number, number, number];
+  readonly target: readonly [number, number, number];
+}
+
+export interface SceneHolder {
+  camera: Camera | null;
+  width: number;
+  height: number;
+  canvas: HTMLCanvasElement | null;
+  layout: NetworkLayout | null;
+  flight: CameraFlight | null;
+  /** Frames rendered so far (the automation API waits for the first). */
+  framesRendered: number;
+}
+
+/** The one scene holder of the page. */
+export const sceneHolder: SceneHolder = { camera: null, width: 0, height: 0, canvas: null, layout: null, flight: null, framesRendered: 0 };
+
+/** The overview: the whole stack from in front and above. */
+export function overviewFlight(layout: NetworkLayout): CameraFlight {
+  const { min, max } = layout.bounds;
+  const centreY = (min[1] + max[1]) / 2;
+  const distance = (max[1] - min[1]) * 1.6 + 30;
+  return { position: [0, centreY + distance * VIEW_DOWN[0], distance * VIEW_DOWN[1]], target: [0, centreY, 0] };
+}
+
+/** The default viewing direction: 35 degrees down onto the planes, from in front (sin, cos). */
+const VIEW_DOWN = [Math.sin((35 * Math.PI) / 180), Math.cos((35 * Math.PI) / 180)] as const;
+
+/** A close look at one layer's plane from in front and above. */
+export function layerFlight(layout: NetworkLayout, layerId: string): CameraFlight {
+  const layer = layout.layers.find((l) => l.id === layerId);
+  if (!layer) throw new Error(`no layer ${layerId}`);
+  const y = (layer.bounds.min[1] + layer.bounds.max[1]) / 2;
+  const width = layer.bounds.max[0] - layer.bounds.min[0];
+  const distance = width * 1.25 + 10;
+  return { position: [0, y + distance * 0.7, distance * 0.72], target: [0, y, 0] };
+}
