@@ -12,7 +12,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import type { BenchOptions, BenchResults } from '../bench/benchResults';
 import { ENGINE_NAMES, type EngineName } from '../bench/engineBench';
+import { benchmarkMarkdown } from '../bench/markdownReport';
 import { formatResultsTable } from '../bench/resultsTable';
+import { writeReportSection } from './benchmarkReport';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -150,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(dirname(command.outFile), { recursive: true });
     writeFileSync(command.outFile, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\n${formatResultsTable(results)}\n\nbench: results written to ${command.outFile}`);
+    writeReportSection('browser', benchmarkMarkdown(results));
+    console.log('bench: docs/benchmarks.md updated');
     const failed = Object.keys(results.errors);
     const measured = command.options.engines.filter((name) => results.trainImagesPerSecond[name] !== undefined);
     if (measured.length === 0) {

@@ -81,7 +81,7 @@ export async function connectEngine(run: LoadedRun, runName: string, prefer: Bac
   };
 
   const infer = (input: Float32Array | null, inputTime = performance.now()) => new Promise<void>((resolve) => {
-    pending = { input, time: inputTime, done: [...(pending?.done ?? []), resolve] };
+    pending = { input, time: pending?.time ?? inputTime, done: [...(pending?.done ?? []), resolve] };
     void pump();
   });
 

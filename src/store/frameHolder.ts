@@ -17,9 +17,13 @@ export interface FrameHolder {
 /** The one frame holder of the page. */
 export const frameHolder: FrameHolder = { frame: null, previous: null, version: 0, inputTime: 0 };
 
+/** Called after every change so the on-demand canvas redraws (set by the view). */
+export const frameListeners = new Set<() => void>();
+
 /** Replaces the shown frame. */
 export function showFrame(frame: ActivationFrame | null, inputTime = performance.now()): void {
   frameHolder.frame = frame;
   frameHolder.version++;
   frameHolder.inputTime = inputTime;
+  frameListeners.forEach((listener) => listener());
 }

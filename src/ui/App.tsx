@@ -5,6 +5,7 @@ import { NetworkView } from '../viz/NetworkView';
 import { installAutomationApi } from './automationApi';
 import { DigitPad } from './DigitPad';
 import { EngineStatus } from './EngineStatus';
+import { EpochTimeline } from './EpochTimeline';
 import { NodeTooltip } from './NodeTooltip';
 import { PredictionPanel } from './PredictionPanel';
 import { PreprocessStrip } from './PreprocessStrip';
@@ -44,6 +45,7 @@ export function App() {
         {engine ? <NetworkView layers={engine.layers} ranges={engine.ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
         {engine && <ViewControls layers={engine.layers} />}
         {engine && <NodeTooltip layers={engine.layers} />}
+        {engine && <EpochTimeline select={engine.selectCheckpoint} />}
       </main>
     </div>
   );

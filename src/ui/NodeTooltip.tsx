@@ -33,6 +33,19 @@ export function computationOf(layer: LayerSpec, focus: NodeRef): string {
   }
 }
 
+/** The four values of a pooling cell's 2x2 source window (row-major), the max-pooling winner marked. */
+function poolWindow(layers: readonly LayerSpec[], l: number, focus: NodeRef): { value: number; winner: boolean }[] {
+  const frame = frameHolder.frame!;
+  const below = frame.layers[l - 1];
+  const [, h, w] = layers[l - 1].shape;
+  const argmax = frame.layers[l].argmax;
+  const cell = nodeIndex(layers[l], focus);
+  return [0, 1, 2, 3].map((slot) => {
+    const y = 2 * focus.y + (slot >> 1), x = 2 * focus.x + (slot & 1);
+    return { value: frame.values[below.out[0] + (focus.c * h + y) * w + x], winner: argmax !== null && frame.values[argmax[0] + cell] === slot };
+  });
+}
+
 /** The focused node's layer, map, position, value, pre-activation and computation. */
 export function NodeTooltip({ layers }: { layers: readonly LayerSpec[] }) {
   const focus = useAppStore((s) => s.focus);
@@ -47,11 +60,17 @@ export function NodeTooltip({ layers }: { layers: readonly LayerSpec[] }) {
   const value = part ? frame!.values[part.out[0] + i] : null;
   const pre = part?.pre ? frame!.values[part.pre[0] + i] : null;
   const where = layer.kind === 'dense' ? `unit ${focus.c}` : `map ${focus.c}, row ${focus.y}, column ${focus.x}`;
+  const poolCells = layer.kind === 'pool' && frame ? poolWindow(layers, l, focus) : null;
   return (
     <div className="tooltip" data-testid="node-tooltip">
       <div><strong>{focus.layer}</strong> {where}{pinned ? ' (pinned)' : ''}</div>
       <div>value {value === null ? '-' : value.toFixed(4)}{pre !== null ? `, before activation ${pre.toFixed(4)}` : ''}</div>
       <div className="muted">{computationOf(layer, focus)}</div>
+      {poolCells && (
+        <div className="pool-window" data-testid="pool-window">
+          {poolCells.map((cell, k) => <span key={k} className={cell.winner ? 'winner' : ''}>{cell.value.toFixed(3)}</span>)}
+        </div>
+      )}
     </div>
   );
 }

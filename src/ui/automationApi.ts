@@ -30,6 +30,8 @@ export interface LenetAutomation {
   focus(node: NodeRef | null): void;
   setTraceMode(mode: 'direct' | 'full'): void;
   selectCheckpoint(epoch: number): Promise<void>;
+  /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
+  metrics(): { latencies: number[]; framesRendered: number };
 }
 
 declare global {
@@ -104,6 +106,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       if (mode !== 'direct' && mode !== 'full') throw new Error(`trace mode must be 'direct' or 'full', got ${String(mode)}`);
       useAppStore.getState().set({ traceMode: mode });
     },
+    metrics: () => ({ latencies: [...sceneHolder.latencies], framesRendered: sceneHolder.framesRendered }),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);

@@ -9,7 +9,8 @@ import { overviewFlight, sceneHolder } from './sceneHolder';
 /** Orbit, zoom and pan, and smooth flights to the camera presets; also publishes the camera for the automation API. */
 export function CameraRig({ layout }: { layout: NetworkLayout }) {
   const controls = useRef<OrbitControlsImpl>(null);
-  const { camera, size, gl } = useThree();
+  const { camera, size, gl, invalidate } = useThree();
+  sceneHolder.invalidate = invalidate;
   const target = useRef(new Vector3());
   const goal = useRef(new Vector3());
 
@@ -29,6 +30,7 @@ export function CameraRig({ layout }: { layout: NetworkLayout }) {
     const flight = sceneHolder.flight;
     const orbit = controls.current;
     if (!flight || !orbit) return;
+    invalidate(); // keep rendering until the flight lands
     goal.current.set(...flight.position);
     target.current.set(...flight.target);
     camera.position.lerp(goal.current, 0.15);

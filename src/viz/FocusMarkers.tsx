@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial } from 'three';
+import { BufferAttribute, PlaneGeometry, DoubleSide, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { tensorSpec, parameterLayout } from '../engine/model/parameters';
 import { useAppStore } from '../store/appStore';
@@ -19,8 +19,8 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
   const markers = useRef<InstancedMesh>(null);
   const edges = useRef<LineSegments>(null);
   const seen = useRef('');
-  const geometry = useMemo(() => new BoxGeometry(1.3, 0.32, 1.3), []);
-  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.5, depthWrite: false }), []);
+  const geometry = useMemo(() => new PlaneGeometry(1.35, 1.35).rotateX(-Math.PI / 2).translate(0, 0.05, 0), []);
+  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false, side: DoubleSide }), []);
   const edgeGeometry = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));

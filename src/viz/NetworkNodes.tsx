@@ -1,6 +1,6 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial } from 'three';
+import { DoubleSide, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial, PlaneGeometry } from 'three';
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
@@ -13,8 +13,9 @@ import { layerFlight, sceneHolder } from './sceneHolder';
 export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout; layers: readonly LayerSpec[]; ranges: ActivationRanges | null }) {
   const meshes = useRef<(InstancedMesh | null)[]>([]);
   const seen = useRef({ version: -1, mode: '' });
-  const geometry = useMemo(() => new BoxGeometry(1, 0.25, 1), []);
-  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff }), []);
+  // A flat square facing up: two triangles per neuron (software renderers draw 9,118 of them every frame).
+  const geometry = useMemo(() => new PlaneGeometry(1, 1).rotateX(-Math.PI / 2), []);
+  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, side: DoubleSide }), []);
 
   useLayoutEffect(() => {
     const matrix = new Matrix4();
@@ -40,6 +41,10 @@ export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout
     if (frameHolder.version === seen.current.version && mode === seen.current.mode) return;
     seen.current = { version: frameHolder.version, mode };
     const frame = frameHolder.frame;
+    if (frameHolder.inputTime > 0) {
+      sceneHolder.latencies.push(performance.now() - frameHolder.inputTime);
+      if (sceneHolder.latencies.length > 2000) sceneHolder.latencies.shift();
+    }
     layout.layers.forEach((layer, l) => {
       const mesh = meshes.current[l];
       if (!mesh?.instanceColor) return;

@@ -1,8 +1,9 @@
 import { Canvas } from '@react-three/fiber';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
+import { frameListeners } from '../store/frameHolder';
 import { CameraRig } from './CameraRig';
 import { FocusMarkers } from './FocusMarkers';
 import { LayerLabels } from './LayerLabels';
@@ -14,6 +15,13 @@ import { sceneHolder } from './sceneHolder';
 export function NetworkView({ layers, ranges, params }: { layers: readonly LayerSpec[]; ranges: ActivationRanges | null; params: () => Float32Array }) {
   const layout = useMemo(() => networkLayout(layers), [layers]);
   sceneHolder.layout = layout;
+  // The canvas renders on demand: a new frame, focus or view mode asks for one.
+  useEffect(() => {
+    const redraw = () => sceneHolder.invalidate();
+    frameListeners.add(redraw);
+    const unsubscribe = useAppStore.subscribe(redraw);
+    return () => { frameListeners.delete(redraw); unsubscribe(); };
+  }, []);
   return (
     <>
     <Canvas
@@ -22,8 +30,9 @@ export function NetworkView({ layers, ranges, params }: { layers: readonly Layer
       camera={{ fov: 40, near: 1, far: 2000 }}
       linear
       flat
+      frameloop="demand"
       dpr={[1, 2]}
-      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      gl={{ antialias: false, powerPreference: 'high-performance' }}
       onPointerMissed={() => useAppStore.getState().set({ focus: null, pinned: false })}
     >
       <color attach="background" args={['#0d1017']} />

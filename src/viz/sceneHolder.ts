@@ -20,10 +20,14 @@ export interface SceneHolder {
   flight: CameraFlight | null;
   /** Frames rendered so far (the automation API waits for the first). */
   framesRendered: number;
+  /** Asks R3F for a new frame (the canvas renders on demand); set by <CameraRig/>. */
+  invalidate: () => void;
+  /** ms from the pointer event behind a drawing to the frame that recoloured the nodes with its activations (last 2000). */
+  latencies: number[];
 }
 
 /** The one scene holder of the page. */
-export const sceneHolder: SceneHolder = { camera: null, width: 0, height: 0, canvas: null, layout: null, flight: null, framesRendered: 0 };
+export const sceneHolder: SceneHolder = { camera: null, width: 0, height: 0, canvas: null, layout: null, flight: null, framesRendered: 0, latencies: [], invalidate: () => {} };
 
 /** The overview: the whole stack from in front and above. */
 export function overviewFlight(layout: NetworkLayout): CameraFlight {

@@ -105,6 +105,12 @@ describe('hovering nodes', () => {
     expect(c1[winners[0].c * 784 + winners[0].y * 28 + winners[0].x]).toBe(Math.max(...values));
     const s2 = await app.page.evaluate(() => window.lenet.activations('s2'));
     expect(s2[1 * 196 + 3 * 14 + 7]).toBe(Math.max(...values));
+    const shown = await app.page.getByTestId('pool-window').locator('span').allTextContents();
+    expect(shown.map(Number)).toEqual(['c1:1:6:14', 'c1:1:6:15', 'c1:1:7:14', 'c1:1:7:15'].map((k) => {
+      const [, c, y, x] = k.split(':').map(Number);
+      return Number(c1[c * 784 + y * 28 + x].toFixed(3));
+    }));
+    expect(await app.page.getByTestId('pool-window').locator('span.winner').count()).toBe(1);
     await app.page.screenshot({ path: join(ARTIFACTS, 'hover-pool.png') });
   });
 
@@ -139,5 +145,26 @@ describe('hovering nodes', () => {
     expect(await app.page.evaluate(() => window.lenet.state().focus)).toEqual(node);
     await app.page.keyboard.press('Escape');
     expect(await app.page.evaluate(() => window.lenet.state().focus)).toBeNull();
+  });
+});
+
+describe('the epoch timeline of the shipped run', () => {
+  it('steps back through checkpoints with the arrow keys and re-reads the drawing at each', async () => {
+    await app.page.keyboard.press('Escape');
+    await clear();
+    await drawStrokes(app.page, DIGITS.seven);
+    await settledPrediction(app.page);
+    const last = await app.page.evaluate(() => window.lenet.activations('c1'));
+    await app.page.mouse.move(5, 5);
+    await app.page.keyboard.press('ArrowLeft');
+    await app.page.waitForFunction(() => window.lenet.state().checkpoint === 14);
+    await settledPrediction(app.page);
+    const before = await app.page.evaluate(() => window.lenet.activations('c1'));
+    expect(before.some((v, i) => Math.abs(v - last[i]) > 1e-4)).toBe(true);
+    await app.page.evaluate(() => window.lenet.selectCheckpoint(0));
+    const untrained = await settledPrediction(app.page);
+    expect(Math.max(...untrained!.probabilities)).toBeLessThan(0.5);
+    await app.page.getByTestId('epoch-timeline').screenshot({ path: join(ARTIFACTS, 'timeline.png') });
+    await app.page.evaluate(() => window.lenet.selectCheckpoint(15));
   });
 });

@@ -1,0 +1,40 @@
+/** Starts the app on a Vite dev server and opens it in Debian's Chromium (end-to-end tests, UI benchmark). */
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import type {} from '../src/ui/automationApi'; // declares window.lenet
+import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
+
+/** A running app and a page on it. */
+export interface AppSession {
+  readonly server: ViteDevServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the dev server and a page at `search` (e.g. `?backend=cpu`), waiting for `window.lenet.ready`. */
+export async function openApp(search = ''): Promise<AppSession> {
+  const server = await createServer({ root: join(import.meta.dirname, '..'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  await server.listen();
+  const url = server.resolvedUrls!.local[0]!;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${url}${search}`);
+  await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
+  await page.evaluate(() => window.lenet.ready);
+  return { server, browser, page, url, async close() { await browser.close(); await server.close(); } };
+}
+
+/** Draws strokes on the pad with the real mouse; points are in pad pixels (0..280). */
+export async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<void> {
+  const pad = (await page.getByTestId('digit-pad').boundingBox())!;
+  for (const stroke of strokes) {
+    await page.mouse.move(pad.x + stroke[0][0], pad.y + stroke[0][1]);
+    await page.mouse.down();
+    for (const [x, y] of stroke.slice(1)) await page.mouse.move(pad.x + x, pad.y + y, { steps: stroke.length > 8 ? 1 : 6 });
+    await page.mouse.up();
+  }
+}
