@@ -1,7 +1,7 @@
 /** Command-line options of `npm run train`, parsed and checked with messages a person can act on. */
 import { parseArgs } from 'node:util';
 import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
-import { DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
+import { ARCHITECTURE_CHOICES, DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
 import type { TrainingSettings } from '../src/engine/referenceTrainer';
 
 /** Everything `train.ts` needs to start. */
@@ -62,10 +62,10 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
   if (values.help) throw new Error(TRAIN_USAGE);
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
   const architecture: ArchitectureOptions = {
-    activation: choice('activation', values.activation, ['relu', 'tanh', 'sigmoid'], DEFAULT_ARCHITECTURE.activation),
-    pooling: choice('pooling', values.pooling, ['max', 'mean', 'subsample'], DEFAULT_ARCHITECTURE.pooling),
-    c3Connectivity: choice('c3', values.c3, ['full', 'lenet5'], DEFAULT_ARCHITECTURE.c3Connectivity),
-    loss: choice('loss', values.loss, ['softmax-cross-entropy', 'mean-squared-error'], DEFAULT_ARCHITECTURE.loss),
+    activation: choice('activation', values.activation, ARCHITECTURE_CHOICES.activation, DEFAULT_ARCHITECTURE.activation),
+    pooling: choice('pooling', values.pooling, ARCHITECTURE_CHOICES.pooling, DEFAULT_ARCHITECTURE.pooling),
+    c3Connectivity: choice('c3', values.c3, ARCHITECTURE_CHOICES.c3Connectivity, DEFAULT_ARCHITECTURE.c3Connectivity),
+    loss: choice('loss', values.loss, ARCHITECTURE_CHOICES.loss, DEFAULT_ARCHITECTURE.loss),
   };
   const settings: TrainingSettings = {
     epochs: number('epochs', values.epochs, 15, positiveInt, 'a whole number of epochs >= 1'),

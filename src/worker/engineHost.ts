@@ -6,33 +6,18 @@
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { ComputeBackend } from './computeBackend';
-import { CpuBackend } from './cpuBackend';
+import { DEFAULT_FACTORIES, startBackend, type BackendFactories } from './backendFactories';
 import { GpuBackend } from './gpuBackend';
-import { transferables, type Backend, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
+import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
+import { checkInput, isDiverged } from './runGuards';
 import { TrainingSession } from './trainingSession';
 import { createWaitTurn } from './waitTurn';
+
+export type { BackendFactories } from './backendFactories';
 
 const SLICE_MS = 30;
 const STREAM_MS = 33;
 const REPORT_MS = 250;
-/** A mean loss above this (cross-entropy: p(correct) < e^-50) or not finite means the run diverged. */
-export const DIVERGED_LOSS = 50;
-
-function isDiverged(loss: number): boolean {
-  return !Number.isFinite(loss) || loss > DIVERGED_LOSS;
-}
-
-/** How the host makes its backends (tests replace them). */
-export interface BackendFactories {
-  gpu(onLost: () => void, onRestored: () => void): ComputeBackend;
-  cpu(): ComputeBackend;
-}
-
-const DEFAULT_FACTORIES: BackendFactories = {
-  gpu: (onLost, onRestored) => new GpuBackend(onLost, onRestored),
-  cpu: () => new CpuBackend(),
-};
-
 /** Serves the engine protocol on `endpoint` until the returned function is called. */
 export function serveEngine(endpoint: Endpoint, factories: BackendFactories = DEFAULT_FACTORIES): () => void {
   const host = new EngineHost(endpoint, factories);
@@ -40,16 +25,6 @@ export function serveEngine(endpoint: Endpoint, factories: BackendFactories = DE
   endpoint.addEventListener('message', listener);
   endpoint.start?.(); // a MessagePort delivers nothing until started
   return () => endpoint.removeEventListener('message', listener);
-}
-
-/** Checks that an input is one 32x32 plane of finite values. */
-function checkInput(input: Float32Array | null): void {
-  if (input === null) return;
-  if (!(input instanceof Float32Array) || input.length !== 1024) {
-    throw new Error(`an input must be 1024 values (32x32), got ${input instanceof Float32Array ? input.length : typeof input}`);
-  }
-  const bad = input.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new Error(`input value ${bad} is ${input[bad]}`);
 }
 
 class EngineHost {
@@ -85,16 +60,9 @@ class EngineHost {
   private async execute(command: EngineCommand): Promise<void> {
     switch (command.type) {
       case 'start': {
-        let reason: string | null = null;
-        if (command.prefer === 'webgl2') {
-          try {
-            this.backend = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
-          } catch (error) {
-            reason = `WebGL2 engine unavailable: ${error instanceof Error ? error.message : String(error)}`;
-          }
-        } else reason = 'the CPU engine was asked for';
-        this.backend ??= this.factories.cpu();
-        this.post({ type: 'started', backend: this.backend.kind, renderer: this.backend.renderer, reason });
+        const started = startBackend(command.prefer, this.factories, () => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+        this.backend = started.backend;
+        this.post({ type: 'started', backend: started.backend.kind, renderer: started.backend.renderer, reason: started.reason });
         return;
       }
       case 'loadWeights':
@@ -281,7 +249,7 @@ class EngineHost {
       this.backend = gpu;
       if (this.weights && snapshot) this.weights = { ...this.weights, ...snapshot, step: this.session?.step ?? this.weights.step };
       this.reloadLastWeights();
-      this.post({ type: 'backendChanged', backend: 'webgl2' as Backend, reason: 'the WebGL context is back' });
+      this.post({ type: 'backendChanged', backend: 'webgl2', reason: 'the WebGL context is back' });
     } catch {
       // Staying on the CPU is correct when the GPU cannot be brought back.
     }

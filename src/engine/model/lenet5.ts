@@ -15,6 +15,21 @@ export const DEFAULT_ARCHITECTURE: ArchitectureOptions = {
   loss: 'softmax-cross-entropy',
 };
 
+/** Every value each architecture option can take. */
+export const ARCHITECTURE_CHOICES = {
+  activation: ['relu', 'tanh', 'sigmoid'],
+  pooling: ['max', 'mean', 'subsample'],
+  c3Connectivity: ['full', 'lenet5'],
+  loss: ['softmax-cross-entropy', 'mean-squared-error'],
+} as const satisfies { readonly [K in keyof ArchitectureOptions]: readonly ArchitectureOptions[K][] };
+
+/** All 36 combinations of the architecture options. */
+export function allArchitectures(): ArchitectureOptions[] {
+  const { activation, pooling, c3Connectivity, loss } = ARCHITECTURE_CHOICES;
+  return activation.flatMap((a) => pooling.flatMap((p) => c3Connectivity.flatMap((c) =>
+    loss.map((l): ArchitectureOptions => ({ activation: a, pooling: p, c3Connectivity: c, loss: l })))));
+}
+
 /**
  * LeCun et al. 1998, Table I: for each of the 16 C3 maps, the S2 maps it reads (60 connections).
  * Maps 0-5 read 3 contiguous maps, 6-11 read 4 contiguous, 12-14 read 4 non-contiguous, 15 reads all.

@@ -3,16 +3,10 @@
  * Every failure throws an error naming the problem; nothing half-validated is returned.
  */
 import type { ArchitectureOptions } from './layerSpec';
-import { lenet5Layers, LENET5_C3_TABLE } from './lenet5';
+import { ARCHITECTURE_CHOICES, lenet5Layers, LENET5_C3_TABLE } from './lenet5';
 import { parameterLayout } from './parameters';
 import { INPUT_CONVENTION, RUN_FORMAT, type RunManifest } from './runFormat';
 
-const CHOICES = {
-  activation: ['relu', 'tanh', 'sigmoid'],
-  pooling: ['max', 'mean', 'subsample'],
-  c3Connectivity: ['full', 'lenet5'],
-  loss: ['softmax-cross-entropy', 'mean-squared-error'],
-} as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,7 +25,7 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
   if (json.format !== RUN_FORMAT) return fail(`format is ${JSON.stringify(json.format)}, expected "${RUN_FORMAT}"`);
   const arch = json.architecture;
   if (!isRecord(arch)) return fail('has no "architecture" object');
-  for (const [key, allowed] of Object.entries(CHOICES)) {
+  for (const [key, allowed] of Object.entries(ARCHITECTURE_CHOICES)) {
     if (!(allowed as readonly unknown[]).includes(arch[key])) {
       fail(`architecture.${key} is ${JSON.stringify(arch[key])}, expected one of ${allowed.join(', ')}`);
     }

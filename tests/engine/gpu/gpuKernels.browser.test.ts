@@ -6,8 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createComputeContext } from '../../../src/engine/gpu/glContext';
 import { GpuNetwork } from '../../../src/engine/gpu/gpuNetwork';
-import type { Activation, ArchitectureOptions, C3Connectivity, LossKind, PoolingKind } from '../../../src/engine/model/layerSpec';
-import { lenet5Layers } from '../../../src/engine/model/lenet5';
+import { allArchitectures, lenet5Layers } from '../../../src/engine/model/lenet5';
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { sgdMomentumStep } from '../../../src/engine/reference/sgd';
 import { forwardError, scaledError, testBatch, testParameters } from './gpuVsReference';
@@ -19,12 +18,7 @@ const BATCH = 3;
 const { gl } = createComputeContext();
 afterAll(() => gl.getExtension('WEBGL_lose_context')?.loseContext());
 
-const activations: Activation[] = ['relu', 'tanh', 'sigmoid'];
-const poolings: PoolingKind[] = ['max', 'mean', 'subsample'];
-const connectivities: C3Connectivity[] = ['full', 'lenet5'];
-const losses: LossKind[] = ['softmax-cross-entropy', 'mean-squared-error'];
-const combinations: ArchitectureOptions[] = activations.flatMap((activation) => poolings.flatMap((pooling) =>
-  connectivities.flatMap((c3Connectivity) => losses.map((loss) => ({ activation, pooling, c3Connectivity, loss })))));
+const combinations = allArchitectures();
 
 /** Maps a reduced gradient texture (columns = fan-in + 1 bias column) back to run-format order. */
 function gradientsInRunOrder(gpu: GpuNetwork, buffersGrad: (l: number) => Float32Array): Float32Array {

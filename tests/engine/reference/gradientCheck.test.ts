@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Activation, ArchitectureOptions, C3Connectivity, LossKind, PoolingKind } from '../../../src/engine/model/layerSpec';
-import { lenet5Layers } from '../../../src/engine/model/lenet5';
+import { allArchitectures, lenet5Layers } from '../../../src/engine/model/lenet5';
 import { initialParameters } from '../../../src/engine/model/initialize';
 import { SeededRandom } from '../../../src/engine/model/random';
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
@@ -8,12 +7,7 @@ import { checkGradients } from '../../../src/engine/reference/gradientCheck';
 
 const TOLERANCE = 1e-4; // relative error, float64 oracle
 
-const activations: Activation[] = ['relu', 'tanh', 'sigmoid'];
-const poolings: PoolingKind[] = ['max', 'mean', 'subsample'];
-const connectivities: C3Connectivity[] = ['full', 'lenet5'];
-const losses: LossKind[] = ['softmax-cross-entropy', 'mean-squared-error'];
-const combinations: ArchitectureOptions[] = activations.flatMap((activation) => poolings.flatMap((pooling) =>
-  connectivities.flatMap((c3Connectivity) => losses.map((loss) => ({ activation, pooling, c3Connectivity, loss })))));
+const combinations = allArchitectures();
 
 function randomBatch(batchSize: number, seed: number): Float64Array {
   const random = new SeededRandom(seed);
