@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // Each file starts a dev server and a Chromium: one at a time on a 2-core machine.
+          fileParallelism: false,
           include: ['tests/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -28,6 +28,8 @@ export interface EngineSlice {
 
 export interface RunSlice {
   run: string | null;
+  /** How many test images the checkpoints' accuracies were measured on. */
+  testImages: number;
   checkpoints: CheckpointSummary[];
   checkpointIndex: number;
 }
@@ -40,6 +42,26 @@ export interface DrawingSlice {
   prediction: Prediction | null;
 }
 
+/** A training run in this page. */
+export interface TrainingSlice {
+  training: {
+    status: 'idle' | 'running' | 'paused';
+    epoch: number;
+    step: number;
+    loss: number | null;
+    accuracy: number | null;
+    imagesPerSecond: number;
+    imagesDone: number;
+    imagesInEpoch: number;
+  };
+  /** Fraction of MNIST downloaded, or null when no download is under way. */
+  datasetProgress: number | null;
+  /** Training images used (60,000 unless a subset was asked for with ?trainSubset=N). */
+  trainImages: number;
+  learningRate: number;
+  momentum: number;
+}
+
 /** How the 3D view draws. */
 export interface ViewSlice {
   focus: NodeRef | null;
@@ -49,15 +71,19 @@ export interface ViewSlice {
   edgeMode: 'weight' | 'contribution';
 }
 
-export type AppState = EngineSlice & RunSlice & DrawingSlice & ViewSlice & {
-  set: (partial: Partial<EngineSlice & RunSlice & DrawingSlice & ViewSlice>) => void;
+type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice;
+
+export type AppState = Slices & {
+  set: (partial: Partial<Slices>) => void;
 };
 
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
   backend: null, renderer: '', engineNote: null, error: null,
-  run: null, checkpoints: [], checkpointIndex: 0,
+  run: null, testImages: 10000, checkpoints: [], checkpointIndex: 0,
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
+  training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
+  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9,
   set: (partial) => set(partial),
 }));

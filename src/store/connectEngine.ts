@@ -1,60 +1,52 @@
 /**
- * The one place engine events become app state: starts the worker, loads the shipped run, and
- * answers drawings (latest wins: while one inference is in flight, only the newest drawing waits).
+ * The one place engine events become app state: starts the worker, holds the runs (the shipped one
+ * and one trained here), shows a selected checkpoint, and answers drawings (latest wins: while one
+ * inference is in flight, only the newest drawing waits).
  */
-import type { ActivationFrame } from '../engine/activationFrame';
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
-import type { LoadedRun } from '../engine/model/runLoader';
 import { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
-import { useAppStore } from './appStore';
-import { frameHolder, showFrame } from './frameHolder';
+import { useAppStore, type CheckpointSummary } from './appStore';
+import { frameHolder, predictionOf, showFrame } from './frameHolder';
+import type { RunRecord } from './runRecord';
+import { createTrainingController, type TrainingController } from './trainingController';
 
-/** What the view and the automation API need from the loaded run. */
+/** What the view, the panels and the automation API use. */
 export interface EngineConnection {
   readonly client: EngineClient;
-  readonly run: LoadedRun;
   readonly layers: readonly LayerSpec[];
-  /** The weights of the selected checkpoint (for colouring edges). */
-  params(): Float32Array;
-  /** Colour ranges, fixed across checkpoints: those of the last checkpoint. */
+  /** Colour ranges, fixed across checkpoints and runs: those of the shipped run's last checkpoint. */
   readonly ranges: ActivationRanges | null;
+  /** The weights of the shown checkpoint (for colouring edges). */
+  params(): Float32Array;
   /** Reads a drawing (null: empty pad); resolves when its frame is shown. */
   infer(input: Float32Array | null, inputTime?: number): Promise<void>;
-  /** Switches to checkpoint `index` and re-reads the current drawing. */
+  /** Shows checkpoint `index` of the selected run and re-reads the drawing (pauses training first). */
   selectCheckpoint(index: number): Promise<void>;
+  /** Adds or replaces a run and selects its checkpoint `index` (default: the last). */
+  showRun(run: RunRecord, index?: number): Promise<void>;
+  readonly training: TrainingController;
 }
 
-function predictionOf(frame: ActivationFrame) {
-  const output = frame.layers[frame.layers.length - 1];
-  const probabilities = Array.from(frame.values.subarray(output.out[0], output.out[0] + output.out[1]));
-  const label = probabilities.indexOf(Math.max(...probabilities));
-  return { label, probabilities };
+function summaries(run: RunRecord): CheckpointSummary[] {
+  return run.checkpoints.map((c) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy }));
 }
 
-/** Starts the engine worker with the run already fetched; `prefer` chooses the backend to try first. */
-export async function connectEngine(run: LoadedRun, runName: string, prefer: Backend): Promise<EngineConnection> {
+/** Starts the engine worker with the shipped run; `prefer` chooses the backend to try first. */
+export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSubset: number | null, dataUrl: string): Promise<EngineConnection> {
   const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   const client = new EngineClient(worker);
-  const store = useAppStore.getState();
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
   client.subscribe((event) => {
-    if (event.type === 'backendChanged') useAppStore.getState().set({ backend: event.backend, engineNote: event.reason });
-    if (event.type === 'failed') useAppStore.getState().set({ error: event.message });
+    if (event.type === 'backendChanged') set({ backend: event.backend, engineNote: event.reason });
+    if (event.type === 'failed') set({ error: event.message });
   });
   const started = await client.start(prefer);
-  store.set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
-  const architecture = run.manifest.architecture;
-  const last = run.checkpoints.length - 1;
-  let index = last;
-  await client.loadWeights(architecture, run.checkpoints[index]);
-  store.set({
-    run: runName,
-    checkpoints: run.manifest.checkpoints.map((c) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy })),
-    checkpointIndex: index,
-  });
-  const ranges = (run.manifest.checkpoints[last] as { activationRanges?: ActivationRanges }).activationRanges ?? null;
+  set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
 
+  let run = shipped;
+  let index = run.checkpoints.length - 1;
   let inFlight = false;
   let pending: { input: Float32Array | null; time: number; done: (() => void)[] } | null = null;
   const pump = async () => {
@@ -63,41 +55,58 @@ export async function connectEngine(run: LoadedRun, runName: string, prefer: Bac
     pending = null;
     inFlight = true;
     try {
-      if (job.input) {
-        const frame = await client.infer(job.input);
-        showFrame(frame, job.time);
-        useAppStore.getState().set({ prediction: predictionOf(frame) });
-      } else {
-        showFrame(null, job.time);
-        useAppStore.getState().set({ prediction: null });
-      }
+      const frame = job.input ? await client.infer(job.input) : null;
+      showFrame(frame, job.time);
+      set({ prediction: frame ? predictionOf(frame) : null });
     } catch (error) {
-      useAppStore.getState().set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       inFlight = false;
       job.done.forEach((resolve) => resolve());
       void pump();
     }
   };
-
   const infer = (input: Float32Array | null, inputTime = performance.now()) => new Promise<void>((resolve) => {
     pending = { input, time: pending?.time ?? inputTime, done: [...(pending?.done ?? []), resolve] };
     void pump();
   });
 
-  return {
-    client, run, ranges,
-    layers: architecture.layers,
-    params: () => run.checkpoints[index],
-    infer,
-    async selectCheckpoint(next: number) {
-      if (!(next >= 0 && next < run.checkpoints.length)) throw new RangeError(`no checkpoint ${next}`);
-      const previous = frameHolder.frame;
-      index = next;
-      await client.loadWeights(architecture, run.checkpoints[index]);
-      useAppStore.getState().set({ checkpointIndex: index });
-      await infer(useAppStore.getState().input);
-      frameHolder.previous = previous;
+  const show = async (next: RunRecord, nextIndex: number) => {
+    if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length)) throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
+    const previous = frameHolder.frame;
+    run = next;
+    index = nextIndex;
+    await client.loadWeights(run.architecture, run.checkpoints[index].params);
+    set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index });
+    await infer(useAppStore.getState().input);
+    frameHolder.previous = previous;
+  };
+
+  const training = createTrainingController({
+    client, trainSubset, dataUrl, shippedArchitecture: shipped.architecture,
+    isShowingLatestOf: (name) => run.name === name && index === run.checkpoints.length - 1,
+    onCheckpoint: (updated) => {
+      const following = run.name === updated.name && index >= updated.checkpoints.length - 2;
+      if (run.name === updated.name) {
+        run = updated;
+        if (following) index = run.checkpoints.length - 1;
+        set({ checkpoints: summaries(run), checkpointIndex: index });
+      }
     },
+    show,
+  });
+  await show(shipped, index);
+
+  return {
+    client, training,
+    layers: shipped.architecture.layers,
+    ranges: shipped.ranges,
+    params: () => run.checkpoints[index].params,
+    infer,
+    async selectCheckpoint(next) {
+      await training.pauseIfRunning();
+      await show(run, next);
+    },
+    showRun: (next, nextIndex = next.checkpoints.length - 1) => show(next, nextIndex),
   };
 }

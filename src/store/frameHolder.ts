@@ -27,3 +27,10 @@ export function showFrame(frame: ActivationFrame | null, inputTime = performance
   frameHolder.inputTime = inputTime;
   frameListeners.forEach((listener) => listener());
 }
+
+/** The top digit and the ten probabilities of a frame. */
+export function predictionOf(frame: ActivationFrame) {
+  const output = frame.layers[frame.layers.length - 1];
+  const probabilities = Array.from(frame.values.subarray(output.out[0], output.out[0] + output.out[1]));
+  return { label: probabilities.indexOf(Math.max(...probabilities)), probabilities };
+}

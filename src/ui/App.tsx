@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { connectEngine, type EngineConnection } from '../store/connectEngine';
+import { recordFromLoadedRun } from '../store/runRecord';
 import { NetworkView } from '../viz/NetworkView';
 import { installAutomationApi } from './automationApi';
 import { DigitPad } from './DigitPad';
@@ -10,11 +11,16 @@ import { NodeTooltip } from './NodeTooltip';
 import { PredictionPanel } from './PredictionPanel';
 import { PreprocessStrip } from './PreprocessStrip';
 import { fetchRun, SHIPPED_RUN_URL } from './shippedRun';
+import { TrainingPanel } from './TrainingPanel';
 import { ViewControls } from './ViewControls';
 
-const prefer = new URLSearchParams(location.search).get('backend') === 'cpu' ? 'cpu' : 'webgl2';
+const params = new URLSearchParams(location.search);
+const prefer = params.get('backend') === 'cpu' ? 'cpu' : 'webgl2';
+const subset = Number(params.get('trainSubset'));
+const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 /** Started once per page (not once per React mount, which StrictMode doubles). */
-const connection = fetchRun(SHIPPED_RUN_URL).then((run) => connectEngine(run, 'lenet5-default', prefer));
+const connection = fetchRun(SHIPPED_RUN_URL)
+  .then((run) => connectEngine(recordFromLoadedRun('lenet5-default', run), prefer, trainSubset, `${import.meta.env.BASE_URL}data`));
 installAutomationApi(connection);
 
 /** The page: the drawing pad and the answer on the left, the network in 3D on the right. */
@@ -38,6 +44,7 @@ export function App() {
         {engine && <DigitPad layers={engine.layers} onInput={(input, time) => void engine.infer(input, time)} />}
         <PreprocessStrip />
         <PredictionPanel />
+        {engine && <TrainingPanel training={engine.training} />}
         <EngineStatus />
         {error && <p role="alert" className="error">{error}</p>}
       </aside>

@@ -6,11 +6,12 @@ export function EngineStatus() {
   const renderer = useAppStore((s) => s.renderer);
   const note = useAppStore((s) => s.engineNote);
   const checkpoint = useAppStore((s) => s.checkpoints[s.checkpointIndex]);
+  const run = useAppStore((s) => s.run);
   return (
     <div className="engine-status">
       <div>engine: {backend === 'webgl2' ? 'WebGL2 (worker)' : backend === 'cpu' ? 'CPU reference (worker)' : 'starting…'}</div>
       {renderer && <div className="muted" title={renderer}>{renderer.length > 60 ? `${renderer.slice(0, 57)}…` : renderer}</div>}
-      {checkpoint && <div>shipped run, epoch {checkpoint.epoch}{checkpoint.testAccuracy !== null ? `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(2)}%` : ''}</div>}
+      {checkpoint && <div>{run === 'lenet5-default' ? 'shipped run' : 'your run'}, epoch {Number(checkpoint.epoch.toFixed(4))}{checkpoint.testAccuracy !== null ? `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(2)}%` : ''}</div>}
       {note && <div className="muted">{note}</div>}
     </div>
   );

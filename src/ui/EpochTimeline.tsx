@@ -8,6 +8,7 @@ import { useAppStore } from '../store/appStore';
 export function EpochTimeline({ select }: { select: (index: number) => Promise<void> }) {
   const checkpoints = useAppStore((s) => s.checkpoints);
   const index = useAppStore((s) => s.checkpointIndex);
+  const testImages = useAppStore((s) => s.testImages);
   const [playing, setPlaying] = useState(false);
   const track = useRef<HTMLOListElement>(null);
   const dragging = useRef(false);
@@ -54,7 +55,7 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
             style={{ left: `${(i / (checkpoints.length - 1)) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }} />
         ))}
       </ol>
-      <span className="timeline-label">epoch {current.epoch}{current.testAccuracy !== null ? ` · ${(current.testAccuracy * 100).toFixed(2)}% on the test set` : ''}</span>
+      <span className="timeline-label">epoch {Number(current.epoch.toFixed(4))}{current.testAccuracy !== null ? ` · ${(current.testAccuracy * 100).toFixed(2)}% on the test set` : ''}</span>
     </div>
   );
 }

@@ -21,6 +21,7 @@ export interface LenetAutomation {
     checkpoints: { epoch: number; testAccuracy: number | null }[];
     focus: NodeRef | null;
     traceMode: 'direct' | 'full';
+    training: { status: 'idle' | 'running' | 'paused'; epoch: number; step: number; loss: number | null; imagesPerSecond: number };
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -67,6 +68,8 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         checkpoints: s.checkpoints.map((c) => ({ ...c })),
         focus: s.focus,
         traceMode: s.traceMode,
+        training: { status: s.training.status, epoch: s.training.epoch, step: s.training.step, loss: s.training.loss,
+          imagesPerSecond: s.training.imagesPerSecond },
       };
     },
     layers: () => require().layers.map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),

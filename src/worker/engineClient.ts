@@ -82,8 +82,8 @@ export class EngineClient {
   }
 
   /** Starts or resumes training. */
-  train(settings: TrainingSettings, stepsDone: number, epochs: number): void {
-    this.send({ type: 'train', settings, stepsDone, epochs });
+  train(settings: TrainingSettings, stepsDone: number, epochs: number, evaluateImages = 0): void {
+    this.send({ type: 'train', settings, stepsDone, epochs, evaluateImages });
   }
 
   pause(): void {

@@ -34,6 +34,8 @@ class EngineHost {
   private drawing: Float32Array | null = null;
   private session: TrainingSession | null = null;
   private pumping = false;
+  /** Test images evaluated at each automatic checkpoint (0: none). */
+  private evaluateImages = 0;
   private readonly waitTurn = createWaitTurn();
 
   constructor(private readonly endpoint: Endpoint, private readonly factories: BackendFactories) {}
@@ -91,6 +93,7 @@ class EngineHost {
         if (!this.session || this.session.settings !== command.settings) {
           backend.beginTraining(this.data.train, command.settings, command.stepsDone);
           this.session = new TrainingSession(command.settings, command.stepsDone, stepsPerEpoch, command.epochs);
+          this.evaluateImages = command.evaluateImages;
         }
         this.session.status = 'running';
         void this.pump();
@@ -150,19 +153,21 @@ class EngineHost {
   private async trainOne(session: TrainingSession): Promise<void> {
     const batch = this.requireBackend().trainStep(session.hyperparameters);
     const checkpointEpoch = session.record(batch);
-    if (checkpointEpoch !== null) await this.saveCheckpoint(null);
+    if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages);
   }
 
-  private async saveCheckpoint(requestId: number | null): Promise<void> {
+  private async saveCheckpoint(requestId: number | null, evaluateImages = 0): Promise<void> {
     const backend = this.requireBackend();
     const { params, velocity } = await backend.snapshot(this.waitTurn);
+    const limit = Math.min(evaluateImages, this.data?.test.count ?? 0);
+    const testAccuracy = limit > 0 ? (await backend.evaluate(this.data!.test, limit, this.waitTurn)).accuracy : null;
     const step = this.session?.step ?? 0;
     const epoch = this.session?.epoch ?? 0;
     if (params.some((v) => !Number.isFinite(v))) {
       throw new Error(`the weights at epoch ${epoch.toFixed(3)} are not finite; the checkpoint was not saved`);
     }
     if (this.weights) this.weights = { ...this.weights, params: params.slice(), velocity: velocity.slice(), step };
-    this.post({ type: 'checkpointSaved', requestId: requestId ?? -1, epoch, step, params, velocity });
+    this.post({ type: 'checkpointSaved', requestId: requestId ?? -1, epoch, step, params, velocity, testAccuracy });
   }
 
   /** Trains in slices until paused, streaming the drawing's activations and reporting progress. */

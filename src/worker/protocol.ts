@@ -38,7 +38,7 @@ export type EngineCommand =
   | { type: 'infer'; requestId: number; input: Float32Array }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
-  | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number }
+  | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
   | { type: 'pause' }
   | { type: 'step'; requestId: number; batches: number }
   | { type: 'setHyperparameters'; hyperparameters: Hyperparameters }
@@ -57,7 +57,7 @@ export type EngineEvent =
   | { type: 'datasetLoaded'; requestId: number }
   | { type: 'progressReported'; progress: TrainingProgress }
   | { type: 'stepped'; requestId: number; progress: TrainingProgress }
-  | { type: 'checkpointSaved'; requestId: number; epoch: number; step: number; params: Float32Array; velocity: Float32Array }
+  | { type: 'checkpointSaved'; requestId: number; epoch: number; step: number; params: Float32Array; velocity: Float32Array; testAccuracy: number | null }
   | { type: 'evaluated'; requestId: number; accuracy: number; loss: number; images: number }
   | { type: 'countersRead'; requestId: number; draws: number; syncReadbacks: number; liveTextures: number }
   | { type: 'trainingDiverged'; epoch: number; step: number; loss: number }

@@ -1,0 +1,37 @@
+/** A run the page holds: its architecture and every checkpoint's weights, in order. */
+import type { ActivationRanges } from '../engine/activationRanges';
+import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
+import type { LoadedRun } from '../engine/model/runLoader';
+
+/** One saved set of weights of a run. */
+export interface CheckpointRecord {
+  readonly epoch: number;
+  readonly testAccuracy: number | null;
+  readonly params: Float32Array;
+}
+
+/** The options of a run with the layers they build. */
+export type RunArchitecture = ArchitectureOptions & { readonly layers: readonly LayerSpec[] };
+
+/** A run: the shipped one, or one trained in this page. */
+export interface RunRecord {
+  readonly name: string;
+  readonly architecture: RunArchitecture;
+  readonly checkpoints: CheckpointRecord[];
+  /** How many test images `testAccuracy` was measured on. */
+  readonly testImages: number;
+  readonly ranges: ActivationRanges | null;
+}
+
+/** The record of a run loaded from a run folder. */
+export function recordFromLoadedRun(name: string, run: LoadedRun): RunRecord {
+  const last = run.manifest.checkpoints[run.manifest.checkpoints.length - 1] as { activationRanges?: ActivationRanges };
+  const training = run.manifest.training as { testImages?: number } | undefined;
+  return {
+    name,
+    architecture: run.manifest.architecture,
+    checkpoints: run.manifest.checkpoints.map((c, i) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy, params: run.checkpoints[i] })),
+    testImages: training?.testImages ?? 10000,
+    ranges: last.activationRanges ?? null,
+  };
+}

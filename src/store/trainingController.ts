@@ -1,0 +1,164 @@
+/**
+ * Training in the page: fetches MNIST on first use (with progress), starts a run from seeded initial
+ * weights, plays, pauses, steps and resets it, and turns the worker's training events into state:
+ * progress, streamed activations of the drawing, and checkpoints appended to the run's timeline.
+ */
+import type { TrainingSettings } from '../engine/batchPlan';
+import { fetchMnist } from '../engine/data/mnistFetch';
+import type { MnistSet } from '../engine/data/mnistInput';
+import { initialParameters } from '../engine/model/initialize';
+import { lenet5Layers } from '../engine/model/lenet5';
+import type { EngineClient } from '../worker/engineClient';
+import { useAppStore } from './appStore';
+import { predictionOf, showFrame } from './frameHolder';
+import type { RunArchitecture, RunRecord } from './runRecord';
+
+/** Test images evaluated at each checkpoint of a run trained in the page. */
+export const BROWSER_TEST_IMAGES = 1000;
+/** The name of the run trained in the page. */
+export const TRAINED_RUN = 'my-run';
+
+/** What the training panel and the automation API call. */
+export interface TrainingController {
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  pauseIfRunning(): Promise<void>;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  setHyperparameters(learningRate: number, momentum: number): void;
+}
+
+interface Dependencies {
+  client: EngineClient;
+  trainSubset: number | null;
+  /** Where the compact MNIST files are served (see scripts/prepareData.ts). */
+  dataUrl: string;
+  shippedArchitecture: RunArchitecture;
+  isShowingLatestOf(name: string): boolean;
+  onCheckpoint(run: RunRecord): void;
+  show(run: RunRecord, index: number): Promise<void>;
+}
+
+const subsetOf = (set: MnistSet, count: number): MnistSet =>
+  ({ count, images: set.images.slice(0, count * 784), labels: set.labels.slice(0, count) });
+
+/** Creates the controller and subscribes it to the worker's training events. */
+export function createTrainingController(deps: Dependencies): TrainingController {
+  const { client } = deps;
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
+  const SEED = 1;
+  let run: RunRecord | null = null;
+  let latest: { params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
+  let dataset: Promise<void> | null = null;
+  /** A pause whose weights are still being saved; everything else waits for it. */
+  let pausing: Promise<void> | null = null;
+  if (deps.trainSubset !== null) set({ trainImages: Math.min(deps.trainSubset, 60000) });
+
+  const settings = (): TrainingSettings => {
+    const { learningRate, momentum } = useAppStore.getState();
+    return { seed: SEED, batchSize: 64, learningRate, schedule: 'constant', epochs: 1e6, momentum, weightDecay: 0, augment: false };
+  };
+
+  const ensureDataset = () => {
+    dataset ??= (async () => {
+      set({ datasetProgress: 0 });
+      const { train, test } = await fetchMnist(deps.dataUrl, (received, total) => set({ datasetProgress: received / total }));
+      const count = Math.min(deps.trainSubset ?? train.count, train.count);
+      await client.setDataset(count < train.count ? subsetOf(train, count) : train, test);
+      set({ datasetProgress: null, trainImages: count });
+    })().catch((error: unknown) => {
+      dataset = null;
+      set({ datasetProgress: null, error: `MNIST could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      throw error;
+    });
+    return dataset;
+  };
+
+  const ensureRun = async (): Promise<RunRecord> => {
+    if (run) return run;
+    const params = initialParameters(lenet5Layers(deps.shippedArchitecture), SEED) as Float32Array;
+    run = { name: TRAINED_RUN, architecture: deps.shippedArchitecture, testImages: BROWSER_TEST_IMAGES, ranges: null,
+      checkpoints: [{ epoch: 0, testAccuracy: null, params }] };
+    latest = { params, velocity: null, step: 0 };
+    await deps.show(run, 0);
+    const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');
+    run.checkpoints[0] = { ...run.checkpoints[0], testAccuracy: evaluated.accuracy };
+    deps.onCheckpoint(run);
+    return run;
+  };
+
+  /** Loads the freshest weights into the worker and opens a session there, training `epochs` more at most. */
+  const resume = async (current: RunRecord, epochs: number) => {
+    if (!deps.isShowingLatestOf(current.name)) await deps.show(current, current.checkpoints.length - 1);
+    await client.loadWeights(current.architecture, latest!.params, latest!.velocity);
+    const stepsPerEpoch = Math.ceil(useAppStore.getState().trainImages / 64);
+    client.train(settings(), latest!.step, latest!.step / stepsPerEpoch + epochs, BROWSER_TEST_IMAGES);
+  };
+
+  const saveLatest = async () => {
+    const saved = await client.request({ type: 'saveCheckpoint' }, 'checkpointSaved');
+    latest = { params: saved.params, velocity: saved.velocity, step: saved.step };
+  };
+
+  client.subscribe((event) => {
+    if (event.type === 'progressReported') set({ training: { ...event.progress, status: event.progress.status } });
+    if (event.type === 'activationsStreamed' && run && deps.isShowingLatestOf(run.name)) {
+      showFrame(event.frame);
+      set({ prediction: predictionOf(event.frame) });
+    }
+    if (event.type === 'checkpointSaved' && event.requestId === -1 && run) {
+      latest = { params: event.params, velocity: event.velocity, step: event.step };
+      run = { ...run, checkpoints: [...run.checkpoints, { epoch: event.epoch, testAccuracy: event.testAccuracy, params: event.params.slice() }] };
+      deps.onCheckpoint(run);
+    }
+    if (event.type === 'trainingDiverged') {
+      set({ error: `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last `
+        + 'checkpoint; lower the learning rate and press Train again.' });
+      const last = run?.checkpoints[run.checkpoints.length - 1];
+      if (last) latest = { params: last.params, velocity: null, step: latest?.step ?? 0 };
+    }
+  });
+
+  const controller: TrainingController = {
+    async start() {
+      await pausing;
+      set({ error: null });
+      await ensureDataset();
+      await resume(await ensureRun(), Infinity);
+      set({ training: { ...useAppStore.getState().training, status: 'running' } });
+    },
+    async pause() {
+      client.pause();
+      pausing ??= saveLatest().finally(() => { pausing = null; });
+      await pausing;
+      set({ training: { ...useAppStore.getState().training, status: 'paused' } });
+    },
+    async pauseIfRunning() {
+      if (useAppStore.getState().training.status === 'running') await controller.pause();
+      else await pausing;
+    },
+    async step() {
+      await controller.pauseIfRunning();
+      await pausing;
+      await ensureDataset();
+      const current = await ensureRun();
+      await resume(current, 0);
+      const stepped = await client.request({ type: 'step', batches: 1 }, 'stepped');
+      set({ training: { ...stepped.progress, status: 'paused' } });
+      await saveLatest();
+    },
+    async reset() {
+      await controller.pauseIfRunning();
+      run = null;
+      latest = null;
+      set({ training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 } });
+      await ensureDataset();
+      await ensureRun();
+    },
+    setHyperparameters(learningRate, momentum) {
+      set({ learningRate, momentum });
+      client.setHyperparameters({ learningRate, momentum, weightDecay: 0 });
+    },
+  };
+  return controller;
+}

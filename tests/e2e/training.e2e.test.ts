@@ -1,0 +1,52 @@
+/** Training in the page on a labelled MNIST subset: play, live view, checkpoints on the timeline, pause, step, divergence. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
+
+let app: AppSession;
+beforeAll(async () => { app = await openApp('?trainSubset=512'); }, 180_000);
+afterAll(async () => { await app?.close(); });
+
+describe('training in the browser', () => {
+  it('trains a run from epoch 0 with the view following it, and adds its checkpoints to the timeline', async () => {
+    await drawStrokes(app.page, DIGITS.seven);
+    await settledPrediction(app.page);
+    expect(await app.page.getByText('subset: 512 images').isVisible()).toBe(true);
+    await app.page.getByTestId('train-toggle').click();
+    await app.page.waitForFunction(() => window.lenet.state().run === 'my-run', null, { timeout: 120_000 });
+    const early = await app.page.evaluate(() => window.lenet.activations('output'));
+    await app.page.waitForFunction(() => window.lenet.state().checkpoints.some((c) => c.epoch === 1), null, { timeout: 120_000 });
+    const state = await app.page.evaluate(() => window.lenet.state());
+    expect(state.training.status).toBe('running');
+    expect(state.training.step).toBeGreaterThanOrEqual(8);
+    expect(state.checkpoints[0]).toMatchObject({ epoch: 0 });
+    expect(state.checkpoints.map((c) => c.epoch)).toContain(1);
+    expect(state.checkpoints.every((c) => c.testAccuracy !== null)).toBe(true);
+    const later = await app.page.evaluate(() => window.lenet.activations('output'));
+    expect(later.some((v, i) => Math.abs(v - early[i]) > 1e-3)).toBe(true);
+    await app.page.screenshot({ path: join(ARTIFACTS, 'training.png') });
+    await app.page.getByTestId('train-toggle').click();
+    await app.page.waitForFunction(() => window.lenet.state().training.status === 'paused', null, { timeout: 60_000 });
+  });
+
+  it('steps one batch at a time while paused', async () => {
+    const before = await app.page.evaluate(() => window.lenet.state().training.step);
+    await app.page.getByTestId('train-step').click();
+    await app.page.waitForFunction((step) => window.lenet.state().training.step === step + 1, before, { timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        const state = await app.page.evaluate(() => window.lenet.state().training);
+        const alert = await app.page.getByRole('alert').textContent().catch(() => null);
+        throw new Error(`${String(error)}; step before ${before}, training now ${JSON.stringify(state)}, alert ${alert}`);
+      });
+  });
+
+  it('pauses a diverging run, says what happened and what to try', async () => {
+    await app.page.getByLabel('learning rate').fill('10');
+    await app.page.getByTestId('train-toggle').click();
+    await expect.poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 }).toMatch(/diverged.*lower the learning rate/);
+    await app.page.waitForFunction(() => window.lenet.state().training.status === 'paused', null, { timeout: 60_000 });
+    const output = await app.page.evaluate(() => window.lenet.activations('output'));
+    expect(output.every(Number.isFinite)).toBe(true);
+  });
+});
