@@ -28,6 +28,8 @@ export interface EngineSlice {
 
 export interface RunSlice {
   run: string | null;
+  /** Every run the page holds, for the run picker. */
+  runNames: string[];
   /** How many test images the checkpoints' accuracies were measured on. */
   testImages: number;
   checkpoints: CheckpointSummary[];
@@ -80,7 +82,7 @@ export type AppState = Slices & {
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
   backend: null, renderer: '', engineNote: null, error: null,
-  run: null, testImages: 10000, checkpoints: [], checkpointIndex: 0,
+  run: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0,
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },

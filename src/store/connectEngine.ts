@@ -26,6 +26,10 @@ export interface EngineConnection {
   selectCheckpoint(index: number): Promise<void>;
   /** Adds or replaces a run and selects its checkpoint `index` (default: the last). */
   showRun(run: RunRecord, index?: number): Promise<void>;
+  /** The runs the page holds, by name. */
+  readonly runs: ReadonlyMap<string, RunRecord>;
+  /** The run shown now. */
+  selectedRun(): RunRecord;
   readonly training: TrainingController;
 }
 
@@ -45,6 +49,12 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
   const started = await client.start(prefer);
   set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
 
+  const runs = new Map<string, RunRecord>();
+  const register = (record: RunRecord) => {
+    runs.set(record.name, record);
+    set({ runNames: [...runs.keys()] });
+  };
+  register(shipped);
   let run = shipped;
   let index = run.checkpoints.length - 1;
   let inFlight = false;
@@ -74,6 +84,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
   const show = async (next: RunRecord, nextIndex: number) => {
     if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length)) throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
     const previous = frameHolder.frame;
+    register(next);
     run = next;
     index = nextIndex;
     await client.loadWeights(run.architecture, run.checkpoints[index].params);
@@ -86,6 +97,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
     client, trainSubset, dataUrl, shippedArchitecture: shipped.architecture,
     isShowingLatestOf: (name) => run.name === name && index === run.checkpoints.length - 1,
     onCheckpoint: (updated) => {
+      register(updated);
       const following = run.name === updated.name && index >= updated.checkpoints.length - 2;
       if (run.name === updated.name) {
         run = updated;
@@ -96,6 +108,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
     show,
   });
   await show(shipped, index);
+  await training.restoreSaved(register);
 
   return {
     client, training,
@@ -107,6 +120,11 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
       await training.pauseIfRunning();
       await show(run, next);
     },
-    showRun: (next, nextIndex = next.checkpoints.length - 1) => show(next, nextIndex),
+    showRun: async (next, nextIndex = next.checkpoints.length - 1) => {
+      if (next.name !== run.name) await training.pauseIfRunning();
+      await show(next, nextIndex);
+    },
+    runs,
+    selectedRun: () => run,
   };
 }

@@ -6,6 +6,8 @@ import type { LoadedRun } from '../engine/model/runLoader';
 /** One saved set of weights of a run. */
 export interface CheckpointRecord {
   readonly epoch: number;
+  /** Training steps done at this checkpoint (runs trained in the page), to continue the batch order. */
+  readonly step?: number;
   readonly testAccuracy: number | null;
   readonly params: Float32Array;
 }

@@ -12,6 +12,7 @@ import type { EngineClient } from '../worker/engineClient';
 import { useAppStore } from './appStore';
 import { predictionOf, showFrame } from './frameHolder';
 import type { RunArchitecture, RunRecord } from './runRecord';
+import { loadSavedRuns, saveRun } from './runStorage';
 
 /** Test images evaluated at each checkpoint of a run trained in the page. */
 export const BROWSER_TEST_IMAGES = 1000;
@@ -26,6 +27,8 @@ export interface TrainingController {
   step(): Promise<void>;
   reset(): Promise<void>;
   setHyperparameters(learningRate: number, momentum: number): void;
+  /** Takes back the run saved in IndexedDB by an earlier visit, if any, and registers it. */
+  restoreSaved(register: (run: RunRecord) => void): Promise<void>;
 }
 
 interface Dependencies {
@@ -82,8 +85,9 @@ export function createTrainingController(deps: Dependencies): TrainingController
     latest = { params, velocity: null, step: 0 };
     await deps.show(run, 0);
     const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');
-    run.checkpoints[0] = { ...run.checkpoints[0], testAccuracy: evaluated.accuracy };
+    run.checkpoints[0] = { ...run.checkpoints[0], step: 0, testAccuracy: evaluated.accuracy };
     deps.onCheckpoint(run);
+    await persist(run);
     return run;
   };
 
@@ -93,6 +97,11 @@ export function createTrainingController(deps: Dependencies): TrainingController
     await client.loadWeights(current.architecture, latest!.params, latest!.velocity);
     const stepsPerEpoch = Math.ceil(useAppStore.getState().trainImages / 64);
     client.train(settings(), latest!.step, latest!.step / stepsPerEpoch + epochs, BROWSER_TEST_IMAGES);
+  };
+
+  const persist = async (record: RunRecord) => {
+    const problem = await saveRun(record);
+    if (problem) set({ error: problem });
   };
 
   const saveLatest = async () => {
@@ -108,8 +117,9 @@ export function createTrainingController(deps: Dependencies): TrainingController
     }
     if (event.type === 'checkpointSaved' && event.requestId === -1 && run) {
       latest = { params: event.params, velocity: event.velocity, step: event.step };
-      run = { ...run, checkpoints: [...run.checkpoints, { epoch: event.epoch, testAccuracy: event.testAccuracy, params: event.params.slice() }] };
+      run = { ...run, checkpoints: [...run.checkpoints, { epoch: event.epoch, step: event.step, testAccuracy: event.testAccuracy, params: event.params.slice() }] };
       deps.onCheckpoint(run);
+      void persist(run);
     }
     if (event.type === 'trainingDiverged') {
       set({ error: `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last `
@@ -154,6 +164,16 @@ export function createTrainingController(deps: Dependencies): TrainingController
       set({ training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 } });
       await ensureDataset();
       await ensureRun();
+    },
+    async restoreSaved(register) {
+      const saved = (await loadSavedRuns()).find((r) => r.name === TRAINED_RUN);
+      if (!saved) return;
+      run = saved;
+      const last = saved.checkpoints[saved.checkpoints.length - 1];
+      const stepsPerEpoch = Math.ceil(useAppStore.getState().trainImages / 64);
+      latest = { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch) };
+      register(saved);
+      set({ training: { ...useAppStore.getState().training, status: 'paused', epoch: last.epoch, step: latest.step } });
     },
     setHyperparameters(learningRate, momentum) {
       set({ learningRate, momentum });

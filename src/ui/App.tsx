@@ -11,6 +11,7 @@ import { NodeTooltip } from './NodeTooltip';
 import { PredictionPanel } from './PredictionPanel';
 import { PreprocessStrip } from './PreprocessStrip';
 import { fetchRun, SHIPPED_RUN_URL } from './shippedRun';
+import { RunPicker } from './RunPicker';
 import { TrainingPanel } from './TrainingPanel';
 import { ViewControls } from './ViewControls';
 
@@ -45,6 +46,7 @@ export function App() {
         <PreprocessStrip />
         <PredictionPanel />
         {engine && <TrainingPanel training={engine.training} />}
+        {engine && <RunPicker engine={engine} />}
         <EngineStatus />
         {error && <p role="alert" className="error">{error}</p>}
       </aside>

@@ -49,4 +49,33 @@ describe('training in the browser', () => {
     const output = await app.page.evaluate(() => window.lenet.activations('output'));
     expect(output.every(Number.isFinite)).toBe(true);
   });
+
+  it('keeps the run after a reload, and its exported file re-imports identically', async () => {
+    const before = await app.page.evaluate(() => window.lenet.state().checkpoints);
+    await app.page.reload();
+    await app.page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
+    await app.page.evaluate(() => window.lenet.ready);
+    await app.page.getByTestId('run-picker').selectOption('my-run');
+    await app.page.waitForFunction(() => window.lenet.state().run === 'my-run');
+    const restored = await app.page.evaluate(() => window.lenet.state().checkpoints);
+    expect(restored).toEqual(before.slice(0, restored.length));
+    expect(restored.length).toBeGreaterThanOrEqual(3);
+    await drawStrokes(app.page, DIGITS.seven);
+    await settledPrediction(app.page);
+    const activations = await app.page.evaluate(() => window.lenet.activations('f6'));
+
+    const download = app.page.waitForEvent('download');
+    await app.page.getByTestId('export-run').click();
+    const file = join(ARTIFACTS, 'my-run.zip');
+    await (await download).saveAs(file);
+    await app.page.getByTestId('import-run').setInputFiles(file);
+    await app.page.waitForFunction(() => window.lenet.state().run === 'my-run (2)');
+    await settledPrediction(app.page);
+    expect(await app.page.evaluate(() => window.lenet.state().checkpoints)).toEqual(restored);
+    expect(await app.page.evaluate(() => window.lenet.activations('f6'))).toEqual(activations);
+
+    await app.page.getByTestId('import-run').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+    await expect.poll(() => app.page.getByRole('alert').textContent()).toMatch(/Import refused: broken.zip: not a run file/);
+    expect(await app.page.evaluate(() => window.lenet.state().run)).toBe('my-run (2)');
+  });
 });
