@@ -62,6 +62,12 @@ export interface TrainingSlice {
   trainImages: number;
   learningRate: number;
   momentum: number;
+  weightDecay: number;
+  /** Fixed when a run starts (Reset applies a change). */
+  batchSize: number;
+  augment: boolean;
+  /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
+  history: { losses: [number, number][]; epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[] };
 }
 
 /** How the 3D view draws. */
@@ -69,7 +75,8 @@ export interface ViewSlice {
   focus: NodeRef | null;
   pinned: boolean;
   traceMode: 'direct' | 'full';
-  colourMode: 'fixed' | 'perDrawing';
+  /** `difference`: colour by the change from the previous checkpoint of the run, for the same drawing. */
+  colourMode: 'fixed' | 'perDrawing' | 'difference';
   edgeMode: 'weight' | 'contribution';
 }
 
@@ -86,6 +93,6 @@ export const useAppStore = create<AppState>((set) => ({
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
-  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9,
+  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, history: { losses: [], epochs: [] },
   set: (partial) => set(partial),
 }));

@@ -38,7 +38,7 @@ function summaries(run: RunRecord): CheckpointSummary[] {
 }
 
 /** Starts the engine worker with the shipped run; `prefer` chooses the backend to try first. */
-export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSubset: number | null, dataUrl: string): Promise<EngineConnection> {
+export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto', trainSubset: number | null, dataUrl: string): Promise<EngineConnection> {
   const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   const client = new EngineClient(worker);
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
@@ -65,7 +65,15 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
     pending = null;
     inFlight = true;
     try {
+      client.setDrawing(job.input); // streamed back under the live weights while a run trains
       const frame = job.input ? await client.infer(job.input) : null;
+      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
+      const training = useAppStore.getState().training.status === 'running';
+      if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
+        await client.loadWeights(run.architecture, run.checkpoints[index - 1].params);
+        frameHolder.previous = await client.infer(job.input!);
+        await client.loadWeights(run.architecture, run.checkpoints[index].params);
+      } else frameHolder.previous = null;
       showFrame(frame, job.time);
       set({ prediction: frame ? predictionOf(frame) : null });
     } catch (error) {
@@ -83,14 +91,12 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
 
   const show = async (next: RunRecord, nextIndex: number) => {
     if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length)) throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
-    const previous = frameHolder.frame;
     register(next);
     run = next;
     index = nextIndex;
     await client.loadWeights(run.architecture, run.checkpoints[index].params);
     set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index });
     await infer(useAppStore.getState().input);
-    frameHolder.previous = previous;
   };
 
   const training = createTrainingController({
@@ -106,9 +112,14 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend, trainSu
       }
     },
     show,
+    refresh: () => infer(useAppStore.getState().input),
   });
   await show(shipped, index);
   await training.restoreSaved(register);
+  // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).
+  useAppStore.subscribe((state, before) => {
+    if (state.colourMode !== before.colourMode) void infer(state.input);
+  });
 
   return {
     client, training,

@@ -25,8 +25,10 @@ export interface TrainingController {
   pause(): Promise<void>;
   pauseIfRunning(): Promise<void>;
   step(): Promise<void>;
+  /** Trains to the end of the current epoch, then pauses. */
+  stepEpoch(): Promise<void>;
   reset(): Promise<void>;
-  setHyperparameters(learningRate: number, momentum: number): void;
+  setHyperparameters(learningRate: number, momentum: number, weightDecay: number): void;
   /** Takes back the run saved in IndexedDB by an earlier visit, if any, and registers it. */
   restoreSaved(register: (run: RunRecord) => void): Promise<void>;
 }
@@ -40,6 +42,8 @@ interface Dependencies {
   isShowingLatestOf(name: string): boolean;
   onCheckpoint(run: RunRecord): void;
   show(run: RunRecord, index: number): Promise<void>;
+  /** Re-reads the current drawing with the weights the worker holds. */
+  refresh(): Promise<void>;
 }
 
 const subsetOf = (set: MnistSet, count: number): MnistSet =>
@@ -53,14 +57,19 @@ export function createTrainingController(deps: Dependencies): TrainingController
   let run: RunRecord | null = null;
   let latest: { params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
   let dataset: Promise<void> | null = null;
+  /** When the current epoch's training began in this tab (null: unknown, e.g. after a pause). */
+  let epochStartedAt: number | null = null;
   /** A pause whose weights are still being saved; everything else waits for it. */
   let pausing: Promise<void> | null = null;
   if (deps.trainSubset !== null) set({ trainImages: Math.min(deps.trainSubset, 60000) });
 
+  /** Batch size and distortions are fixed when a run starts. */
+  let runShape = { batchSize: 64, augment: false };
   const settings = (): TrainingSettings => {
-    const { learningRate, momentum } = useAppStore.getState();
-    return { seed: SEED, batchSize: 64, learningRate, schedule: 'constant', epochs: 1e6, momentum, weightDecay: 0, augment: false };
+    const { learningRate, momentum, weightDecay } = useAppStore.getState();
+    return { seed: SEED, ...runShape, learningRate, schedule: 'constant', epochs: 1e6, momentum, weightDecay };
   };
+  const stepsPerEpoch = () => Math.ceil(useAppStore.getState().trainImages / runShape.batchSize);
 
   const ensureDataset = () => {
     dataset ??= (async () => {
@@ -79,6 +88,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
 
   const ensureRun = async (): Promise<RunRecord> => {
     if (run) return run;
+    runShape = { batchSize: useAppStore.getState().batchSize, augment: useAppStore.getState().augment };
     const params = initialParameters(lenet5Layers(deps.shippedArchitecture), SEED) as Float32Array;
     run = { name: TRAINED_RUN, architecture: deps.shippedArchitecture, testImages: BROWSER_TEST_IMAGES, ranges: null,
       checkpoints: [{ epoch: 0, testAccuracy: null, params }] };
@@ -95,8 +105,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const resume = async (current: RunRecord, epochs: number) => {
     if (!deps.isShowingLatestOf(current.name)) await deps.show(current, current.checkpoints.length - 1);
     await client.loadWeights(current.architecture, latest!.params, latest!.velocity);
-    const stepsPerEpoch = Math.ceil(useAppStore.getState().trainImages / 64);
-    client.train(settings(), latest!.step, latest!.step / stepsPerEpoch + epochs, BROWSER_TEST_IMAGES);
+    client.train(settings(), latest!.step, latest!.step / stepsPerEpoch() + epochs, BROWSER_TEST_IMAGES);
   };
 
   const persist = async (record: RunRecord) => {
@@ -110,8 +119,16 @@ export function createTrainingController(deps: Dependencies): TrainingController
   };
 
   client.subscribe((event) => {
-    if (event.type === 'progressReported') set({ training: { ...event.progress, status: event.progress.status } });
-    if (event.type === 'activationsStreamed' && run && deps.isShowingLatestOf(run.name)) {
+    if (event.type === 'progressReported') {
+      set({ training: { ...event.progress, status: event.progress.status } });
+      const { history } = useAppStore.getState();
+      if (event.progress.loss !== null && history.losses.at(-1)?.[0] !== event.progress.step) {
+        set({ history: { ...history, losses: [...history.losses, [event.progress.step, event.progress.loss]] } });
+      }
+    }
+    // A frame from weights that are blowing up is not shown; the divergence event follows.
+    const finite = event.type === 'activationsStreamed' && event.frame.values.every(Number.isFinite);
+    if (event.type === 'activationsStreamed' && finite && run && deps.isShowingLatestOf(run.name)) {
       showFrame(event.frame);
       set({ prediction: predictionOf(event.frame) });
     }
@@ -120,12 +137,20 @@ export function createTrainingController(deps: Dependencies): TrainingController
       run = { ...run, checkpoints: [...run.checkpoints, { epoch: event.epoch, step: event.step, testAccuracy: event.testAccuracy, params: event.params.slice() }] };
       deps.onCheckpoint(run);
       void persist(run);
+      if (Number.isInteger(event.epoch)) {
+        const now = performance.now();
+        const { history } = useAppStore.getState();
+        set({ history: { ...history, epochs: [...history.epochs, { epoch: event.epoch, testAccuracy: event.testAccuracy,
+          seconds: epochStartedAt === null ? null : (now - epochStartedAt) / 1000 }] } });
+        epochStartedAt = now;
+      }
     }
     if (event.type === 'trainingDiverged') {
       set({ error: `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last `
         + 'checkpoint; lower the learning rate and press Train again.' });
       const last = run?.checkpoints[run.checkpoints.length - 1];
-      if (last) latest = { params: last.params, velocity: null, step: latest?.step ?? 0 };
+      if (last) latest = { params: last.params, velocity: null, step: last.step ?? latest?.step ?? 0 };
+      void deps.refresh();
     }
   });
 
@@ -134,7 +159,10 @@ export function createTrainingController(deps: Dependencies): TrainingController
       await pausing;
       set({ error: null });
       await ensureDataset();
-      await resume(await ensureRun(), Infinity);
+      const current = await ensureRun();
+      if (current.checkpoints.length === 1) set({ history: { losses: [], epochs: [{ epoch: 0, testAccuracy: current.checkpoints[0].testAccuracy, seconds: null }] } });
+      epochStartedAt = latest!.step % stepsPerEpoch() === 0 ? performance.now() : null;
+      await resume(current, Infinity);
       set({ training: { ...useAppStore.getState().training, status: 'running' } });
     },
     async pause() {
@@ -157,10 +185,19 @@ export function createTrainingController(deps: Dependencies): TrainingController
       set({ training: { ...stepped.progress, status: 'paused' } });
       await saveLatest();
     },
+    async stepEpoch() {
+      await controller.pauseIfRunning();
+      await ensureDataset();
+      const current = await ensureRun();
+      const epoch = latest!.step / stepsPerEpoch();
+      await resume(current, Math.floor(epoch) + 1 - epoch);
+      set({ training: { ...useAppStore.getState().training, status: 'running' } });
+    },
     async reset() {
       await controller.pauseIfRunning();
       run = null;
       latest = null;
+      set({ history: { losses: [], epochs: [] } });
       set({ training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 } });
       await ensureDataset();
       await ensureRun();
@@ -170,14 +207,13 @@ export function createTrainingController(deps: Dependencies): TrainingController
       if (!saved) return;
       run = saved;
       const last = saved.checkpoints[saved.checkpoints.length - 1];
-      const stepsPerEpoch = Math.ceil(useAppStore.getState().trainImages / 64);
-      latest = { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch) };
+      latest = { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
       register(saved);
       set({ training: { ...useAppStore.getState().training, status: 'paused', epoch: last.epoch, step: latest.step } });
     },
-    setHyperparameters(learningRate, momentum) {
-      set({ learningRate, momentum });
-      client.setHyperparameters({ learningRate, momentum, weightDecay: 0 });
+    setHyperparameters(learningRate, momentum, weightDecay) {
+      set({ learningRate, momentum, weightDecay });
+      client.setHyperparameters({ learningRate, momentum, weightDecay });
     },
   };
   return controller;

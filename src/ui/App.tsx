@@ -16,7 +16,8 @@ import { TrainingPanel } from './TrainingPanel';
 import { ViewControls } from './ViewControls';
 
 const params = new URLSearchParams(location.search);
-const prefer = params.get('backend') === 'cpu' ? 'cpu' : 'webgl2';
+const chosen = params.get('backend');
+const prefer = chosen === 'cpu' || chosen === 'webgl2' ? chosen : 'auto';
 const subset = Number(params.get('trainSubset'));
 const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 /** Started once per page (not once per React mount, which StrictMode doubles). */

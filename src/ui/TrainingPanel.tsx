@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/appStore';
 import type { TrainingController } from '../store/trainingController';
+import { TrainingCharts } from './TrainingCharts';
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '-';
@@ -14,6 +15,9 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
   const trainImages = useAppStore((s) => s.trainImages);
   const learningRate = useAppStore((s) => s.learningRate);
   const momentum = useAppStore((s) => s.momentum);
+  const weightDecay = useAppStore((s) => s.weightDecay);
+  const batchSize = useAppStore((s) => s.batchSize);
+  const augment = useAppStore((s) => s.augment);
   const run = useAppStore((s) => s.run);
   const running = state.status === 'running';
   const report = (promise: Promise<void>) => promise.catch((e: unknown) =>
@@ -26,14 +30,23 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
         <button type="button" data-testid="train-toggle" onClick={() => void report(running ? training.pause() : training.start())}>
           {running ? 'Pause' : state.status === 'paused' ? 'Resume' : 'Train'}
         </button>
-        <button type="button" data-testid="train-step" disabled={running} onClick={() => void report(training.step())}>One batch</button>
+        <button type="button" data-testid="train-step" disabled={running} onClick={() => void report(training.step())}>1 batch</button>
+        <button type="button" data-testid="train-epoch" disabled={running} onClick={() => void report(training.stepEpoch())}>1 epoch</button>
         <button type="button" data-testid="train-reset" onClick={() => void report(training.reset())}>Reset</button>
       </div>
       <div className="training-knobs">
         <label>learning rate <input type="number" min={0.0001} max={10} step={0.01} value={learningRate}
-          onChange={(e) => { const v = Number(e.target.value); if (v > 0) training.setHyperparameters(v, momentum); }} /></label>
+          onChange={(e) => { const v = Number(e.target.value); if (v > 0) training.setHyperparameters(v, momentum, weightDecay); }} /></label>
         <label>momentum <input type="number" min={0} max={0.99} step={0.05} value={momentum}
-          onChange={(e) => { const v = Number(e.target.value); if (v >= 0 && v < 1) training.setHyperparameters(learningRate, v); }} /></label>
+          onChange={(e) => { const v = Number(e.target.value); if (v >= 0 && v < 1) training.setHyperparameters(learningRate, v, weightDecay); }} /></label>
+        <label>weight decay <input type="number" min={0} max={0.1} step={0.0001} value={weightDecay}
+          onChange={(e) => { const v = Number(e.target.value); if (v >= 0) training.setHyperparameters(learningRate, momentum, v); }} /></label>
+      </div>
+      <div className="training-knobs" title="These take effect when a run starts: press Reset to start one with them.">
+        <label>batch <select value={batchSize} onChange={(e) => useAppStore.getState().set({ batchSize: Number(e.target.value) })}>
+          {[16, 32, 64, 128, 256].map((b) => <option key={b} value={b}>{b}</option>)}</select></label>
+        <label><input type="checkbox" checked={augment} onChange={(e) => useAppStore.getState().set({ augment: e.target.checked })} /> distortions</label>
+        <small className="muted">(new run)</small>
       </div>
       {datasetProgress !== null && (
         <div className="dataset-progress">loading MNIST <progress value={datasetProgress} max={1} /> {(datasetProgress * 100).toFixed(0)}%</div>
@@ -46,6 +59,7 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
           {state.loss !== null && <div>loss {state.loss.toFixed(4)}, batch accuracy {((state.accuracy ?? 0) * 100).toFixed(1)}%</div>}
         </div>
       )}
+      <TrainingCharts />
     </section>
   );
 }

@@ -17,17 +17,20 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
     <div className="view-controls">
       <label><input type="checkbox" data-testid="trace-mode" checked={traceMode === 'full'}
         onChange={(e) => set({ traceMode: e.target.checked ? 'full' : 'direct' })} /> trace to the input</label>
-      <label><input type="checkbox" checked={colourMode === 'perDrawing'}
-        onChange={(e) => set({ colourMode: e.target.checked ? 'perDrawing' : 'fixed' })} /> normalise per drawing</label>
+      <label>colours <select data-testid="colour-mode" value={colourMode} onChange={(e) => set({ colourMode: e.target.value as typeof colourMode })}>
+        <option value="fixed">fixed ranges</option>
+        <option value="perDrawing">per drawing</option>
+        <option value="difference">change since last checkpoint</option>
+      </select></label>
       <label><input type="checkbox" checked={edgeMode === 'contribution'}
         onChange={(e) => set({ edgeMode: e.target.checked ? 'contribution' : 'weight' })} /> edges: weight x activation</label>
       <label>camera <select onChange={(e) => fly(e.target.value)} defaultValue="overview" aria-label="Camera preset">
         <option value="overview">overview</option>
         {layers.map((l) => <option key={l.id} value={l.id}>{l.id} close up</option>)}
       </select></label>
-      <div className="legend" title={colourMode === 'fixed' ? 'each layer has a fixed range, the same for every drawing and checkpoint' : 'each layer scaled to this drawing'}>
+      <div className="legend" title={colourMode === 'perDrawing' ? 'each layer scaled to this drawing' : 'each layer has a fixed range, the same for every drawing and checkpoint'}>
         <span>negative</span><span className="ramp" style={{ background: rampGradientCss() }} /><span>high</span>
-        <small>{colourMode === 'fixed' ? 'fixed range per layer' : 'range of this drawing'}; edges red = positive, blue = negative</small>
+        <small>{{ fixed: 'fixed range per layer', perDrawing: 'range of this drawing', difference: 'blue: lower than one checkpoint before, warm: higher' }[colourMode]}; edges red = positive, blue = negative</small>
       </div>
     </div>
   );

@@ -1,13 +1,30 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { DoubleSide, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial, PlaneGeometry } from 'three';
-import type { ActivationRanges } from '../engine/activationRanges';
+import type { ActivationFrame } from '../engine/activationFrame';
+import type { ActivationRanges, ValueRange } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { BASE_COLOUR, normalise, rampColour, rangeOf } from './colourRamp';
 import { nodeRef, type NetworkLayout } from './layout/networkLayout';
 import { layerFlight, sceneHolder } from './sceneHolder';
+
+/** A layer's activations, or in difference mode their change from the previous checkpoint's frame. */
+function layerValues(frame: ActivationFrame, previous: ActivationFrame | null, mode: string, l: number): Float32Array {
+  const [offset, count] = frame.layers[l].out;
+  const values = frame.values.slice(offset, offset + count);
+  if (mode !== 'difference' || !previous) return mode === 'difference' ? values.fill(0) : values;
+  const [before] = previous.layers[l].out;
+  for (let i = 0; i < count; i++) values[i] -= previous.values[before + i];
+  return values;
+}
+
+/** A range symmetric about 0 with the larger magnitude of `range`, for signed differences. */
+function symmetric(range: ValueRange): ValueRange {
+  const r = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+  return [-r, r];
+}
 
 /** Every neuron as a tile, one InstancedMesh per layer, recoloured in place when the frame changes. */
 export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout; layers: readonly LayerSpec[]; ranges: ActivationRanges | null }) {
@@ -53,9 +70,10 @@ export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout
       if (!frame || !part) {
         for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
       } else {
-        const values = frame.values.subarray(part.out[0], part.out[0] + part.out[1]);
+        const values = layerValues(frame, frameHolder.previous, mode, l);
         const fixed = layer.id === 'input' || layer.id === 'output' ? ([0, 1] as const) : ranges?.[layer.id]?.out;
-        const range = mode === 'fixed' && fixed ? fixed : rangeOf(values);
+        const range = mode === 'fixed' && fixed ? fixed
+          : mode === 'difference' ? symmetric(fixed ?? rangeOf(values)) : rangeOf(values);
         for (let i = 0; i < layer.count; i++) rampColour(normalise(values[i], range), colours, 3 * i);
       }
       mesh.instanceColor.needsUpdate = true;

@@ -56,7 +56,7 @@ export class EngineClient {
   }
 
   /** Starts the engine, preferring WebGL2; resolves with the backend that runs and why. */
-  start(prefer: Backend = 'webgl2'): Promise<Reply<'started'>> {
+  start(prefer: Backend | 'auto' = 'webgl2'): Promise<Reply<'started'>> {
     return new Promise((resolve, reject) => {
       const unsubscribe = this.subscribe((event) => {
         if (event.type === 'started') { unsubscribe(); resolve(event); }

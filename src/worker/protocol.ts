@@ -33,7 +33,7 @@ export interface TrainingProgress {
 
 /** Everything the page can ask of the worker. */
 export type EngineCommand =
-  | { type: 'start'; prefer: Backend }
+  | { type: 'start'; prefer: Backend | 'auto' }
   | { type: 'loadWeights'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null }
   | { type: 'infer'; requestId: number; input: Float32Array }
   | { type: 'setDrawing'; input: Float32Array | null }

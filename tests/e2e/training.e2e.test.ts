@@ -12,6 +12,9 @@ describe('training in the browser', () => {
   it('trains a run from epoch 0 with the view following it, and adds its checkpoints to the timeline', async () => {
     await drawStrokes(app.page, DIGITS.seven);
     await settledPrediction(app.page);
+    // On this machine WebGL2 is SwiftShader, so the app chose the faster CPU engine and says why.
+    expect(await app.page.evaluate(() => window.lenet.state().backend)).toBe('cpu');
+    expect(await app.page.getByText(/software renderer/).isVisible()).toBe(true);
     expect(await app.page.getByText('subset: 512 images').isVisible()).toBe(true);
     await app.page.getByTestId('train-toggle').click();
     await app.page.waitForFunction(() => window.lenet.state().run === 'my-run', null, { timeout: 120_000 });

@@ -9,7 +9,8 @@ import type {} from '../../src/ui/automationApi'; // declares window.lenet
 import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); }, 180_000);
+// The WebGL2 engine explicitly: on a software renderer the app would otherwise pick the CPU engine.
+beforeAll(async () => { app = await openApp('?backend=webgl2'); }, 180_000);
 afterAll(async () => { await app?.close(); });
 
 const clear = async () => { await app.page.getByTestId('clear-pad').click(); await settledPrediction(app.page); };
@@ -26,7 +27,7 @@ describe('drawing and reading', () => {
     const state = await app.page.evaluate(() => window.lenet.state());
     expect(state.run).toBe('lenet5-default');
     expect(state.prediction).toBeNull();
-    expect(['webgl2', 'cpu']).toContain(state.backend);
+    expect(state.backend).toBe('webgl2');
     await expect.poll(() => app.page.getByTestId('prediction').textContent()).toContain('draw a digit');
   });
 
@@ -165,6 +166,12 @@ describe('the epoch timeline of the shipped run', () => {
     const untrained = await settledPrediction(app.page);
     expect(Math.max(...untrained!.probabilities)).toBeLessThan(0.5);
     await app.page.getByTestId('epoch-timeline').screenshot({ path: join(ARTIFACTS, 'timeline.png') });
+    await app.page.evaluate(() => window.lenet.selectCheckpoint(0.0625));
+    await app.page.getByTestId('colour-mode').selectOption('difference');
+    await settledPrediction(app.page);
+    await app.page.screenshot({ path: join(ARTIFACTS, 'difference-mode.png') });
+    await app.page.getByTestId('colour-mode').selectOption('fixed');
     await app.page.evaluate(() => window.lenet.selectCheckpoint(15));
+    expect((await settledPrediction(app.page))?.label).toBe(7);
   });
 });

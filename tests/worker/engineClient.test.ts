@@ -64,6 +64,13 @@ describe('engine client and worker host over a MessageChannel', () => {
     expect(frameValues(frame, 's2', 'argmax')).toEqual(frameValues(expected, 's2', 'argmax'));
   });
 
+  it('in auto mode takes the CPU when WebGL2 is a software renderer, and says why', async () => {
+    const { client } = connect({ gpu: () => Object.assign(new CpuBackend(), { renderer: 'ANGLE (SwiftShader Device)' }), cpu: () => new CpuBackend() });
+    const started = await client.start('auto');
+    expect(started.backend).toBe('cpu');
+    expect(started.reason).toMatch(/software renderer \(ANGLE \(SwiftShader Device\)\).*\?backend=webgl2/);
+  });
+
   it('answers a bad request with an error for that request only', async () => {
     const { client } = connect();
     await client.start('cpu');
