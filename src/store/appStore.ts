@@ -3,6 +3,9 @@
  * three.js object or the Worker; activations live in frameHolder.ts.
  */
 import { create } from 'zustand';
+import type { ActivationRanges } from '../engine/activationRanges';
+import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
+import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
 import type { NodeRef } from '../viz/layout/networkLayout';
 import type { Backend } from '../worker/protocol';
@@ -28,6 +31,10 @@ export interface EngineSlice {
 
 export interface RunSlice {
   run: string | null;
+  /** The selected run's layers (the view, tooltips and fan-in follow its architecture). */
+  layers: readonly LayerSpec[];
+  /** Colour ranges for the selected run, or null to scale per drawing. */
+  ranges: ActivationRanges | null;
   /** Every run the page holds, for the run picker. */
   runNames: string[];
   /** How many test images the checkpoints' accuracies were measured on. */
@@ -66,6 +73,8 @@ export interface TrainingSlice {
   /** Fixed when a run starts (Reset applies a change). */
   batchSize: number;
   augment: boolean;
+  /** The architecture of the next run started here (structural options start a new run). */
+  architecture: ArchitectureOptions;
   /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
   history: { losses: [number, number][]; epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[] };
 }
@@ -89,10 +98,10 @@ export type AppState = Slices & {
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
   backend: null, renderer: '', engineNote: null, error: null,
-  run: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0,
+  run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0,
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
-  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, history: { losses: [], epochs: [] },
+  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
   set: (partial) => set(partial),
 }));

@@ -3,8 +3,6 @@
  * and one trained here), shows a selected checkpoint, and answers drawings (latest wins: while one
  * inference is in flight, only the newest drawing waits).
  */
-import type { ActivationRanges } from '../engine/activationRanges';
-import type { LayerSpec } from '../engine/model/layerSpec';
 import { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
@@ -15,9 +13,6 @@ import { createTrainingController, type TrainingController } from './trainingCon
 /** What the view, the panels and the automation API use. */
 export interface EngineConnection {
   readonly client: EngineClient;
-  readonly layers: readonly LayerSpec[];
-  /** Colour ranges, fixed across checkpoints and runs: those of the shipped run's last checkpoint. */
-  readonly ranges: ActivationRanges | null;
   /** The weights of the shown checkpoint (for colouring edges). */
   params(): Float32Array;
   /** Reads a drawing (null: empty pad); resolves when its frame is shown. */
@@ -95,12 +90,14 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     run = next;
     index = nextIndex;
     await client.loadWeights(run.architecture, run.checkpoints[index].params);
-    set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index });
+    const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
+    set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index,
+      layers: run.architecture.layers, ranges: run.ranges ?? (sameArchitecture ? shipped.ranges : null) });
     await infer(useAppStore.getState().input);
   };
 
   const training = createTrainingController({
-    client, trainSubset, dataUrl, shippedArchitecture: shipped.architecture,
+    client, trainSubset, dataUrl,
     isShowingLatestOf: (name) => run.name === name && index === run.checkpoints.length - 1,
     onCheckpoint: (updated) => {
       register(updated);
@@ -123,8 +120,6 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
 
   return {
     client, training,
-    layers: shipped.architecture.layers,
-    ranges: shipped.ranges,
     params: () => run.checkpoints[index].params,
     infer,
     async selectCheckpoint(next) {

@@ -11,7 +11,7 @@ import { lenet5Layers } from '../engine/model/lenet5';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore } from './appStore';
 import { predictionOf, showFrame } from './frameHolder';
-import type { RunArchitecture, RunRecord } from './runRecord';
+import type { RunRecord } from './runRecord';
 import { loadSavedRuns, saveRun } from './runStorage';
 
 /** Test images evaluated at each checkpoint of a run trained in the page. */
@@ -38,7 +38,6 @@ interface Dependencies {
   trainSubset: number | null;
   /** Where the compact MNIST files are served (see scripts/prepareData.ts). */
   dataUrl: string;
-  shippedArchitecture: RunArchitecture;
   isShowingLatestOf(name: string): boolean;
   onCheckpoint(run: RunRecord): void;
   show(run: RunRecord, index: number): Promise<void>;
@@ -88,9 +87,11 @@ export function createTrainingController(deps: Dependencies): TrainingController
 
   const ensureRun = async (): Promise<RunRecord> => {
     if (run) return run;
-    runShape = { batchSize: useAppStore.getState().batchSize, augment: useAppStore.getState().augment };
-    const params = initialParameters(lenet5Layers(deps.shippedArchitecture), SEED) as Float32Array;
-    run = { name: TRAINED_RUN, architecture: deps.shippedArchitecture, testImages: BROWSER_TEST_IMAGES, ranges: null,
+    const { batchSize, augment, architecture: options } = useAppStore.getState();
+    runShape = { batchSize, augment };
+    const architecture = { ...options, layers: lenet5Layers(options) };
+    const params = initialParameters(architecture.layers, SEED) as Float32Array;
+    run = { name: TRAINED_RUN, architecture, testImages: BROWSER_TEST_IMAGES, ranges: null,
       checkpoints: [{ epoch: 0, testAccuracy: null, params }] };
     latest = { params, velocity: null, step: 0 };
     await deps.show(run, 0);

@@ -29,6 +29,8 @@ installAutomationApi(connection);
 export function App() {
   const [engine, setEngine] = useState<EngineConnection | null>(null);
   const error = useAppStore((s) => s.error);
+  const layers = useAppStore((s) => s.layers);
+  const ranges = useAppStore((s) => s.ranges);
 
   useEffect(() => {
     connection.then(setEngine, (e: unknown) => useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }));
@@ -43,7 +45,7 @@ export function App() {
     <div className="app">
       <aside className="side">
         <h1>LeNet-5, neuron by neuron</h1>
-        {engine && <DigitPad layers={engine.layers} onInput={(input, time) => void engine.infer(input, time)} />}
+        {engine && <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />}
         <PreprocessStrip />
         <PredictionPanel />
         {engine && <TrainingPanel training={engine.training} />}
@@ -52,9 +54,9 @@ export function App() {
         {error && <p role="alert" className="error">{error}</p>}
       </aside>
       <main className="stage">
-        {engine ? <NetworkView layers={engine.layers} ranges={engine.ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
-        {engine && <ViewControls layers={engine.layers} />}
-        {engine && <NodeTooltip layers={engine.layers} />}
+        {engine ? <NetworkView layers={layers} ranges={ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
+        {engine && <ViewControls layers={layers} />}
+        {engine && <NodeTooltip layers={layers} />}
         {engine && <EpochTimeline select={engine.selectCheckpoint} />}
       </main>
     </div>

@@ -1,3 +1,5 @@
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import { ARCHITECTURE_CHOICES } from '../engine/model/lenet5';
 import { useAppStore } from '../store/appStore';
 import type { TrainingController } from '../store/trainingController';
 import { TrainingCharts } from './TrainingCharts';
@@ -18,6 +20,7 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
   const weightDecay = useAppStore((s) => s.weightDecay);
   const batchSize = useAppStore((s) => s.batchSize);
   const augment = useAppStore((s) => s.augment);
+  const architecture = useAppStore((s) => s.architecture);
   const run = useAppStore((s) => s.run);
   const running = state.status === 'running';
   const report = (promise: Promise<void>) => promise.catch((e: unknown) =>
@@ -47,6 +50,14 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
           {[16, 32, 64, 128, 256].map((b) => <option key={b} value={b}>{b}</option>)}</select></label>
         <label><input type="checkbox" checked={augment} onChange={(e) => useAppStore.getState().set({ augment: e.target.checked })} /> distortions</label>
         <small className="muted">(new run)</small>
+      </div>
+      <div className="training-knobs" title="A new architecture starts a new run: choose, then press Reset.">
+        {(Object.keys(ARCHITECTURE_CHOICES) as (keyof ArchitectureOptions)[]).map((option) => (
+          <select key={option} aria-label={option} data-testid={`architecture-${option}`} value={architecture[option]}
+            onChange={(e) => useAppStore.getState().set({ architecture: { ...architecture, [option]: e.target.value } })}>
+            {ARCHITECTURE_CHOICES[option].map((value) => <option key={value} value={value}>{value === 'softmax-cross-entropy' ? 'cross-entropy' : value === 'mean-squared-error' ? 'MSE' : value === 'lenet5' ? 'c3 table' : value === 'full' ? 'c3 full' : value}</option>)}
+          </select>
+        ))}
       </div>
       {datasetProgress !== null && (
         <div className="dataset-progress">loading MNIST <progress value={datasetProgress} max={1} /> {(datasetProgress * 100).toFixed(0)}%</div>

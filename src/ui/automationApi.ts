@@ -50,9 +50,13 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     current = c;
     while (sceneHolder.framesRendered === 0) await new Promise((r) => requestAnimationFrame(r));
   });
+  const currentLayers = () => {
+    require();
+    return useAppStore.getState().layers;
+  };
   const layerIndex = (id: string) => {
-    const index = require().layers.findIndex((l) => l.id === id);
-    if (index < 0) throw new Error(`no layer ${id}; layers: ${require().layers.map((l) => l.id).join(', ')}`);
+    const index = currentLayers().findIndex((l) => l.id === id);
+    if (index < 0) throw new Error(`no layer ${id}; layers: ${currentLayers().map((l) => l.id).join(', ')}`);
     return index;
   };
 
@@ -72,11 +76,11 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
           imagesPerSecond: s.training.imagesPerSecond },
       };
     },
-    layers: () => require().layers.map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
+    layers: () => currentLayers().map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
     activations(layerId) {
       const l = layerIndex(layerId);
       const frame = frameHolder.frame;
-      const size = require().layers[l].shape.reduce((a, b) => a * b, 1);
+      const size = currentLayers()[l].shape.reduce((a, b) => a * b, 1);
       if (!frame) return new Array<number>(size).fill(0);
       const [offset, count] = frame.layers[l].out;
       return Array.from(frame.values.subarray(offset, offset + count));
@@ -86,7 +90,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       const l = layerIndex(node.layer);
       const { camera, canvas, layout } = sceneHolder;
       if (!camera || !canvas || !layout) return null;
-      const i = nodeIndex(require().layers[l], node);
+      const i = nodeIndex(currentLayers()[l], node);
       const p = layout.layers[l].positions;
       const v = new Vector3(p[3 * i], p[3 * i + 1], p[3 * i + 2]).project(camera);
       if (v.z > 1 || v.z < -1) return null;
@@ -99,10 +103,10 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     },
     highlighted() {
       const s = useAppStore.getState();
-      return highlightedNodes(require().layers, s.focus, s.traceMode, frameHolder.frame);
+      return highlightedNodes(currentLayers(), s.focus, s.traceMode, frameHolder.frame);
     },
     focus(node) {
-      if (node) nodeIndex(require().layers[layerIndex(node.layer)], node);
+      if (node) nodeIndex(currentLayers()[layerIndex(node.layer)], node);
       useAppStore.getState().set({ focus: node, pinned: node !== null });
     },
     setTraceMode(mode) {

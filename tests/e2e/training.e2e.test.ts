@@ -26,6 +26,8 @@ describe('training in the browser', () => {
     expect(state.checkpoints[0]).toMatchObject({ epoch: 0 });
     expect(state.checkpoints.map((c) => c.epoch)).toContain(1);
     expect(state.checkpoints.every((c) => c.testAccuracy !== null)).toBe(true);
+    expect(state.checkpoints.at(-1)!.testAccuracy!).toBeGreaterThan(state.checkpoints[0].testAccuracy! + 0.2);
+    expect(await app.page.getByTestId('chart-loss').textContent()).toMatch(/training loss: \d\.\d{4} at step \d+/);
     const later = await app.page.evaluate(() => window.lenet.activations('output'));
     expect(later.some((v, i) => Math.abs(v - early[i]) > 1e-3)).toBe(true);
     await app.page.screenshot({ path: join(ARTIFACTS, 'training.png') });
@@ -80,5 +82,20 @@ describe('training in the browser', () => {
     await app.page.getByTestId('import-run').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
     await expect.poll(() => app.page.getByRole('alert').textContent()).toMatch(/Import refused: broken.zip: not a run file/);
     expect(await app.page.evaluate(() => window.lenet.state().run)).toBe('my-run (2)');
+  });
+
+  it('structural options start a new run whose view follows its architecture (LeCun\'s c3 table)', async () => {
+    await app.page.getByTestId('architecture-c3Connectivity').selectOption('lenet5');
+    await app.page.getByTestId('architecture-pooling').selectOption('subsample');
+    await app.page.getByTestId('architecture-activation').selectOption('tanh');
+    await app.page.getByTestId('train-reset').click();
+    await app.page.waitForFunction(() => window.lenet.state().run === 'my-run' && window.lenet.state().checkpoints.length === 1);
+    await app.page.getByTestId('train-step').click();
+    await app.page.waitForFunction(() => window.lenet.state().training.step === 1, null, { timeout: 60_000 });
+    await app.page.evaluate(() => { window.lenet.setTraceMode('direct'); window.lenet.focus({ layer: 'c3', c: 0, y: 2, x: 2 }); });
+    const sources = await app.page.evaluate(() => window.lenet.highlighted());
+    expect(sources).toHaveLength(75);
+    expect(new Set(sources.map((n) => n.c))).toEqual(new Set([0, 1, 2]));
+    expect(await app.page.getByTestId('node-tooltip').textContent()).toMatch(/maps \{0,1,2\} \+ bias, then tanh/);
   });
 });
