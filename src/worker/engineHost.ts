@@ -153,16 +153,17 @@ class EngineHost {
   private async trainOne(session: TrainingSession): Promise<void> {
     const batch = this.requireBackend().trainStep(session.hyperparameters);
     const checkpointEpoch = session.record(batch);
-    if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages);
+    if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages, checkpointEpoch);
   }
 
-  private async saveCheckpoint(requestId: number | null, evaluateImages = 0): Promise<void> {
+  /** Saves (and posts) the current weights; automatic checkpoints carry the epoch mark they stand for (1/16, 1, 2...). */
+  private async saveCheckpoint(requestId: number | null, evaluateImages = 0, mark: number | null = null): Promise<void> {
     const backend = this.requireBackend();
     const { params, velocity } = await backend.snapshot(this.waitTurn);
     const limit = Math.min(evaluateImages, this.data?.test.count ?? 0);
     const testAccuracy = limit > 0 ? (await backend.evaluate(this.data!.test, limit, this.waitTurn)).accuracy : null;
     const step = this.session?.step ?? 0;
-    const epoch = this.session?.epoch ?? 0;
+    const epoch = mark ?? this.session?.epoch ?? 0;
     if (params.some((v) => !Number.isFinite(v))) {
       throw new Error(`the weights at epoch ${epoch.toFixed(3)} are not finite; the checkpoint was not saved`);
     }
