@@ -20,7 +20,7 @@ export async function openApp(search = ''): Promise<AppSession> {
   await server.listen();
   const url = server.resolvedUrls!.local[0]!;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${url}${search}`);
   await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });

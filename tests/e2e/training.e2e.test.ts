@@ -98,4 +98,24 @@ describe('training in the browser', () => {
     expect(new Set(sources.map((n) => n.c))).toEqual(new Set([0, 1, 2]));
     expect(await app.page.getByTestId('node-tooltip').textContent()).toMatch(/maps \{0,1,2\} \+ bias, then tanh/);
   });
+
+  it('tells the user when storage is full and keeps training the run in memory; tab switches and resizes lose nothing', async () => {
+    await app.page.evaluate(() => {
+      IDBObjectStore.prototype.put = function put() { throw new DOMException('quota', 'QuotaExceededError'); };
+    });
+    await app.page.getByTestId('train-toggle').click();
+    await expect.poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 }).toMatch(/storage for this page is full.*kept in this tab/);
+    const other = await app.page.context().newPage();
+    await other.goto('about:blank');
+    await other.bringToFront();
+    const stepBefore = await app.page.evaluate(() => window.lenet.state().training.step);
+    await other.waitForTimeout(3000);
+    await other.close();
+    await app.page.bringToFront();
+    await app.page.setViewportSize({ width: 1100, height: 760 });
+    await app.page.waitForFunction((step) => window.lenet.state().training.step > step, stepBefore, { timeout: 60_000 });
+    expect(await app.page.evaluate(() => window.lenet.state().training.status)).toBe('running');
+    expect((await app.page.evaluate(() => window.lenet.state().checkpoints)).length).toBeGreaterThan(1);
+    await app.page.getByTestId('train-toggle').click();
+  });
 });
