@@ -3,7 +3,7 @@
  * `lenet5-run/1` folder with a checkpoint for epoch 0 (the initial weights), every epoch, and
  * (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1. Ctrl-C keeps every finished checkpoint.
  */
-import type { MnistSet } from '../src/engine/data/mnistInput';
+import { mnistSubset, type MnistSet } from '../src/engine/data/mnistInput';
 import { activationRanges } from '../src/engine/activationRanges';
 import { evaluateNetwork } from '../src/engine/evaluate';
 import { createManifest } from '../src/engine/model/runFormat';
@@ -15,8 +15,7 @@ import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
 const EARLY_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
 function subset(set: MnistSet, count: number | null): MnistSet {
-  if (count === null) return set;
-  return { count, images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count) };
+  return count === null ? set : mnistSubset(set, count);
 }
 
 const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -5,7 +5,7 @@
  */
 import type { TrainingSettings } from '../engine/batchPlan';
 import { fetchMnist } from '../engine/data/mnistFetch';
-import type { MnistSet } from '../engine/data/mnistInput';
+import { mnistSubset } from '../engine/data/mnistInput';
 import { initialParameters } from '../engine/model/initialize';
 import { lenet5Layers } from '../engine/model/lenet5';
 import type { EngineClient } from '../worker/engineClient';
@@ -45,8 +45,6 @@ interface Dependencies {
   refresh(): Promise<void>;
 }
 
-const subsetOf = (set: MnistSet, count: number): MnistSet =>
-  ({ count, images: set.images.slice(0, count * 784), labels: set.labels.slice(0, count) });
 
 /** Creates the controller and subscribes it to the worker's training events. */
 export function createTrainingController(deps: Dependencies): TrainingController {
@@ -75,7 +73,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       set({ datasetProgress: 0 });
       const { train, test } = await fetchMnist(deps.dataUrl, (received, total) => set({ datasetProgress: received / total }));
       const count = Math.min(deps.trainSubset ?? train.count, train.count);
-      await client.setDataset(count < train.count ? subsetOf(train, count) : train, test);
+      await client.setDataset(count < train.count ? mnistSubset(train, count, true) : train, test);
       set({ datasetProgress: null, trainImages: count });
     })().catch((error: unknown) => {
       dataset = null;

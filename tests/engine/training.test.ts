@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mnistSubset } from '../../src/engine/data/mnistInput';
 import { evaluateNetwork } from '../../src/engine/evaluate';
 import { DEFAULT_ARCHITECTURE } from '../../src/engine/model/lenet5';
 import { ReferenceTrainer } from '../../src/engine/referenceTrainer';
@@ -8,12 +9,12 @@ describe('a short training run on real MNIST', () => {
   it('lowers the loss and passes 90% on held-back test images', () => {
     const train = loadMnistSplit('train');
     const test = loadMnistSplit('test');
-    const slice = { count: 8000, images: train.images.subarray(0, 8000 * 784), labels: train.labels.subarray(0, 8000) };
+    const slice = mnistSubset(train, 8000);
     const trainer = new ReferenceTrainer(DEFAULT_ARCHITECTURE, {
       seed: 1, batchSize: 32, learningRate: 0.05, schedule: 'constant', epochs: 1, momentum: 0.9,
       weightDecay: 0, augment: false,
     }, slice);
-    const heldBack = { count: 1000, images: test.images.subarray(0, 1000 * 784), labels: test.labels.subarray(0, 1000) };
+    const heldBack = mnistSubset(test, 1000);
     const before = evaluateNetwork(trainer.network, heldBack);
     const losses: number[] = [];
     trainer.trainEpoch((p) => losses.push(p.meanLoss)); // 250 steps of 32
@@ -26,7 +27,7 @@ describe('a short training run on real MNIST', () => {
 
   it('is deterministic: the same seed gives the same weights', () => {
     const train = loadMnistSplit('train');
-    const slice = { count: 256, images: train.images.subarray(0, 256 * 784), labels: train.labels.subarray(0, 256) };
+    const slice = mnistSubset(train, 256);
     const settings = { seed: 4, batchSize: 64, learningRate: 0.05, schedule: 'cosine', epochs: 1, momentum: 0.9,
       weightDecay: 1e-4, augment: true } as const;
     const run = () => {

@@ -1,4 +1,5 @@
 /** The engine protocol end to end over a MessageChannel, with the worker code running in this process. */
+import { mnistSubset } from '../../src/engine/data/mnistInput';
 import { afterEach, describe, expect, it } from 'vitest';
 import { frameFromPass, frameValues } from '../../src/engine/activationFrame';
 import type { TrainingSettings } from '../../src/engine/batchPlan';
@@ -40,8 +41,8 @@ function smallData(count: number) {
   const train = loadMnistSplit('train');
   const test = loadMnistSplit('test');
   return {
-    train: { count, images: train.images.slice(0, count * 784), labels: train.labels.slice(0, count) },
-    test: { count: 500, images: test.images.slice(0, 500 * 784), labels: test.labels.slice(0, 500) },
+    train: mnistSubset(train, count, true),
+    test: mnistSubset(test, 500, true),
   };
 }
 

@@ -2,6 +2,7 @@
  * The real module worker in Chromium: WebGL2 on an OffscreenCanvas, inference of every layer against
  * the reference, training with a flat texture count, and a simulated context loss that loses no run.
  */
+import { mnistSubset } from '../../src/engine/data/mnistInput';
 import { afterAll, describe, expect, it } from 'vitest';
 import { frameFromPass, frameValues } from '../../src/engine/activationFrame';
 import type { TrainingSettings } from '../../src/engine/batchPlan';
@@ -55,8 +56,7 @@ describe('the engine worker', () => {
   it('trains epochs with a flat number of live textures, then survives a lost context', async () => {
     const { train, test } = await fetchMnist('/data');
     const subset = 256;
-    await client.setDataset({ count: subset, images: train.images.slice(0, subset * 784), labels: train.labels.slice(0, subset) },
-      { count: 500, images: test.images.slice(0, 500 * 784), labels: test.labels.slice(0, 500) });
+    await client.setDataset(mnistSubset(train, subset, true), mnistSubset(test, 500, true));
     const settings: TrainingSettings = { seed: 3, batchSize: 64, learningRate: 0.05, schedule: 'constant', epochs: 8,
       momentum: 0.9, weightDecay: 0, augment: true };
     client.setDrawing(new Float32Array(1024).fill(0.25));

@@ -15,6 +15,16 @@ export interface MnistSet {
   readonly labels: Uint8Array;
 }
 
+/**
+ * The first `count` images of a set: views into it, or copies when `copy` is set (a copy's buffers can
+ * be transferred to a worker without detaching the original).
+ */
+export function mnistSubset(set: MnistSet, count: number, copy = false): MnistSet {
+  if (!(Number.isInteger(count) && count > 0 && count <= set.count)) throw new RangeError(`cannot take ${count} of ${set.count} images`);
+  const take = copy ? (a: Uint8Array, n: number) => a.slice(0, n) : (a: Uint8Array, n: number) => a.subarray(0, n);
+  return { count, images: take(set.images, count * MNIST_SIZE * MNIST_SIZE), labels: take(set.labels, count) };
+}
+
 /** Writes image `index` of `images` as a 32x32 [0,1] input into `out` at `outOffset`. */
 export function mnistToInput(images: Uint8Array, index: number, out: Float32Array | Float64Array,
   outOffset = 0): void {

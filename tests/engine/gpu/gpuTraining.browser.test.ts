@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distortInput, randomDistortion } from '../../../src/engine/data/distort';
 import { fetchMnist } from '../../../src/engine/data/mnistFetch';
-import { mnistToInput, type MnistSet } from '../../../src/engine/data/mnistInput';
+import { mnistSubset, mnistToInput, type MnistSet } from '../../../src/engine/data/mnistInput';
 import { SeededRandom } from '../../../src/engine/model/random';
 import { evaluateNetwork } from '../../../src/engine/evaluate';
 import { createComputeContext } from '../../../src/engine/gpu/glContext';
@@ -17,8 +17,6 @@ import { initialParameters } from '../../../src/engine/model/initialize';
 import { ReferenceTrainer, type TrainingSettings } from '../../../src/engine/referenceTrainer';
 
 const waitTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const slice = (set: MnistSet, count: number): MnistSet =>
-  ({ count, images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count) });
 
 let train: MnistSet;
 let test: MnistSet;
@@ -29,7 +27,7 @@ afterAll(() => gl.getExtension('WEBGL_lose_context')?.loseContext());
 describe('the batch gather kernel', () => {
   it('builds the same inputs as the reference, distorted or not (|gpu - ref| <= 1e-4)', () => {
     const network = new GpuNetwork(gl, DEFAULT_ARCHITECTURE);
-    const data = slice(train, 500);
+    const data = mnistSubset(train, 500);
     const dataset = uploadDataset(network, data);
     const random = new SeededRandom(9);
     const indices = [0, 7, 499, 123];
@@ -71,7 +69,7 @@ describe('GPU training on MNIST', () => {
   const steps = 200;
 
   it('lowers the loss as the reference does from the same seed, with no synchronous readback', async () => {
-    const data = slice(train, steps * settings.batchSize);
+    const data = mnistSubset(train, steps * settings.batchSize);
     const network = new GpuNetwork(gl, DEFAULT_ARCHITECTURE);
     network.setParameters(initialParameters(lenet5Layers(DEFAULT_ARCHITECTURE), settings.seed) as Float32Array);
     const trainer = new GpuTrainer(network, data, settings);
@@ -99,7 +97,7 @@ describe('GPU training on MNIST', () => {
     expect(gpuLosses[3]).toBeLessThan(gpuLosses[0] / 2.5);
     gpuLosses.forEach((loss, i) => expect(Math.abs(loss - refLosses[i]) / refLosses[i], `window ${i}`).toBeLessThan(0.15));
 
-    const heldBack = slice(test, 1000);
+    const heldBack = mnistSubset(test, 1000);
     const dataset = uploadDataset(network, heldBack);
     const gpuEval = await evaluateOnGpu(network, dataset, heldBack, waitTurn);
     network.pool.release(dataset);
