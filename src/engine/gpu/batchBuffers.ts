@@ -1,11 +1,14 @@
 /**
  * The textures one batch size needs, allocated once from the pool and reused every step.
  * Per layer l: `out` (activation), `second` (pre-activation, or the max-pool winners, or null for
- * mean pooling), `dOut` and `dPre` (dL/d activation and dL/d pre-activation).
+ * mean pooling), `dOut` and `dPre` (dL/d activation and dL/d pre-activation), in the layer's
+ * layout (packedLayout.ts); and, for layers with parameters, the pass-1 partial sums and the
+ * reduced gradients (gradientLayout.ts).
  */
-import { shapeSize, type LayerSpec } from '../model/layerSpec';
+import { shapeSize } from '../model/layerSpec';
 import type { GpuTexture, TexturePool } from './gpuTexture';
 import type { NetworkPrograms } from './networkPrograms';
+import { activationFormat, activationSize } from './packedLayout';
 
 /** The textures of one layer at one batch size. */
 export interface LayerBuffers {
@@ -13,9 +16,9 @@ export interface LayerBuffers {
   readonly second: GpuTexture | null;
   readonly dOut: GpuTexture;
   readonly dPre: GpuTexture;
-  /** Pass-1 partial sums and reduced parameter gradient, for layers with parameters. */
-  readonly partial: GpuTexture | null;
-  readonly gradient: GpuTexture | null;
+  /** Pass-1 partial sums and reduced parameter gradients (one or four textures; empty: no parameters). */
+  readonly partials: readonly GpuTexture[];
+  readonly gradients: readonly GpuTexture[];
   readonly chunks: number;
 }
 
@@ -31,27 +34,24 @@ export interface BatchBuffers {
   readonly distortion: GpuTexture;
 }
 
-/** The texture size of a layer's activations at a batch size (see gpuTexture.ts). */
-export function activationSize(layer: LayerSpec, batchSize: number): [number, number] {
-  const [c, h, w] = layer.shape;
-  return [c * w, batchSize * h];
-}
-
 /** Allocates the buffers of one batch size. */
 export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batchSize: number): BatchBuffers {
   const layers = programs.layers.map((layer, l): LayerBuffers => {
     const [width, height] = activationSize(layer, batchSize);
+    const format = activationFormat(layer);
     const kernels = l > 0 ? programs.kernels[l - 1] : null;
     const hasSecond = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling !== 'mean');
     const chunks = kernels ? Math.ceil(batchSize / kernels.chunk) : 0;
-    const gradShape = kernels?.gradShape ?? null;
+    const gradient = kernels?.gradient ?? null;
+    const textures = (rows: number) => gradient
+      ? Array.from({ length: gradient.textures }, () => pool.acquire(gradient.columns, rows, gradient.format)) : [];
     return {
-      out: pool.acquire(width, height),
-      second: hasSecond ? pool.acquire(width, height) : null,
-      dOut: pool.acquire(width, height),
-      dPre: pool.acquire(width, height),
-      partial: gradShape ? pool.acquire(gradShape[0], gradShape[1] * chunks) : null,
-      gradient: gradShape ? pool.acquire(gradShape[0], gradShape[1]) : null,
+      out: pool.acquire(width, height, format),
+      second: hasSecond ? pool.acquire(width, height, format) : null,
+      dOut: pool.acquire(width, height, format),
+      dPre: pool.acquire(width, height, format),
+      partials: textures((gradient?.rows ?? 0) * chunks),
+      gradients: textures(gradient?.rows ?? 0),
       chunks,
     };
   });
@@ -68,7 +68,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
 /** Returns every texture of a batch to the pool. */
 export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
   for (const layer of buffers.layers) {
-    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, layer.partial, layer.gradient]) {
+    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, ...layer.partials, ...layer.gradients]) {
       if (texture) pool.release(texture);
     }
   }

@@ -4,14 +4,18 @@
  */
 import { frameLayout, type ActivationFrame } from '../activationFrame';
 import type { ArchitectureOptions } from '../model/layerSpec';
-import { shapeSize } from '../model/layerSpec';
 import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
 import { activationOf, NetworkPrograms } from './networkPrograms';
+import { isPacked, unpackLayer } from './packedLayout';
 
-/** The GPU engine's network: programs compiled once, weights and momentum in two ping-pong atlases. */
+/**
+ * The GPU engine's network: programs compiled once, weights and momentum in two ping-pong atlases,
+ * and the packed weight atlas the kernels read, rebuilt (one draw) before a forward pass whenever
+ * the parameters changed.
+ */
 export class GpuNetwork {
   readonly runner: KernelRunner;
   readonly pool: TexturePool;
@@ -22,6 +26,8 @@ export class GpuNetwork {
   private readonly batches = new Map<number, BatchBuffers>();
   private readonly frameAtlas: GpuTexture;
   private readonly frame = frameLayout([], 1);
+  private readonly weightAtlas: GpuTexture;
+  private weightsStale = true;
 
   constructor(readonly gl: WebGL2RenderingContext, readonly options: ArchitectureOptions) {
     this.runner = new KernelRunner(gl);
@@ -32,6 +38,7 @@ export class GpuNetwork {
     this.velocity = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
     this.frame = frameLayout(this.programs.layers, ATLAS_WIDTH);
     this.frameAtlas = this.pool.acquire(ATLAS_WIDTH, this.frame.size / ATLAS_WIDTH);
+    this.weightAtlas = this.pool.acquire(ATLAS_WIDTH, atlasHeight(this.programs.packed.size), 'rgba32f');
   }
 
   /** The layers, in order. */
@@ -50,6 +57,16 @@ export class GpuNetwork {
     padded.fill(0);
     if (velocity) padded.set(velocity);
     this.pool.upload(this.velocity[this.current], padded);
+    this.weightsStale = true;
+  }
+
+  /** Rebuilds the packed weight atlas from the parameters when they changed (one draw). */
+  private packedWeights(): GpuTexture {
+    if (this.weightsStale) {
+      this.runner.run(this.programs.packWeights, [this.params[this.current]], [this.weightAtlas]);
+      this.weightsStale = false;
+    }
+    return this.weightAtlas;
   }
 
   /** Reads the parameters back (a synchronous readback: for checkpoints, not per step). */
@@ -84,7 +101,10 @@ export class GpuNetwork {
   /** Uploads `batchSize` 32x32 inputs and their labels (labels may be omitted for inference). */
   uploadBatch(inputs: Float32Array, batchSize: number, labels: ArrayLike<number> | null = null): BatchBuffers {
     const buffers = this.buffers(batchSize);
-    this.pool.upload(buffers.layers[0].out, inputs.subarray(0, batchSize * 1024));
+    // The input is a packed map of one channel: (value, 0, 0, 0) per texel.
+    const texels = new Float32Array(batchSize * 1024 * 4);
+    for (let i = 0; i < batchSize * 1024; i++) texels[i * 4] = inputs[i];
+    this.pool.upload(buffers.layers[0].out, texels);
     const items = new Float32Array(batchSize * 4);
     if (labels) for (let b = 0; b < batchSize; b++) items[b * 4] = labels[b];
     this.pool.upload(buffers.labels, items);
@@ -95,20 +115,21 @@ export class GpuNetwork {
   forward(buffers: BatchBuffers): void {
     const { runner } = this;
     const params = this.params[this.current];
+    const wt = this.packedWeights();
     const batchSize = buffers.batchSize;
     this.programs.kernels.forEach((k, i) => {
       const l = i + 1;
       const x = buffers.layers[l - 1].out;
       const own = buffers.layers[l];
       const layer = k.layer;
-      if (layer.kind === 'conv') runner.run(k.forward, [x, params], [own.second!, own.out]);
+      if (layer.kind === 'conv') runner.run(k.forward, [x, wt], [own.second!, own.out]);
       else if (layer.kind === 'pool') {
         if (layer.pooling === 'mean') runner.run(k.forward, [x], [own.out]);
         else if (layer.pooling === 'max') runner.run(k.forward, [x], [own.out, own.second!]);
-        else runner.run(k.forward, [x, params], [own.out, own.second!]);
+        else runner.run(k.forward, [x, wt], [own.out, own.second!]);
       } else if (layer.activation === 'softmax') {
         runner.run(k.forward, [x, params, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
-      } else runner.run(k.forward, [x, params], [own.second!, own.out]);
+      } else runner.run(k.forward, [x, params, wt], [own.second!, own.out]);
     });
   }
 
@@ -119,6 +140,7 @@ export class GpuNetwork {
   backward(buffers: BatchBuffers, toInput = false): void {
     const { runner } = this;
     const params = this.params[this.current];
+    const wt = this.packedWeights();
     const { batchSize } = buffers;
     for (let i = this.programs.kernels.length - 1; i >= 0; i--) {
       const k = this.programs.kernels[i];
@@ -127,27 +149,44 @@ export class GpuNetwork {
       const below = buffers.layers[l - 1];
       const belowPre = activationOf(this.programs.layers[l - 1]) ? below.second! : below.out;
       if (k.backward) {
-        const inputs = k.layer.kind === 'pool'
-          ? [own.dPre, own.second ?? own.dPre, params, below.second!, below.out]
-          : [own.dPre, params, belowPre, below.out];
+        const inputs = k.layer.kind === 'pool' ? [own.dPre, own.second ?? own.dPre, wt, below.second!, below.out]
+          : k.layer.kind === 'conv' ? [own.dPre, wt, belowPre, below.out]
+            : [own.dPre, params, wt, belowPre, below.out];
         runner.run(k.backward, inputs, [below.dOut, below.dPre]);
       } else if (toInput) {
-        runner.run(this.programs.inputGrad, [own.dPre, params, below.out, below.out], [below.dOut, below.dPre]);
+        runner.run(this.programs.inputGrad, [own.dPre, wt, below.out, below.out], [below.dOut, below.dPre]);
       }
-      if (k.paramGrad) {
-        runner.run(k.paramGrad, [below.out, own.dPre], [own.partial!], { batchSize });
-        runner.run(this.programs.reduce, [own.partial!], [own.gradient!], { chunks: own.chunks, rows: k.gradShape![1] });
+      if (k.paramGrad && k.gradient) {
+        runner.run(k.paramGrad, [below.out, own.dPre], own.partials, { batchSize });
+        runner.run(this.programs.reduce[k.gradient.textures], own.partials, own.gradients,
+          { chunks: own.chunks, rows: k.gradient.rows });
       }
     }
   }
 
   /** One momentum-SGD update of every parameter from the gradients in `buffers` (one draw). */
   update(buffers: BatchBuffers, settings: SgdSettings): void {
-    const gradients = [...this.programs.gradientSlots.keys()].map((l) => buffers.layers[l].gradient!);
     const next = 1 - this.current;
-    this.runner.run(this.programs.sgd, [this.params[this.current], this.velocity[this.current], ...gradients],
+    this.runner.run(this.programs.sgd, [this.params[this.current], this.velocity[this.current], ...this.gradientTextures(buffers)],
       [this.params[next], this.velocity[next]], { ...settings });
     this.current = next;
+    this.weightsStale = true;
+  }
+
+  /** The reduced gradient textures of every parameterised layer, in slot order. */
+  private gradientTextures(buffers: BatchBuffers): GpuTexture[] {
+    return [...this.programs.gradientSlots.keys()].flatMap((l) => buffers.layers[l].gradients);
+  }
+
+  /** The gradients of the last backward pass in run-format order (a synchronous readback: for tests and inspection). */
+  readGradients(buffers: BatchBuffers): Float32Array {
+    const atlas = this.pool.acquire(ATLAS_WIDTH, this.params[0].height);
+    try {
+      this.runner.run(this.programs.gradientAtlas, this.gradientTextures(buffers), [atlas]);
+      return this.runner.readSync(atlas).slice(0, this.programs.layout.size);
+    } finally {
+      this.pool.release(atlas);
+    }
   }
 
   /** Packs batch item 0 of every layer into the frame atlas and reads it back in one readback. */
@@ -163,25 +202,17 @@ export class GpuNetwork {
         const rowStart = range[0] / ATLAS_WIDTH;
         const rows = Math.ceil(range[1] / ATLAS_WIDTH);
         this.runner.run(this.programs.pack, [texture], [this.frameAtlas],
-          { rowStart, count: c * h * w, height: h, width: w }, [0, rowStart, ATLAS_WIDTH, rows]);
+          { rowStart, count: c * h * w, height: h, width: w, packed: isPacked(layer) ? 1 : 0 }, [0, rowStart, ATLAS_WIDTH, rows]);
       }
     });
     return { values: this.runner.readSync(this.frameAtlas), layers: this.frame.layers };
   }
 
   /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
-  readLayer(buffers: BatchBuffers, l: number, part: 'out' | 'second' | 'dOut' | 'dPre' | 'gradient'): Float32Array {
+  readLayer(buffers: BatchBuffers, l: number, part: 'out' | 'second' | 'dOut' | 'dPre'): Float32Array {
     const texture = buffers.layers[l][part];
     if (!texture) throw new Error(`layer ${this.programs.layers[l].id} has no ${part} texture`);
-    const raw = this.runner.readSync(texture);
-    if (part === 'gradient') return raw;
-    const [c, h, w] = this.programs.layers[l].shape;
-    const out = new Float32Array(buffers.batchSize * shapeSize(this.programs.layers[l].shape));
-    for (let b = 0; b < buffers.batchSize; b++)
-      for (let ch = 0; ch < c; ch++)
-        for (let y = 0; y < h; y++)
-          for (let x = 0; x < w; x++) out[((b * c + ch) * h + y) * w + x] = raw[(b * h + y) * (c * w) + ch * w + x];
-    return out;
+    return unpackLayer(this.programs.layers[l], buffers.batchSize, this.runner.readSync(texture), texture.width);
   }
 
   /** The current parameter atlas (for kernels outside this class, e.g. evaluation). */
@@ -193,7 +224,7 @@ export class GpuNetwork {
   dispose(): void {
     for (const buffers of this.batches.values()) releaseBatch(this.pool, buffers);
     this.batches.clear();
-    for (const t of [...this.params, ...this.velocity, this.frameAtlas]) this.pool.release(t);
+    for (const t of [...this.params, ...this.velocity, this.frameAtlas, this.weightAtlas]) this.pool.release(t);
     this.pool.dispose();
     this.runner.dispose();
   }

@@ -13,8 +13,10 @@ export interface KernelProgram {
   readonly samplers: readonly string[];
   /** Uniforms as `name: 'float' | 'int'`. */
   readonly uniforms?: Readonly<Record<string, 'float' | 'int'>>;
-  /** Number of float outputs, written to `out0`, `out1`, ... */
+  /** Number of outputs, written to `out0`, `out1`, ... */
   readonly outputs: number;
+  /** `vec4` outputs (for RGBA32F targets; an R32F target keeps the first component); default `float`. */
+  readonly vectorOutputs?: boolean;
   /** GLSL functions and constants placed before `main`. */
   readonly declarations?: string;
   /** The body of `main`; `p` is the output texel. */
@@ -36,16 +38,23 @@ void main() {
   gl_Position = vec4(corner, 0.0, 1.0);
 }`;
 
-/** GLSL every kernel can use: `param(i)` reads the parameter atlas, `at(t, x, y)` one texel. */
+/**
+ * GLSL every kernel can use: `at(t, x, y)` one float texel, `at4` one RGBA texel, `atlasAt(t, i)` /
+ * `atlas4(t, i)` texel i of an atlas (the parameter atlas, the packed weights), `pick(v, k)` v[k].
+ */
 const SHARED_GLSL = `
 float at(highp sampler2D t, int x, int y) { return texelFetch(t, ivec2(x, y), 0).r; }
+vec4 at4(highp sampler2D t, int x, int y) { return texelFetch(t, ivec2(x, y), 0); }
 float atlasAt(highp sampler2D t, int i) { return texelFetch(t, ivec2(i & ${ATLAS_WIDTH - 1}, i >> ${Math.log2(ATLAS_WIDTH)}), 0).r; }
+vec4 atlas4(highp sampler2D t, int i) { return texelFetch(t, ivec2(i & ${ATLAS_WIDTH - 1}, i >> ${Math.log2(ATLAS_WIDTH)}), 0); }
+float pick(vec4 v, int k) { return k == 0 ? v.x : k == 1 ? v.y : k == 2 ? v.z : v.w; }
 `;
 
 function fragmentSource(spec: KernelProgram): string {
   const samplers = spec.samplers.map((s) => `uniform highp sampler2D ${s};`).join('\n');
   const uniforms = Object.entries(spec.uniforms ?? {}).map(([n, t]) => `uniform ${t} ${n};`).join('\n');
-  const outputs = Array.from({ length: spec.outputs }, (_, i) => `layout(location = ${i}) out float out${i};`).join('\n');
+  const type = spec.vectorOutputs ? 'vec4' : 'float';
+  const outputs = Array.from({ length: spec.outputs }, (_, i) => `layout(location = ${i}) out ${type} out${i};`).join('\n');
   return `#version 300 es
 precision highp float;
 precision highp int;
@@ -71,6 +80,14 @@ function compileShader(gl: WebGL2RenderingContext, type: number, source: string,
     throw new Error(`${name}: shader does not compile: ${gl.getShaderInfoLog(shader)}\n${numbered}`);
   }
   return shader;
+}
+
+/** The channels a texture stores, from an RGBA readback. */
+function keepChannels(texture: GpuTexture, rgba: Float32Array): Float32Array {
+  if (texture.format === 'rgba32f') return rgba;
+  const out = new Float32Array(rgba.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4];
+  return out;
 }
 
 /** Compiles programs and runs them into textures, counting draws and readbacks. */
@@ -163,16 +180,17 @@ export class KernelRunner {
     gl.readBuffer(gl.COLOR_ATTACHMENT0);
   }
 
-  /** Reads a rectangle of an R32F texture synchronously (counted: it stalls a real GPU). */
+  /**
+   * Reads a rectangle of a float texture synchronously (counted: it stalls a real GPU): one value
+   * per texel for R32F, four (RGBA, interleaved) for RGBA32F.
+   */
   readSync(texture: GpuTexture, x = 0, y = 0, width = texture.width, height = texture.height): Float32Array {
     const { gl } = this;
     this.bindForRead(texture);
     const rgba = new Float32Array(width * height * 4);
     gl.readPixels(x, y, width, height, gl.RGBA, gl.FLOAT, rgba);
     this.counters.syncReadbacks++;
-    const out = new Float32Array(width * height);
-    for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4];
-    return out;
+    return keepChannels(texture, rgba);
   }
 
   /**
@@ -200,9 +218,7 @@ export class KernelRunner {
       gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
       gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, rgba);
       gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
-      const out = new Float32Array(width * height);
-      for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4];
-      return out;
+      return keepChannels(texture, rgba);
     } finally {
       gl.deleteSync(fence);
       gl.deleteBuffer(buffer);

@@ -6,13 +6,15 @@
 import type { Activation, ArchitectureOptions, ComputeLayerSpec, LayerSpec } from '../model/layerSpec';
 import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout, tensorSpec, type ParameterLayout } from '../model/parameters';
-import type { CompiledKernel, KernelRunner } from './gpuProgram';
+import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
 import { GATHER_KERNEL, PACK_KERNEL } from './kernels/dataKernels';
 import { denseForwardKernel, denseInputGradKernel, denseWeightGradKernel } from './kernels/denseKernels';
+import { gradientAtGlsl, gradientSamplers, gradientStorage, type GradientStorage } from './kernels/gradientLayout';
 import { outputLossKernel } from './kernels/lossKernel';
 import { poolBackwardKernel, poolForwardKernel, subsampleGradKernel } from './kernels/poolKernels';
-import { REDUCE_KERNEL, sgdKernel, statsKernel, type GradientSource } from './kernels/trainingKernels';
+import { gradientAtlasKernel, reduceKernel, sgdKernel, statsKernel } from './kernels/trainingKernels';
+import { packedWeights, type PackedWeights } from './kernels/weightPacking';
 
 /** Images per partial sum in pass 1 of the gradient reductions. */
 export const CONV_CHUNK = 4;
@@ -26,8 +28,8 @@ export interface LayerKernels {
   readonly backward: CompiledKernel | null;
   /** Pass 1 of this layer's parameter gradients, or null when it has no parameters. */
   readonly paramGrad: CompiledKernel | null;
-  /** Columns and rows of the reduced parameter-gradient texture. */
-  readonly gradShape: readonly [number, number] | null;
+  /** Where pass 1 and 2 write this layer's parameter gradients (null: no parameters). */
+  readonly gradient: GradientStorage | null;
   /** Images per chunk in pass 1. */
   readonly chunk: number;
 }
@@ -40,15 +42,59 @@ export function activationOf(layer: LayerSpec): Activation | null {
   return null;
 }
 
+/** The kernel programs (not yet compiled) of one compute layer. */
+function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, layout: ParameterLayout, packed: PackedWeights,
+  options: ArchitectureOptions): { forward: KernelProgram; backward: KernelProgram | null; paramGrad: KernelProgram | null; chunk: number } {
+  const id = layer.id;
+  const at = (name: string) => {
+    const offset = packed.offsets.get(name);
+    if (offset === undefined) throw new Error(`${name} is not in the packed weight atlas`);
+    return offset;
+  };
+  const belowActivation = activationOf(below);
+  if (layer.kind === 'conv') {
+    return {
+      chunk: CONV_CHUNK,
+      forward: convForwardKernel(layer, at(`${id}.weight`), at(`${id}.bias`)),
+      backward: below.kind === 'input' ? null : convInputGradKernel(layer, at(`${id}.weight`), belowActivation),
+      paramGrad: convWeightGradKernel(layer, CONV_CHUNK),
+    };
+  }
+  if (layer.kind === 'pool') {
+    if (below.kind !== 'conv') throw new Error(`${id}: pooling must follow a convolution`);
+    const sub = layer.pooling === 'subsample' ? { coeff: at(`${id}.coeff`), bias: at(`${id}.bias`) } : null;
+    return {
+      chunk: CONV_CHUNK,
+      forward: poolForwardKernel(layer, sub),
+      backward: poolBackwardKernel(layer, below.activation, sub),
+      paramGrad: sub ? subsampleGradKernel(layer, CONV_CHUNK) : null,
+    };
+  }
+  const weights = { weight: tensorSpec(layout, `${id}.weight`).offset, bias: tensorSpec(layout, `${id}.bias`).offset,
+    packed: packed.offsets.get(`${id}.weight`) ?? -1 };
+  return {
+    chunk: DENSE_CHUNK,
+    forward: layer.activation === 'softmax'
+      ? outputLossKernel(layer, below.shape, weights.weight, weights.bias, options.loss)
+      : denseForwardKernel(layer, below, weights),
+    backward: denseInputGradKernel(layer, below, weights, belowActivation),
+    paramGrad: denseWeightGradKernel(layer, below, DENSE_CHUNK),
+  };
+}
+
 /** All compiled kernels of a network variant. */
 export class NetworkPrograms {
   readonly layers: readonly LayerSpec[];
   readonly layout: ParameterLayout;
+  readonly packed: PackedWeights;
   readonly kernels: readonly LayerKernels[];
   /** c1's gradient into the input (used when deltas are asked for, not when training). */
   readonly inputGrad: CompiledKernel;
-  readonly reduce: CompiledKernel;
+  /** Pass 2 of the reductions, for gradients in one texture and in four. */
+  readonly reduce: Readonly<Record<1 | 4, CompiledKernel>>;
   readonly sgd: CompiledKernel;
+  readonly gradientAtlas: CompiledKernel;
+  readonly packWeights: CompiledKernel;
   readonly stats: CompiledKernel;
   readonly gather: CompiledKernel;
   readonly pack: CompiledKernel;
@@ -58,61 +104,37 @@ export class NetworkPrograms {
   constructor(runner: KernelRunner, readonly options: ArchitectureOptions) {
     this.layers = lenet5Layers(options);
     this.layout = parameterLayout(this.layers);
-    const offset = (name: string) => tensorSpec(this.layout, name).offset;
-    const sources = new Map<string, GradientSource>();
+    this.packed = packedWeights(this.layers, this.layout);
     const slots = new Map<number, number>();
+    const storages: GradientStorage[] = [];
     const kernels: LayerKernels[] = [];
     for (let l = 1; l < this.layers.length; l++) {
       const layer = this.layers[l] as ComputeLayerSpec;
       const below = this.layers[l - 1];
-      const belowActivation = activationOf(below);
-      const id = layer.id;
-      let forward, backward = null, paramGrad = null, gradShape: [number, number] | null = null, chunk = CONV_CHUNK;
-      if (layer.kind === 'conv') {
-        forward = convForwardKernel(layer, offset(`${id}.weight`), offset(`${id}.bias`));
-        backward = below.kind === 'input' ? null : convInputGradKernel(layer, offset(`${id}.weight`), belowActivation);
-        paramGrad = convWeightGradKernel(layer, chunk);
-        const columns = layer.inShape[0] * layer.kernelSize ** 2;
-        gradShape = [columns + 1, layer.shape[0]];
-        sources.set(`${id}.weight`, { sampler: slots.size, kind: 'weight', columns, column: 0 });
-        sources.set(`${id}.bias`, { sampler: slots.size, kind: 'column', columns, column: columns });
-      } else if (layer.kind === 'pool') {
-        const sub = layer.pooling === 'subsample';
-        forward = sub ? poolForwardKernel(layer, offset(`${id}.coeff`), offset(`${id}.bias`)) : poolForwardKernel(layer);
-        if (below.kind !== 'conv') throw new Error(`${id}: pooling must follow a convolution`);
-        backward = poolBackwardKernel(layer, below.activation, sub ? offset(`${id}.coeff`) : 0);
-        if (sub) {
-          paramGrad = subsampleGradKernel(layer, chunk);
-          gradShape = [2, layer.shape[0]];
-          sources.set(`${id}.coeff`, { sampler: slots.size, kind: 'column', columns: 2, column: 0 });
-          sources.set(`${id}.bias`, { sampler: slots.size, kind: 'column', columns: 2, column: 1 });
-        }
-      } else {
-        chunk = DENSE_CHUNK;
-        forward = layer.activation === 'softmax'
-          ? outputLossKernel(layer, below.shape, offset(`${id}.weight`), offset(`${id}.bias`), options.loss)
-          : denseForwardKernel(layer, below.shape, offset(`${id}.weight`), offset(`${id}.bias`));
-        backward = denseInputGradKernel(layer, below.shape, offset(`${id}.weight`), belowActivation);
-        paramGrad = denseWeightGradKernel(layer, below.shape, chunk);
-        gradShape = [layer.inFeatures + 1, layer.shape[0]];
-        sources.set(`${id}.weight`, { sampler: slots.size, kind: 'weight', columns: layer.inFeatures, column: 0 });
-        sources.set(`${id}.bias`, { sampler: slots.size, kind: 'column', columns: layer.inFeatures, column: layer.inFeatures });
+      const programs = layerPrograms(layer, below, this.layout, this.packed, options);
+      const gradient = programs.paramGrad ? gradientStorage(layer, below) : null;
+      if (gradient) {
+        slots.set(l, slots.size);
+        storages.push(gradient);
       }
-      if (paramGrad) slots.set(l, slots.size);
       kernels.push({
-        layer, chunk, gradShape,
-        forward: runner.compile(forward),
-        backward: backward && runner.compile(backward),
-        paramGrad: paramGrad && runner.compile(paramGrad),
+        layer, chunk: programs.chunk, gradient,
+        forward: runner.compile(programs.forward),
+        backward: programs.backward && runner.compile(programs.backward),
+        paramGrad: programs.paramGrad && runner.compile(programs.paramGrad),
       });
     }
     this.kernels = kernels;
     this.gradientSlots = slots;
     const c1 = this.layers[1];
     if (c1.kind !== 'conv') throw new Error('the first layer must be a convolution');
-    this.inputGrad = runner.compile(convInputGradKernel(c1, offset('c1.weight'), null));
-    this.reduce = runner.compile(REDUCE_KERNEL);
-    this.sgd = runner.compile(sgdKernel(this.layout, sources, slots.size));
+    this.inputGrad = runner.compile(convInputGradKernel(c1, this.packed.offsets.get('c1.weight')!, null));
+    this.reduce = { 1: runner.compile(reduceKernel(1)), 4: runner.compile(reduceKernel(4)) };
+    const gradientAt = gradientAtGlsl(this.layers, this.layout, slots);
+    const samplers = gradientSamplers(storages);
+    this.sgd = runner.compile(sgdKernel(this.layout.size, gradientAt, samplers));
+    this.gradientAtlas = runner.compile(gradientAtlasKernel(this.layout.size, gradientAt, samplers));
+    this.packWeights = runner.compile(this.packed.kernel);
     this.stats = runner.compile(statsKernel(this.layers[this.layers.length - 1].shape[0]));
     this.gather = runner.compile(GATHER_KERNEL);
     this.pack = runner.compile(PACK_KERNEL);

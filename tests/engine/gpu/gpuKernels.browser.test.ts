@@ -20,28 +20,6 @@ afterAll(() => gl.getExtension('WEBGL_lose_context')?.loseContext());
 
 const combinations = allArchitectures();
 
-/** Maps a reduced gradient texture (columns = fan-in + 1 bias column) back to run-format order. */
-function gradientsInRunOrder(gpu: GpuNetwork, buffersGrad: (l: number) => Float32Array): Float32Array {
-  const out = new Float32Array(gpu.programs.layout.size);
-  for (const [l] of gpu.programs.gradientSlots) {
-    const layer = gpu.layers[l];
-    const raw = buffersGrad(l);
-    const tensors = gpu.programs.layout.tensors.filter((t) => t.name.startsWith(`${layer.id}.`));
-    if (layer.kind === 'pool') {
-      const [coeff, bias] = tensors;
-      for (let c = 0; c < coeff.size; c++) { out[coeff.offset + c] = raw[c * 2]; out[bias.offset + c] = raw[c * 2 + 1]; }
-      continue;
-    }
-    const [weight, bias] = tensors;
-    const columns = weight.size / bias.size;
-    for (let row = 0; row < bias.size; row++) {
-      for (let col = 0; col < columns; col++) out[weight.offset + row * columns + col] = raw[row * (columns + 1) + col];
-      out[bias.offset + row] = raw[row * (columns + 1) + columns];
-    }
-  }
-  return out;
-}
-
 describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const))('%s', (_, options) => {
   const layers = lenet5Layers(options);
   const params = testParameters(options);
@@ -84,7 +62,7 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
   });
 
   it('backward: every parameter tensor\'s gradient', () => {
-    const grads = gradientsInRunOrder(gpu, (l) => gpu.readLayer(buffers, l, 'gradient'));
+    const grads = gpu.readGradients(buffers);
     for (const t of reference.layout.tensors) {
       const r = scaledError(grads.subarray(t.offset, t.offset + t.size), refBackward.gradients.subarray(t.offset, t.offset + t.size));
       expect(r.scale, `${t.name} gradient is not all zero`).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 /**
  * GLSL for the activations: `act(pre)` and `actDerivative(pre, out)` (the slope at pre, using
- * out = act(pre) where cheaper), matching src/engine/reference/activation.ts.
+ * out = act(pre) where cheaper), matching src/engine/reference/activation.ts, on floats and on
+ * vec4s of four channels.
  */
 import type { Activation } from '../../model/layerSpec';
 import { TANH_AMPLITUDE, TANH_SLOPE } from '../../reference/activation';
@@ -8,25 +9,31 @@ import { TANH_AMPLITUDE, TANH_SLOPE } from '../../reference/activation';
 const A = TANH_AMPLITUDE.toFixed(6);
 const S = TANH_SLOPE.toFixed(9);
 
-/** Declarations of `act` and `actDerivative` for one activation kind. */
-export function activationGlsl(kind: Activation | null): string {
+/** `act` and `actDerivative` for one type (`float` or `vec4`). */
+function overloads(kind: Activation | null, T: 'float' | 'vec4'): string {
   switch (kind) {
     case null:
-      return 'float act(float x) { return x; }\nfloat actDerivative(float pre, float y) { return 1.0; }';
+      return `${T} act(${T} x) { return x; }\n${T} actDerivative(${T} pre, ${T} y) { return ${T}(1.0); }`;
     case 'relu':
-      return 'float act(float x) { return max(x, 0.0); }\nfloat actDerivative(float pre, float y) { return pre > 0.0 ? 1.0 : 0.0; }';
+      return `${T} act(${T} x) { return max(x, 0.0); }
+${T} actDerivative(${T} pre, ${T} y) { return ${T === 'float' ? 'pre > 0.0 ? 1.0 : 0.0' : 'vec4(greaterThan(pre, vec4(0.0)))'}; }`;
     case 'tanh':
       // tanh(x) = 1 - 2 / (exp(2x) + 1), clamped so exp cannot overflow.
-      return `float act(float x) { float t = clamp(${S} * x, -15.0, 15.0); return ${A} * (1.0 - 2.0 / (exp(2.0 * t) + 1.0)); }
-float actDerivative(float pre, float y) { return ${S} * (${A} - y * y / ${A}); }`;
+      return `${T} act(${T} x) { ${T} t = clamp(${S} * x, -15.0, 15.0); return ${A} * (1.0 - 2.0 / (exp(2.0 * t) + 1.0)); }
+${T} actDerivative(${T} pre, ${T} y) { return ${S} * (${A} - y * y / ${A}); }`;
     case 'sigmoid':
-      return `float act(float x) { return 1.0 / (1.0 + exp(-clamp(x, -80.0, 80.0))); }
-float actDerivative(float pre, float y) { return y * (1.0 - y); }`;
+      return `${T} act(${T} x) { return 1.0 / (1.0 + exp(-clamp(x, -80.0, 80.0))); }
+${T} actDerivative(${T} pre, ${T} y) { return y * (1.0 - y); }`;
     default: {
       const never: never = kind;
       throw new Error(`unknown activation ${String(never)}`);
     }
   }
+}
+
+/** Declarations of `act` and `actDerivative` for one activation kind, for `float` and `vec4` (per channel). */
+export function activationGlsl(kind: Activation | null): string {
+  return `${overloads(kind, 'float')}\n${overloads(kind, 'vec4')}`;
 }
 
 /** A GLSL int constant expression for `n` (kernels bake shapes in as constants). */

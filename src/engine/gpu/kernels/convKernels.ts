@@ -1,56 +1,65 @@
 /**
- * Convolution kernels (valid, stride 1, connection table), in the texture layouts of gpuTexture.ts.
- * Indices: b batch, ic/oc input/output map, ky/kx kernel offset, K kernel size, IH input side,
- * OH = IH - K + 1. w[oc][ic][ky][kx] at atlas index W + ((oc*IC + ic)*K + ky)*K + kx, bias at B + oc.
- * `dy` is dL/d(pre-activation) of the conv layer.
+ * Convolution kernels (valid, stride 1, connection table) on packed maps (packedLayout.ts): each
+ * fragment computes four channels. Indices: b batch, og/ig output/input channel group, ky/kx kernel
+ * offset, tap = ky*K + kx, K kernel size, IH input side, OH = IH - K + 1. Weights come from the
+ * packed weight atlas (weightPacking.ts) as W[og][ig][tap], a mat4 mapping 4 input to 4 output
+ * channels (zero where unconnected), or, when IC = 1, as a vec4 w[og][tap]. `dy` is dL/d(pre-activation).
  *
- *   forward:      pre[b][oc][oy][ox] = B[oc] + sum_{ic in conn(oc)} sum_ky sum_kx x[b][ic][oy+ky][ox+kx] w[oc][ic][ky][kx]
- *                 out = act(pre)                                  (out0 = pre, out1 = out)
- *   input grad:   dx[b][ic][iy][ix] = sum_{oc : ic in conn(oc)} sum_ky sum_kx dy[b][oc][iy-ky][ix-kx] w[oc][ic][ky][kx]
- *                 and, when the layer below has an activation, dxPre = dx * act'(its pre)  (out0 = dx, out1 = dxPre)
- *   weight grad, pass 1 (partial sums over a chunk of CH images), texel (col, chunk*OC + oc):
- *                 col = (ic*K + ky)*K + kx < IC*K*K:  sum_{b in chunk} sum_oy sum_ox x[b][ic][oy+ky][ox+kx] dy[b][oc][oy][ox]
- *                 col = IC*K*K (the bias):            sum_{b in chunk} sum_oy sum_ox dy[b][oc][oy][ox]
- *   pass 2 is reduceKernel.ts, summing the chunks.
+ *   forward:      pre[b][og][oy][ox] = bias[og] + sum_ig sum_tap W[og][ig][tap] * x[b][ig][oy+ky][ox+kx]
+ *                 out0 = pre, out1 = act(pre)
+ *   input grad:   dx[b][ig][iy][ix] = sum_og sum_{tap: (iy-ky, ix-kx) inside} dy[b][og][iy-ky][ix-kx] * W[og][ig][tap]
+ *                 (a row vector times the mat4: the transposed product), fused with the derivative of
+ *                 the layer below's activation when it has one: out0 = dx, out1 = dx * act'(pre below)
+ *   weight grad, pass 1 over chunks of CH images (gradientLayout.ts), for IC > 1 one fragment per
+ *                 (og, ig, tap) writes the mat4's four columns: out_j += dy[og] * x[ig].j;
+ *                 for IC = 1 a vec4 per (og, tap); bias fragments sum dy[og].
  */
 import type { Activation, ConvLayerSpec } from '../../model/layerSpec';
 import type { KernelProgram } from '../gpuProgram';
+import { channelGroups } from '../packedLayout';
 import { activationGlsl } from './activationGlsl';
 
-function connectionMask(layer: ConvLayerSpec): string {
-  const masks = layer.connections.map((inputs) => inputs.reduce((m, ic) => m | (1 << ic), 0));
-  return `const int CONNECTED[${masks.length}] = int[${masks.length}](${masks.join(', ')});
-bool connected(int oc, int ic) { return ((CONNECTED[oc] >> ic) & 1) == 1; }`;
-}
-
-/** `sum += x[col + kx] * w[kx]` for every kx, written out (SwiftShader runs unrolled code far faster). */
-function unrolledRow(k: number, term: (kx: number) => string): string {
-  return Array.from({ length: k }, (_, kx) => term(kx)).join(' + ');
-}
-
 function dims(layer: ConvLayerSpec): string {
-  return `const int IC = ${layer.inShape[0]}; const int IH = ${layer.inShape[1]}; const int OC = ${layer.shape[0]};
-const int OH = ${layer.shape[1]}; const int K = ${layer.kernelSize};`;
+  const [IC, IH] = layer.inShape;
+  const [OC, OH] = layer.shape;
+  return `const int IC = ${IC}; const int IG = ${channelGroups(IC)}; const int IH = ${IH};
+const int OC = ${OC}; const int OG = ${channelGroups(OC)}; const int OH = ${OH};
+const int K = ${layer.kernelSize}; const int KK = ${layer.kernelSize ** 2};`;
 }
+
+/** GLSL of one kernel row: `term(kx)` for every kx, written out (SwiftShader runs unrolled code far faster). */
+function unrolled(k: number, term: (kx: number) => string): string {
+  return Array.from({ length: k }, (_, kx) => term(kx)).join('\n      ');
+}
+
+/** The mat4 of weight texel `i` and the three after it. */
+const MAT4 = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
 
 /** Forward: conv + bias + activation, writing pre (out0) and activation (out1). */
-export function convForwardKernel(layer: ConvLayerSpec, weightOffset: number, biasOffset: number): KernelProgram {
+export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: number): KernelProgram {
+  const K = layer.kernelSize;
+  const body = layer.inShape[0] === 1
+    ? `
+  for (int ky = 0; ky < K; ky++) {
+    int row = b * IH + oy + ky, w = ${weights} + og * KK + ky * K;
+      ${unrolled(K, (kx) => `sum += atlas4(wt, w + ${kx}) * at4(x, ox + ${kx}, row).x;`)}
+  }`
+    : `
+  for (int ig = 0; ig < IG; ig++) {
+    for (int ky = 0; ky < K; ky++) {
+      int row = b * IH + oy + ky, col = ig * IH + ox, w = ${weights} + ((og * IG + ig) * KK + ky * K) * 4;
+      ${unrolled(K, (kx) => `sum += weights(w + ${kx * 4}) * at4(x, col + ${kx}, row);`)}
+    }
+  }`;
   return {
     name: `${layer.id}.forward`,
-    samplers: ['x', 'params'],
+    samplers: ['x', 'wt'],
     outputs: 2,
-    declarations: `${dims(layer)}\n${connectionMask(layer)}\n${activationGlsl(layer.activation)}`,
+    vectorOutputs: true,
+    declarations: `${dims(layer)}\n${MAT4}\n${activationGlsl(layer.activation)}`,
     main: `
-  int oc = p.x / OH, ox = p.x % OH, b = p.y / OH, oy = p.y % OH;
-  float sum = atlasAt(params, ${biasOffset} + oc);
-  for (int ic = 0; ic < IC; ic++) {
-    if (!connected(oc, ic)) continue;
-    int w = ${weightOffset} + (oc * IC + ic) * K * K;
-    for (int ky = 0; ky < K; ky++) {
-      int row = b * IH + oy + ky, col = ic * IH + ox, wk = w + ky * K;
-      sum += ${unrolledRow(layer.kernelSize, (kx) => `at(x, col + ${kx}, row) * atlasAt(params, wk + ${kx})`)};
-    }
-  }
+  int og = p.x / OH, ox = p.x % OH, b = p.y / OH, oy = p.y % OH;
+  vec4 sum = atlas4(wt, ${bias} + og);${body}
   out0 = sum;
   out1 = act(sum);`,
   };
@@ -60,57 +69,82 @@ export function convForwardKernel(layer: ConvLayerSpec, weightOffset: number, bi
  * Input gradient, fused with the derivative of the layer below's activation (`below` is null when
  * that layer has none, e.g. max pooling or the input): out0 = dx, out1 = dx * act'(pre below).
  */
-export function convInputGradKernel(layer: ConvLayerSpec, weightOffset: number, below: Activation | null): KernelProgram {
+export function convInputGradKernel(layer: ConvLayerSpec, weights: number, below: Activation | null): KernelProgram {
+  const term = layer.inShape[0] === 1
+    ? `sum.x += dot(d, atlas4(wt, ${weights} + og * KK + ky * K + kx));`
+    : `sum += d * weights(${weights} + ((og * IG + ig) * KK + ky * K + kx) * 4);`;
   return {
     name: `${layer.id}.inputGrad`,
-    samplers: ['dy', 'params', 'belowPre', 'belowOut'],
+    samplers: ['dy', 'wt', 'belowPre', 'belowOut'],
     outputs: 2,
-    declarations: `${dims(layer)}\n${connectionMask(layer)}\n${activationGlsl(below)}`,
+    vectorOutputs: true,
+    declarations: `${dims(layer)}\n${MAT4}\n${activationGlsl(below)}`,
     main: `
-  int ic = p.x / IH, ix = p.x % IH, b = p.y / IH, iy = p.y % IH;
-  float sum = 0.0;
+  int ig = p.x / IH, ix = p.x % IH, b = p.y / IH, iy = p.y % IH;
+  vec4 sum = vec4(0.0);
   // Only the kernel offsets whose output position exists: oy = iy - ky in [0, OH).
   int kyFirst = max(0, iy - OH + 1), kyLast = min(K - 1, iy);
   int kxFirst = max(0, ix - OH + 1), kxLast = min(K - 1, ix);
-  for (int oc = 0; oc < OC; oc++) {
-    if (!connected(oc, ic)) continue;
-    int w = ${weightOffset} + (oc * IC + ic) * K * K;
+  for (int og = 0; og < OG; og++) {
     for (int ky = kyFirst; ky <= kyLast; ky++) {
-      int row = b * OH + iy - ky, col = oc * OH + ix;
-      for (int kx = kxFirst; kx <= kxLast; kx++) sum += at(dy, col - kx, row) * atlasAt(params, w + ky * K + kx);
+      int row = b * OH + iy - ky, col = og * OH + ix;
+      for (int kx = kxFirst; kx <= kxLast; kx++) {
+        vec4 d = at4(dy, col - kx, row);
+        ${term}
+      }
     }
   }
   out0 = sum;
-  out1 = ${below ? 'sum * actDerivative(at(belowPre, p.x, p.y), at(belowOut, p.x, p.y))' : 'sum'};`,
+  out1 = ${below ? 'sum * actDerivative(at4(belowPre, p.x, p.y), at4(belowOut, p.x, p.y))' : 'sum'};`,
   };
 }
 
-/** Weight and bias gradient, pass 1: partial sums over chunks of `chunk` images. */
+/** Weight and bias gradient, pass 1: partial sums over chunks of `chunk` images (row = chunk). */
 export function convWeightGradKernel(layer: ConvLayerSpec, chunk: number): KernelProgram {
+  const single = layer.inShape[0] === 1;
+  const weightColumns = single ? 'OG * KK' : 'OG * IG * KK';
+  const zeros = single ? '' : ' out1 = vec4(0.0); out2 = vec4(0.0); out3 = vec4(0.0);';
+  const weightPart = single
+    ? `
+    int og = p.x / KK, tap = p.x % KK, ky = tap / K, kx = tap % K;
+    vec4 sum = vec4(0.0);
+    for (int b = first; b < last; b++)
+      for (int oy = 0; oy < OH; oy++) {
+        int row = b * IH + oy + ky, dyRow = b * OH + oy;
+        for (int ox = 0; ox < OH; ox++) sum += at4(dy, og * OH + ox, dyRow) * at4(x, ox + kx, row).x;
+      }
+    out0 = sum;`
+    : `
+    int og = p.x / (IG * KK), ig = (p.x / KK) % IG, tap = p.x % KK, ky = tap / K, kx = tap % K;
+    vec4 c0 = vec4(0.0), c1 = vec4(0.0), c2 = vec4(0.0), c3 = vec4(0.0);
+    for (int b = first; b < last; b++)
+      for (int oy = 0; oy < OH; oy++) {
+        int row = b * IH + oy + ky, dyRow = b * OH + oy;
+        for (int ox = 0; ox < OH; ox++) {
+          vec4 d = at4(dy, og * OH + ox, dyRow);
+          vec4 v = at4(x, ig * IH + ox + kx, row);
+          c0 += d * v.x; c1 += d * v.y; c2 += d * v.z; c3 += d * v.w;
+        }
+      }
+    out0 = c0; out1 = c1; out2 = c2; out3 = c3;`;
   return {
     name: `${layer.id}.weightGrad`,
     samplers: ['x', 'dy'],
     uniforms: { batchSize: 'int' },
-    outputs: 1,
-    declarations: `${dims(layer)}\n${connectionMask(layer)}\nconst int CHUNK = ${chunk};`,
+    outputs: single ? 1 : 4,
+    vectorOutputs: true,
+    declarations: `${dims(layer)}\nconst int CHUNK = ${chunk};`,
     main: `
-  int oc = p.y % OC, first = (p.y / OC) * CHUNK;
+  int first = p.y * CHUNK;
   int last = min(first + CHUNK, batchSize);
-  float sum = 0.0;
-  if (p.x == IC * K * K) {
+  if (p.x >= ${weightColumns}) {
+    int og = p.x - ${weightColumns};
+    vec4 sum = vec4(0.0);
     for (int b = first; b < last; b++)
       for (int oy = 0; oy < OH; oy++)
-        for (int ox = 0; ox < OH; ox++) sum += at(dy, oc * OH + ox, b * OH + oy);
-  } else {
-    int ic = p.x / (K * K), ky = (p.x / K) % K, kx = p.x % K;
-    if (connected(oc, ic)) {
-      for (int b = first; b < last; b++)
-        for (int oy = 0; oy < OH; oy++) {
-          int row = b * IH + oy + ky;
-          for (int ox = 0; ox < OH; ox++) sum += at(x, ic * IH + ox + kx, row) * at(dy, oc * OH + ox, b * OH + oy);
-        }
-    }
-  }
-  out0 = sum;`,
+        for (int ox = 0; ox < OH; ox++) sum += at4(dy, og * OH + ox, b * OH + oy);
+    out0 = sum;${zeros}
+  } else {${weightPart}
+  }`,
   };
 }

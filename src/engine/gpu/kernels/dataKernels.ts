@@ -9,9 +9,11 @@
  * src/engine/data/distort.ts (the trigonometry is done in float64 on the CPU: GLSL sin/cos are coarse).
  *
  *   gather: input[b][y][x] = image pixel at (y - 2, x - 2) / 255, 0 outside; with distortion, the
- *           bilinear sample of the padded image at A^-1 (p - centre - shift) + centre.
+ *           bilinear sample of the padded image at A^-1 (p - centre - shift) + centre. The input
+ *           is a packed map (packedLayout.ts) of one channel: texel (x, b*32 + y) = (value, 0, 0, 0).
  *   pack:   atlas texel (x, rowStart + r), i = r*256 + x < count: layer[0][c][y][x'] with
- *           i = (c*H + y)*W + x', read from the layer's texel (c*W + x', y) (batch 0).
+ *           i = (c*H + y)*W + x', read from the layer's texel of (batch 0, c, y, x'): lane c%4 of
+ *           ((c/4)*W + x', y) for a packed layer, (c*W + x', y) for a dense one.
  */
 import type { Distortion } from '../../data/distort';
 import type { KernelProgram } from '../gpuProgram';
@@ -31,6 +33,7 @@ export const GATHER_KERNEL: KernelProgram = {
   samplers: ['dataset', 'batch', 'distortion'],
   uniforms: { augment: 'int' },
   outputs: 1,
+  vectorOutputs: true,
   declarations: `
 float pixel(int image, int y, int x) {
   if (y < 2 || y >= 30 || x < 2 || x >= 30) return 0.0;
@@ -44,7 +47,7 @@ float pixel(int image, int y, int x) {
   int b = p.y / 32, y = p.y % 32, x = p.x;
   vec4 item = texelFetch(batch, ivec2(b, 0), 0);
   int image = int(item.g);
-  if (augment == 0) { out0 = pixel(image, y, x); return; }
+  if (augment == 0) { out0 = vec4(pixel(image, y, x), 0.0, 0.0, 0.0); return; }
   vec4 d = texelFetch(distortion, ivec2(b, 0), 0);
   float centre = 15.5;
   float c = d.z, s = d.w;
@@ -53,20 +56,21 @@ float pixel(int image, int y, int x) {
   float fx0 = floor(sx), fy0 = floor(sy);
   int x0 = int(fx0), y0 = int(fy0);
   float fx = sx - fx0, fy = sy - fy0;
-  out0 = (1.0 - fy) * ((1.0 - fx) * pixel(image, y0, x0) + fx * pixel(image, y0, x0 + 1))
-       + fy * ((1.0 - fx) * pixel(image, y0 + 1, x0) + fx * pixel(image, y0 + 1, x0 + 1));`,
+  float value = (1.0 - fy) * ((1.0 - fx) * pixel(image, y0, x0) + fx * pixel(image, y0, x0 + 1))
+       + fy * ((1.0 - fx) * pixel(image, y0 + 1, x0) + fx * pixel(image, y0 + 1, x0 + 1));
+  out0 = vec4(value, 0.0, 0.0, 0.0);`,
 };
 
 /** Copies batch item 0 of a layer texture, flattened [c][y][x], into rows of the readback atlas. */
 export const PACK_KERNEL: KernelProgram = {
   name: 'packLayer',
   samplers: ['layer'],
-  uniforms: { rowStart: 'int', count: 'int', height: 'int', width: 'int' },
+  uniforms: { rowStart: 'int', count: 'int', height: 'int', width: 'int', packed: 'int' },
   outputs: 1,
   main: `
   int i = (p.y - rowStart) * ${ATLAS_WIDTH} + p.x;
   if (i >= count) { out0 = 0.0; return; }
   int plane = height * width;
   int c = i / plane, y = (i % plane) / width, x = i % width;
-  out0 = at(layer, c * width + x, y);`,
+  out0 = packed == 1 ? pick(at4(layer, (c >> 2) * width + x, y), c & 3) : at(layer, c * width + x, y);`,
 };

@@ -1,77 +1,112 @@
 /**
  * Fully connected kernels. Indices: b batch, o output unit, i input feature = the layer below
- * flattened as c*H*W + y*W + x (that layer's texel (c*W + x, b*H + y); a dense layer below has
- * H = W = 1). w[o][i] at atlas W + o*IN + i, bias at B + o. `dy` is dL/d(pre) of this layer.
+ * flattened as c*H*W + y*W + x. A dense layer below is R32F, texel (i, b); a packed layer below
+ * (c5 over s4) is read four channels at a time, texel (g*W + x, b*H + y), with the weights from
+ * the packed weight atlas as vec4s W[o][g][y*W + x] (weightPacking.ts). Plain weights w[o][i] are
+ * at parameter-atlas index W + o*IN + i, the bias at B + o. `dy` is dL/d(pre) of this layer.
  *
  *   forward:     pre[b][o] = B[o] + sum_i w[o][i] x[b][i];  out0 = pre, out1 = act(pre)
  *   input grad:  dx[b][i] = sum_o dy[b][o] w[o][i];  out0 = dx, out1 = dx * act'(pre below)
- *   weight grad, pass 1 over chunks of CH images, texel (col, chunk*O + o):
- *                col = i < IN: sum_{b in chunk} dy[b][o] x[b][i];   col = IN: sum_{b in chunk} dy[b][o]
+ *                (over a packed layer below, a fragment computes the four channels of a texel)
+ *   weight grad, pass 1 over chunks of CH images, row chunk*O + o (gradientLayout.ts):
+ *                sum_{b in chunk} dy[b][o] x[b][i] (four inputs per texel over a packed layer), and
+ *                the bias column: sum_{b in chunk} dy[b][o]
  */
-import type { Activation, DenseLayerSpec, Shape3 } from '../../model/layerSpec';
+import type { Activation, DenseLayerSpec, LayerSpec } from '../../model/layerSpec';
 import type { KernelProgram } from '../gpuProgram';
+import { channelGroups, isPacked } from '../packedLayout';
 import { activationGlsl } from './activationGlsl';
 
-function dims(layer: DenseLayerSpec, below: Shape3): string {
+function dims(layer: DenseLayerSpec, below: LayerSpec): string {
+  const [C, H, W] = below.shape;
   return `const int IN = ${layer.inFeatures}; const int O = ${layer.shape[0]};
-const int BC = ${below[0]}; const int BH = ${below[1]}; const int BW = ${below[2]};`;
+const int BC = ${C}; const int BH = ${H}; const int BW = ${W}; const int BG = ${channelGroups(C)};`;
 }
 
-/** Forward: dense + bias + activation (out0 = pre, out1 = out); the output layer's softmax is lossKernel.ts. */
-export function denseForwardKernel(layer: DenseLayerSpec, below: Shape3, weightOffset: number, biasOffset: number): KernelProgram {
+/** Where a dense layer's weights are: the parameter atlas (plain) or the packed weight atlas (over a packed layer). */
+export interface DenseWeights {
+  /** Parameter-atlas offsets of the plain weights and the bias. */
+  readonly weight: number;
+  readonly bias: number;
+  /** Texel offset of the packed weights (used when the layer below is packed). */
+  readonly packed: number;
+}
+
+/** Forward: dense + bias + activation (out0 = pre, out1 = act(pre)); the output layer's softmax is lossKernel.ts. */
+export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights): KernelProgram {
   if (layer.activation === 'softmax') throw new Error(`${layer.id}: the softmax output is computed by the loss kernel`);
+  const sum = isPacked(below)
+    ? `
+  int w = ${w.packed} + o * BG * BH * BW;
+  for (int g = 0; g < BG; g++)
+    for (int y = 0; y < BH; y++)
+      for (int x0 = 0; x0 < BW; x0++) sum += dot(at4(x, g * BW + x0, b * BH + y), atlas4(wt, w++));`
+    : `
+  int w = ${w.weight} + o * IN;
+  for (int i = 0; i < IN; i++) sum += at(x, i, b) * atlasAt(params, w + i);`;
   return {
     name: `${layer.id}.forward`,
-    samplers: ['x', 'params'],
+    samplers: ['x', 'params', 'wt'],
     outputs: 2,
     declarations: `${dims(layer, below)}\n${activationGlsl(layer.activation)}`,
     main: `
   int o = p.x, b = p.y;
-  float sum = atlasAt(params, ${biasOffset} + o);
-  int w = ${weightOffset} + o * IN;
-  for (int c = 0; c < BC; c++)
-    for (int y = 0; y < BH; y++)
-      for (int x0 = 0; x0 < BW; x0++) sum += at(x, c * BW + x0, b * BH + y) * atlasAt(params, w++);
+  float sum = atlasAt(params, ${w.bias} + o);${sum}
   out0 = sum;
   out1 = act(sum);`,
   };
 }
 
 /** Input gradient into the layer below, fused with its activation derivative (`belowActivation` null: none). */
-export function denseInputGradKernel(layer: DenseLayerSpec, below: Shape3, weightOffset: number,
+export function denseInputGradKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights,
   belowActivation: Activation | null): KernelProgram {
+  const packed = isPacked(below);
+  const body = packed
+    ? `
+  int g = p.x / BW, x0 = p.x % BW, b = p.y / BH, y = p.y % BH;
+  vec4 sum = vec4(0.0);
+  int w = ${w.packed} + g * BH * BW + y * BW + x0;
+  for (int o = 0; o < O; o++) sum += at(dy, o, b) * atlas4(wt, w + o * BG * BH * BW);`
+    : `
+  int i = p.x, b = p.y;
+  float sum = 0.0;
+  for (int o = 0; o < O; o++) sum += at(dy, o, b) * atlasAt(params, ${w.weight} + o * IN + i);`;
+  const read = packed ? 'at4' : 'at';
   return {
     name: `${layer.id}.inputGrad`,
-    samplers: ['dy', 'params', 'belowPre', 'belowOut'],
+    samplers: ['dy', 'params', 'wt', 'belowPre', 'belowOut'],
     outputs: 2,
+    vectorOutputs: packed,
     declarations: `${dims(layer, below)}\n${activationGlsl(belowActivation)}`,
-    main: `
-  int c = p.x / BW, x0 = p.x % BW, b = p.y / BH, y = p.y % BH;
-  int i = c * BH * BW + y * BW + x0;
-  float sum = 0.0;
-  for (int o = 0; o < O; o++) sum += at(dy, o, b) * atlasAt(params, ${weightOffset} + o * IN + i);
+    main: `${body}
   out0 = sum;
-  out1 = ${belowActivation ? 'sum * actDerivative(at(belowPre, p.x, p.y), at(belowOut, p.x, p.y))' : 'sum'};`,
+  out1 = ${belowActivation ? `sum * actDerivative(${read}(belowPre, p.x, p.y), ${read}(belowOut, p.x, p.y))` : 'sum'};`,
   };
 }
 
 /** Weight and bias gradient, pass 1: partial sums over chunks of `chunk` images. */
-export function denseWeightGradKernel(layer: DenseLayerSpec, below: Shape3, chunk: number): KernelProgram {
+export function denseWeightGradKernel(layer: DenseLayerSpec, below: LayerSpec, chunk: number): KernelProgram {
+  const packed = isPacked(below);
+  const weightSum = packed
+    ? `
+    int g = p.x / (BH * BW), y = (p.x / BW) % BH, x0 = p.x % BW;
+    for (int b = first; b < last; b++) sum += at(dy, o, b) * at4(x, g * BW + x0, b * BH + y);`
+    : `
+    for (int b = first; b < last; b++) sum += vec4(at(dy, o, b) * at(x, p.x, b));`;
   return {
     name: `${layer.id}.weightGrad`,
     samplers: ['x', 'dy'],
     uniforms: { batchSize: 'int' },
     outputs: 1,
+    vectorOutputs: true,
     declarations: `${dims(layer, below)}\nconst int CHUNK = ${chunk};`,
     main: `
   int o = p.y % O, first = (p.y / O) * CHUNK;
   int last = min(first + CHUNK, batchSize);
-  float sum = 0.0;
-  if (p.x == IN) {
-    for (int b = first; b < last; b++) sum += at(dy, o, b);
-  } else {
-    int c = p.x / (BH * BW), y = (p.x / BW) % BH, x0 = p.x % BW;
-    for (int b = first; b < last; b++) sum += at(dy, o, b) * at(x, c * BW + x0, b * BH + y);
+  vec4 sum = vec4(0.0);
+  if (p.x == ${packed ? 'BG * BH * BW' : 'IN'}) {
+    for (int b = first; b < last; b++) sum.x += at(dy, o, b);
+  } else {${weightSum}
   }
   out0 = sum;`,
   };

@@ -1,63 +1,65 @@
 /**
  * The kernels around a training step that are not layers:
  *
- *   reduce (pass 2 of every gradient): out[col][row] = sum_{chunk < chunks} partial[col][chunk*rows + row]
+ *   reduce (pass 2 of every gradient), per texture k of a layer's gradient (gradientLayout.ts):
+ *       out_k[col][row] = sum_{chunk < chunks} partial_k[col][chunk*rows + row]
  *   momentum SGD over the parameter atlas (one draw for every tensor), for atlas index i:
- *       g = grad(i) + weightDecay * w[i];  v' = momentum * v[i] + learningRate * g;  w' = w[i] - v'
- *       (out0 = w', out1 = v'); grad(i) is read from the reduced gradient texture of i's tensor
+ *       g = gradientAt(i) + weightDecay * w[i];  v' = momentum * v[i] + learningRate * g;  w' = w[i] - v'
+ *       (out0 = w', out1 = v')
+ *   gradient atlas: out0 = gradientAt(i), the reduced gradients in run-format order (for inspection)
  *   loss statistics, accumulated on the GPU until read: one texel,
  *       out0 = previous + sum_b loss[b],  out1 = previous + #(argmax p[b] == label[b]),  out2 = previous + B
  */
-import type { ParameterLayout } from '../../model/parameters';
 import type { KernelProgram } from '../gpuProgram';
 import { ATLAS_WIDTH } from '../gpuTexture';
 
-/** Pass 2 of a gradient reduction: sums the chunk rows of a partial-sum texture. */
-export const REDUCE_KERNEL: KernelProgram = {
-  name: 'reduceChunks',
-  samplers: ['partial'],
-  uniforms: { chunks: 'int', rows: 'int' },
-  outputs: 1,
-  main: `
-  float sum = 0.0;
-  for (int chunk = 0; chunk < chunks; chunk++) sum += at(partial, p.x, chunk * rows + p.y);
-  out0 = sum;`,
-};
-
-/** Where a tensor's gradient lives: its layer's reduced gradient texture and the column of the bias/second entry. */
-export interface GradientSource {
-  /** Index of the sampler (among the gradient textures) holding this tensor. */
-  readonly sampler: number;
-  /** `weight`: row = j / columns, col = j % columns; `column`: texel (column, j). */
-  readonly kind: 'weight' | 'column';
-  readonly columns: number;
-  readonly column: number;
+/** Pass 2 of a gradient reduction over `textures` partial-sum textures at once. */
+export function reduceKernel(textures: number): KernelProgram {
+  const ks = Array.from({ length: textures }, (_, k) => k);
+  return {
+    name: `reduceChunks${textures}`,
+    samplers: ks.map((k) => `partial${k}`),
+    uniforms: { chunks: 'int', rows: 'int' },
+    outputs: textures,
+    vectorOutputs: true,
+    main: `
+  ${ks.map((k) => `vec4 sum${k} = vec4(0.0);`).join(' ')}
+  for (int chunk = 0; chunk < chunks; chunk++) {
+    int row = chunk * rows + p.y;
+    ${ks.map((k) => `sum${k} += at4(partial${k}, p.x, row);`).join(' ')}
+  }
+  ${ks.map((k) => `out${k} = sum${k};`).join(' ')}`,
+  };
 }
 
-/** The momentum-SGD update over the whole parameter atlas. */
-export function sgdKernel(layout: ParameterLayout, sources: ReadonlyMap<string, GradientSource>, gradientTextures: number): KernelProgram {
-  const branches = layout.tensors.map((t) => {
-    const s = sources.get(t.name);
-    if (!s) throw new Error(`no gradient source for ${t.name}`);
-    const read = s.kind === 'weight'
-      ? `at(grad${s.sampler}, j % ${s.columns}, j / ${s.columns})`
-      : `at(grad${s.sampler}, ${s.column}, j)`;
-    return `if (i < ${t.offset + t.size}) { int j = i - ${t.offset}; g = ${read}; }`;
-  });
+/** The momentum-SGD update over the whole parameter atlas; `gradientAt` comes from gradientLayout.ts. */
+export function sgdKernel(size: number, gradientAt: string, gradientSamplers: readonly string[]): KernelProgram {
   return {
     name: 'sgdMomentum',
-    samplers: ['params', 'velocity', ...Array.from({ length: gradientTextures }, (_, k) => `grad${k}`)],
+    samplers: ['params', 'velocity', ...gradientSamplers],
     uniforms: { learningRate: 'float', momentum: 'float', weightDecay: 'float' },
     outputs: 2,
+    declarations: gradientAt,
     main: `
   int i = p.y * ${ATLAS_WIDTH} + p.x;
-  if (i >= ${layout.size}) { out0 = 0.0; out1 = 0.0; return; }
-  float g = 0.0;
-  ${branches.join('\n  else ')}
+  if (i >= ${size}) { out0 = 0.0; out1 = 0.0; return; }
   float w = at(params, p.x, p.y);
-  float v = momentum * at(velocity, p.x, p.y) + learningRate * (g + weightDecay * w);
+  float v = momentum * at(velocity, p.x, p.y) + learningRate * (gradientAt(i) + weightDecay * w);
   out0 = w - v;
   out1 = v;`,
+  };
+}
+
+/** Writes every reduced gradient into an atlas in run-format order. */
+export function gradientAtlasKernel(size: number, gradientAt: string, gradientSamplers: readonly string[]): KernelProgram {
+  return {
+    name: 'gradientAtlas',
+    samplers: [...gradientSamplers],
+    outputs: 1,
+    declarations: gradientAt,
+    main: `
+  int i = p.y * ${ATLAS_WIDTH} + p.x;
+  out0 = i < ${size} ? gradientAt(i) : 0.0;`,
   };
 }
 
