@@ -6,7 +6,7 @@ import type { LossStatistics } from '../engine/gpu/gpuTrainer';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { Backend, Hyperparameters } from './protocol';
 
-/** Polls for the next turn of the worker's event loop (a MessageChannel round trip). */
+/** Yields to the worker's event loop: to let messages in, or between polls of a GPU fence. */
 export type WaitTurn = () => Promise<void>;
 
 /** One engine behind the worker. */
@@ -24,8 +24,13 @@ export interface ComputeBackend {
   infer(input: Float32Array): ActivationFrame;
   /** Prepares training on `train` (uploaded once), continuing after `stepsDone` steps of `settings`. */
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void;
-  /** Trains one batch. */
+  /** Trains one batch (on the GPU: submits it). */
   trainStep(hyperparameters: Hyperparameters): PlannedBatch;
+  /**
+   * Waits until at most one submitted step is still to run (at once on the CPU), so the queue
+   * stays short: a drawing asked for between steps is answered after one step, not a backlog.
+   */
+  settle(poll: WaitTurn): Promise<void>;
   /** Loss and accuracy of the batches since the last call (asynchronous on the GPU), or null if none. */
   readStatistics(waitTurn: WaitTurn): Promise<LossStatistics | null>;
   /** Accuracy and loss on the first `limit` images of `test`. */

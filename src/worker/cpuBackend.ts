@@ -57,6 +57,10 @@ export class CpuBackend implements ComputeBackend {
     this.network = this.trainer.network;
   }
 
+  settle(): Promise<void> {
+    return Promise.resolve();
+  }
+
   trainStep(hyperparameters: Hyperparameters): PlannedBatch {
     if (!this.trainer) throw new Error('training has not begun');
     const { learningRate, momentum, weightDecay } = hyperparameters;

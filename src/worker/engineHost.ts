@@ -11,7 +11,7 @@ import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
 import { checkInput, isDiverged } from './runGuards';
 import { TrainingSession } from './trainingSession';
-import { createWaitTurn } from './waitTurn';
+import { createWaitTurn, pollSleep } from './waitTurn';
 
 export type { BackendFactories } from './backendFactories';
 
@@ -106,7 +106,7 @@ class EngineHost {
         const session = this.requireSession();
         session.status = 'paused';
         for (let i = 0; i < command.batches; i++) await this.trainOne(session);
-        const stats = await this.requireBackend().readStatistics(this.waitTurn);
+        const stats = await this.requireBackend().readStatistics(pollSleep);
         this.post({ type: 'stepped', requestId: command.requestId, progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
         this.streamDrawing(session);
         return;
@@ -120,7 +120,7 @@ class EngineHost {
       case 'evaluate': {
         if (!this.data) throw new Error('no dataset: send setDataset first');
         const limit = Math.min(command.limit ?? this.data.test.count, this.data.test.count);
-        const result = await this.requireBackend().evaluate(this.data.test, limit, this.waitTurn);
+        const result = await this.requireBackend().evaluate(this.data.test, limit, pollSleep);
         this.post({ type: 'evaluated', requestId: command.requestId, ...result });
         return;
       }
@@ -151,7 +151,9 @@ class EngineHost {
   }
 
   private async trainOne(session: TrainingSession): Promise<void> {
-    const batch = this.requireBackend().trainStep(session.hyperparameters);
+    const backend = this.requireBackend();
+    const batch = backend.trainStep(session.hyperparameters);
+    await backend.settle(pollSleep);
     const checkpointEpoch = session.record(batch);
     if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages, checkpointEpoch);
   }
@@ -159,9 +161,9 @@ class EngineHost {
   /** Saves (and posts) the current weights; automatic checkpoints carry the epoch mark they stand for (1/16, 1, 2...). */
   private async saveCheckpoint(requestId: number | null, evaluateImages = 0, mark: number | null = null): Promise<void> {
     const backend = this.requireBackend();
-    const { params, velocity } = await backend.snapshot(this.waitTurn);
+    const { params, velocity } = await backend.snapshot(pollSleep);
     const limit = Math.min(evaluateImages, this.data?.test.count ?? 0);
-    const testAccuracy = limit > 0 ? (await backend.evaluate(this.data!.test, limit, this.waitTurn)).accuracy : null;
+    const testAccuracy = limit > 0 ? (await backend.evaluate(this.data!.test, limit, pollSleep)).accuracy : null;
     const step = this.session?.step ?? 0;
     const epoch = mark ?? this.session?.epoch ?? 0;
     if (params.some((v) => !Number.isFinite(v))) {
@@ -186,7 +188,7 @@ class EngineHost {
         if (now - lastStream >= STREAM_MS) { lastStream = now; this.streamDrawing(session); }
         if (now - lastReport >= REPORT_MS || session.status !== 'running') {
           lastReport = now;
-          const stats = await this.requireBackend().readStatistics(this.waitTurn);
+          const stats = await this.requireBackend().readStatistics(pollSleep);
           if (stats && isDiverged(stats.loss)) { this.diverged(session, stats.loss); break; }
           this.post({ type: 'progressReported', progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
         }
@@ -199,7 +201,7 @@ class EngineHost {
         return;
       }
       const session = this.session;
-      const stats = session ? await this.backend?.readStatistics(this.waitTurn).catch(() => null) : null;
+      const stats = session ? await this.backend?.readStatistics(pollSleep).catch(() => null) : null;
       if (session && stats && isDiverged(stats.loss)) this.diverged(session, stats.loss);
       else {
         if (session) session.status = 'paused';

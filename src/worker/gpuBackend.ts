@@ -78,6 +78,10 @@ export class GpuBackend implements ComputeBackend {
     return this.trainer.step(learningRate, { momentum, weightDecay });
   }
 
+  settle(poll: WaitTurn): Promise<void> {
+    return this.trainer ? this.trainer.settle(poll) : Promise.resolve();
+  }
+
   readStatistics(waitTurn: WaitTurn): Promise<LossStatistics | null> {
     return this.trainer ? this.trainer.statistics.read(waitTurn) : Promise.resolve(null);
   }

@@ -11,3 +11,11 @@ export function createWaitTurn(): () => Promise<void> {
     channel.port2.postMessage(0);
   });
 }
+
+/**
+ * Sleeps about a millisecond (setTimeout; 4 ms once nested): for polling a GPU fence. Spinning on
+ * MessageChannel turns instead would take a CPU core from a software GPU that needs it to finish.
+ */
+export function pollSleep(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1));
+}

@@ -9,6 +9,7 @@ import type { MnistSet } from '../data/mnistInput';
 import type { BatchBuffers } from './batchBuffers';
 import type { GpuNetwork } from './gpuNetwork';
 import type { GpuTexture } from './gpuTexture';
+import { FenceQueue } from './fenceQueue';
 import { DATASET_TEXTURE_WIDTH, distortionTexel } from './kernels/dataKernels';
 
 /** Mean loss and accuracy over the images trained (or evaluated) since the last read. */
@@ -70,6 +71,7 @@ export class GpuTrainer {
   private readonly dataset: GpuTexture;
   private readonly labels: Uint8Array;
   readonly statistics: GpuStatistics;
+  private readonly queue: FenceQueue;
   private steps = 0;
 
   constructor(readonly network: GpuNetwork, data: MnistSet, readonly settings: TrainingSettings, stepsDone = 0) {
@@ -77,6 +79,7 @@ export class GpuTrainer {
     this.dataset = uploadDataset(network, data);
     this.labels = data.labels;
     this.statistics = new GpuStatistics(network);
+    this.queue = new FenceQueue(network.gl);
     // Replaying the planner keeps the batch order of a resumed run identical to an uninterrupted one.
     for (; this.steps < stepsDone; this.steps++) this.planner.next();
   }
@@ -114,14 +117,21 @@ export class GpuTrainer {
     this.network.backward(buffers);
     this.network.update(buffers, { learningRate, momentum: settings.momentum ?? this.settings.momentum,
       weightDecay: settings.weightDecay ?? this.settings.weightDecay });
+    this.queue.mark();
     this.steps++;
     return batch;
+  }
+
+  /** Waits (polling through `wait`) until the GPU has at most one submitted step left to run. */
+  settle(wait: () => Promise<void>): Promise<void> {
+    return this.queue.settle(wait);
   }
 
   /** Gives the dataset texture and statistics back. */
   dispose(): void {
     this.network.pool.release(this.dataset);
     this.statistics.dispose();
+    this.queue.dispose();
   }
 }
 
