@@ -43,7 +43,10 @@ async function createWorkerBench(name: 'webgl2' | 'reference', backend: Backend)
       const settings = settingsFor(batchSize);
       const progress: { time: number; step: number }[] = [];
       const unsubscribe = client.subscribe((event: EngineEvent) => {
-        if (event.type === 'progressReported') progress.push({ time: performance.now(), step: event.progress.step });
+        // Only this run's running reports (a report of the run paused before may still arrive).
+        if (event.type === 'progressReported' && event.progress.status === 'running') {
+          progress.push({ time: performance.now(), step: event.progress.step });
+        }
         if (event.type === 'failed') progress.push({ time: NaN, step: NaN });
       });
       client.train(settings, 0, 1e6);

@@ -183,6 +183,9 @@ class EngineHost {
       for (let session = this.session; session && session.status === 'running' && session === this.session; session = this.session) {
         const sliceEnd = performance.now() + SLICE_MS;
         while (performance.now() < sliceEnd && session.status === 'running' && !session.finished) await this.trainOne(session);
+        // A run replaced while a step settled (a new train command) reports nothing more: its
+        // successor reports for itself.
+        if (session !== this.session) continue;
         if (session.finished) session.status = 'paused';
         const now = performance.now();
         if (now - lastStream >= STREAM_MS) { lastStream = now; this.streamDrawing(session); }

@@ -9,7 +9,7 @@ import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
 import { activationOf, NetworkPrograms } from './networkPrograms';
-import { isPacked, unpackLayer } from './packedLayout';
+import { texelOf, unpackLayer } from './packedLayout';
 
 /**
  * The GPU engine's network: programs compiled once, weights and momentum in two ping-pong atlases,
@@ -24,8 +24,7 @@ export class GpuNetwork {
   private readonly velocity: [GpuTexture, GpuTexture];
   private current = 0;
   private readonly batches = new Map<number, BatchBuffers>();
-  private readonly frameAtlas: GpuTexture;
-  private readonly frame = frameLayout([], 1);
+  private readonly frame: ReturnType<typeof frameLayout>;
   private readonly weightAtlas: GpuTexture;
   private weightsStale = true;
 
@@ -36,8 +35,7 @@ export class GpuNetwork {
     const rows = atlasHeight(this.programs.layout.size);
     this.params = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
     this.velocity = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
-    this.frame = frameLayout(this.programs.layers, ATLAS_WIDTH);
-    this.frameAtlas = this.pool.acquire(ATLAS_WIDTH, this.frame.size / ATLAS_WIDTH);
+    this.frame = frameLayout(this.programs.layers);
     this.weightAtlas = this.pool.acquire(ATLAS_WIDTH, atlasHeight(this.programs.packed.size), 'rgba32f');
   }
 
@@ -189,23 +187,27 @@ export class GpuNetwork {
     }
   }
 
-  /** Packs batch item 0 of every layer into the frame atlas and reads it back in one readback. */
+  /**
+   * Every layer's values for batch item 0 of a batch of one (activations, pre-activations, max-pool
+   * winners) as a frame, in one readback of all the layer textures.
+   */
   readFrame(buffers: BatchBuffers): ActivationFrame {
-    this.frame.layers.forEach((frameLayer, l) => {
+    if (buffers.batchSize !== 1) throw new Error('readFrame reads a batch of one');
+    const parts = this.frame.layers.flatMap((f, l) => ([[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const)
+      .filter(([range]) => range !== null).map(([range, texture]) => ({ l, range: range!, texture: buffers.layers[l][texture]! })));
+    const raw = this.runner.readManySync(parts.map((part) => part.texture));
+    const values = new Float32Array(this.frame.size);
+    parts.forEach(({ l, range, texture }, k) => {
       const layer = this.programs.layers[l];
-      const own = buffers.layers[l];
-      const [c, h, w] = layer.shape;
-      const parts: [readonly [number, number] | null, GpuTexture | null][] = [
-        [frameLayer.out, own.out], [frameLayer.pre, own.second], [frameLayer.argmax, own.second]];
-      for (const [range, texture] of parts) {
-        if (!range || !texture) continue;
-        const rowStart = range[0] / ATLAS_WIDTH;
-        const rows = Math.ceil(range[1] / ATLAS_WIDTH);
-        this.runner.run(this.programs.pack, [texture], [this.frameAtlas],
-          { rowStart, count: c * h * w, height: h, width: w, packed: isPacked(layer) ? 1 : 0 }, [0, rowStart, ATLAS_WIDTH, rows]);
+      const [, h, w] = layer.shape;
+      const perTexel = texture.format === 'rgba32f' ? 4 : 1;
+      for (let j = 0; j < range[1]; j++) {
+        const c = Math.floor(j / (h * w)), y = Math.floor(j / w) % h, x = j % w;
+        const [tx, ty, lane] = texelOf(layer, 0, c, y, x);
+        values[range[0] + j] = raw[k][(ty * texture.width + tx) * perTexel + lane];
       }
     });
-    return { values: this.runner.readSync(this.frameAtlas), layers: this.frame.layers };
+    return { values, layers: this.frame.layers };
   }
 
   /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
@@ -224,7 +226,7 @@ export class GpuNetwork {
   dispose(): void {
     for (const buffers of this.batches.values()) releaseBatch(this.pool, buffers);
     this.batches.clear();
-    for (const t of [...this.params, ...this.velocity, this.frameAtlas, this.weightAtlas]) this.pool.release(t);
+    for (const t of [...this.params, ...this.velocity, this.weightAtlas]) this.pool.release(t);
     this.pool.dispose();
     this.runner.dispose();
   }

@@ -194,6 +194,38 @@ export class KernelRunner {
   }
 
   /**
+   * Reads several whole textures synchronously as one readback (counted once): each is copied
+   * into its place in one pixel-pack buffer on the GPU side, then the buffer is read. Returns,
+   * per texture, its values as readSync would.
+   */
+  readManySync(textures: readonly GpuTexture[]): Float32Array[] {
+    const { gl } = this;
+    const offsets: number[] = [];
+    let bytes = 0;
+    for (const t of textures) { offsets.push(bytes); bytes += t.width * t.height * 16; }
+    if (!this.packBuffer || this.packBufferBytes < bytes) {
+      if (this.packBuffer) gl.deleteBuffer(this.packBuffer);
+      this.packBuffer = gl.createBuffer();
+      this.packBufferBytes = bytes;
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, this.packBuffer);
+      gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
+    }
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, this.packBuffer);
+    textures.forEach((t, i) => {
+      this.bindForRead(t);
+      gl.readPixels(0, 0, t.width, t.height, gl.RGBA, gl.FLOAT, offsets[i]);
+    });
+    const rgba = new Float32Array(bytes / 4);
+    gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, rgba);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    this.counters.syncReadbacks++;
+    return textures.map((t, i) => keepChannels(t, rgba.subarray(offsets[i] / 4, offsets[i] / 4 + t.width * t.height * 4)));
+  }
+
+  private packBuffer: WebGLBuffer | null = null;
+  private packBufferBytes = 0;
+
+  /**
    * Starts reading a rectangle into a pixel-pack buffer and resolves once a fence says the GPU is
    * done, polling through `waitTurn` (a MessageChannel round trip in workers); never stalls.
    */
@@ -227,6 +259,7 @@ export class KernelRunner {
 
   /** Deletes the runner's own objects. */
   dispose(): void {
+    if (this.packBuffer) this.gl.deleteBuffer(this.packBuffer);
     this.gl.deleteFramebuffer(this.framebuffer);
     this.gl.deleteShader(this.vertexShader);
     this.gl.deleteVertexArray(this.vertexArray);

