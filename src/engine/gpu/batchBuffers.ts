@@ -26,7 +26,7 @@ export interface LayerBuffers {
 export interface BatchBuffers {
   readonly batchSize: number;
   readonly layers: readonly LayerBuffers[];
-  /** The output layer's per-image loss (column 0 of a K x B texture). */
+  /** The output layer's per-image loss (row 0 of a B x K texture, like the output layer's). */
   readonly loss: GpuTexture;
   /** RGBA32F, texel (b, 0) = (label, image index, 0, 0). */
   readonly labels: GpuTexture;
@@ -59,7 +59,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
   return {
     batchSize,
     layers,
-    loss: pool.acquire(shapeSize(last.shape), batchSize),
+    loss: pool.acquire(batchSize, shapeSize(last.shape)),
     labels: pool.acquire(batchSize, 1, 'rgba32f'),
     distortion: pool.acquire(batchSize, 1, 'rgba32f'),
   };

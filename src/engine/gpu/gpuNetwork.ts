@@ -188,27 +188,43 @@ export class GpuNetwork {
   }
 
   /**
-   * Every layer's values for batch item 0 of a batch of one (activations, pre-activations, max-pool
-   * winners) as a frame, in one readback of all the layer textures.
+   * Every layer's values for a batch of one (activations, pre-activations, max-pool winners) as a
+   * frame, in one readback of all the layer textures.
    */
   readFrame(buffers: BatchBuffers): ActivationFrame {
     if (buffers.batchSize !== 1) throw new Error('readFrame reads a batch of one');
-    const parts = this.frame.layers.flatMap((f, l) => ([[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const)
-      .filter(([range]) => range !== null).map(([range, texture]) => ({ l, range: range!, texture: buffers.layers[l][texture]! })));
-    const raw = this.runner.readManySync(parts.map((part) => part.texture));
-    const values = new Float32Array(this.frame.size);
-    parts.forEach(({ l, range, texture }, k) => {
-      const layer = this.programs.layers[l];
-      const [, h, w] = layer.shape;
-      const perTexel = texture.format === 'rgba32f' ? 4 : 1;
-      for (let j = 0; j < range[1]; j++) {
-        const c = Math.floor(j / (h * w)), y = Math.floor(j / w) % h, x = j % w;
-        const [tx, ty, lane] = texelOf(layer, 0, c, y, x);
-        values[range[0] + j] = raw[k][(ty * texture.width + tx) * perTexel + lane];
-      }
-    });
+    const { textures, sources } = this.frameReader(buffers);
+    const raw = this.runner.readManySync(textures);
+    const values = new Float32Array(sources.length);
+    for (let i = 0; i < sources.length; i++) values[i] = raw[sources[i]];
     return { values, layers: this.frame.layers };
   }
+
+  /** The textures a frame reads and, per frame value, its index in their RGBA readback (built once). */
+  private frameReader(buffers: BatchBuffers): { textures: GpuTexture[]; sources: Int32Array } {
+    if (this.frameSources?.buffers === buffers) return this.frameSources;
+    const textures: GpuTexture[] = [];
+    const sources = new Int32Array(this.frame.size);
+    let base = 0;
+    this.frame.layers.forEach((f, l) => {
+      const layer = this.programs.layers[l];
+      const [, h, w] = layer.shape;
+      for (const [range, part] of [[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const) {
+        if (!range) continue;
+        const texture = buffers.layers[l][part]!;
+        for (let j = 0; j < range[1]; j++) {
+          const [tx, ty, lane] = texelOf(layer, 0, Math.floor(j / (h * w)), Math.floor(j / w) % h, j % w);
+          sources[range[0] + j] = base + (ty * texture.width + tx) * 4 + lane;
+        }
+        textures.push(texture);
+        base += texture.width * texture.height * 4;
+      }
+    });
+    this.frameSources = { buffers, textures, sources };
+    return this.frameSources;
+  }
+
+  private frameSources: { buffers: BatchBuffers; textures: GpuTexture[]; sources: Int32Array } | null = null;
 
   /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
   readLayer(buffers: BatchBuffers, l: number, part: 'out' | 'second' | 'dOut' | 'dPre'): Float32Array {

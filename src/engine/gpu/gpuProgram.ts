@@ -27,7 +27,6 @@ export interface KernelProgram {
 export interface CompiledKernel {
   readonly spec: KernelProgram;
   readonly program: WebGLProgram;
-  readonly samplerLocations: readonly (WebGLUniformLocation | null)[];
   readonly uniformLocations: Readonly<Record<string, WebGLUniformLocation | null>>;
 }
 
@@ -90,15 +89,20 @@ function keepChannels(texture: GpuTexture, rgba: Float32Array): Float32Array {
   return out;
 }
 
-/** Compiles programs and runs them into textures, counting draws and readbacks. */
+/**
+ * Compiles programs and runs them into textures, counting draws and readbacks. The state a draw
+ * needs is set once where WebGL keeps it: sampler k of every program reads texture unit k (set at
+ * link time), and each set of output textures has its own framebuffer with its draw buffers.
+ */
 export class KernelRunner {
   readonly counters: GpuCounters = { draws: 0, syncReadbacks: 0 };
-  private readonly framebuffer: WebGLFramebuffer;
+  private readonly framebuffers = new Map<string, WebGLFramebuffer>();
+  private readonly textureIds = new WeakMap<WebGLTexture, number>();
+  private nextTextureId = 0;
   private readonly vertexShader: WebGLShader;
   private readonly vertexArray: WebGLVertexArrayObject;
 
   constructor(readonly gl: WebGL2RenderingContext) {
-    this.framebuffer = gl.createFramebuffer()!;
     this.vertexShader = compileShader(gl, gl.VERTEX_SHADER, VERTEX_SHADER, 'vertex');
     this.vertexArray = gl.createVertexArray()!;
   }
@@ -117,8 +121,31 @@ export class KernelRunner {
     }
     const uniformLocations: Record<string, WebGLUniformLocation | null> = {};
     for (const name of Object.keys(spec.uniforms ?? {})) uniformLocations[name] = gl.getUniformLocation(program, name);
-    return { spec, program, uniformLocations,
-      samplerLocations: spec.samplers.map((s) => gl.getUniformLocation(program, s)) };
+    gl.useProgram(program);
+    spec.samplers.forEach((name, unit) => gl.uniform1i(gl.getUniformLocation(program, name), unit));
+    return { spec, program, uniformLocations };
+  }
+
+  /** The framebuffer writing to `outputs` (attachments 0.. in order), created on first use. */
+  private framebufferFor(outputs: readonly GpuTexture[]): WebGLFramebuffer {
+    const { gl } = this;
+    const key = outputs.map((o) => {
+      let id = this.textureIds.get(o.texture);
+      if (id === undefined) this.textureIds.set(o.texture, id = this.nextTextureId++);
+      return id;
+    }).join(',');
+    let framebuffer = this.framebuffers.get(key);
+    if (!framebuffer) {
+      framebuffer = gl.createFramebuffer()!;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+      outputs.forEach((output, i) => {
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, output.texture, 0);
+      });
+      gl.drawBuffers(outputs.map((_, i) => gl.COLOR_ATTACHMENT0 + i));
+      gl.readBuffer(gl.COLOR_ATTACHMENT0);
+      this.framebuffers.set(key, framebuffer);
+    }
+    return framebuffer;
   }
 
   /**
@@ -136,10 +163,11 @@ export class KernelRunner {
       throw new Error(`${kernel.spec.name}: writes ${kernel.spec.outputs} outputs, got ${outputs.length}`);
     }
     gl.useProgram(kernel.program);
+    // Inputs are bound on units 0..n-1, which the program's samplers read. Units above n may still
+    // hold older textures: the program does not sample them, so they form no feedback loop.
     inputs.forEach((input, unit) => {
       gl.activeTexture(gl.TEXTURE0 + unit);
       gl.bindTexture(gl.TEXTURE_2D, input.texture);
-      gl.uniform1i(kernel.samplerLocations[unit]!, unit);
     });
     for (const [name, value] of Object.entries(uniforms)) {
       const location = kernel.uniformLocations[name];
@@ -147,37 +175,15 @@ export class KernelRunner {
       if (kernel.spec.uniforms![name] === 'int') gl.uniform1i(location, value);
       else gl.uniform1f(location, value);
     }
-    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
-    outputs.forEach((output, i) => {
-      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, output.texture, 0);
-    });
-    for (let i = outputs.length; i < this.attached; i++) {
-      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, null, 0);
-    }
-    this.attached = outputs.length;
-    gl.drawBuffers(outputs.map((_, i) => gl.COLOR_ATTACHMENT0 + i));
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebufferFor(outputs));
     gl.viewport(region[0], region[1], region[2], region[3]);
     gl.bindVertexArray(this.vertexArray);
     gl.drawArrays(gl.TRIANGLES, 0, 3);
     this.counters.draws++;
-    // Unbind inputs so a texture written next is never also bound for reading (a feedback loop).
-    inputs.forEach((_, unit) => {
-      gl.activeTexture(gl.TEXTURE0 + unit);
-      gl.bindTexture(gl.TEXTURE_2D, null);
-    });
   }
 
-  private attached = 0;
-
   private bindForRead(texture: GpuTexture): void {
-    const { gl } = this;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
-    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture.texture, 0);
-    for (let i = 1; i < this.attached; i++) {
-      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + i, gl.TEXTURE_2D, null, 0);
-    }
-    this.attached = 1;
-    gl.readBuffer(gl.COLOR_ATTACHMENT0);
+    this.gl.bindFramebuffer(this.gl.FRAMEBUFFER, this.framebufferFor([texture]));
   }
 
   /**
@@ -195,14 +201,13 @@ export class KernelRunner {
 
   /**
    * Reads several whole textures synchronously as one readback (counted once): each is copied
-   * into its place in one pixel-pack buffer on the GPU side, then the buffer is read. Returns,
-   * per texture, its values as readSync would.
+   * into one pixel-pack buffer on the GPU side, then the buffer is read. Returns the RGBA values
+   * of every texel, texture after texture (4 * width * height floats each, R32F ones too).
    */
-  readManySync(textures: readonly GpuTexture[]): Float32Array[] {
+  readManySync(textures: readonly GpuTexture[]): Float32Array {
     const { gl } = this;
-    const offsets: number[] = [];
     let bytes = 0;
-    for (const t of textures) { offsets.push(bytes); bytes += t.width * t.height * 16; }
+    for (const t of textures) bytes += t.width * t.height * 16;
     if (!this.packBuffer || this.packBufferBytes < bytes) {
       if (this.packBuffer) gl.deleteBuffer(this.packBuffer);
       this.packBuffer = gl.createBuffer();
@@ -211,15 +216,17 @@ export class KernelRunner {
       gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
     }
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, this.packBuffer);
-    textures.forEach((t, i) => {
+    let offset = 0;
+    for (const t of textures) {
       this.bindForRead(t);
-      gl.readPixels(0, 0, t.width, t.height, gl.RGBA, gl.FLOAT, offsets[i]);
-    });
+      gl.readPixels(0, 0, t.width, t.height, gl.RGBA, gl.FLOAT, offset);
+      offset += t.width * t.height * 16;
+    }
     const rgba = new Float32Array(bytes / 4);
     gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, rgba);
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
     this.counters.syncReadbacks++;
-    return textures.map((t, i) => keepChannels(t, rgba.subarray(offsets[i] / 4, offsets[i] / 4 + t.width * t.height * 4)));
+    return rgba;
   }
 
   private packBuffer: WebGLBuffer | null = null;
@@ -260,7 +267,8 @@ export class KernelRunner {
   /** Deletes the runner's own objects. */
   dispose(): void {
     if (this.packBuffer) this.gl.deleteBuffer(this.packBuffer);
-    this.gl.deleteFramebuffer(this.framebuffer);
+    for (const framebuffer of this.framebuffers.values()) this.gl.deleteFramebuffer(framebuffer);
+    this.framebuffers.clear();
     this.gl.deleteShader(this.vertexShader);
     this.gl.deleteVertexArray(this.vertexArray);
   }

@@ -2,11 +2,11 @@
  * How the GPU engine lays a layer's values out in textures. Maps of the spatial layers (input,
  * conv, pool) are packed four channels to an RGBA32F texel; dense layers are one float per texel:
  *
- *   spatial C@HxW, G = ceil(C / 4) channel groups         dense N
- *   +-------+-------+-----+---------+                     +------------------+
- *   | g=0   | g=1   | ... | g=G-1   |  rows b*H..         |  n = 0 .. N-1    |  row b   (R32F)
- *   | HxW   | HxW   |     | HxW     |  b*H+H-1            +------------------+
- *   +-------+-------+-----+---------+
+ *   spatial C@HxW, G = ceil(C / 4) channel groups         dense N: one column per image,
+ *   +-------+-------+-----+---------+                     texel (b, n) (R32F); columns, not
+ *   | g=0   | g=1   | ... | g=G-1   |  rows b*H..         rows, so that a batch of one still
+ *   | HxW   | HxW   |     | HxW     |  b*H+H-1            spans many rows, which a software
+ *   +-------+-------+-----+---------+                     rasterizer shares among its threads
  *   texel (g*W + x, b*H + y) = channels 4g..4g+3 at (y, x)   (RGBA32F; channels >= C are padding)
  *
  * A fragment of a packed kernel computes four channels at once: one texel fetch brings four
@@ -29,7 +29,7 @@ export function channelGroups(channels: number): number {
 /** Texture size of a layer's values at a batch size. */
 export function activationSize(layer: LayerSpec, batchSize: number): [number, number] {
   const [c, h, w] = layer.shape;
-  return isPacked(layer) ? [channelGroups(c) * w, batchSize * h] : [c * w, batchSize * h];
+  return isPacked(layer) ? [channelGroups(c) * w, batchSize * h] : [batchSize, c];
 }
 
 /** Texture format of a layer's values. */
@@ -40,7 +40,7 @@ export function activationFormat(layer: LayerSpec): TextureFormat {
 /** Texel index (x, y) and channel of value [b][c][y][x] of a layer (the inverse of the pictures above). */
 export function texelOf(layer: LayerSpec, b: number, c: number, y: number, x: number): [number, number, number] {
   const [, h, w] = layer.shape;
-  return isPacked(layer) ? [(c >> 2) * w + x, b * h + y, c & 3] : [c * w + x, b * h + y, 0];
+  return isPacked(layer) ? [(c >> 2) * w + x, b * h + y, c & 3] : [b, c, 0];
 }
 
 /** Unpacks a whole readback of a layer's texture into [b][c][y][x] order. */

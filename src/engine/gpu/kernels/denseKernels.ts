@@ -1,6 +1,6 @@
 /**
  * Fully connected kernels. Indices: b batch, o output unit, i input feature = the layer below
- * flattened as c*H*W + y*W + x. A dense layer below is R32F, texel (i, b); a packed layer below
+ * flattened as c*H*W + y*W + x. Dense layers are R32F, texel (b, n) (packedLayout.ts); a packed layer below
  * (c5 over s4) is read four channels at a time, texel (g*W + x, b*H + y), with the weights from
  * the packed weight atlas as vec4s W[o][g][y*W + x] (weightPacking.ts). Plain weights w[o][i] are
  * at parameter-atlas index W + o*IN + i, the bias at B + o. `dy` is dL/d(pre) of this layer.
@@ -49,17 +49,17 @@ export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: D
   int w = ${w.weight} + o * IN;
   int i = 0;
   for (; i + 4 <= IN; i += 4) {
-    sum += at(x, i, b) * atlasAt(params, w + i) + at(x, i + 1, b) * atlasAt(params, w + i + 1)
-      + at(x, i + 2, b) * atlasAt(params, w + i + 2) + at(x, i + 3, b) * atlasAt(params, w + i + 3);
+    sum += at(x, b, i) * atlasAt(params, w + i) + at(x, b, i + 1) * atlasAt(params, w + i + 1)
+      + at(x, b, i + 2) * atlasAt(params, w + i + 2) + at(x, b, i + 3) * atlasAt(params, w + i + 3);
   }
-  for (; i < IN; i++) sum += at(x, i, b) * atlasAt(params, w + i);`;
+  for (; i < IN; i++) sum += at(x, b, i) * atlasAt(params, w + i);`;
   return {
     name: `${layer.id}.forward`,
     samplers: ['x', 'params', 'wt'],
     outputs: 2,
     declarations: `${dims(layer, below)}\n${activationGlsl(layer.activation)}`,
     main: `
-  int o = p.x, b = p.y;
+  int b = p.x, o = p.y;
   float sum = atlasAt(params, ${w.bias} + o);${sum}
   out0 = sum;
   out1 = act(sum);`,
@@ -75,11 +75,11 @@ export function denseInputGradKernel(layer: DenseLayerSpec, below: LayerSpec, w:
   int g = p.x / BW, x0 = p.x % BW, b = p.y / BH, y = p.y % BH;
   vec4 sum = vec4(0.0);
   int w = ${w.packed} + g * BH * BW + y * BW + x0;
-  for (int o = 0; o < O; o++) sum += at(dy, o, b) * atlas4(wt, w + o * BG * BH * BW);`
+  for (int o = 0; o < O; o++) sum += at(dy, b, o) * atlas4(wt, w + o * BG * BH * BW);`
     : `
-  int i = p.x, b = p.y;
+  int b = p.x, i = p.y;
   float sum = 0.0;
-  for (int o = 0; o < O; o++) sum += at(dy, o, b) * atlasAt(params, ${w.weight} + o * IN + i);`;
+  for (int o = 0; o < O; o++) sum += at(dy, b, o) * atlasAt(params, ${w.weight} + o * IN + i);`;
   const read = packed ? 'at4' : 'at';
   return {
     name: `${layer.id}.inputGrad`,
@@ -99,9 +99,9 @@ export function denseWeightGradKernel(layer: DenseLayerSpec, below: LayerSpec, c
   const weightSum = packed
     ? `
     int g = p.x / (BH * BW), y = (p.x / BW) % BH, x0 = p.x % BW;
-    for (int b = first; b < last; b++) sum += at(dy, o, b) * at4(x, g * BW + x0, b * BH + y);`
+    for (int b = first; b < last; b++) sum += at(dy, b, o) * at4(x, g * BW + x0, b * BH + y);`
     : `
-    for (int b = first; b < last; b++) sum += vec4(at(dy, o, b) * at(x, p.x, b));`;
+    for (int b = first; b < last; b++) sum += vec4(at(dy, b, o) * at(x, b, p.x));`;
   return {
     name: `${layer.id}.weightGrad`,
     samplers: ['x', 'dy'],
@@ -114,7 +114,7 @@ export function denseWeightGradKernel(layer: DenseLayerSpec, below: LayerSpec, c
   int last = min(first + CHUNK, batchSize);
   vec4 sum = vec4(0.0);
   if (p.x == ${packed ? 'BG * BH * BW' : 'IN'}) {
-    for (int b = first; b < last; b++) sum.x += at(dy, o, b);
+    for (int b = first; b < last; b++) sum.x += at(dy, b, o);
   } else {${weightSum}
   }
   out0 = sum;`,

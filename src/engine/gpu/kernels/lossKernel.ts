@@ -1,5 +1,5 @@
 /**
- * The output layer, softmax and loss in one kernel. Texel (k, b) of a K-wide, B-high target.
+ * The output layer, softmax and loss in one kernel. Texel (b, k) of a B-wide, K-high target.
  * Each fragment computes all K logits of its image (K*IN multiply-adds) so it can normalise.
  * z logits, p = softmax(z), t = one-hot(label[b]) with the label at texel (b, 0) of `labels`.
  *
@@ -35,13 +35,18 @@ export function outputLossKernel(layer: DenseLayerSpec, below: Shape3, weightOff
     outputs: 4,
     declarations: `const int K = ${K}; const int IN = ${layer.inFeatures};`,
     main: `
-  int k = p.x, b = p.y;
+  int b = p.x, k = p.y;
   int label = int(at(labels, b, 0));
   float z[K];
   float zmax = -3.4e38;
   for (int j = 0; j < K; j++) {
     float sum = atlasAt(params, ${biasOffset} + j);
-    for (int i = 0; i < IN; i++) sum += at(x, i, b) * atlasAt(params, ${weightOffset} + j * IN + i);
+    int w = ${weightOffset} + j * IN, i = 0;
+    for (; i + 4 <= IN; i += 4) {
+      sum += at(x, b, i) * atlasAt(params, w + i) + at(x, b, i + 1) * atlasAt(params, w + i + 1)
+        + at(x, b, i + 2) * atlasAt(params, w + i + 2) + at(x, b, i + 3) * atlasAt(params, w + i + 3);
+    }
+    for (; i < IN; i++) sum += at(x, b, i) * atlasAt(params, w + i);
     z[j] = sum;
     zmax = max(zmax, sum);
   }

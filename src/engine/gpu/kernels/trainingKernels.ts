@@ -75,10 +75,10 @@ export function statsKernel(classes: number): KernelProgram {
   // One RGBA-free accumulator row: texel 0 loss sum, texel 1 correct count, texel 2 image count.
   float total = reset == 1 ? 0.0 : at(previous, p.x, 0);
   for (int b = 0; b < batchSize; b++) {
-    if (p.x == 0) { total += at(loss, 0, b); continue; }
+    if (p.x == 0) { total += at(loss, b, 0); continue; }
     if (p.x == 2) { total += 1.0; continue; }
     int best = 0;
-    for (int k = 1; k < K; k++) if (at(probs, k, b) > at(probs, best, b)) best = k;
+    for (int k = 1; k < K; k++) if (at(probs, b, k) > at(probs, b, best)) best = k;
     if (best == int(at(labels, b, 0))) total += 1.0;
   }
   out0 = total;`,
