@@ -61,10 +61,7 @@ export class GpuBackend implements ComputeBackend {
   }
 
   infer(input: Float32Array): ActivationFrame {
-    const network = this.require();
-    const buffers = network.uploadBatch(input, 1);
-    network.forward(buffers);
-    return network.readFrame(buffers);
+    return this.require().infer(input);
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

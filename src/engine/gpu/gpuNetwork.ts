@@ -96,16 +96,21 @@ export class GpuNetwork {
     return buffers;
   }
 
-  /** Uploads `batchSize` 32x32 inputs and their labels (labels may be omitted for inference). */
+  /**
+   * Uploads `batchSize` 32x32 inputs and their labels. Without labels (inference) the labels of an
+   * earlier batch stay, and the loss outputs of the next forward pass mean nothing.
+   */
   uploadBatch(inputs: Float32Array, batchSize: number, labels: ArrayLike<number> | null = null): BatchBuffers {
     const buffers = this.buffers(batchSize);
     // The input is a packed map of one channel: (value, 0, 0, 0) per texel.
     const texels = new Float32Array(batchSize * 1024 * 4);
     for (let i = 0; i < batchSize * 1024; i++) texels[i * 4] = inputs[i];
     this.pool.upload(buffers.layers[0].out, texels);
-    const items = new Float32Array(batchSize * 4);
-    if (labels) for (let b = 0; b < batchSize; b++) items[b * 4] = labels[b];
-    this.pool.upload(buffers.labels, items);
+    if (labels) {
+      const items = new Float32Array(batchSize * 4);
+      for (let b = 0; b < batchSize; b++) items[b * 4] = labels[b];
+      this.pool.upload(buffers.labels, items);
+    }
     return buffers;
   }
 
@@ -188,36 +193,42 @@ export class GpuNetwork {
   }
 
   /**
-   * Every layer's values for a batch of one (activations, pre-activations, max-pool winners) as a
-   * frame, in one readback of all the layer textures.
+   * Every layer's values for one 32x32 input (activations, pre-activations, max-pool winners) as a
+   * frame: one upload, the forward draws and one readback of all the layer textures (the input
+   * layer's values are the input itself).
    */
-  readFrame(buffers: BatchBuffers): ActivationFrame {
-    if (buffers.batchSize !== 1) throw new Error('readFrame reads a batch of one');
+  infer(input: Float32Array): ActivationFrame {
+    const buffers = this.uploadBatch(input, 1);
+    this.forward(buffers);
     const { textures, sources } = this.frameReader(buffers);
     const raw = this.runner.readManySync(textures);
-    const values = new Float32Array(sources.length);
+    const values = new Float32Array(this.frame.size);
     for (let i = 0; i < sources.length; i++) values[i] = raw[sources[i]];
+    const inputRange = this.frame.layers[0].out;
+    values.set(input.subarray(0, inputRange[1]), inputRange[0]);
     return { values, layers: this.frame.layers };
   }
 
-  /** The textures a frame reads and, per frame value, its index in their RGBA readback (built once). */
+  /** The textures a frame reads and, per frame value, its index in their readback (built once). */
   private frameReader(buffers: BatchBuffers): { textures: GpuTexture[]; sources: Int32Array } {
     if (this.frameSources?.buffers === buffers) return this.frameSources;
     const textures: GpuTexture[] = [];
     const sources = new Int32Array(this.frame.size);
     let base = 0;
     this.frame.layers.forEach((f, l) => {
+      if (l === 0) return; // the input: infer copies it
       const layer = this.programs.layers[l];
       const [, h, w] = layer.shape;
       for (const [range, part] of [[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const) {
         if (!range) continue;
         const texture = buffers.layers[l][part]!;
+        const channels = this.runner.readChannels(texture);
         for (let j = 0; j < range[1]; j++) {
           const [tx, ty, lane] = texelOf(layer, 0, Math.floor(j / (h * w)), Math.floor(j / w) % h, j % w);
-          sources[range[0] + j] = base + (ty * texture.width + tx) * 4 + lane;
+          sources[range[0] + j] = base + (ty * texture.width + tx) * channels + lane;
         }
         textures.push(texture);
-        base += texture.width * texture.height * 4;
+        base += texture.width * texture.height * channels;
       }
     });
     this.frameSources = { buffers, textures, sources };

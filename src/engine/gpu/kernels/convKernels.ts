@@ -38,19 +38,29 @@ const MAT4 = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1)
 /** Forward: conv + bias + activation, writing pre (out0) and activation (out1). */
 export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: number): KernelProgram {
   const K = layer.kernelSize;
-  const body = layer.inShape[0] === 1
+  // When the channels do not fill the last group (c3 reads 6 = 4 + 2), the padding columns of its
+  // matrices are zero: the last group reads and multiplies only the real ones.
+  const [IC] = layer.inShape;
+  const full = Math.floor(IC / 4), rest = IC % 4;
+  const group = (ig: string, product: (w: string) => string, lanes: string) => `
+    for (int ky = 0; ky < K; ky++) {
+      int row = b * IH + oy + ky, col = ${ig} * IH + ox, w = ${weights} + ((og * IG + ${ig}) * KK + ky * K) * 4;
+      ${unrolled(K, (kx) => `sum += ${product(`w + ${kx * 4}`)} * at4(x, col + ${kx}, row)${lanes};`)}
+    }`;
+  const partial = (w: string) => `mat${rest}x4(${Array.from({ length: rest }, (_, j) => `atlas4(wt, ${w} + ${j})`).join(', ')})`;
+  const body = IC === 1
     ? `
   for (int ky = 0; ky < K; ky++) {
     int row = b * IH + oy + ky, w = ${weights} + og * KK + ky * K;
       ${unrolled(K, (kx) => `sum += atlas4(wt, w + ${kx}) * at4(x, ox + ${kx}, row).x;`)}
   }`
     : `
-  for (int ig = 0; ig < IG; ig++) {
-    for (int ky = 0; ky < K; ky++) {
-      int row = b * IH + oy + ky, col = ig * IH + ox, w = ${weights} + ((og * IG + ig) * KK + ky * K) * 4;
-      ${unrolled(K, (kx) => `sum += weights(w + ${kx * 4}) * at4(x, col + ${kx}, row);`)}
-    }
-  }`;
+  for (int ig = 0; ig < ${full}; ig++) {${group('ig', (w) => `weights(${w})`, '')}
+  }${rest === 0 ? '' : rest === 1 ? `
+  {${group(String(full), (w) => `atlas4(wt, ${w})`, '.x')}
+  }` : `
+  {${group(String(full), partial, `.${'xyzw'.slice(0, rest)}`)}
+  }`}`;
   return {
     name: `${layer.id}.forward`,
     samplers: ['x', 'wt'],

@@ -37,16 +37,15 @@ export function outputLossKernel(layer: DenseLayerSpec, below: Shape3, weightOff
     main: `
   int b = p.x, k = p.y;
   int label = int(at(labels, b, 0));
+  // The image's inputs, fetched once for all K logits.
+  float xs[IN];
+  for (int i = 0; i < IN; i++) xs[i] = at(x, b, i);
   float z[K];
   float zmax = -3.4e38;
   for (int j = 0; j < K; j++) {
     float sum = atlasAt(params, ${biasOffset} + j);
-    int w = ${weightOffset} + j * IN, i = 0;
-    for (; i + 4 <= IN; i += 4) {
-      sum += at(x, b, i) * atlasAt(params, w + i) + at(x, b, i + 1) * atlasAt(params, w + i + 1)
-        + at(x, b, i + 2) * atlasAt(params, w + i + 2) + at(x, b, i + 3) * atlasAt(params, w + i + 3);
-    }
-    for (; i < IN; i++) sum += at(x, b, i) * atlasAt(params, w + i);
+    int w = ${weightOffset} + j * IN;
+    for (int i = 0; i < IN; i++) sum += xs[i] * atlasAt(params, w + i);
     z[j] = sum;
     zmax = max(zmax, sum);
   }
