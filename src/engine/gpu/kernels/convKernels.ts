@@ -80,9 +80,30 @@ export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: n
  * that layer has none, e.g. max pooling or the input): out0 = dx, out1 = dx * act'(pre below).
  */
 export function convInputGradKernel(layer: ConvLayerSpec, weights: number, below: Activation | null): KernelProgram {
-  const term = layer.inShape[0] === 1
-    ? `sum.x += dot(d, atlas4(wt, ${weights} + og * KK + ky * K + kx));`
-    : `sum += d * weights(${weights} + ((og * IG + ig) * KK + ky * K + kx) * 4);`;
+  const [IC] = layer.inShape;
+  const rest = IC % 4;
+  const at = (kx: string) => `${weights} + ((og * IG + ig) * KK + ky * K + ${kx}) * 4`;
+  // Each tap: dy (4 output channels) times the transposed mat4 of 4 input channels. In a last group
+  // that the channels do not fill, only the real columns are read.
+  const taps = (term: string) => `
+  for (int og = 0; og < OG; og++) {
+    for (int ky = kyFirst; ky <= kyLast; ky++) {
+      int row = b * OH + iy - ky, col = og * OH + ix;
+      for (int kx = kxFirst; kx <= kxLast; kx++) {
+        vec4 d = at4(dy, col - kx, row);
+        ${term}
+      }
+    }
+  }`;
+  const body = IC === 1
+    ? taps(`sum.x += dot(d, atlas4(wt, ${weights} + og * KK + ky * K + kx));`)
+    : rest < 2
+      ? taps(`sum += d * weights(${at('kx')});`)
+      : `
+  if (ig < IG - 1) {${taps(`sum += d * weights(${at('kx')});`)}
+  } else {${taps(`int w = ${at('kx')};
+        sum.${'xyz'.slice(0, rest)} += d * mat${rest}x4(${Array.from({ length: rest }, (_, j) => `atlas4(wt, w + ${j})`).join(', ')});`)}
+  }`;
   return {
     name: `${layer.id}.inputGrad`,
     samplers: ['dy', 'wt', 'belowPre', 'belowOut'],
@@ -94,16 +115,7 @@ export function convInputGradKernel(layer: ConvLayerSpec, weights: number, below
   vec4 sum = vec4(0.0);
   // Only the kernel offsets whose output position exists: oy = iy - ky in [0, OH).
   int kyFirst = max(0, iy - OH + 1), kyLast = min(K - 1, iy);
-  int kxFirst = max(0, ix - OH + 1), kxLast = min(K - 1, ix);
-  for (int og = 0; og < OG; og++) {
-    for (int ky = kyFirst; ky <= kyLast; ky++) {
-      int row = b * OH + iy - ky, col = og * OH + ix;
-      for (int kx = kxFirst; kx <= kxLast; kx++) {
-        vec4 d = at4(dy, col - kx, row);
-        ${term}
-      }
-    }
-  }
+  int kxFirst = max(0, ix - OH + 1), kxLast = min(K - 1, ix);${body}
   out0 = sum;
   out1 = ${below ? 'sum * actDerivative(at4(belowPre, p.x, p.y), at4(belowOut, p.x, p.y))' : 'sum'};`,
   };
