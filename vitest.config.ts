@@ -44,6 +44,9 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Cross-origin isolation lets the worker test measure the worker's JS heap
+        // (performance.measureUserAgentSpecificMemory).
+        server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
@@ -53,7 +56,8 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS } }),
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM,
+              args: [...CHROMIUM_FLAGS, '--enable-blink-features=ForceEagerMeasureMemory'] } }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -34,6 +34,18 @@ async function until(test: (e: EngineEvent) => boolean, ms = 240_000): Promise<E
   }
 }
 
+/**
+ * The JS heap of the page's dedicated workers, in bytes (the page is cross-origin isolated in the
+ * browser tests, and Chromium measures eagerly: see vitest.config.ts).
+ */
+async function workerHeapBytes(): Promise<number> {
+  const measure = (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{
+    breakdown: { bytes: number; attribution: { scope: string }[] }[] }> }).measureUserAgentSpecificMemory;
+  const result = await measure.call(performance);
+  return result.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
+    .reduce((sum, b) => sum + b.bytes, 0);
+}
+
 describe('the engine worker', () => {
   it('starts on WebGL2 and infers every layer as the reference does (|gpu - ref| <= 1e-4 (1 + |ref|))', async () => {
     const started = await client.start('webgl2');
@@ -62,11 +74,16 @@ describe('the engine worker', () => {
     client.setDrawing(new Float32Array(1024).fill(0.25));
     client.train(settings, 0, 5);
     const live: number[] = [];
+    const heap: number[] = [];
     for (let epoch = 1; epoch <= 5; epoch++) {
       await until((e) => e.type === 'checkpointSaved' && e.epoch === epoch);
       live.push((await client.request({ type: 'counters' }, 'countersRead')).liveTextures);
+      heap.push(await workerHeapBytes());
     }
     expect(new Set(live.slice(1)).size, `live textures per epoch: ${live}`).toBe(1);
+    // The worker's JS heap after each epoch (measured after a garbage collection): flat once warm.
+    console.log(`worker JS heap per epoch (bytes): ${heap.join(', ')}`);
+    expect(Math.max(...heap.slice(2)) - heap[1], `worker JS heap per epoch: ${heap}`).toBeLessThan(256 * 1024);
     expect(await until((e) => e.type === 'activationsStreamed')).toBeTruthy();
 
     client.train(settings, 20, 8);
