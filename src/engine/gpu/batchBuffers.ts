@@ -8,7 +8,7 @@
 import { shapeSize } from '../model/layerSpec';
 import type { GpuTexture, TexturePool } from './gpuTexture';
 import type { NetworkPrograms } from './networkPrograms';
-import { activationFormat, activationSize } from './packedLayout';
+import { activationSize, channelGroups } from './packedLayout';
 
 /** The textures of one layer at one batch size. */
 export interface LayerBuffers {
@@ -16,9 +16,9 @@ export interface LayerBuffers {
   readonly second: GpuTexture | null;
   readonly dOut: GpuTexture;
   readonly dPre: GpuTexture;
-  /** Pass-1 partial sums and reduced parameter gradients (one or four textures; empty: no parameters). */
+  /** Pass-1 partial sums (one or four textures; empty: no parameters) and the reduced gradient. */
   readonly partials: readonly GpuTexture[];
-  readonly gradients: readonly GpuTexture[];
+  readonly gradient: GpuTexture | null;
   readonly chunks: number;
 }
 
@@ -26,7 +26,7 @@ export interface LayerBuffers {
 export interface BatchBuffers {
   readonly batchSize: number;
   readonly layers: readonly LayerBuffers[];
-  /** The output layer's per-image loss (row 0 of a B x K texture, like the output layer's). */
+  /** The output layer's per-image loss (every lane of the output layer's texels, packedLayout.ts). */
   readonly loss: GpuTexture;
   /** RGBA32F, texel (b, 0) = (label, image index, 0, 0). */
   readonly labels: GpuTexture;
@@ -38,20 +38,18 @@ export interface BatchBuffers {
 export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batchSize: number): BatchBuffers {
   const layers = programs.layers.map((layer, l): LayerBuffers => {
     const [width, height] = activationSize(layer, batchSize);
-    const format = activationFormat(layer);
     const kernels = l > 0 ? programs.kernels[l - 1] : null;
     const hasSecond = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling !== 'mean');
     const chunks = kernels ? Math.ceil(batchSize / kernels.chunk) : 0;
     const gradient = kernels?.gradient ?? null;
-    const textures = (rows: number) => gradient
-      ? Array.from({ length: gradient.textures }, () => pool.acquire(gradient.columns, rows, gradient.format)) : [];
     return {
-      out: pool.acquire(width, height, format),
-      second: hasSecond ? pool.acquire(width, height, format) : null,
-      dOut: pool.acquire(width, height, format),
-      dPre: pool.acquire(width, height, format),
-      partials: textures((gradient?.rows ?? 0) * chunks),
-      gradients: textures(gradient?.rows ?? 0),
+      out: pool.acquire(width, height, 'rgba32f'),
+      second: hasSecond ? pool.acquire(width, height, 'rgba32f') : null,
+      dOut: pool.acquire(width, height, 'rgba32f'),
+      dPre: pool.acquire(width, height, 'rgba32f'),
+      partials: gradient
+        ? Array.from({ length: gradient.blocks }, () => pool.acquire(gradient.columns, gradient.rows * chunks, 'rgba32f')) : [],
+      gradient: gradient ? pool.acquire(gradient.columns, gradient.rows * gradient.blocks, 'rgba32f') : null,
       chunks,
     };
   });
@@ -59,7 +57,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
   return {
     batchSize,
     layers,
-    loss: pool.acquire(batchSize, shapeSize(last.shape)),
+    loss: pool.acquire(batchSize, channelGroups(shapeSize(last.shape)), 'rgba32f'),
     labels: pool.acquire(batchSize, 1, 'rgba32f'),
     distortion: pool.acquire(batchSize, 1, 'rgba32f'),
   };
@@ -68,7 +66,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
 /** Returns every texture of a batch to the pool. */
 export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
   for (const layer of buffers.layers) {
-    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, ...layer.partials, ...layer.gradients]) {
+    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, ...layer.partials, layer.gradient]) {
       if (texture) pool.release(texture);
     }
   }

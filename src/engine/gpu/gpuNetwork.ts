@@ -131,8 +131,8 @@ export class GpuNetwork {
         else if (layer.pooling === 'max') runner.run(k.forward, [x], [own.out, own.second!]);
         else runner.run(k.forward, [x, wt], [own.out, own.second!]);
       } else if (layer.activation === 'softmax') {
-        runner.run(k.forward, [x, params, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
-      } else runner.run(k.forward, [x, params, wt], [own.second!, own.out]);
+        runner.run(k.forward, [x, wt, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
+      } else runner.run(k.forward, [x, wt], [own.second!, own.out]);
     });
   }
 
@@ -153,15 +153,14 @@ export class GpuNetwork {
       const belowPre = activationOf(this.programs.layers[l - 1]) ? below.second! : below.out;
       if (k.backward) {
         const inputs = k.layer.kind === 'pool' ? [own.dPre, own.second ?? own.dPre, wt, below.second!, below.out]
-          : k.layer.kind === 'conv' ? [own.dPre, wt, belowPre, below.out]
-            : [own.dPre, params, wt, belowPre, below.out];
+          : [own.dPre, wt, belowPre, below.out];
         runner.run(k.backward, inputs, [below.dOut, below.dPre]);
       } else if (toInput) {
         runner.run(this.programs.inputGrad, [own.dPre, wt, below.out, below.out], [below.dOut, below.dPre]);
       }
       if (k.paramGrad && k.gradient) {
         runner.run(k.paramGrad, [below.out, own.dPre], own.partials, { batchSize });
-        runner.run(this.programs.reduce[k.gradient.textures], own.partials, own.gradients,
+        runner.run(this.programs.reduce[k.gradient.blocks], own.partials, [own.gradient!],
           { chunks: own.chunks, rows: k.gradient.rows });
       }
     }
@@ -178,7 +177,7 @@ export class GpuNetwork {
 
   /** The reduced gradient textures of every parameterised layer, in slot order. */
   private gradientTextures(buffers: BatchBuffers): GpuTexture[] {
-    return [...this.programs.gradientSlots.keys()].flatMap((l) => buffers.layers[l].gradients);
+    return [...this.programs.gradientSlots.keys()].map((l) => buffers.layers[l].gradient!);
   }
 
   /** The gradients of the last backward pass in run-format order (a synchronous readback: for tests and inspection). */

@@ -37,6 +37,7 @@ const FORMATS = {
 export class TexturePool {
   private readonly free = new Map<string, GpuTexture[]>();
   private live = 0;
+  private maxSize: number | undefined;
 
   constructor(private readonly gl: WebGL2RenderingContext) {}
 
@@ -52,6 +53,11 @@ export class TexturePool {
     this.live++;
     if (recycled) return recycled;
     const { gl } = this;
+    const limit = this.maxSize ??= gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+    if (width > limit || height > limit) {
+      this.live--;
+      throw new Error(`a ${width}x${height} texture exceeds this GPU's limit of ${limit} (a smaller batch fits)`);
+    }
     const texture = gl.createTexture();
     if (!texture) throw new Error('could not create a texture (is the context lost?)');
     gl.bindTexture(gl.TEXTURE_2D, texture);

@@ -70,12 +70,11 @@ function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, layout: Parame
       paramGrad: sub ? subsampleGradKernel(layer, CONV_CHUNK) : null,
     };
   }
-  const weights = { weight: tensorSpec(layout, `${id}.weight`).offset, bias: tensorSpec(layout, `${id}.bias`).offset,
-    packed: packed.offsets.get(`${id}.weight`) ?? -1 };
+  const weights = { weight: at(`${id}.weight`), bias: at(`${id}.bias`) };
   return {
     chunk: DENSE_CHUNK,
     forward: layer.activation === 'softmax'
-      ? outputLossKernel(layer, below.shape, weights.weight, weights.bias, options.loss)
+      ? outputLossKernel(layer, below, weights, options.loss)
       : denseForwardKernel(layer, below, weights),
     backward: denseInputGradKernel(layer, below, weights, belowActivation),
     paramGrad: denseWeightGradKernel(layer, below, DENSE_CHUNK),

@@ -1,8 +1,8 @@
 /**
  * The kernels around a training step that are not layers:
  *
- *   reduce (pass 2 of every gradient), per texture k of a layer's gradient (gradientLayout.ts):
- *       out_k[col][row] = sum_{chunk < chunks} partial_k[col][chunk*rows + row]
+ *   reduce (pass 2 of every gradient; gradientLayout.ts), block k of the reduced texture:
+ *       out[col][k*rows + row] = sum_{chunk < chunks} partial_k[col][chunk*rows + row]
  *   momentum SGD over the parameter atlas (one draw for every tensor), for atlas index i:
  *       g = gradientAt(i) + weightDecay * w[i];  v' = momentum * v[i] + learningRate * g;  w' = w[i] - v'
  *       (out0 = w', out1 = v')
@@ -13,22 +13,23 @@
 import type { KernelProgram } from '../gpuProgram';
 import { ATLAS_WIDTH } from '../gpuTexture';
 
-/** Pass 2 of a gradient reduction over `textures` partial-sum textures at once. */
-export function reduceKernel(textures: number): KernelProgram {
-  const ks = Array.from({ length: textures }, (_, k) => k);
+/**
+ * Pass 2 of a gradient reduction: sums the chunks of `blocks` partial textures into one texture,
+ * block k in rows k*rows .. (k+1)*rows - 1.
+ */
+export function reduceKernel(blocks: 1 | 4): KernelProgram {
+  const ks = Array.from({ length: blocks }, (_, k) => k);
   return {
-    name: `reduceChunks${textures}`,
+    name: `reduceChunks${blocks}`,
     samplers: ks.map((k) => `partial${k}`),
     uniforms: { chunks: 'int', rows: 'int' },
-    outputs: textures,
+    outputs: 1,
     vectorOutputs: true,
     main: `
-  ${ks.map((k) => `vec4 sum${k} = vec4(0.0);`).join(' ')}
-  for (int chunk = 0; chunk < chunks; chunk++) {
-    int row = chunk * rows + p.y;
-    ${ks.map((k) => `sum${k} += at4(partial${k}, p.x, row);`).join(' ')}
-  }
-  ${ks.map((k) => `out${k} = sum${k};`).join(' ')}`,
+  int block = p.y / rows, row = p.y % rows;
+  vec4 sum = vec4(0.0);
+  ${ks.map((k) => `if (block == ${k}) for (int chunk = 0; chunk < chunks; chunk++) sum += at4(partial${k}, p.x, chunk * rows + row);`).join('\n  else ')}
+  out0 = sum;`,
   };
 }
 
@@ -72,13 +73,18 @@ export function statsKernel(classes: number): KernelProgram {
     outputs: 1,
     declarations: `const int K = ${classes};`,
     main: `
-  // One RGBA-free accumulator row: texel 0 loss sum, texel 1 correct count, texel 2 image count.
+  // One accumulator row: texel 0 loss sum, texel 1 correct count, texel 2 image count. The loss and
+  // probabilities are packed (lossKernel.ts): image b's loss is lane 0 of texel (b, 0).
   float total = reset == 1 ? 0.0 : at(previous, p.x, 0);
   for (int b = 0; b < batchSize; b++) {
     if (p.x == 0) { total += at(loss, b, 0); continue; }
     if (p.x == 2) { total += 1.0; continue; }
     int best = 0;
-    for (int k = 1; k < K; k++) if (at(probs, b, k) > at(probs, b, best)) best = k;
+    float bestP = at(probs, b, 0);
+    for (int k = 1; k < K; k++) {
+      float pk = pick(at4(probs, b, k >> 2), k & 3);
+      if (pk > bestP) { best = k; bestP = pk; }
+    }
     if (best == int(at(labels, b, 0))) total += 1.0;
   }
   out0 = total;`,

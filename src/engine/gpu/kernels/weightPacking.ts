@@ -9,14 +9,15 @@
  *       the connection table leaves the pair unconnected
  *   conv, IC = 1:   weight texel og*KK + tap = (w[4og+r][0][tap])_r
  *   conv bias, subsampling coeff and bias:  texel g = (value[4g+r])_r
- *   dense layer over a packed layer (C@HxW below, HW = H*W, G groups):
- *     weight texel (o*G + g)*HW + y*W + x = (w[o][(4g+k)*HW + y*W + x])_k
+ *   dense, T input texels per image (packedLayout.ts inputTexels):
+ *     weight texel (og*T + t)*4 + j = (w[4og+r][feature of lane j of input texel t])_r, the feature
+ *       being 4t + j over a dense layer, (4g+j)*HW + yx over maps (t = g*HW + yx); bias as conv
  */
 import type { ConvLayerSpec, LayerSpec } from '../../model/layerSpec';
 import { tensorSpec, type ParameterLayout } from '../../model/parameters';
 import type { KernelProgram } from '../gpuProgram';
 import { ATLAS_WIDTH } from '../gpuTexture';
-import { channelGroups, isPacked } from '../packedLayout';
+import { channelGroups, inputTexels, isDense } from '../packedLayout';
 
 /** Texel offsets of the packed sections, by tensor name. */
 export interface PackedWeights {
@@ -79,13 +80,19 @@ function sectionsOf(layer: LayerSpec, below: LayerSpec, layout: ParameterLayout)
     return [groupedSection(`${layer.id}.coeff`, C, tensorSpec(layout, `${layer.id}.coeff`).offset),
       groupedSection(`${layer.id}.bias`, C, tensorSpec(layout, `${layer.id}.bias`).offset)];
   }
-  if (layer.kind === 'dense' && isPacked(below)) {
-    const [C, H, W] = below.shape;
-    const HW = H * W, G = channelGroups(C);
+  if (layer.kind === 'dense') {
+    const O = layer.shape[0], OG = channelGroups(O), T = inputTexels(below), IN = layer.inFeatures;
     const weight = tensorSpec(layout, `${layer.id}.weight`).offset;
-    return [{ name: `${layer.id}.weight`, count: layer.shape[0] * G * HW,
-      body: `int o = local / ${G * HW}, g = (local / ${HW}) % ${G}, yx = local % ${HW};
-    ${lanes((k) => [`4 * g + ${k} < ${C}`, `${weight} + o * ${layer.inFeatures} + (4 * g + ${k}) * ${HW} + yx`])}` }];
+    const [C, H, W] = below.shape;
+    // Feature of input lane j of texel t, and whether it exists.
+    const feature = isDense(below)
+      ? 'int f = 4 * t + j; bool real = f < IN;'
+      : `int c = 4 * (t / ${H * W}) + j, f = c * ${H * W} + t % ${H * W}; bool real = c < ${C};`;
+    return [{ name: `${layer.id}.weight`, count: OG * T * 4, body: `const int IN = ${IN};
+    int j = local & 3, m = local >> 2, t = m % ${T}, og = m / ${T};
+    ${feature}
+    ${lanes((k) => [`(real && 4 * og + ${k} < ${O})`, `${weight} + (4 * og + ${k}) * IN + f`])}` },
+    groupedSection(`${layer.id}.bias`, O, tensorSpec(layout, `${layer.id}.bias`).offset)];
   }
   return [];
 }
