@@ -8,6 +8,7 @@
 import { shapeSize } from '../model/layerSpec';
 import type { GpuTexture, TexturePool } from './gpuTexture';
 import type { NetworkPrograms } from './networkPrograms';
+import { DENSE_SPLIT_PARTS } from './kernels/denseKernels';
 import { activationSize, channelGroups } from './packedLayout';
 
 /** The textures of one layer at one batch size. */
@@ -16,6 +17,8 @@ export interface LayerBuffers {
   readonly second: GpuTexture | null;
   readonly dOut: GpuTexture;
   readonly dPre: GpuTexture;
+  /** The parts of a split dense forward sum (denseKernels.ts), or null. */
+  readonly parts: GpuTexture | null;
   /** Pass-1 partial sums (one or four textures; empty: no parameters) and the reduced gradient. */
   readonly partials: readonly GpuTexture[];
   readonly gradient: GpuTexture | null;
@@ -47,6 +50,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
       second: hasSecond ? pool.acquire(width, height, 'rgba32f') : null,
       dOut: pool.acquire(width, height, 'rgba32f'),
       dPre: pool.acquire(width, height, 'rgba32f'),
+      parts: kernels?.forwardParts ? pool.acquire(width * DENSE_SPLIT_PARTS, height, 'rgba32f') : null,
       partials: gradient
         ? Array.from({ length: gradient.blocks }, () => pool.acquire(gradient.columns, gradient.rows * chunks, 'rgba32f')) : [],
       gradient: gradient ? pool.acquire(gradient.columns, gradient.rows * gradient.blocks, 'rgba32f') : null,
@@ -66,7 +70,7 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
 /** Returns every texture of a batch to the pool. */
 export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
   for (const layer of buffers.layers) {
-    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, ...layer.partials, layer.gradient]) {
+    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, layer.parts, ...layer.partials, layer.gradient]) {
       if (texture) pool.release(texture);
     }
   }

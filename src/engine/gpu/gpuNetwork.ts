@@ -132,6 +132,9 @@ export class GpuNetwork {
         else runner.run(k.forward, [x, wt], [own.out, own.second!]);
       } else if (layer.activation === 'softmax') {
         runner.run(k.forward, [x, wt, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
+      } else if (k.forwardParts) {
+        runner.run(k.forwardParts, [x, wt], [own.parts!]);
+        runner.run(k.forward, [own.parts!, wt], [own.second!, own.out]);
       } else runner.run(k.forward, [x, wt], [own.second!, own.out]);
     });
   }

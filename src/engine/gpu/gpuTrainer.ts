@@ -94,7 +94,7 @@ export class GpuTrainer {
     return scheduledLearningRate(this.settings, this.steps, this.planner.stepsPerEpoch);
   }
 
-  /** Trains one batch: about 26 draws, uploads of a few KB, no readback. */
+  /** Trains one batch: 28 draws for the default architecture, uploads of a few KB, no readback. */
   step(learningRate = this.learningRate(), settings: Partial<TrainingSettings> = {}): PlannedBatch {
     const batch = this.planner.next();
     const n = batch.indices.length;

@@ -9,7 +9,7 @@ import { parameterLayout, tensorSpec, type ParameterLayout } from '../model/para
 import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
 import { GATHER_KERNEL } from './kernels/dataKernels';
-import { denseForwardKernel, denseInputGradKernel, denseWeightGradKernel } from './kernels/denseKernels';
+import { denseForwardKernel, denseInputGradKernel, densePartialKernel, denseSplits, denseWeightGradKernel } from './kernels/denseKernels';
 import { gradientAtGlsl, gradientSamplers, gradientStorage, type GradientStorage } from './kernels/gradientLayout';
 import { outputLossKernel } from './kernels/lossKernel';
 import { poolBackwardKernel, poolForwardKernel, subsampleGradKernel } from './kernels/poolKernels';
@@ -24,6 +24,8 @@ export const DENSE_CHUNK = 32;
 export interface LayerKernels {
   readonly layer: ComputeLayerSpec;
   readonly forward: CompiledKernel;
+  /** The parts of a split dense forward sum, drawn before `forward` (null: not split). */
+  readonly forwardParts: CompiledKernel | null;
   /** Gradient into the layer below (absent for c1, whose input gradient is `inputGrad`). */
   readonly backward: CompiledKernel | null;
   /** Pass 1 of this layer's parameter gradients, or null when it has no parameters. */
@@ -44,7 +46,8 @@ export function activationOf(layer: LayerSpec): Activation | null {
 
 /** The kernel programs (not yet compiled) of one compute layer. */
 function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, layout: ParameterLayout, packed: PackedWeights,
-  options: ArchitectureOptions): { forward: KernelProgram; backward: KernelProgram | null; paramGrad: KernelProgram | null; chunk: number } {
+  options: ArchitectureOptions): { forward: KernelProgram; forwardParts?: KernelProgram; backward: KernelProgram | null;
+    paramGrad: KernelProgram | null; chunk: number } {
   const id = layer.id;
   const at = (name: string) => {
     const offset = packed.offsets.get(name);
@@ -76,6 +79,7 @@ function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, layout: Parame
     forward: layer.activation === 'softmax'
       ? outputLossKernel(layer, below, weights, options.loss)
       : denseForwardKernel(layer, below, weights),
+    forwardParts: layer.activation !== 'softmax' && denseSplits(below) > 1 ? densePartialKernel(layer, below, weights) : undefined,
     backward: denseInputGradKernel(layer, below, weights, belowActivation),
     paramGrad: denseWeightGradKernel(layer, below, DENSE_CHUNK),
   };
@@ -118,6 +122,7 @@ export class NetworkPrograms {
       kernels.push({
         layer, chunk: programs.chunk, gradient,
         forward: runner.compile(programs.forward),
+        forwardParts: programs.forwardParts ? runner.compile(programs.forwardParts) : null,
         backward: programs.backward && runner.compile(programs.backward),
         paramGrad: programs.paramGrad && runner.compile(programs.paramGrad),
       });

@@ -8,6 +8,7 @@
  * `dy` is dL/d(pre) of this layer.
  *
  *   forward:     pre[b][og] = bias[og] + sum_t W[og][t] * x[b][t];  out0 = pre, out1 = act(pre)
+ *                (over many input texels, the sum in parts first: densePartialKernel)
  *   input grad:  dx[b][t] = sum_og dy[b][og] * W[og][t] (the transposed product), fused with the
  *                derivative of the layer below's activation: out0 = dx, out1 = dx * act'(pre below)
  *   weight grad, pass 1 over chunks of CH images (gradientLayout.ts): the fragment of (og, t)
@@ -40,9 +41,50 @@ export interface DenseWeights {
   readonly bias: number;
 }
 
-/** Forward: dense + bias + activation (out0 = pre, out1 = act(pre)); the output layer's softmax is lossKernel.ts. */
+/** Parts the input of a wide dense layer is split into for its forward pass (see denseSplits). */
+export const DENSE_SPLIT_PARTS = 4;
+
+/**
+ * How many parts a dense layer's forward sum is split into: a layer reading many input texels
+ * (c5: 100) sums them in DENSE_SPLIT_PARTS fragments per output texel, so that a batch of one
+ * still keeps the rasterizer's threads and 2x2 quads busy; the forward kernel adds the parts.
+ */
+export function denseSplits(below: LayerSpec): number {
+  return inputTexels(below) >= 64 ? DENSE_SPLIT_PARTS : 1;
+}
+
+/** The split part of a wide dense layer's forward sum: texel (b*S + s, og) = sum over part s of W[og][t] * x[b][t]. */
+export function densePartialKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights): KernelProgram {
+  const S = denseSplits(below);
+  return {
+    name: `${layer.id}.forwardParts`,
+    samplers: ['x', 'wt'],
+    outputs: 1,
+    vectorOutputs: true,
+    declarations: `${denseDims(layer, below)}\n${WEIGHTS_GLSL}\nconst int S = ${S}; const int PART = (T + S - 1) / S;`,
+    main: `
+  int b = p.x / S, first = (p.x % S) * PART, og = p.y;
+  int last = min(T, first + PART);
+  vec4 sum = vec4(0.0);
+  int w = ${w.weight} + (og * T + first) * 4;
+  for (int k = first; k < last; k++, w += 4) sum += weights(w) * inputAt(x, b, k);
+  out0 = sum;`,
+  };
+}
+
+/**
+ * Forward: dense + bias + activation (out0 = pre, out1 = act(pre)); the output layer's softmax is
+ * lossKernel.ts. Over a split layer (denseSplits > 1) sampler `x` holds the parts to add.
+ */
 export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights): KernelProgram {
   if (layer.activation === 'softmax') throw new Error(`${layer.id}: the softmax output is computed by the loss kernel`);
+  const S = denseSplits(below);
+  const sum = S > 1
+    ? `
+  for (int s = 0; s < ${S}; s++) sum += at4(x, b * ${S} + s, og);`
+    : `
+  int w = ${w.weight} + og * T * 4;
+  for (int k = 0; k < T; k++, w += 4) sum += weights(w) * inputAt(x, b, k);`;
   return {
     name: `${layer.id}.forward`,
     samplers: ['x', 'wt'],
@@ -51,9 +93,7 @@ export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: D
     declarations: `${denseDims(layer, below)}\n${WEIGHTS_GLSL}\n${activationGlsl(layer.activation)}`,
     main: `
   int b = p.x, og = p.y;
-  vec4 sum = atlas4(wt, ${w.bias} + og);
-  int w = ${w.weight} + og * T * 4;
-  for (int k = 0; k < T; k++, w += 4) sum += weights(w) * inputAt(x, b, k);
+  vec4 sum = atlas4(wt, ${w.bias} + og);${sum}
   out0 = sum;
   out1 = act(sum);`,
   };
