@@ -16,7 +16,10 @@ export const DEFAULT_FACTORIES: BackendFactories = {
 };
 
 
-/** Renderers that draw on the CPU, where the reference engine is faster than the WebGL2 one (docs/benchmarks.md). */
+/**
+ * Renderers that draw on the CPU. There the WebGL2 engine shares the one software GPU with the
+ * page's 3D view, and the reference engine answers a drawing sooner (docs/benchmarks.md).
+ */
 export const SOFTWARE_RENDERER = /SwiftShader|llvmpipe|softpipe|Software Rasterizer|Basic Render/i;
 
 /**
@@ -30,8 +33,9 @@ export function startBackend(prefer: Backend | 'auto', factories: BackendFactori
     const gpu = factories.gpu(onLost, onRestored);
     if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
       gpu.dispose();
-      return { backend: factories.cpu(), reason: `WebGL2 here is a software renderer (${gpu.renderer}), on which the reference `
-        + 'engine is faster; add ?backend=webgl2 to the address to use the WebGL2 engine anyway' };
+      return { backend: factories.cpu(), reason: `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine `
+        + 'would share with the 3D view; the reference engine answers your drawing sooner. Add ?backend=webgl2 to the '
+        + 'address to use the WebGL2 engine anyway' };
     }
     return { backend: gpu, reason: null };
   } catch (error) {

@@ -1,12 +1,12 @@
 /**
- * The worker side of the protocol: owns the backend, answers commands, and runs training in slices
- * between which commands (a drawing to infer, a pause) are handled. It falls back to the CPU when
- * WebGL2 is missing or its context is lost, keeping the run from the last weights it holds.
+ * The worker side of the protocol: answers commands, and runs training in slices between which
+ * commands (a drawing to infer, a pause) are handled. Which engine computes, and its fallback to
+ * the CPU when WebGL2 is missing or its context is lost, is engineSlot.ts.
  */
 import type { MnistSet } from '../engine/data/mnistInput';
-import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { ComputeBackend } from './computeBackend';
-import { DEFAULT_FACTORIES, startBackend, type BackendFactories } from './backendFactories';
+import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
+import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
 import { checkInput, isDiverged } from './runGuards';
@@ -28,8 +28,7 @@ export function serveEngine(endpoint: Endpoint, factories: BackendFactories = DE
 }
 
 class EngineHost {
-  private backend: ComputeBackend | null = null;
-  private weights: { architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
+  private readonly slot: EngineSlot;
   private data: { train: MnistSet; test: MnistSet } | null = null;
   private drawing: Float32Array | null = null;
   private session: TrainingSession | null = null;
@@ -38,16 +37,24 @@ class EngineHost {
   private evaluateImages = 0;
   private readonly waitTurn = createWaitTurn();
 
-  constructor(private readonly endpoint: Endpoint, private readonly factories: BackendFactories) {}
+  constructor(private readonly endpoint: Endpoint, factories: BackendFactories) {
+    this.slot = new EngineSlot(factories, {
+      post: (event) => this.post(event),
+      currentStep: () => this.session?.step ?? null,
+      resume: (backend, step) => {
+        if (!this.session || !this.data) return;
+        backend.beginTraining(this.data.train, this.session.settings, step);
+        this.session.step = step;
+      },
+    });
+  }
 
   private post(event: EngineEvent): void {
     this.endpoint.postMessage(event, transferables(event));
   }
 
   private requireBackend(): ComputeBackend {
-    if (!this.backend) throw new Error('the engine has not started');
-    if (this.backend.isLost()) this.fallBackToCpu('the WebGL context was lost');
-    return this.backend!;
+    return this.slot.require();
   }
 
   async handle(command: EngineCommand): Promise<void> {
@@ -62,15 +69,13 @@ class EngineHost {
   private async execute(command: EngineCommand): Promise<void> {
     switch (command.type) {
       case 'start': {
-        const started = startBackend(command.prefer, this.factories, () => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
-        this.backend = started.backend;
+        const started = this.slot.start(command.prefer);
         this.post({ type: 'started', backend: started.backend.kind, renderer: started.backend.renderer, reason: started.reason });
         return;
       }
       case 'loadWeights':
         this.stopSession();
-        this.weights = { architecture: command.architecture, params: command.params.slice(), velocity: command.velocity, step: 0 };
-        this.requireBackend().load(command.architecture, command.params, command.velocity);
+        this.slot.load(command.architecture, command.params, command.velocity);
         this.post({ type: 'weightsLoaded', requestId: command.requestId });
         return;
       case 'infer':
@@ -87,7 +92,7 @@ class EngineHost {
         return;
       case 'train': {
         if (!this.data) throw new Error('no dataset: send setDataset first');
-        if (!this.weights) throw new Error('no weights: send loadWeights first');
+        if (!this.slot.weights) throw new Error('no weights: send loadWeights first');
         const backend = this.requireBackend();
         const stepsPerEpoch = Math.ceil(this.data.train.count / command.settings.batchSize);
         if (!this.session || this.session.settings !== command.settings) {
@@ -169,7 +174,7 @@ class EngineHost {
     if (params.some((v) => !Number.isFinite(v))) {
       throw new Error(`the weights at epoch ${epoch.toFixed(3)} are not finite; the checkpoint was not saved`);
     }
-    if (this.weights) this.weights = { ...this.weights, params: params.slice(), velocity: velocity.slice(), step };
+    this.slot.hold(params, velocity, step);
     this.post({ type: 'checkpointSaved', requestId: requestId ?? -1, epoch, step, params, velocity, testAccuracy });
   }
 
@@ -178,7 +183,7 @@ class EngineHost {
     if (this.pumping) return;
     this.pumping = true;
     let lastReport = 0, lastStream = 0;
-    const backendAtStart = this.backend;
+    const backendAtStart = this.slot.current;
     try {
       for (let session = this.session; session && session.status === 'running' && session === this.session; session = this.session) {
         const sliceEnd = performance.now() + SLICE_MS;
@@ -204,7 +209,7 @@ class EngineHost {
         return;
       }
       const session = this.session;
-      const stats = session ? await this.backend?.readStatistics(pollSleep).catch(() => null) : null;
+      const stats = session ? await this.slot.current?.readStatistics(pollSleep).catch(() => null) : null;
       if (session && stats && isDiverged(stats.loss)) this.diverged(session, stats.loss);
       else {
         if (session) session.status = 'paused';
@@ -218,7 +223,7 @@ class EngineHost {
   /** True when work failed because the GPU context went away (the run then moves to the CPU). */
   private lostDuringWork(backend: ComputeBackend | null): boolean {
     if (backend?.kind !== 'webgl2' || !backend.isLost()) return false;
-    this.fallBackToCpu('the WebGL context was lost');
+    this.slot.fallBackToCpu('the WebGL context was lost');
     return this.session?.status === 'running';
   }
 
@@ -231,38 +236,7 @@ class EngineHost {
   private diverged(session: TrainingSession, loss: number): void {
     session.status = 'paused';
     this.post({ type: 'trainingDiverged', epoch: session.epoch, step: session.step, loss });
-    this.reloadLastWeights();
+    this.slot.reloadLastWeights();
     this.post({ type: 'progressReported', progress: session.progress(null, null) });
-  }
-
-  private reloadLastWeights(): void {
-    const weights = this.weights;
-    if (!weights || !this.backend) return;
-    this.backend.load(weights.architecture, weights.params, weights.velocity);
-    if (this.session && this.data) {
-      this.backend.beginTraining(this.data.train, this.session.settings, weights.step);
-      this.session.step = weights.step;
-    }
-  }
-
-  private fallBackToCpu(reason: string): void {
-    if (this.backend?.kind === 'cpu') return;
-    this.backend = this.factories.cpu();
-    this.reloadLastWeights();
-    this.post({ type: 'backendChanged', backend: 'cpu', reason: `${reason}; continuing on the CPU from the last saved weights` });
-  }
-
-  private restoreGpu(): void {
-    try {
-      const gpu = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
-      const current = this.backend;
-      const snapshot = current ? { params: current.parameters(), velocity: current.velocity() } : null;
-      this.backend = gpu;
-      if (this.weights && snapshot) this.weights = { ...this.weights, ...snapshot, step: this.session?.step ?? this.weights.step };
-      this.reloadLastWeights();
-      this.post({ type: 'backendChanged', backend: 'webgl2', reason: 'the WebGL context is back' });
-    } catch {
-      // Staying on the CPU is correct when the GPU cannot be brought back.
-    }
   }
 }

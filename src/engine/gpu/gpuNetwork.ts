@@ -2,14 +2,15 @@
  * LeNet-5 on WebGL2: forward, backward and the momentum update as a short list of fused draws over
  * textures that stay on the GPU. One instance owns its programs, parameter atlases and batch buffers.
  */
-import { frameLayout, type ActivationFrame } from '../activationFrame';
+import type { ActivationFrame } from '../activationFrame';
 import type { ArchitectureOptions } from '../model/layerSpec';
 import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
 import { activationOf, NetworkPrograms } from './networkPrograms';
-import { texelOf, unpackLayer } from './packedLayout';
+import { FrameReader } from './frameReader';
+import { unpackLayer } from './packedLayout';
 
 /**
  * The GPU engine's network: programs compiled once, weights and momentum in two ping-pong atlases,
@@ -24,7 +25,7 @@ export class GpuNetwork {
   private readonly velocity: [GpuTexture, GpuTexture];
   private current = 0;
   private readonly batches = new Map<number, BatchBuffers>();
-  private readonly frame: ReturnType<typeof frameLayout>;
+  private readonly frames: FrameReader;
   private readonly weightAtlas: GpuTexture;
   private weightsStale = true;
 
@@ -35,7 +36,7 @@ export class GpuNetwork {
     const rows = atlasHeight(this.programs.layout.size);
     this.params = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
     this.velocity = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
-    this.frame = frameLayout(this.programs.layers);
+    this.frames = new FrameReader(this.programs.layers, this.runner.reader);
     this.weightAtlas = this.pool.acquire(ATLAS_WIDTH, atlasHeight(this.programs.packed.size), 'rgba32f');
   }
 
@@ -69,21 +70,21 @@ export class GpuNetwork {
 
   /** Reads the parameters back (a synchronous readback: for checkpoints, not per step). */
   readParameters(): Float32Array {
-    return this.runner.readSync(this.params[this.current]).slice(0, this.programs.layout.size);
+    return this.runner.reader.readSync(this.params[this.current]).slice(0, this.programs.layout.size);
   }
 
   /** Reads parameters and momentum without stalling (pixel-pack buffers and a fence). */
   async readStateAsync(waitTurn: () => Promise<void>): Promise<{ params: Float32Array; velocity: Float32Array }> {
     const size = this.programs.layout.size;
     const [params, velocity] = await Promise.all([
-      this.runner.readAsync(this.params[this.current], waitTurn),
-      this.runner.readAsync(this.velocity[this.current], waitTurn)]);
+      this.runner.reader.readAsync(this.params[this.current], waitTurn),
+      this.runner.reader.readAsync(this.velocity[this.current], waitTurn)]);
     return { params: params.slice(0, size), velocity: velocity.slice(0, size) };
   }
 
   /** Reads the momentum back (synchronous), to carry a run over to another engine. */
   readVelocity(): Float32Array {
-    return this.runner.readSync(this.velocity[this.current]).slice(0, this.programs.layout.size);
+    return this.runner.reader.readSync(this.velocity[this.current]).slice(0, this.programs.layout.size);
   }
 
   /** The buffers of a batch size, allocated on first use. */
@@ -188,7 +189,7 @@ export class GpuNetwork {
     const atlas = this.pool.acquire(ATLAS_WIDTH, this.params[0].height);
     try {
       this.runner.run(this.programs.gradientAtlas, this.gradientTextures(buffers), [atlas]);
-      return this.runner.readSync(atlas).slice(0, this.programs.layout.size);
+      return this.runner.reader.readSync(atlas).slice(0, this.programs.layout.size);
     } finally {
       this.pool.release(atlas);
     }
@@ -196,54 +197,19 @@ export class GpuNetwork {
 
   /**
    * Every layer's values for one 32x32 input (activations, pre-activations, max-pool winners) as a
-   * frame: one upload, the forward draws and one readback of all the layer textures (the input
-   * layer's values are the input itself).
+   * frame: one upload, the forward draws and one readback of all the layer textures.
    */
   infer(input: Float32Array): ActivationFrame {
     const buffers = this.uploadBatch(input, 1);
     this.forward(buffers);
-    const { textures, sources } = this.frameReader(buffers);
-    const raw = this.runner.readManySync(textures);
-    const values = new Float32Array(this.frame.size);
-    for (let i = 0; i < sources.length; i++) values[i] = raw[sources[i]];
-    const inputRange = this.frame.layers[0].out;
-    values.set(input.subarray(0, inputRange[1]), inputRange[0]);
-    return { values, layers: this.frame.layers };
+    return this.frames.read(buffers, input);
   }
-
-  /** The textures a frame reads and, per frame value, its index in their readback (built once). */
-  private frameReader(buffers: BatchBuffers): { textures: GpuTexture[]; sources: Int32Array } {
-    if (this.frameSources?.buffers === buffers) return this.frameSources;
-    const textures: GpuTexture[] = [];
-    const sources = new Int32Array(this.frame.size);
-    let base = 0;
-    this.frame.layers.forEach((f, l) => {
-      if (l === 0) return; // the input: infer copies it
-      const layer = this.programs.layers[l];
-      const [, h, w] = layer.shape;
-      for (const [range, part] of [[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const) {
-        if (!range) continue;
-        const texture = buffers.layers[l][part]!;
-        const channels = this.runner.readChannels(texture);
-        for (let j = 0; j < range[1]; j++) {
-          const [tx, ty, lane] = texelOf(layer, 0, Math.floor(j / (h * w)), Math.floor(j / w) % h, j % w);
-          sources[range[0] + j] = base + (ty * texture.width + tx) * channels + lane;
-        }
-        textures.push(texture);
-        base += texture.width * texture.height * channels;
-      }
-    });
-    this.frameSources = { buffers, textures, sources };
-    return this.frameSources;
-  }
-
-  private frameSources: { buffers: BatchBuffers; textures: GpuTexture[]; sources: Int32Array } | null = null;
 
   /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
   readLayer(buffers: BatchBuffers, l: number, part: 'out' | 'second' | 'dOut' | 'dPre'): Float32Array {
     const texture = buffers.layers[l][part];
     if (!texture) throw new Error(`layer ${this.programs.layers[l].id} has no ${part} texture`);
-    return unpackLayer(this.programs.layers[l], buffers.batchSize, this.runner.readSync(texture), texture.width);
+    return unpackLayer(this.programs.layers[l], buffers.batchSize, this.runner.reader.readSync(texture), texture.width);
   }
 
   /** The current parameter atlas (for kernels outside this class, e.g. evaluation). */

@@ -1,19 +1,13 @@
 /**
- * Texture memory of the GPU engine. Every tensor is a 2D R32F texture (one float per texel):
- *
- *   activations [b][c][y][x] of a C@HxW layer      dense activations [b][n]
- *   +-------+-------+-----+---------+               +------------------+
- *   | c=0   | c=1   | ... | c=C-1   |  rows b*H..   |  n = 0 .. N-1    |  row b
- *   | HxW   | HxW   |     | HxW     |  b*H+H-1      +------------------+
- *   +-------+-------+-----+---------+
- *   texel (c*W + x, b*H + y)                       texel (n, b)   (= C=N, H=W=1)
+ * Texture memory of the GPU engine, recycled by size through a pool so a long run allocates
+ * nothing new. Layer values, gradients and the packed weights are RGBA32F, four values to a texel
+ * (packedLayout.ts, gradientLayout.ts, weightPacking.ts); the parameter and momentum atlases that
+ * SGD updates are R32F, one parameter per texel in run-format order:
  *
  *   parameter atlas: flat index i of the run-format vector at texel (i % 256, i / 256)
- *
- * Textures are recycled by size through a pool, so a long run allocates nothing new.
  */
 
-/** A texture holding one float tensor laid out as above. */
+/** A float texture and its size and format. */
 export interface GpuTexture {
   readonly texture: WebGLTexture;
   readonly width: number;

@@ -53,7 +53,7 @@ export class GpuStatistics {
   /** Reads and restarts the totals without stalling (pixel-pack buffer + fence, polled via `waitTurn`). */
   async read(waitTurn: () => Promise<void>): Promise<LossStatistics | null> {
     if (this.resetNext) return null;
-    const pending = this.network.runner.readAsync(this.totals[this.current], waitTurn);
+    const pending = this.network.runner.reader.readAsync(this.totals[this.current], waitTurn);
     this.resetNext = true;
     const [lossSum, correct, images] = await pending;
     return { loss: lossSum / images, accuracy: correct / images, images };

@@ -1,0 +1,101 @@
+/**
+ * The engine the worker computes with, and the last weights it can resume a run from: which
+ * backend runs (the GPU one, or the CPU reference when WebGL2 is missing or its context is lost),
+ * how it falls back to the CPU and back to a restored GPU, and the weights that survive the switch.
+ */
+import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import { startBackend, type BackendFactories } from './backendFactories';
+import type { ComputeBackend } from './computeBackend';
+import type { Backend, EngineEvent } from './protocol';
+
+/** Weights the worker holds: those loaded, then each checkpoint's. */
+export interface HeldWeights {
+  readonly architecture: ArchitectureOptions;
+  readonly params: Float32Array;
+  readonly velocity: Float32Array | null;
+  /** Training steps the weights stand for. */
+  readonly step: number;
+}
+
+/** What the slot needs from the rest of the worker. */
+export interface SlotHooks {
+  post(event: EngineEvent): void;
+  /** The step the current run has reached, or null without a run. */
+  currentStep(): number | null;
+  /** Restarts the current run's training on `backend` at `step` (weights just reloaded); no-op without a run. */
+  resume(backend: ComputeBackend, step: number): void;
+}
+
+/** The backend in use and the weights it can resume from. */
+export class EngineSlot {
+  private backend: ComputeBackend | null = null;
+  private held: HeldWeights | null = null;
+
+  constructor(private readonly factories: BackendFactories, private readonly hooks: SlotHooks) {}
+
+  /** Starts the preferred backend (falling back to the CPU with a reason); returns the reason, if any. */
+  start(prefer: Backend | 'auto'): { backend: ComputeBackend; reason: string | null } {
+    const started = startBackend(prefer, this.factories, () => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+    this.backend = started.backend;
+    return started;
+  }
+
+  /** The backend in use (moving to the CPU first if the GPU context was lost). */
+  require(): ComputeBackend {
+    if (!this.backend) throw new Error('the engine has not started');
+    if (this.backend.isLost()) this.fallBackToCpu('the WebGL context was lost');
+    return this.backend!;
+  }
+
+  /** The backend in use, or null before start. */
+  get current(): ComputeBackend | null {
+    return this.backend;
+  }
+
+  /** The weights held (null before any load). */
+  get weights(): HeldWeights | null {
+    return this.held;
+  }
+
+  /** Loads new weights into the backend and holds them. */
+  load(architecture: ArchitectureOptions, params: Float32Array, velocity: Float32Array | null): void {
+    this.held = { architecture, params: params.slice(), velocity, step: 0 };
+    this.require().load(architecture, params, velocity);
+  }
+
+  /** Holds a checkpoint's weights (the point a run resumes from after a switch or a divergence). */
+  hold(params: Float32Array, velocity: Float32Array, step: number): void {
+    if (this.held) this.held = { ...this.held, params: params.slice(), velocity: velocity.slice(), step };
+  }
+
+  /** Puts the held weights back into the backend and resumes the run from their step. */
+  reloadLastWeights(): void {
+    const weights = this.held;
+    if (!weights || !this.backend) return;
+    this.backend.load(weights.architecture, weights.params, weights.velocity);
+    this.hooks.resume(this.backend, weights.step);
+  }
+
+  /** Moves to the CPU engine, continuing from the held weights, and says why. */
+  fallBackToCpu(reason: string): void {
+    if (this.backend?.kind === 'cpu') return;
+    this.backend = this.factories.cpu();
+    this.reloadLastWeights();
+    this.hooks.post({ type: 'backendChanged', backend: 'cpu', reason: `${reason}; continuing on the CPU from the last saved weights` });
+  }
+
+  /** Moves back to a restored GPU context, carrying over the CPU engine's current weights. */
+  private restoreGpu(): void {
+    try {
+      const gpu = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+      const current = this.backend;
+      const snapshot = current ? { params: current.parameters(), velocity: current.velocity() } : null;
+      this.backend = gpu;
+      if (this.held && snapshot) this.held = { ...this.held, ...snapshot, step: this.hooks.currentStep() ?? this.held.step };
+      this.reloadLastWeights();
+      this.hooks.post({ type: 'backendChanged', backend: 'webgl2', reason: 'the WebGL context is back' });
+    } catch {
+      // Staying on the CPU is correct when the GPU cannot be brought back.
+    }
+  }
+}
