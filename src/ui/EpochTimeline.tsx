@@ -55,7 +55,8 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
             style={{ left: `${(i / (checkpoints.length - 1)) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }} />
         ))}
       </ol>
-      <span className="timeline-label">epoch {Number(current.epoch.toFixed(4))}{current.testAccuracy !== null ? ` · ${(current.testAccuracy * 100).toFixed(2)}% on the test set` : ''}</span>
+      <span className="timeline-label">epoch {Number(current.epoch.toFixed(4))}{current.testAccuracy !== null
+        ? ` · ${(current.testAccuracy * 100).toFixed(2)}% on ${testImages >= 10000 ? 'the test set' : `${testImages.toLocaleString()} test images`}` : ''}</span>
     </div>
   );
 }

@@ -118,7 +118,6 @@ export class GpuNetwork {
   /** Runs every layer forward over the batch already in `buffers` (and the output's softmax and loss). */
   forward(buffers: BatchBuffers): void {
     const { runner } = this;
-    const params = this.params[this.current];
     const wt = this.packedWeights();
     const batchSize = buffers.batchSize;
     this.programs.kernels.forEach((k, i) => {
@@ -146,7 +145,6 @@ export class GpuNetwork {
    */
   backward(buffers: BatchBuffers, toInput = false): void {
     const { runner } = this;
-    const params = this.params[this.current];
     const wt = this.packedWeights();
     const { batchSize } = buffers;
     for (let i = this.programs.kernels.length - 1; i >= 0; i--) {

@@ -5,7 +5,7 @@
  */
 import type { Activation, ArchitectureOptions, ComputeLayerSpec, LayerSpec } from '../model/layerSpec';
 import { lenet5Layers } from '../model/lenet5';
-import { parameterLayout, tensorSpec, type ParameterLayout } from '../model/parameters';
+import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
 import { GATHER_KERNEL } from './kernels/dataKernels';
@@ -45,7 +45,7 @@ export function activationOf(layer: LayerSpec): Activation | null {
 }
 
 /** The kernel programs (not yet compiled) of one compute layer. */
-function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, layout: ParameterLayout, packed: PackedWeights,
+function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, packed: PackedWeights,
   options: ArchitectureOptions): { forward: KernelProgram; forwardParts?: KernelProgram; backward: KernelProgram | null;
     paramGrad: KernelProgram | null; chunk: number } {
   const id = layer.id;
@@ -113,7 +113,7 @@ export class NetworkPrograms {
     for (let l = 1; l < this.layers.length; l++) {
       const layer = this.layers[l] as ComputeLayerSpec;
       const below = this.layers[l - 1];
-      const programs = layerPrograms(layer, below, this.layout, this.packed, options);
+      const programs = layerPrograms(layer, below, this.packed, options);
       const gradient = programs.paramGrad ? gradientStorage(layer, below) : null;
       if (gradient) {
         slots.set(l, slots.size);
