@@ -210,11 +210,6 @@ export class GpuNetwork {
     return unpackLayer(this.programs.layers[l], buffers.batchSize, this.runner.reader.readSync(texture), texture.width);
   }
 
-  /** The current parameter atlas (for kernels outside this class, e.g. evaluation). */
-  get parameterTexture(): GpuTexture {
-    return this.params[this.current];
-  }
-
   /** Frees every texture and program. */
   dispose(): void {
     for (const buffers of this.batches.values()) releaseBatch(this.pool, buffers);

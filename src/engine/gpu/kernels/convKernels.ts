@@ -18,6 +18,7 @@ import type { Activation, ConvLayerSpec } from '../../model/layerSpec';
 import type { KernelProgram } from '../gpuProgram';
 import { channelGroups } from '../packedLayout';
 import { activationGlsl } from './activationGlsl';
+import { WEIGHTS_GLSL } from './weightPacking';
 
 function dims(layer: ConvLayerSpec): string {
   const [IC, IH] = layer.inShape;
@@ -31,9 +32,6 @@ const int K = ${layer.kernelSize}; const int KK = ${layer.kernelSize ** 2};`;
 function unrolled(k: number, term: (kx: number) => string): string {
   return Array.from({ length: k }, (_, kx) => term(kx)).join('\n      ');
 }
-
-/** The mat4 of weight texel `i` and the three after it. */
-const MAT4 = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
 
 /** Forward: conv + bias + activation, writing pre (out0) and activation (out1). */
 export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: number): KernelProgram {
@@ -66,7 +64,7 @@ export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: n
     samplers: ['x', 'wt'],
     outputs: 2,
     vectorOutputs: true,
-    declarations: `${dims(layer)}\n${MAT4}\n${activationGlsl(layer.activation)}`,
+    declarations: `${dims(layer)}\n${WEIGHTS_GLSL}\n${activationGlsl(layer.activation)}`,
     main: `
   int og = p.x / OH, ox = p.x % OH, b = p.y / OH, oy = p.y % OH;
   vec4 sum = atlas4(wt, ${bias} + og);${body}
@@ -109,7 +107,7 @@ export function convInputGradKernel(layer: ConvLayerSpec, weights: number, below
     samplers: ['dy', 'wt', 'belowPre', 'belowOut'],
     outputs: 2,
     vectorOutputs: true,
-    declarations: `${dims(layer)}\n${MAT4}\n${activationGlsl(below)}`,
+    declarations: `${dims(layer)}\n${WEIGHTS_GLSL}\n${activationGlsl(below)}`,
     main: `
   int ig = p.x / IH, ix = p.x % IH, b = p.y / IH, iy = p.y % IH;
   vec4 sum = vec4(0.0);

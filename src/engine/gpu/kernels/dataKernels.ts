@@ -35,9 +35,7 @@ float pixel(int image, int y, int x) {
   if (y < 2 || y >= 30 || x < 2 || x >= 30) return 0.0;
   int byteIndex = image * 784 + (y - 2) * 28 + (x - 2);
   int texel = byteIndex >> 2;
-  vec4 v = texelFetch(dataset, ivec2(texel % ${DATASET_TEXTURE_WIDTH}, texel / ${DATASET_TEXTURE_WIDTH}), 0);
-  int lane = byteIndex & 3;
-  return lane == 0 ? v.r : lane == 1 ? v.g : lane == 2 ? v.b : v.a;
+  return pick(texelFetch(dataset, ivec2(texel % ${DATASET_TEXTURE_WIDTH}, texel / ${DATASET_TEXTURE_WIDTH}), 0), byteIndex & 3);
 }`,
   main: `
   int b = p.y / 32, y = p.y % 32, x = p.x;

@@ -19,6 +19,7 @@ import type { Activation, DenseLayerSpec, LayerSpec } from '../../model/layerSpe
 import type { KernelProgram } from '../gpuProgram';
 import { channelGroups, inputTexels, isDense } from '../packedLayout';
 import { activationGlsl } from './activationGlsl';
+import { WEIGHTS_GLSL } from './weightPacking';
 
 /** Shapes, and `inputAt(t, b, k)`: texel k of image b of the layer below. */
 
@@ -31,9 +32,6 @@ export function denseDims(layer: DenseLayerSpec, below: LayerSpec): string {
 const int BC = ${C};
 vec4 inputAt(highp sampler2D t, int b, int k) { ${read} }`;
 }
-
-/** The mat4 of packed-weight texel `i` and the three after it. */
-export const WEIGHTS_GLSL = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
 
 /** Where a dense layer's weights and bias are in the packed weight atlas. */
 export interface DenseWeights {

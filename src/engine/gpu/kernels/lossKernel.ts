@@ -11,7 +11,8 @@
  */
 import type { DenseLayerSpec, LayerSpec, LossKind } from '../../model/layerSpec';
 import type { KernelProgram } from '../gpuProgram';
-import { denseDims, WEIGHTS_GLSL, type DenseWeights } from './denseKernels';
+import { denseDims, type DenseWeights } from './denseKernels';
+import { WEIGHTS_GLSL } from './weightPacking';
 
 /** The fused output + softmax + loss kernel. */
 export function outputLossKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights, loss: LossKind): KernelProgram {

@@ -19,6 +19,9 @@ import type { KernelProgram } from '../gpuProgram';
 import { ATLAS_WIDTH } from '../gpuTexture';
 import { channelGroups, inputTexels, isDense } from '../packedLayout';
 
+/** GLSL for kernels that sample the atlas as `wt`: `weights(i)`, the mat4 whose columns are texels i..i+3. */
+export const WEIGHTS_GLSL = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
+
 /** Texel offsets of the packed sections, by tensor name. */
 export interface PackedWeights {
   readonly offsets: ReadonlyMap<string, number>;
