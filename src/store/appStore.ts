@@ -89,7 +89,51 @@ export interface ViewSlice {
   edgeMode: 'weight' | 'contribution';
 }
 
-type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice;
+/** The result of teaching the network the drawing (see teachingCopy.ts in the worker). */
+export interface TeachingState {
+  /** SGD steps taken on the drawing since the checkpoint. */
+  steps: number;
+  /** The loss before the first step. */
+  lossStart: number;
+  /** The step after which the reading first equalled the taught label, or null. */
+  flippedAfter: number | null;
+  /** Test accuracy on the same images before and after the teaching, once measured. */
+  cost: { before: number; after: number; images: number } | null;
+}
+
+/** One weight's derivative checked against the central finite difference. */
+export interface GradientCheckState {
+  tensor: string;
+  index: number;
+  weight: number;
+  epsilon: number;
+  engineGradient: number;
+  analytic: number;
+  numeric: number;
+  lossPlus: number;
+  lossMinus: number;
+  relativeDifference: number;
+}
+
+/** The backward view: how the network learns from the drawing. */
+export interface BackpropSlice {
+  /** Which frame the 3D view colours: the activations, or the backward pass's deltas (frameHolder.backward). */
+  viewKind: 'forward' | 'backward';
+  /** Where a layer has both: colour by δ = dL/dz ('pre') or by dL/d(activation) ('out'). */
+  deltaPart: 'pre' | 'out';
+  /** The digit the person says the drawing is; null follows the network's reading. */
+  trueLabel: number | null;
+  /** The loss and label of the backward pass shown. */
+  backward: { loss: number; label: number } | null;
+  /** performance.now() when the output-to-input sweep began; null once it has ended or was skipped. */
+  sweepStart: number | null;
+  teaching: TeachingState | null;
+  /** The weight picked for the gradient check (a kernel tap clicked, or a random one). */
+  selectedWeight: { tensor: string; index: number } | null;
+  gradientCheck: GradientCheckState | null;
+}
+
+type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice & BackpropSlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;
@@ -103,5 +147,7 @@ export const useAppStore = create<AppState>((set) => ({
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
   datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
+  viewKind: 'forward', deltaPart: 'pre', trueLabel: null, backward: null, sweepStart: null, teaching: null,
+  selectedWeight: null, gradientCheck: null,
   set: (partial) => set(partial),
 }));

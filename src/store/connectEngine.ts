@@ -6,14 +6,15 @@
 import { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
-import { frameHolder, predictionOf, showFrame } from './frameHolder';
+import { createBackpropController, type BackpropController } from './backpropController';
+import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
 import type { RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
 /** What the view, the panels and the automation API use. */
 export interface EngineConnection {
   readonly client: EngineClient;
-  /** The weights of the shown checkpoint (for colouring edges). */
+  /** The weights the view shows: the selected checkpoint's, or its teaching copy's (for edges and kernels). */
   params(): Float32Array;
   /** Reads a drawing (null: empty pad); resolves when its frame is shown. */
   infer(input: Float32Array | null, inputTime?: number): Promise<void>;
@@ -26,6 +27,7 @@ export interface EngineConnection {
   /** The run shown now. */
   selectedRun(): RunRecord;
   readonly training: TrainingController;
+  readonly backprop: BackpropController;
 }
 
 function summaries(run: RunRecord): CheckpointSummary[] {
@@ -54,6 +56,9 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   let index = run.checkpoints.length - 1;
   let inFlight = false;
   let pending: { input: Float32Array | null; time: number; done: (() => void)[] } | null = null;
+  // Assigned below, before the first drawing is read.
+  let backprop: BackpropController | null = null;
+  const read = (input: Float32Array) => (useAppStore.getState().viewKind === 'backward' && backprop ? backprop.read(input) : client.infer(input));
   const pump = async () => {
     if (inFlight || !pending) return;
     const job = pending;
@@ -61,7 +66,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     inFlight = true;
     try {
       client.setDrawing(job.input); // streamed back under the live weights while a run trains
-      const frame = job.input ? await client.infer(job.input) : null;
+      const frame = job.input ? await read(job.input) : null;
+      if (!frame || useAppStore.getState().viewKind !== 'backward') { showBackward(null); set({ backward: null }); }
       // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
       const training = useAppStore.getState().training.status === 'running';
       if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
@@ -89,6 +95,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     register(next);
     run = next;
     index = nextIndex;
+    backprop?.forget(); // loading weights ends any teaching in the worker
     await client.loadWeights(run.architecture, run.checkpoints[index].params);
     const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
     set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index,
@@ -111,16 +118,30 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     show,
     refresh: () => infer(useAppStore.getState().input),
   });
+  backprop = createBackpropController({
+    client,
+    loadSelected: () => client.loadWeights(run.architecture, run.checkpoints[index].params),
+    pauseTraining: () => training.pauseIfRunning(),
+    ensureDataset: () => training.ensureDataset(),
+    refresh: () => infer(useAppStore.getState().input),
+  });
+  const backpropControl = backprop;
   await show(shipped, index);
   await training.restoreSaved(register);
   // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).
   useAppStore.subscribe((state, before) => {
     if (state.colourMode !== before.colourMode) void infer(state.input);
+    if (state.input === null && before.input !== null && state.trueLabel !== null) state.set({ trueLabel: null });
+    // The backward view and the chosen label re-read the drawing; turning the view on replays the sweep.
+    if (state.viewKind !== before.viewKind || state.trueLabel !== before.trueLabel) {
+      if (state.viewKind === 'backward') state.set({ sweepStart: performance.now() });
+      void infer(state.input);
+    }
   });
 
   return {
-    client, training,
-    params: () => run.checkpoints[index].params,
+    client, training, backprop: backpropControl,
+    params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params,
     infer,
     async selectCheckpoint(next) {
       await training.pauseIfRunning();

@@ -3,19 +3,22 @@
  * frame here and bumps `version`; the 3D view reads it inside useFrame and recolours in place.
  */
 import type { ActivationFrame } from '../engine/activationFrame';
+import type { BackwardFrame } from '../engine/backwardFrame';
 
 /** The latest frame and a counter that changes whenever it does. */
 export interface FrameHolder {
   frame: ActivationFrame | null;
   /** The frame of the previous checkpoint for the same drawing (difference mode), or null. */
   previous: ActivationFrame | null;
+  /** The backward pass of the shown input (the backward view), or null. */
+  backward: BackwardFrame | null;
   version: number;
   /** performance.now() of the input event that led to this frame (latency measurement). */
   inputTime: number;
 }
 
 /** The one frame holder of the page. */
-export const frameHolder: FrameHolder = { frame: null, previous: null, version: 0, inputTime: 0 };
+export const frameHolder: FrameHolder = { frame: null, previous: null, backward: null, version: 0, inputTime: 0 };
 
 /** Called after every change so the on-demand canvas redraws (set by the view). */
 export const frameListeners = new Set<() => void>();
@@ -25,6 +28,13 @@ export function showFrame(frame: ActivationFrame | null, inputTime = performance
   frameHolder.frame = frame;
   frameHolder.version++;
   frameHolder.inputTime = inputTime;
+  frameListeners.forEach((listener) => listener());
+}
+
+/** Replaces the shown backward pass (null: none), keeping the activations. */
+export function showBackward(backward: BackwardFrame | null): void {
+  frameHolder.backward = backward;
+  frameHolder.version++;
   frameListeners.forEach((listener) => listener());
 }
 

@@ -29,6 +29,8 @@ export interface TrainingController {
   stepEpoch(): Promise<void>;
   reset(): Promise<void>;
   setHyperparameters(learningRate: number, momentum: number, weightDecay: number): void;
+  /** Fetches MNIST and hands it to the worker, once. */
+  ensureDataset(): Promise<void>;
   /** Takes back the run saved in IndexedDB by an earlier visit, if any, and registers it. */
   restoreSaved(register: (run: RunRecord) => void): Promise<void>;
 }
@@ -104,6 +106,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const resume = async (current: RunRecord, epochs: number) => {
     if (!deps.isShowingLatestOf(current.name)) await deps.show(current, current.checkpoints.length - 1);
     await client.loadWeights(current.architecture, latest!.params, latest!.velocity);
+    set({ teaching: null }); // loading weights ended any teaching in the worker
     client.train(settings(), latest!.step, latest!.step / stepsPerEpoch() + epochs, BROWSER_TEST_IMAGES);
   };
 
@@ -201,6 +204,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       await ensureDataset();
       await ensureRun();
     },
+    ensureDataset,
     async restoreSaved(register) {
       const saved = (await loadSavedRuns()).find((r) => r.name === TRAINED_RUN);
       if (!saved) return;

@@ -1,5 +1,6 @@
 /** What the worker asks of an engine, so the WebGL2 engine and the CPU reference are interchangeable. */
 import type { ActivationFrame } from '../engine/activationFrame';
+import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { LossStatistics } from '../engine/gpu/gpuTrainer';
@@ -22,6 +23,8 @@ export interface ComputeBackend {
   snapshot(waitTurn: WaitTurn): Promise<{ params: Float32Array; velocity: Float32Array }>;
   /** Every layer's activations for one 32x32 input. */
   infer(input: Float32Array): ActivationFrame;
+  /** The forward frame and the backward pass (every delta and parameter gradient) of one input against `label`. */
+  backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame };
   /** Prepares training on `train` (uploaded once), continuing after `stepsDone` steps of `settings`. */
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void;
   /** Trains one batch (on the GPU: submits it). */

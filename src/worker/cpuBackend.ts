@@ -1,5 +1,6 @@
 /** The reference engine behind the worker: the fallback when WebGL2 cannot run, and the Node-tested oracle. */
 import { frameFromPass, type ActivationFrame } from '../engine/activationFrame';
+import { buildBackwardFrame, referenceDeltas, type BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import { evaluateNetwork } from '../engine/evaluate';
@@ -48,6 +49,15 @@ export class CpuBackend implements ComputeBackend {
   infer(input: Float32Array): ActivationFrame {
     const network = this.require();
     return frameFromPass(network.layers, network.forward(input, 1));
+  }
+
+  backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
+    const network = this.require();
+    const pass = network.forward(input, 1);
+    const result = network.backward(pass, [label]);
+    const output = pass.layers[pass.layers.length - 1];
+    return { frame: frameFromPass(network.layers, pass), backward: buildBackwardFrame(network.layers, network.loss,
+      referenceDeltas(result.deltas), result.gradients, output.out, output.pre!, label) };
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

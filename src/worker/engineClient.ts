@@ -76,6 +76,31 @@ export class EngineClient {
     return (await this.request({ type: 'infer', input: input.slice() }, 'inferred')).frame;
   }
 
+  /** The backward pass of one input against `label` (null: the network's own reading), with its forward frame. */
+  backward(input: Float32Array, label: number | null): Promise<Reply<'backwardComputed'>> {
+    return this.request({ type: 'backward', input: input.slice(), label }, 'backwardComputed');
+  }
+
+  /** `steps` SGD steps on this input alone, on the worker's teaching copy of the loaded weights. */
+  teach(input: Float32Array, label: number, steps: number, learningRate: number): Promise<Reply<'taught'>> {
+    return this.request({ type: 'teach', input: input.slice(), label, steps, learningRate }, 'taught');
+  }
+
+  /** Returns the worker to the loaded weights exactly. */
+  async undoTeach(): Promise<void> {
+    await this.request({ type: 'undoTeach' }, 'teachingUndone');
+  }
+
+  /** Test accuracy on the first `limit` test images before and after the teaching (the dataset must be set). */
+  evaluateTeaching(limit: number): Promise<Reply<'teachingEvaluated'>> {
+    return this.request({ type: 'evaluateTeaching', limit }, 'teachingEvaluated');
+  }
+
+  /** Backprop's derivative of one weight beside the central finite difference (float64, reference engine). */
+  checkGradient(input: Float32Array, label: number, tensor: string, index: number, epsilon = 1e-3): Promise<Reply<'gradientChecked'>> {
+    return this.request({ type: 'checkGradient', input: input.slice(), label, tensor, index, epsilon }, 'gradientChecked');
+  }
+
   /** Hands the dataset to the worker (its buffers are transferred). */
   async setDataset(train: MnistSet, test: MnistSet): Promise<void> {
     await this.request({ type: 'setDataset', train, test }, 'datasetLoaded');

@@ -6,6 +6,7 @@
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ComputeBackend } from './computeBackend';
 import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
+import { BackpropCommands, isBackpropCommand } from './backpropCommands';
 import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
@@ -36,6 +37,7 @@ class EngineHost {
   /** Test images evaluated at each automatic checkpoint (0: none). */
   private evaluateImages = 0;
   private readonly waitTurn = createWaitTurn();
+  private readonly backprop: BackpropCommands;
 
   constructor(private readonly endpoint: Endpoint, factories: BackendFactories) {
     this.slot = new EngineSlot(factories, {
@@ -47,6 +49,7 @@ class EngineHost {
         this.session.step = step;
       },
     });
+    this.backprop = new BackpropCommands(this.slot, (event) => this.post(event), () => this.data?.test ?? null);
   }
 
   private post(event: EngineEvent): void {
@@ -67,6 +70,12 @@ class EngineHost {
   }
 
   private async execute(command: EngineCommand): Promise<void> {
+    if (isBackpropCommand(command)) {
+      // Teaching replaces the weights a paused run would continue from.
+      if (command.type === 'teach' || command.type === 'undoTeach') this.stopSession();
+      await this.backprop.execute(command);
+      return;
+    }
     switch (command.type) {
       case 'start': {
         const started = this.slot.start(command.prefer);
@@ -75,13 +84,17 @@ class EngineHost {
       }
       case 'loadWeights':
         this.stopSession();
+        this.backprop.teaching.reset();
         this.slot.load(command.architecture, command.params, command.velocity);
         this.post({ type: 'weightsLoaded', requestId: command.requestId });
         return;
-      case 'infer':
+      case 'infer': {
         checkInput(command.input);
-        this.post({ type: 'inferred', requestId: command.requestId, frame: this.requireBackend().infer(command.input) });
+        const backend = this.requireBackend();
+        this.backprop.teaching.sync(backend);
+        this.post({ type: 'inferred', requestId: command.requestId, frame: backend.infer(command.input) });
         return;
+      }
       case 'setDrawing':
         checkInput(command.input);
         this.drawing = command.input;
@@ -93,6 +106,7 @@ class EngineHost {
       case 'train': {
         if (!this.data) throw new Error('no dataset: send setDataset first');
         if (!this.slot.weights) throw new Error('no weights: send loadWeights first');
+        if (this.backprop.teaching.active) throw new Error('the network is being taught one drawing: undo the teaching or load weights first');
         const backend = this.requireBackend();
         const stepsPerEpoch = Math.ceil(this.data.train.count / command.settings.batchSize);
         if (!this.session || this.session.settings !== command.settings) {

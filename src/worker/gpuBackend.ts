@@ -1,5 +1,6 @@
 /** The WebGL2 engine behind the worker, on an OffscreenCanvas context created and checked at start. */
 import type { ActivationFrame } from '../engine/activationFrame';
+import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import { createComputeContext } from '../engine/gpu/glContext';
@@ -62,6 +63,10 @@ export class GpuBackend implements ComputeBackend {
 
   infer(input: Float32Array): ActivationFrame {
     return this.require().infer(input);
+  }
+
+  backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
+    return this.require().backwardOne(input, label);
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

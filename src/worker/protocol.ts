@@ -3,9 +3,11 @@
  * Commands are imperative verbs, events are past-tense facts. Large arrays are transferred.
  */
 import type { ActivationFrame } from '../engine/activationFrame';
+import type { BackwardFrame } from '../engine/backwardFrame';
 import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { WeightCheck } from '../engine/reference/weightCheck';
 
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
 export type Backend = 'webgl2' | 'cpu';
@@ -36,6 +38,16 @@ export type EngineCommand =
   | { type: 'start'; prefer: Backend | 'auto' }
   | { type: 'loadWeights'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null }
   | { type: 'infer'; requestId: number; input: Float32Array }
+  /** The backward pass of one input against `label` (null: the network's own reading). */
+  | { type: 'backward'; requestId: number; input: Float32Array; label: number | null }
+  /** `steps` plain SGD steps (w <- w - learningRate dL/dw) on this input alone, on a teaching copy of the loaded weights. */
+  | { type: 'teach'; requestId: number; input: Float32Array; label: number; steps: number; learningRate: number }
+  /** Back to the loaded weights exactly. */
+  | { type: 'undoTeach'; requestId: number }
+  /** Accuracy on the first `limit` test images before and after the teaching. */
+  | { type: 'evaluateTeaching'; requestId: number; limit: number }
+  /** Backprop against the central finite difference for one weight, in float64 on the reference engine. */
+  | { type: 'checkGradient'; requestId: number; input: Float32Array; label: number; tensor: string; index: number; epsilon: number }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
   | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
@@ -53,6 +65,13 @@ export type EngineEvent =
   | { type: 'backendChanged'; backend: Backend; reason: string }
   | { type: 'weightsLoaded'; requestId: number }
   | { type: 'inferred'; requestId: number; frame: ActivationFrame }
+  | { type: 'backwardComputed'; requestId: number; frame: ActivationFrame; backward: BackwardFrame; teachingSteps: number }
+  /** `params`: the teaching copy's weights now (run-format layout). */
+  | { type: 'taught'; requestId: number; lossBefore: number; lossAfter: number; teachingSteps: number; frame: ActivationFrame; backward: BackwardFrame; params: Float32Array }
+  | { type: 'teachingUndone'; requestId: number }
+  | { type: 'teachingEvaluated'; requestId: number; before: number; after: number; images: number }
+  /** `engineGradient`: the same derivative from the engine in use (float32), beside the float64 check. */
+  | { type: 'gradientChecked'; requestId: number; check: WeightCheck; engineGradient: number }
   | { type: 'activationsStreamed'; frame: ActivationFrame; step: number }
   | { type: 'datasetLoaded'; requestId: number }
   | { type: 'progressReported'; progress: TrainingProgress }
@@ -67,9 +86,11 @@ export type EngineEvent =
 export function transferables(message: EngineCommand | EngineEvent): Transferable[] {
   switch (message.type) {
     case 'loadWeights': return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
-    case 'infer': return [message.input.buffer];
+    case 'infer': case 'backward': case 'teach': case 'checkGradient': return [message.input.buffer];
     case 'setDataset': return [message.train.images.buffer, message.train.labels.buffer, message.test.images.buffer, message.test.labels.buffer];
     case 'inferred': case 'activationsStreamed': return [message.frame.values.buffer];
+    case 'backwardComputed': return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer];
+    case 'taught': return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer, message.params.buffer];
     case 'checkpointSaved': return [message.params.buffer, message.velocity.buffer];
     default: return [];
   }

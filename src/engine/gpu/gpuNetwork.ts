@@ -3,6 +3,7 @@
  * textures that stay on the GPU. One instance owns its programs, parameter atlases and batch buffers.
  */
 import type { ActivationFrame } from '../activationFrame';
+import { buildBackwardFrame, type BackwardFrame, type LayerDeltaValues } from '../backwardFrame';
 import type { ArchitectureOptions } from '../model/layerSpec';
 import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
@@ -201,6 +202,28 @@ export class GpuNetwork {
     const buffers = this.uploadBatch(input, 1);
     this.forward(buffers);
     return this.frames.read(buffers, input);
+  }
+
+  /**
+   * The forward frame and the backward pass of one 32x32 input against `label`: every layer's dOut
+   * and dPre down to the input, and every parameter gradient (synchronous readbacks: one image, on demand).
+   */
+  backwardOne(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
+    const buffers = this.uploadBatch(input, 1, [label]);
+    this.forward(buffers);
+    this.backward(buffers, true);
+    const frame = this.frames.read(buffers, input);
+    const last = this.layers.length - 1;
+    const deltas: LayerDeltaValues[] = this.layers.map((layer, l) => {
+      const hasPre = l === last || layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
+      const dPre = hasPre ? this.readLayer(buffers, l, 'dPre') : null;
+      return { dOut: l === last ? dPre! : this.readLayer(buffers, l, 'dOut'), dPre };
+    });
+    const output = frame.layers[last];
+    const probabilities = frame.values.subarray(output.out[0], output.out[0] + output.out[1]);
+    const logits = frame.values.subarray(output.pre![0], output.pre![0] + output.pre![1]);
+    const backward = buildBackwardFrame(this.layers, this.options.loss, deltas, this.readGradients(buffers), probabilities, logits, label);
+    return { frame, backward };
   }
 
   /** Reads a whole layer texture of a batch as [b][c][y][x] (for tests and deltas). */
