@@ -4,6 +4,7 @@ import { connectEngine, type EngineConnection } from '../store/connectEngine';
 import { recordFromLoadedRun } from '../store/runRecord';
 import { NetworkView } from '../viz/NetworkView';
 import { installAutomationApi } from './automationApi';
+import { BackpropPanel } from './BackpropPanel';
 import { DigitPad } from './DigitPad';
 import { EngineStatus } from './EngineStatus';
 import { EpochTimeline } from './EpochTimeline';
@@ -13,6 +14,7 @@ import { PreprocessStrip } from './PreprocessStrip';
 import { fetchRun, SHIPPED_RUN_URL } from './shippedRun';
 import { RunPicker } from './RunPicker';
 import { TrainingPanel } from './TrainingPanel';
+import { TeachPanel } from './TeachPanel';
 import { ViewControls } from './ViewControls';
 
 const params = new URLSearchParams(location.search);
@@ -48,6 +50,13 @@ export function App() {
         {engine && <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />}
         <PreprocessStrip />
         <PredictionPanel />
+        {engine && (
+          <details className="panel" open>
+            <summary>How it learns from your drawing</summary>
+            <BackpropPanel loss={engine.selectedRun().architecture.loss} />
+            <TeachPanel backprop={engine.backprop} />
+          </details>
+        )}
         {engine && <TrainingPanel training={engine.training} />}
         {engine && <RunPicker engine={engine} />}
         <EngineStatus />

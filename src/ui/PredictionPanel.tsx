@@ -3,6 +3,7 @@ import { useAppStore } from '../store/appStore';
 /** The network's answer: the top digit large, and all ten probabilities as bars. */
 export function PredictionPanel() {
   const prediction = useAppStore((s) => s.prediction);
+  const backward = useAppStore((s) => (s.viewKind === 'backward' ? s.backward : null));
   return (
     <section className="prediction" data-testid="prediction" aria-live="polite">
       {prediction ? (
@@ -10,6 +11,7 @@ export function PredictionPanel() {
           <div className="top-digit">
             <span className="digit">{prediction.label}</span>
             <span className="confidence">{(prediction.probabilities[prediction.label] * 100).toFixed(1)}%</span>
+            {backward && <span className="confidence loss">loss {backward.loss.toPrecision(3)} if it is a {backward.label}</span>}
           </div>
           <ol className="bars">
             {prediction.probabilities.map((p, digit) => (

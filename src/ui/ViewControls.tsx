@@ -1,6 +1,6 @@
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
-import { rampGradientCss } from '../viz/colourRamp';
+import { divergingGradientCss, rampGradientCss } from '../viz/colourRamp';
 import { layerFlight, overviewFlight, sceneHolder } from '../viz/sceneHolder';
 
 /** Switches for the view (trace mode, colour ranges, edge colours), camera presets and the colour legend. */
@@ -8,6 +8,8 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
   const traceMode = useAppStore((s) => s.traceMode);
   const colourMode = useAppStore((s) => s.colourMode);
   const edgeMode = useAppStore((s) => s.edgeMode);
+  const backward = useAppStore((s) => s.viewKind === 'backward');
+  const deltaPart = useAppStore((s) => s.deltaPart);
   const set = useAppStore((s) => s.set);
   const fly = (id: string) => {
     if (!sceneHolder.layout) return;
@@ -28,10 +30,18 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
         <option value="overview">overview</option>
         {layers.map((l) => <option key={l.id} value={l.id}>{l.id} close up</option>)}
       </select></label>
+      {backward ? (
+        <div className="legend" data-testid="delta-legend">
+          <span>−</span><span className="ramp" style={{ background: divergingGradientCss() }} /><span>+</span>
+          <small>{deltaPart === 'pre' ? 'error terms δ = dL/dz (dL/d(output) for pooling and the input)' : 'dL/d(activation) of every layer'}; white = 0;
+            each layer scaled to its largest magnitude (beside its name), square-root scale; edges: the W × δ they carry down</small>
+        </div>
+      ) : (
       <div className="legend" title={colourMode === 'perDrawing' ? 'each layer scaled to this drawing' : 'each layer has a fixed range, the same for every drawing and checkpoint'}>
         <span>negative</span><span className="ramp" style={{ background: rampGradientCss() }} /><span>high</span>
         <small>{{ fixed: 'fixed range per layer', perDrawing: 'range of this drawing', difference: 'blue: lower than one checkpoint before, warm: higher' }[colourMode]}; edges red = positive, blue = negative</small>
       </div>
+      )}
     </div>
   );
 }

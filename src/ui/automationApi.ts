@@ -3,6 +3,7 @@
  * in the README). Present in development and production builds.
  */
 import { Vector3 } from 'three';
+import { parameterLayout, tensorSpec } from '../engine/model/parameters';
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
 import { frameHolder } from '../store/frameHolder';
@@ -22,6 +23,11 @@ export interface LenetAutomation {
     focus: NodeRef | null;
     traceMode: 'direct' | 'full';
     training: { status: 'idle' | 'running' | 'paused'; epoch: number; step: number; loss: number | null; imagesPerSecond: number };
+    /** The backward view: which frame the 3D view colours, the label chosen, the shown backward pass, the teaching. */
+    view: 'forward' | 'backward';
+    trueLabel: number | null;
+    backward: { loss: number; label: number } | null;
+    teaching: { steps: number; flippedAfter: number | null } | null;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -31,8 +37,22 @@ export interface LenetAutomation {
   focus(node: NodeRef | null): void;
   setTraceMode(mode: 'direct' | 'full'): void;
   selectCheckpoint(epoch: number): Promise<void>;
+  /** The backward pass of the current input against `label`; the view switches to it. */
+  backward(label: number): Promise<{ loss: number }>;
+  /** Of the last backward pass: dL/d(output) and dL/dz (null where the layer has none), flattened [c][y][x]. */
+  deltas(layerId: string): { out: number[] | null; pre: number[] | null };
+  /** dL/d(a manifest tensor) of the last backward pass, in the manifest's layout. */
+  gradient(tensorName: string): number[];
+  /** SGD steps on the current input with `label` on a teaching copy of the selected checkpoint. */
+  teach(label: number, steps?: number, learningRate?: number): Promise<{ lossBefore: number; lossAfter: number }>;
+  /** Returns to the selected checkpoint exactly. */
+  undoTeach(): Promise<void>;
   /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
   metrics(): { latencies: number[]; framesRendered: number };
+}
+
+function checkDigit(label: number): void {
+  if (!Number.isInteger(label) || label < 0 || label > 9) throw new Error(`a label is a digit 0-9, got ${String(label)}`);
 }
 
 declare global {
@@ -74,6 +94,10 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         traceMode: s.traceMode,
         training: { status: s.training.status, epoch: s.training.epoch, step: s.training.step, loss: s.training.loss,
           imagesPerSecond: s.training.imagesPerSecond },
+        view: s.viewKind,
+        trueLabel: s.trueLabel,
+        backward: s.backward ? { ...s.backward } : null,
+        teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
       };
     },
     layers: () => currentLayers().map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
@@ -114,6 +138,38 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       useAppStore.getState().set({ traceMode: mode });
     },
     metrics: () => ({ latencies: [...sceneHolder.latencies], framesRendered: sceneHolder.framesRendered }),
+    async backward(label) {
+      checkDigit(label);
+      const connection = require();
+      const store = useAppStore.getState();
+      store.set({ trueLabel: label, viewKind: 'backward', sweepStart: performance.now() });
+      if (store.input) await connection.infer(store.input);
+      else await connection.backprop.read(new Float32Array(1024)); // an empty pad reads as a blank input
+      const shown = frameHolder.backward;
+      if (!shown || shown.label !== label) throw new Error('the backward pass did not complete');
+      return { loss: shown.loss };
+    },
+    deltas(layerId) {
+      layerIndex(layerId);
+      const shown = frameHolder.backward;
+      if (!shown) throw new Error('no backward pass yet: call window.lenet.backward(label) first');
+      const layer = shown.layers.find((l) => l.id === layerId)!;
+      const part = (range: readonly [number, number] | null) => (range ? Array.from(shown.values.subarray(range[0], range[0] + range[1])) : null);
+      return { out: part(layer.out), pre: part(layer.pre) };
+    },
+    gradient(tensorName) {
+      const shown = frameHolder.backward;
+      if (!shown) throw new Error('no backward pass yet: call window.lenet.backward(label) first');
+      const spec = tensorSpec(parameterLayout(currentLayers()), tensorName);
+      return Array.from(shown.gradients.subarray(spec.offset, spec.offset + spec.size));
+    },
+    async teach(label, steps = 1, learningRate = 0.01) {
+      checkDigit(label);
+      return require().backprop.teach(label, steps, learningRate);
+    },
+    async undoTeach() {
+      await require().backprop.undo();
+    },
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
+import { useAppStore } from '../store/appStore';
+import { frameHolder } from '../store/frameHolder';
+import { deltaLayerValues, deltaScale } from './deltaView';
 import type { NetworkLayout, Vec3 } from './layout/networkLayout';
 import { sceneHolder } from './sceneHolder';
 
@@ -20,6 +23,7 @@ interface Label { key: string; anchor: Vec3; className: string; title: string; d
  */
 export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers: readonly LayerSpec[] }) {
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const scales = useRef<(HTMLSpanElement | null)[]>([]);
   const output = layout.layers[layout.layers.length - 1];
   const labels: Label[] = [
     ...layout.layers.map((layer, l) => ({ key: layer.id, anchor: layer.labelAnchor, className: 'layer-label', title: layer.id, detail: describe(layers[l]) })),
@@ -32,7 +36,23 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
   useEffect(() => {
     const point = new Vector3();
     let id = 0;
+    let shown = '';
+    /** In the backward view each layer's label gives its colour scale: the largest |δ| of the layer. */
+    const writeScales = () => {
+      const { viewKind, deltaPart } = useAppStore.getState();
+      const backward = viewKind === 'backward' ? frameHolder.backward : null;
+      const key = backward ? `${frameHolder.version}|${deltaPart}` : '';
+      if (key === shown) return;
+      shown = key;
+      layout.layers.forEach((layer, l) => {
+        const element = scales.current[l];
+        if (!element) return;
+        const part = deltaPart === 'pre' && backward?.layers[l]?.pre ? 'δ' : l === 0 ? 'dL/dx' : 'dL/da';
+        element.textContent = backward ? `${part} ±${deltaScale(deltaLayerValues(backward, l, deltaPart)).toPrecision(2)}` : '';
+      });
+    };
     const place = () => {
+      writeScales();
       const { camera, width, height } = sceneHolder;
       labels.forEach((label, i) => {
         const element = refs.current[i];
@@ -55,6 +75,7 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
           <div className={label.className}>
             <strong>{label.title}</strong>
             {label.detail && <span>{label.detail}</span>}
+            {label.className === 'layer-label' && <span className="delta-scale" ref={(el) => { scales.current[i] = el; }} />}
           </div>
         </div>
       ))}

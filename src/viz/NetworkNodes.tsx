@@ -6,7 +6,8 @@ import type { ActivationRanges, ValueRange } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
-import { BASE_COLOUR, normalise, rampColour, rangeOf } from './colourRamp';
+import { BASE_COLOUR, deltaT, divergingColour, normalise, rampColour, rangeOf } from './colourRamp';
+import { deltaLayerValues, deltaScale, sweepDuration, sweepReached } from './deltaView';
 import { nodeRef, type NetworkLayout } from './layout/networkLayout';
 import { layerFlight, sceneHolder } from './sceneHolder';
 
@@ -30,6 +31,7 @@ function symmetric(range: ValueRange): ValueRange {
 export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout; layers: readonly LayerSpec[]; ranges: ActivationRanges | null }) {
   const meshes = useRef<(InstancedMesh | null)[]>([]);
   const seen = useRef({ version: -1, mode: '' });
+  const swept = useRef(-1);
   // A flat square facing up: two triangles per neuron (software renderers draw 9,118 of them every frame).
   const geometry = useMemo(() => new PlaneGeometry(1, 1).rotateX(-Math.PI / 2), []);
   const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, side: DoubleSide }), []);
@@ -53,10 +55,24 @@ export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout
     seen.current.version = -1;
   }, [layout]);
 
-  useFrame(() => {
-    const mode = useAppStore.getState().colourMode;
-    if (frameHolder.version === seen.current.version && mode === seen.current.mode) return;
+  useFrame((state) => {
+    const { colourMode, viewKind, deltaPart, sweepStart, set } = useAppStore.getState();
+    const backward = viewKind === 'backward' ? frameHolder.backward : null;
+    // The sweep lights the layers up from the output down, one every SWEEP_MS_PER_LAYER, then ends.
+    const elapsed = sweepStart === null || !backward ? Infinity : performance.now() - sweepStart;
+    const reached = layout.layers.filter((_, l) => sweepReached(layout.layers.length, l, elapsed)).length;
+    if (elapsed !== Infinity) {
+      if (elapsed >= sweepDuration(layout.layers.length)) set({ sweepStart: null });
+      else state.invalidate();
+    }
+    const mode = `${colourMode}|${viewKind}|${deltaPart}|${backward ? 'b' : ''}`;
+    if (frameHolder.version === seen.current.version && mode === seen.current.mode && reached === swept.current) return;
     seen.current = { version: frameHolder.version, mode };
+    swept.current = reached;
+    if (backward) {
+      paintDeltas(backward, deltaPart, elapsed);
+      return;
+    }
     const frame = frameHolder.frame;
     if (frameHolder.inputTime > 0) {
       sceneHolder.latencies.push(performance.now() - frameHolder.inputTime);
@@ -70,15 +86,32 @@ export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout
       if (!frame || !part) {
         for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
       } else {
-        const values = layerValues(frame, frameHolder.previous, mode, l);
+        const values = layerValues(frame, frameHolder.previous, colourMode, l);
         const fixed = layer.id === 'input' || layer.id === 'output' ? ([0, 1] as const) : ranges?.[layer.id]?.out;
-        const range = mode === 'fixed' && fixed ? fixed
-          : mode === 'difference' ? symmetric(fixed ?? rangeOf(values)) : rangeOf(values);
+        const range = colourMode === 'fixed' && fixed ? fixed
+          : colourMode === 'difference' ? symmetric(fixed ?? rangeOf(values)) : rangeOf(values);
         for (let i = 0; i < layer.count; i++) rampColour(normalise(values[i], range), colours, 3 * i);
       }
       mesh.instanceColor.needsUpdate = true;
     });
   });
+
+  /** Colours every layer the sweep has reached by its error terms, the rest as empty nodes. */
+  const paintDeltas = (backward: NonNullable<typeof frameHolder.backward>, part: 'pre' | 'out', elapsed: number) => {
+    layout.layers.forEach((layer, l) => {
+      const mesh = meshes.current[l];
+      if (!mesh?.instanceColor) return;
+      const colours = mesh.instanceColor.array as Float32Array;
+      if (!sweepReached(layout.layers.length, l, elapsed) || !backward.layers[l]) {
+        for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
+      } else {
+        const values = deltaLayerValues(backward, l, part);
+        const scale = deltaScale(values);
+        for (let i = 0; i < layer.count; i++) divergingColour(deltaT(values[i], scale), colours, 3 * i);
+      }
+      mesh.instanceColor.needsUpdate = true;
+    });
+  };
 
   const hover = (l: number) => (event: ThreeEvent<PointerEvent>) => {
     event.stopPropagation();

@@ -44,3 +44,43 @@ export function rangeOf(values: ArrayLike<number>): ValueRange {
   for (let i = 0; i < values.length; i++) { low = Math.min(low, values[i]); high = Math.max(high, values[i]); }
   return [low, high > 0 ? high : 1e-6];
 }
+
+/**
+ * The backward view's diverging ramp for t in [-1, 1]: blue for negative, a soft white at 0, red for
+ * positive (blue/red stay apart for the common colour-vision deficiencies). The white is dimmed so
+ * that the dark background does not glare, and the ends are saturated enough to stand out from it.
+ */
+const DIVERGING: readonly (readonly [number, readonly [number, number, number]])[] = [
+  [-1, [0.17, 0.42, 0.95]], [-0.5, [0.52, 0.70, 0.95]], [0, [0.78, 0.79, 0.80]], [0.5, [0.97, 0.62, 0.50]], [1, [0.90, 0.20, 0.16]],
+];
+
+/** Writes the diverging colour for t in [-1, 1] at `offset` of `out`. */
+export function divergingColour(t: number, out: Float32Array | number[], offset = 0): void {
+  const clamped = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  let k = 0;
+  while (k < DIVERGING.length - 2 && clamped > DIVERGING[k + 1][0]) k++;
+  const [t0, a] = DIVERGING[k];
+  const [t1, b] = DIVERGING[k + 1];
+  const f = (clamped - t0) / (t1 - t0);
+  for (let i = 0; i < 3; i++) out[offset + i] = a[i] + (b[i] - a[i]) * f;
+}
+
+/**
+ * Maps a signed error term to t in [-1, 1] by its layer's largest magnitude, on a square-root scale
+ * so that the many small terms stay visible beside the few large ones.
+ */
+export function deltaT(value: number, scale: number): number {
+  if (!(scale > 0)) return 0;
+  const r = Math.min(1, Math.abs(value) / scale);
+  return Math.sign(value) * Math.sqrt(r);
+}
+
+/** A CSS gradient of the diverging ramp from -1 to 1, for the legend. */
+export function divergingGradientCss(): string {
+  const stops = [-1, -0.5, 0, 0.5, 1].map((t) => {
+    const c = [0, 0, 0];
+    divergingColour(t, c);
+    return `rgb(${c.map((v) => Math.round(v * 255)).join(',')}) ${((t + 1) / 2) * 100}%`;
+  });
+  return `linear-gradient(to right, ${stops.join(', ')})`;
+}
