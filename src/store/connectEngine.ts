@@ -126,6 +126,15 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     refresh: () => infer(useAppStore.getState().input),
   });
   const backpropControl = backprop;
+  // While a run trains, the backward view follows the live weights too (at most one pass in flight).
+  let following = false;
+  client.subscribe((event) => {
+    const { viewKind, input } = useAppStore.getState();
+    if (event.type !== 'activationsStreamed' || viewKind !== 'backward' || !input || following) return;
+    following = true;
+    backpropControl.read(input).catch((error: unknown) => set({ error: `backward pass while training: ${error instanceof Error ? error.message : String(error)}` }))
+      .finally(() => { following = false; });
+  });
   await show(shipped, index);
   await training.restoreSaved(register);
   // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).

@@ -4,17 +4,16 @@ import { connectEngine, type EngineConnection } from '../store/connectEngine';
 import { recordFromLoadedRun } from '../store/runRecord';
 import { NetworkView } from '../viz/NetworkView';
 import { installAutomationApi } from './automationApi';
-import { BackpropPanel } from './BackpropPanel';
 import { DigitPad } from './DigitPad';
 import { EngineStatus } from './EngineStatus';
 import { EpochTimeline } from './EpochTimeline';
+import { LearningPanels } from './LearningPanels';
 import { NodeTooltip } from './NodeTooltip';
 import { PredictionPanel } from './PredictionPanel';
 import { PreprocessStrip } from './PreprocessStrip';
 import { fetchRun, SHIPPED_RUN_URL } from './shippedRun';
 import { RunPicker } from './RunPicker';
 import { TrainingPanel } from './TrainingPanel';
-import { TeachPanel } from './TeachPanel';
 import { ViewControls } from './ViewControls';
 
 const params = new URLSearchParams(location.search);
@@ -50,13 +49,7 @@ export function App() {
         {engine && <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />}
         <PreprocessStrip />
         <PredictionPanel />
-        {engine && (
-          <details className="panel" open>
-            <summary>How it learns from your drawing</summary>
-            <BackpropPanel loss={engine.selectedRun().architecture.loss} />
-            <TeachPanel backprop={engine.backprop} />
-          </details>
-        )}
+        {engine && <LearningPanels engine={engine} layers={layers} />}
         {engine && <TrainingPanel training={engine.training} />}
         {engine && <RunPicker engine={engine} />}
         <EngineStatus />
@@ -65,7 +58,7 @@ export function App() {
       <main className="stage">
         {engine ? <NetworkView layers={layers} ranges={ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
         {engine && <ViewControls layers={layers} />}
-        {engine && <NodeTooltip layers={layers} />}
+        {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
         {engine && <EpochTimeline select={engine.selectCheckpoint} />}
       </main>
     </div>

@@ -15,7 +15,7 @@ export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps)
   const { offset, size } = tensorSpec(source.layout, name);
   const values = shown === 'weight' && source.weights ? source.weights : source.gradients;
   const ramp: KernelRamp = values === source.gradients ? 'gradient' : 'weight';
-  const images = useMemo(() => convKernelImages(layer, values, offset, ramp), [layer, values, offset, ramp]);
+  const images = useMemo(() => convKernelImages(layer, values, offset, ramp), [layer, values, offset, ramp, source]);
   const [outMaps, inMaps] = [layer.shape[0], layer.inShape[0]];
   const byPair = new Map(images.images.map((image) => [image.oc * inMaps + image.ic, image]));
   const k = layer.kernelSize;

@@ -1,20 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { LayerSpec } from '../engine/model/layerSpec';
+import type { LayerSpec, LossKind } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
-
-/** Re-renders when the shown frame changes (checked once per animation frame). */
-function useFrameVersion(): number {
-  const [version, setVersion] = useState(frameHolder.version);
-  useEffect(() => {
-    let id = 0;
-    const tick = () => { if (frameHolder.version !== version) setVersion(frameHolder.version); id = requestAnimationFrame(tick); };
-    id = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(id);
-  }, [version]);
-  return version;
-}
+import { DeltaDetails } from './DeltaDetails';
+import { useFrameVersion } from './useFrameVersion';
 
 /** How the focused node's value was computed, in words. */
 export function computationOf(layer: LayerSpec, focus: NodeRef): string {
@@ -47,9 +36,10 @@ function poolWindow(layers: readonly LayerSpec[], l: number, focus: NodeRef): { 
 }
 
 /** The focused node's layer, map, position, value, pre-activation and computation. */
-export function NodeTooltip({ layers }: { layers: readonly LayerSpec[] }) {
+export function NodeTooltip({ layers, loss, params }: { layers: readonly LayerSpec[]; loss: LossKind; params: () => Float32Array }) {
   const focus = useAppStore((s) => s.focus);
   const pinned = useAppStore((s) => s.pinned);
+  const backwardView = useAppStore((s) => s.viewKind === 'backward');
   useFrameVersion();
   if (!focus) return <div className="tooltip muted">Hover a node to see where its input comes from; click to pin it, Esc to clear.</div>;
   const l = layers.findIndex((s) => s.id === focus.layer);
@@ -66,7 +56,8 @@ export function NodeTooltip({ layers }: { layers: readonly LayerSpec[] }) {
       <div><strong>{focus.layer}</strong> {where}{pinned ? ' (pinned)' : ''}</div>
       <div>value {value === null ? '-' : value.toFixed(4)}{pre !== null ? `, before activation ${pre.toFixed(4)}` : ''}</div>
       <div className="muted">{computationOf(layer, focus)}</div>
-      {poolCells && (
+      {backwardView && frameHolder.backward && <DeltaDetails layers={layers} loss={loss} params={params()} focus={focus} />}
+      {poolCells && !backwardView && (
         <div className="pool-window" data-testid="pool-window">
           {poolCells.map((cell, k) => <span key={k} className={cell.winner ? 'winner' : ''}>{cell.value.toFixed(3)}</span>)}
         </div>

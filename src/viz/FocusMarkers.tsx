@@ -5,6 +5,7 @@ import type { LayerSpec } from '../engine/model/layerSpec';
 import { tensorSpec, parameterLayout } from '../engine/model/parameters';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
+import { edgeDeltas } from './deltaExplanation';
 import { focusSources, highlightedNodes } from './highlights';
 import { nodeIndex, type NetworkLayout, type NodeRef } from './layout/networkLayout';
 
@@ -42,8 +43,8 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
   };
 
   useFrame(() => {
-    const { focus, traceMode, edgeMode } = useAppStore.getState();
-    const key = `${JSON.stringify(focus)}|${traceMode}|${edgeMode}|${frameHolder.version}`;
+    const { focus, traceMode, edgeMode, viewKind } = useAppStore.getState();
+    const key = `${JSON.stringify(focus)}|${traceMode}|${edgeMode}|${viewKind}|${frameHolder.version}`;
     if (key === seen.current || !markers.current) return;
     seen.current = key;
     const mesh = markers.current;
@@ -66,7 +67,9 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
     const colours = edgeGeometry.getAttribute('color') as BufferAttribute;
     const w = params();
     const frame = frameHolder.frame;
-    const strengths = sources.map((s) => {
+    // The backward view: each edge carries W × δ from the focused node down to its source.
+    const backward = viewKind === 'backward' && frame ? frameHolder.backward : null;
+    const strengths = focus && backward ? edgeDeltas(layers, w, frame!, backward, focus).slice(0, MAX_EDGES) : sources.map((s) => {
       const offset = weightOffsets.get(focus!.layer);
       const weight = offset === undefined || s.weightIndex === undefined ? 1 : w[offset + s.weightIndex];
       if (edgeMode === 'weight' || !frame) return weight;

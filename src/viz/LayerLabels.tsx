@@ -3,6 +3,7 @@ import { Vector3 } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
+import { formatNumber } from './deltaExplanation';
 import { deltaLayerValues, deltaScale } from './deltaView';
 import type { NetworkLayout, Vec3 } from './layout/networkLayout';
 import { sceneHolder } from './sceneHolder';
@@ -48,7 +49,7 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
         const element = scales.current[l];
         if (!element) return;
         const part = deltaPart === 'pre' && backward?.layers[l]?.pre ? 'δ' : l === 0 ? 'dL/dx' : 'dL/da';
-        element.textContent = backward ? `${part} ±${deltaScale(deltaLayerValues(backward, l, deltaPart)).toPrecision(2)}` : '';
+        element.textContent = backward ? `${part} ±${formatNumber(deltaScale(deltaLayerValues(backward, l, deltaPart)))}` : '';
       });
     };
     const place = () => {

@@ -5,9 +5,10 @@
  * Indices are flat [c][y][x] as in the engine; δ of a layer is dL/dz where it has a pre-activation z,
  * else dL/d(output); a is a node's output. For node (c, y, x) (dense unit i) of layer l:
  *
- *   dense above (W [out][in]):                  dL/da_i = Σ_k W[k][i] δ_k
- *   conv above (W [oc][ic][ky][kx], K, OH x OW): dL/da[c][y][x] = Σ_{oc reading c} Σ_{ky,kx} δ[oc][y − ky][x − kx] W[oc][c][ky][kx]
- *                                                over 0 <= y − ky < OH, 0 <= x − kx < OW (a full convolution with the rot180 kernel)
+ *   dense above (W [out][in]):  dL/da_i = Σ_k W[k][i] δ_k
+ *   conv above (W [oc][ic][ky][kx], kernel K, output OH x OW):
+ *       dL/da[c][y][x] = Σ_{oc reading c} Σ_{ky,kx} δ[oc][y − ky][x − kx] W[oc][c][ky][kx]
+ *       over 0 <= y − ky < OH, 0 <= x − kx < OW (the rot180 kernel slid over the zero-padded δ map: 'full')
  *   pool above (2x2 stride 2): the cell (c, y div 2, x div 2), slot s = (y mod 2) * 2 + x mod 2, routes
  *     max        dL/d(out of the cell) to its winning slot, 0 to the other three
  *     mean       dL/d(out of the cell) / 4 to every slot
@@ -40,7 +41,7 @@ export interface WeightedDelta {
   readonly delta: number;
 }
 
-/** One cell of a pooling window: its forward value, the dL/d(output) the pooling cell routes to it, and whether it won the max. */
+/** One cell of a pooling window: its forward value, the dL/d(output) the cell above routes to it, whether it won the max. */
 export interface WindowCell {
   readonly value: number;
   readonly routed: number;
@@ -110,8 +111,8 @@ export function weightedDeltaSum(layers: readonly LayerSpec[], params: ArrayLike
         for (let kx = 0; kx < K; kx++) {
           const y = node.y - ky, x = node.x - kx;
           if (y < 0 || y >= height || x < 0 || x >= width) continue;
-          terms.push({ above: { layer: above.id, c: oc, y, x },
-            weight: params[weights + ((oc * inChannels + node.c) * K + ky) * K + kx], delta: deltas[(oc * height + y) * width + x] });
+          const weight = params[weights + ((oc * inChannels + node.c) * K + ky) * K + kx];
+          terms.push({ above: { layer: above.id, c: oc, y, x }, weight, delta: deltas[(oc * height + y) * width + x] });
         }
       }
     });
@@ -143,7 +144,7 @@ export function edgeDeltas(layers: readonly LayerSpec[], params: ArrayLike<numbe
   return sources.map((source) => params[weights + source.weightIndex!] * dPre);
 }
 
-/** The 2x2 window under pooling cell `node` in row-major order with what the cell routes to each, and whether max pooling saw a tie. */
+/** The 2x2 window under pooling cell `node` in row-major order with what it routes to each cell, and whether max pooling tied. */
 export function poolWindow(layers: readonly LayerSpec[], params: ArrayLike<number>, frame: ActivationFrame,
   backward: BackwardFrame, node: NodeRef): { readonly cells: WindowCell[]; readonly tie: boolean } {
   const at = layerPosition(layers, node.layer);
@@ -159,7 +160,8 @@ export function poolWindow(layers: readonly LayerSpec[], params: ArrayLike<numbe
 }
 
 /** For a node under a pooling layer: the pooling cell above it and the node's slot in that cell's window; else null. */
-export function poolCellAbove(layers: readonly LayerSpec[], node: NodeRef): { readonly cell: NodeRef; readonly slot: number } | null {
+export function poolCellAbove(layers: readonly LayerSpec[],
+  node: NodeRef): { readonly cell: NodeRef; readonly slot: number } | null {
   const above = layers[layerPosition(layers, node.layer) + 1];
   if (!above || above.kind !== 'pool') return null;
   return { cell: { layer: above.id, c: node.c, y: Math.floor(node.y / 2), x: Math.floor(node.x / 2) },
