@@ -29,7 +29,7 @@ export function TeachPanel({ backprop }: { backprop: BackpropController }) {
       <div className="teach-row">
         <button type="button" data-testid="teach-step" disabled={busy || !hasInput || label === null || !rateOk}
           onClick={() => run(() => backprop.teach(label!, 1, learningRate))}>teach it {label ?? ''}</button>
-        <label>learning rate <input data-testid="teach-rate" inputMode="decimal" value={rate} aria-invalid={!rateOk}
+        <label>rate η <input data-testid="teach-rate" title="the learning rate of the teaching steps" inputMode="decimal" value={rate} aria-invalid={!rateOk}
           onChange={(e) => setRate(e.target.value)} size={5} /></label>
         <button type="button" data-testid="teach-undo" disabled={busy || !teaching} onClick={() => run(() => backprop.undo())}>undo teaching</button>
       </div>

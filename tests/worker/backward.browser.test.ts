@@ -11,6 +11,7 @@ import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import type { ComputeBackend } from '../../src/worker/computeBackend';
 import { CpuBackend } from '../../src/worker/cpuBackend';
 import { GpuBackend } from '../../src/worker/gpuBackend';
+import { TeachingCopy } from '../../src/worker/teachingCopy';
 import { scaledError, testBatch, testParameters } from '../engine/gpu/gpuVsReference';
 
 const TOLERANCE = 1e-4;
@@ -82,5 +83,27 @@ describe('max-pooling ties', () => {
       });
       expect(carried, `${engine}: some first cells carry δ`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('teaching on the WebGL2 engine', () => {
+  it('follows the CPU engine step by step, lowers the loss, and undo restores the loaded weights exactly', () => {
+    const options = allArchitectures()[0];
+    const params = Float32Array.from(testParameters(options));
+    const { inputs } = testBatch(1, 12);
+    const held = { architecture: options, params, velocity: null, step: 0 };
+    gpu.load(options, params, null);
+    cpu.load(options, params, null);
+    const before = gpu.infer(inputs).values.slice();
+    const onGpu = new TeachingCopy();
+    const onCpu = new TeachingCopy();
+    const gpuTaught = onGpu.teach(gpu, held, inputs, 3, 5, 0.01);
+    const cpuTaught = onCpu.teach(cpu, held, inputs, 3, 5, 0.01);
+    expect(gpuTaught.lossAfter).toBeLessThan(gpuTaught.lossBefore);
+    expect(Math.abs(gpuTaught.lossAfter - cpuTaught.lossAfter)).toBeLessThanOrEqual(1e-4 * (1 + cpuTaught.lossAfter));
+    expect(scaledError(gpuTaught.params, cpuTaught.params).error).toBeLessThanOrEqual(TOLERANCE);
+    onGpu.undo(gpu);
+    expect(Array.from(gpu.parameters())).toEqual(Array.from(params));
+    expect(Array.from(gpu.infer(inputs).values)).toEqual(Array.from(before));
   });
 });
