@@ -1,6 +1,7 @@
 /** Writes a run folder checkpoint by checkpoint, each file and the manifest replaced atomically. */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodePredictions, predictionsFileName, type CheckpointPredictions } from '../src/engine/model/predictions';
 import { checkpointFileName, encodeCheckpoint, type ManifestCheckpoint, type RunManifest } from '../src/engine/model/runFormat';
 
 function writeAtomically(path: string, data: string | Uint8Array): void {
@@ -21,11 +22,17 @@ export class RunWriter {
     this.manifest = manifest;
   }
 
-  /** Saves the parameters as the checkpoint of `epoch`, then the manifest that lists it. */
+  /**
+   * Saves the parameters as the checkpoint of `epoch` (and its test-set predictions when given), then the
+   * manifest that lists them.
+   */
   addCheckpoint(epoch: number, params: ArrayLike<number>, testAccuracy: number | null, trainLoss: number | null,
-    extra: Record<string, unknown> = {}): ManifestCheckpoint {
-    const checkpoint = { epoch, file: checkpointFileName(epoch), testAccuracy, trainLoss, ...extra };
+    extra: Record<string, unknown> = {}, predictions: CheckpointPredictions | null = null): ManifestCheckpoint {
+    const file = checkpointFileName(epoch);
+    const checkpoint = { epoch, file, testAccuracy, trainLoss, ...extra,
+      ...(predictions ? { predictions: { file: predictionsFileName(file), images: predictions.images } } : {}) };
     writeAtomically(join(this.dir, checkpoint.file), encodeCheckpoint(params));
+    if (predictions) writeAtomically(join(this.dir, predictionsFileName(file)), encodePredictions(predictions));
     this.manifest = { ...this.manifest, checkpoints: [...this.manifest.checkpoints, checkpoint] };
     writeAtomically(join(this.dir, 'manifest.json'), `${JSON.stringify(this.manifest, null, 2)}\n`);
     return checkpoint;

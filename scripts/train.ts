@@ -6,6 +6,7 @@
 import { mnistSubset, type MnistSet } from '../src/engine/data/mnistInput';
 import { activationRanges } from '../src/engine/activationRanges';
 import { evaluateNetwork } from '../src/engine/evaluate';
+import { computePredictions } from '../src/engine/model/predictions';
 import { createManifest } from '../src/engine/model/runFormat';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
 import { loadMnistSplit } from './mnistFiles';
@@ -40,7 +41,8 @@ async function run(command: TrainCommand): Promise<void> {
     const started = performance.now();
     const evaluation = evaluateNetwork(trainer.network, test);
     writer.addCheckpoint(epoch, trainer.network.params, evaluation.accuracy, trainLoss,
-      { testLoss: evaluation.loss, activationRanges: activationRanges(trainer.network, test, Math.min(500, test.count)) });
+      { testLoss: evaluation.loss, activationRanges: activationRanges(trainer.network, test, Math.min(500, test.count)) },
+      computePredictions(trainer.network, test));
     log(`epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
       `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`);

@@ -1,37 +1,68 @@
-/** The run shipped in public/models/lenet5-default: loads, has its history, and meets the error bound. */
+/**
+ * The runs shipped in public/models: the modern one (ReLU, max pooling) and the classic 1998 LeNet-5
+ * (LeCun's tanh, trainable subsampling, the C3 table). Each loads, has its history, meets its error
+ * bound, and its precomputed test-set predictions are the reference engine's own.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateNetwork } from '../src/engine/evaluate';
 import { lenet5Layers } from '../src/engine/model/lenet5';
+import { computePredictions, predictionsAccuracy } from '../src/engine/model/predictions';
 import { loadRun } from '../src/engine/model/runLoader';
 import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
+import { confusionMatrix } from '../src/store/explorerData';
 import { loadMnistSplit } from '../scripts/mnistFiles';
 
-const dir = join(import.meta.dirname, '..', 'public', 'models', 'lenet5-default');
-const run = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
+const test = loadMnistSplit('test');
+const load = async (name: string) => {
+  const dir = join(import.meta.dirname, '..', 'public', 'models', name);
+  return loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
+};
 
-describe('the shipped run', () => {
-  it('is the default architecture trained with distortions, epochs 0 to at least 15', () => {
+const RUNS = [
+  { name: 'lenet5-default', options: { activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' }, maxError: 0.008, minWhole: 16 },
+  { name: 'lenet5-classic', options: { activation: 'tanh', pooling: 'subsample', c3Connectivity: 'lenet5' }, maxError: 0.01, minWhole: 12 },
+] as const;
+
+describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhole }) => {
+  const loaded = load(name);
+
+  it('has the architecture it claims, trained with distortions, checkpoints from epoch 0 (at least 16)', async () => {
+    const run = await loaded;
     const { architecture, training } = run.manifest as typeof run.manifest & { training: { augment: boolean } };
-    expect(architecture).toMatchObject({ activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' });
+    expect(architecture).toMatchObject(options);
     expect(training.augment).toBe(true);
-    const whole = run.manifest.checkpoints.map((c) => c.epoch).filter(Number.isInteger);
+    const epochs = run.manifest.checkpoints.map((c) => c.epoch);
+    expect(epochs.length).toBeGreaterThanOrEqual(16);
+    const whole = epochs.filter(Number.isInteger);
     expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i));
-    expect(whole.length).toBeGreaterThanOrEqual(16);
-    expect(run.manifest.checkpoints.map((c) => c.epoch).filter((e) => !Number.isInteger(e))).toEqual([0.0625, 0.125, 0.25, 0.5]);
+    expect(whole.length).toBeGreaterThanOrEqual(minWhole);
+    expect(epochs.filter((e) => !Number.isInteger(e))).toEqual([0.0625, 0.125, 0.25, 0.5]);
+    expect(run.manifest.checkpoints[0].testAccuracy).toBeLessThan(0.2); // epoch 0 is the untrained network
   });
 
-  it('recomputes the final checkpoint\'s test accuracy exactly as the manifest states it, with error <= 0.80%', () => {
+  it('recomputes the final checkpoint\'s test accuracy exactly as the manifest states it, within its error bound', async () => {
+    const run = await loaded;
     const last = run.manifest.checkpoints.length - 1;
     const network = new ReferenceNetwork(lenet5Layers(run.manifest.architecture), run.manifest.architecture.loss, run.checkpoints[last]);
-    const result = evaluateNetwork(network, loadMnistSplit('test'));
+    const result = evaluateNetwork(network, test);
     expect(result.count).toBe(10000);
     expect(result.accuracy).toBe(run.manifest.checkpoints[last].testAccuracy);
-    expect(1 - result.accuracy).toBeLessThanOrEqual(0.008);
+    expect(1 - result.accuracy).toBeLessThanOrEqual(maxError);
+    // The shipped predictions are the reference engine's: the same digits, the same confusion matrix.
+    const shipped = run.predictions[last]!;
+    const recomputed = computePredictions(network, test);
+    expect(Array.from(shipped.predicted)).toEqual(Array.from(recomputed.predicted));
+    expect(confusionMatrix(shipped, test.labels)).toEqual(confusionMatrix(recomputed, test.labels));
   });
 
-  it('starts at chance: epoch 0 is the untrained network', () => {
-    expect(run.manifest.checkpoints[0].testAccuracy).toBeLessThan(0.2);
+  it('ships every checkpoint\'s predictions on all 10,000 test images, agreeing with its stated accuracy', async () => {
+    const run = await loaded;
+    run.manifest.checkpoints.forEach((checkpoint, i) => {
+      const predictions = run.predictions[i];
+      expect(predictions?.images, `${checkpoint.file}`).toBe(10000);
+      expect(predictionsAccuracy(predictions!, test.labels), `${checkpoint.file}`).toBe(checkpoint.testAccuracy);
+    });
   });
 });

@@ -133,7 +133,23 @@ export interface BackpropSlice {
   gradientCheck: GradientCheckState | null;
 }
 
-type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice & BackpropSlice;
+/** Where the network's input comes from: the person's drawing, or a test image loaded from the explorer. */
+export type InputSource = { readonly kind: 'drawing' } | { readonly kind: 'test'; readonly index: number };
+
+/** The test-set explorer and the comparison of the two shipped networks. */
+export interface ExplorerSlice {
+  explorerOpen: boolean;
+  inputSource: InputSource;
+  /** The confusion-matrix cell whose digits the gallery shows. */
+  explorerCell: { truth: number; predicted: number } | null;
+  /** Bumped whenever more checkpoint predictions are known (the explorer's data lives in explorerController). */
+  predictionsVersion: number;
+  /** Compare mode: the other shipped network's reading of the same input. */
+  compare: boolean;
+  comparison: { run: string; label: number; probabilities: readonly number[] } | null;
+}
+
+type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice & BackpropSlice & ExplorerSlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;
@@ -149,5 +165,6 @@ export const useAppStore = create<AppState>((set) => ({
   datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
   viewKind: 'forward', deltaPart: 'pre', trueLabel: null, backward: null, sweepStart: null, teaching: null,
   selectedWeight: null, gradientCheck: null,
+  explorerOpen: false, inputSource: { kind: 'drawing' }, explorerCell: null, predictionsVersion: 0, compare: false, comparison: null,
   set: (partial) => set(partial),
 }));

@@ -7,6 +7,8 @@ import { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
 import { createBackpropController, type BackpropController } from './backpropController';
+import { readComparison } from './compareReading';
+import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
 import type { RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
@@ -26,16 +28,23 @@ export interface EngineConnection {
   readonly runs: ReadonlyMap<string, RunRecord>;
   /** The run shown now. */
   selectedRun(): RunRecord;
+  /** The index of the checkpoint shown now. */
+  selectedIndex(): number;
   readonly training: TrainingController;
   readonly backprop: BackpropController;
+  readonly explorer: ExplorerController;
 }
 
 function summaries(run: RunRecord): CheckpointSummary[] {
   return run.checkpoints.map((c) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy }));
 }
 
-/** Starts the engine worker with the shipped run; `prefer` chooses the backend to try first. */
-export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto', trainSubset: number | null, dataUrl: string): Promise<EngineConnection> {
+/**
+ * Starts the engine worker with the shipped run (and `others`, e.g. the classic one, offered in the run
+ * picker); `prefer` chooses the backend to try first.
+ */
+export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto', trainSubset: number | null, dataUrl: string,
+  others: readonly RunRecord[] = []): Promise<EngineConnection> {
   const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   const client = new EngineClient(worker);
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
@@ -52,6 +61,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     set({ runNames: [...runs.keys()] });
   };
   register(shipped);
+  others.forEach(register);
   let run = shipped;
   let index = run.checkpoints.length - 1;
   let inFlight = false;
@@ -76,7 +86,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
         await client.loadWeights(run.architecture, run.checkpoints[index].params);
       } else frameHolder.previous = null;
       showFrame(frame, job.time);
-      set({ prediction: frame ? predictionOf(frame) : null });
+      const comparison = frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
+      set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -126,6 +137,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     refresh: () => infer(useAppStore.getState().input),
   });
   const backpropControl = backprop;
+  const explorer = createExplorerController({ client, dataUrl, selected: () => ({ run, index }), infer: (input) => infer(input) });
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
   client.subscribe((event) => {
@@ -139,7 +151,7 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   await training.restoreSaved(register);
   // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).
   useAppStore.subscribe((state, before) => {
-    if (state.colourMode !== before.colourMode) void infer(state.input);
+    if (state.colourMode !== before.colourMode || state.compare !== before.compare) void infer(state.input);
     if (state.input === null && before.input !== null && state.trueLabel !== null) state.set({ trueLabel: null });
     // The backward view and the chosen label re-read the drawing; turning the view on replays the sweep.
     if (state.viewKind !== before.viewKind || state.trueLabel !== before.trueLabel) {
@@ -149,7 +161,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   });
 
   return {
-    client, training, backprop: backpropControl,
+    client, training, backprop: backpropControl, explorer,
+    selectedIndex: () => index,
     params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params,
     infer,
     async selectCheckpoint(next) {

@@ -1,6 +1,7 @@
 /** A run the page holds: its architecture and every checkpoint's weights, in order. */
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
+import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { LoadedRun } from '../engine/model/runLoader';
 
 /** One saved set of weights of a run. */
@@ -23,6 +24,8 @@ export interface RunRecord {
   /** How many test images `testAccuracy` was measured on. */
   readonly testImages: number;
   readonly ranges: ActivationRanges | null;
+  /** Each checkpoint's precomputed test-set predictions (shipped runs), or absent / null where the worker computes them. */
+  readonly predictions?: readonly (CheckpointPredictions | null)[];
 }
 
 /** The record of a run loaded from a run folder. */
@@ -35,5 +38,6 @@ export function recordFromLoadedRun(name: string, run: LoadedRun): RunRecord {
     checkpoints: run.manifest.checkpoints.map((c, i) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy, params: run.checkpoints[i] })),
     testImages: training?.testImages ?? 10000,
     ranges: last.activationRanges ?? null,
+    predictions: run.predictions,
   };
 }

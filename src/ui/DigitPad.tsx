@@ -4,6 +4,7 @@ import { useAppStore } from '../store/appStore';
 import { inputSquare } from '../viz/layout/fanIn';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { inputSquareOnPad } from './padGeometry';
+import { TestImage } from './TestImage';
 
 /** Side of the pad in CSS pixels (and in canvas pixels: the network sees 32x32 anyway). */
 export const PAD_SIZE = 280;
@@ -19,6 +20,8 @@ export function DigitPad({ layers, onInput }: { layers: readonly LayerSpec[]; on
   const traceMode = useAppStore((s) => s.traceMode);
   const stages = useAppStore((s) => s.stages);
   const inkBox = useAppStore((s) => s.inkBox);
+  const source = useAppStore((s) => s.inputSource);
+  const input = useAppStore((s) => s.input);
 
   const analyse = () => {
     const ctx = canvas.current!.getContext('2d', { willReadFrequently: true })!;
@@ -73,6 +76,8 @@ export function DigitPad({ layers, onInput }: { layers: readonly LayerSpec[]; on
           aria-label="Drawing pad: draw a digit"
           style={{ touchAction: 'none' }}
           onPointerDown={(e) => {
+            // Drawing over a loaded test image returns to the person's own drawing.
+            if (useAppStore.getState().inputSource.kind === 'test') useAppStore.getState().set({ inputSource: { kind: 'drawing' }, trueLabel: null });
             e.currentTarget.setPointerCapture(e.pointerId);
             last.current = point(e);
             stroke(last.current, last.current);
@@ -88,6 +93,7 @@ export function DigitPad({ layers, onInput }: { layers: readonly LayerSpec[]; on
           onPointerUp={() => { last.current = null; }}
           onPointerCancel={() => { last.current = null; }}
         />
+        {source.kind === 'test' && input && <TestImage input={input} index={source.index} />}
         {square && <div className="trace-square" data-testid="pad-trace" style={{ left: square.x, top: square.y, width: square.width, height: square.height }} />}
       </div>
       <div className="pad-tools">

@@ -28,6 +28,10 @@ function Stage({ image, label }: { image: InkImage | null; label: string }) {
 /** MNIST-style preprocessing, step by step: crop to the ink, fit 20 px, centre by mass in 28x28, pad to 32x32. */
 export function PreprocessStrip() {
   const stages = useAppStore((s) => s.stages);
+  const source = useAppStore((s) => s.inputSource);
+  if (source.kind === 'test') {
+    return <p className="strip-note muted" aria-label="Preprocessing steps">An MNIST test image is already 28x28 and centred: it is only padded to 32x32, with no other preprocessing.</p>;
+  }
   return (
     <div className="strip" aria-label="Preprocessing steps">
       <Stage image={stages?.cropped ?? null} label="crop" />

@@ -1,8 +1,9 @@
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
+import { SHIPPED_RUNS } from '../store/compareReading';
 import { exportRun, importRun } from '../store/runArchive';
 
-const LABELS: Record<string, string> = { 'lenet5-default': 'shipped run', 'my-run': 'your run' };
+const LABELS: Record<string, string> = { ...SHIPPED_RUNS, 'my-run': 'your run (trained here)' };
 
 /** Chooses the run the view and timeline show; exports it as a file, or imports one (refused with a message when bad). */
 export function RunPicker({ engine }: { engine: EngineConnection }) {

@@ -28,6 +28,8 @@ export interface LenetAutomation {
     trueLabel: number | null;
     backward: { loss: number; label: number } | null;
     teaching: { steps: number; flippedAfter: number | null } | null;
+    /** Where the input comes from: the drawing, or a test image loaded from the explorer. */
+    inputSource: { kind: 'drawing' } | { kind: 'test'; index: number };
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -47,6 +49,10 @@ export interface LenetAutomation {
   teach(label: number, steps?: number, learningRate?: number): Promise<{ lossBefore: number; lossAfter: number }>;
   /** Returns to the selected checkpoint exactly. */
   undoTeach(): Promise<void>;
+  /** The 10x10 counts [true][predicted] of the selected checkpoint over the test images it was evaluated on. */
+  confusion(): Promise<number[][]>;
+  /** Loads MNIST test image `index` as the input, as clicking it in the explorer's gallery does. */
+  loadTestDigit(index: number): Promise<void>;
   /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
   metrics(): { latencies: number[]; framesRendered: number };
 }
@@ -98,6 +104,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         trueLabel: s.trueLabel,
         backward: s.backward ? { ...s.backward } : null,
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
+        inputSource: { ...s.inputSource },
       };
     },
     layers: () => currentLayers().map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
@@ -170,6 +177,8 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     async undoTeach() {
       await require().backprop.undo();
     },
+    confusion: () => require().explorer.confusion(),
+    loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);

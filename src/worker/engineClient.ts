@@ -6,6 +6,7 @@ import type { ActivationFrame } from '../engine/activationFrame';
 import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { CheckpointPredictions } from '../engine/model/predictions';
 import { transferables, type Backend, type EngineCommand, type EngineEvent, type Endpoint, type Hyperparameters } from './protocol';
 
 type Reply<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
@@ -99,6 +100,21 @@ export class EngineClient {
   /** Backprop's derivative of one weight beside the central finite difference (float64, reference engine). */
   checkGradient(input: Float32Array, label: number, tensor: string, index: number, epsilon = 1e-3): Promise<Reply<'gradientChecked'>> {
     return this.request({ type: 'checkGradient', input: input.slice(), label, tensor, index, epsilon }, 'gradientChecked');
+  }
+
+  /** Hands the explorer's test images to the worker (its buffers are transferred). */
+  async setTestSet(test: MnistSet): Promise<void> {
+    await this.request({ type: 'setTestSet', test }, 'datasetLoaded');
+  }
+
+  /** Predictions of these weights on the first `limit` test images (the reference engine; the loaded weights stay). */
+  async predict(architecture: ArchitectureOptions, params: Float32Array, limit: number): Promise<CheckpointPredictions> {
+    return (await this.request({ type: 'predict', architecture, params: params.slice(), limit }, 'predicted')).predictions;
+  }
+
+  /** One input read by these weights (the reference engine; the loaded weights stay). */
+  async inferWith(architecture: ArchitectureOptions, params: Float32Array, input: Float32Array): Promise<ActivationFrame> {
+    return (await this.request({ type: 'inferWith', architecture, params: params.slice(), input: input.slice() }, 'inferred')).frame;
   }
 
   /** Hands the dataset to the worker (its buffers are transferred). */

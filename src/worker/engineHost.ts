@@ -7,6 +7,7 @@ import type { MnistSet } from '../engine/data/mnistInput';
 import type { ComputeBackend } from './computeBackend';
 import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
 import { BackpropCommands, isBackpropCommand } from './backpropCommands';
+import { ExplorerCommands, isExplorerCommand } from './explorerCommands';
 import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
@@ -38,6 +39,7 @@ class EngineHost {
   private evaluateImages = 0;
   private readonly waitTurn = createWaitTurn();
   private readonly backprop: BackpropCommands;
+  private readonly explorer: ExplorerCommands;
 
   constructor(private readonly endpoint: Endpoint, factories: BackendFactories) {
     this.slot = new EngineSlot(factories, {
@@ -49,7 +51,8 @@ class EngineHost {
         this.session.step = step;
       },
     });
-    this.backprop = new BackpropCommands(this.slot, (event) => this.post(event), () => this.data?.test ?? null);
+    this.explorer = new ExplorerCommands((event) => this.post(event), () => this.data?.test ?? null);
+    this.backprop = new BackpropCommands(this.slot, (event) => this.post(event), () => this.explorer.test());
   }
 
   private post(event: EngineEvent): void {
@@ -70,6 +73,10 @@ class EngineHost {
   }
 
   private async execute(command: EngineCommand): Promise<void> {
+    if (isExplorerCommand(command)) {
+      this.explorer.execute(command);
+      return;
+    }
     if (isBackpropCommand(command)) {
       // Teaching replaces the weights a paused run would continue from.
       if (command.type === 'teach' || command.type === 'undoTeach') this.stopSession();

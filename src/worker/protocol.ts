@@ -7,6 +7,7 @@ import type { BackwardFrame } from '../engine/backwardFrame';
 import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { WeightCheck } from '../engine/reference/weightCheck';
 
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
@@ -48,6 +49,12 @@ export type EngineCommand =
   | { type: 'evaluateTeaching'; requestId: number; limit: number }
   /** Backprop against the central finite difference for one weight, in float64 on the reference engine. */
   | { type: 'checkGradient'; requestId: number; input: Float32Array; label: number; tensor: string; index: number; epsilon: number }
+  /** The test images the explorer's predictions are made on (answered by `datasetLoaded`). */
+  | { type: 'setTestSet'; requestId: number; test: MnistSet }
+  /** The predictions of these weights (reference engine) on the first `limit` test images; the loaded weights stay. */
+  | { type: 'predict'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; limit: number }
+  /** One input read by these weights (reference engine; answered by `inferred`); the loaded weights stay. */
+  | { type: 'inferWith'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; input: Float32Array }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
   | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
@@ -69,6 +76,7 @@ export type EngineEvent =
   /** `params`: the teaching copy's weights now (run-format layout). */
   | { type: 'taught'; requestId: number; lossBefore: number; lossAfter: number; teachingSteps: number; frame: ActivationFrame; backward: BackwardFrame; params: Float32Array }
   | { type: 'teachingUndone'; requestId: number }
+  | { type: 'predicted'; requestId: number; predictions: CheckpointPredictions }
   | { type: 'teachingEvaluated'; requestId: number; before: number; after: number; images: number }
   /** `engineGradient`: the same derivative from the engine in use (float32), beside the float64 check. */
   | { type: 'gradientChecked'; requestId: number; check: WeightCheck; engineGradient: number }
@@ -87,6 +95,9 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
   switch (message.type) {
     case 'loadWeights': return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
     case 'infer': case 'backward': case 'teach': case 'checkGradient': return [message.input.buffer];
+    case 'inferWith': return [message.input.buffer, message.params.buffer];
+    case 'setTestSet': return [message.test.images.buffer, message.test.labels.buffer];
+    case 'predicted': return [message.predictions.predicted.buffer, message.predictions.confidence.buffer, message.predictions.trueProbability.buffer];
     case 'setDataset': return [message.train.images.buffer, message.train.labels.buffer, message.test.images.buffer, message.test.labels.buffer];
     case 'inferred': case 'activationsStreamed': return [message.frame.values.buffer];
     case 'backwardComputed': return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer];

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { predictionsAccuracy } from '../../src/engine/model/predictions';
 import { loadRun } from '../../src/engine/model/runLoader';
+import { loadMnistSplit } from '../../scripts/mnistFiles';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -30,6 +32,12 @@ describe('npm run train', () => {
     expect(loaded.manifest.checkpoints.map((c) => c.epoch)).toEqual([0, 0.0625, 0.125, 0.25, 0.5, 1, 2]);
     expect(loaded.manifest.checkpoints[0]!.trainLoss).toBeNull();
     expect(loaded.manifest.training).toMatchObject({ trainImages: 640, testImages: 200 });
+    // every checkpoint lists its predictions on the 200 test images, and they give its test accuracy
+    const labels = loadMnistSplit('test').labels;
+    loaded.manifest.checkpoints.forEach((c, i) => {
+      expect((c as { predictions?: unknown }).predictions).toEqual({ file: c.file.replace(/\.bin$/, '.predictions.bin'), images: 200 });
+      expect(predictionsAccuracy(loaded.predictions[i]!, labels)).toBe(c.testAccuracy);
+    });
   });
 
   it('keeps the finished epochs when interrupted', async () => {

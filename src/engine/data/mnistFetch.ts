@@ -23,8 +23,8 @@ async function fetchBytes(url: string, expected: number, onChunk: (bytes: number
   return out;
 }
 
-/** Loads both splits from `baseUrl` (e.g. `/data`), checking the index and every file's size. */
-export async function fetchMnist(baseUrl: string, onProgress: FetchProgress = () => {}): Promise<{ train: MnistSet; test: MnistSet }> {
+/** Loads the named splits from `baseUrl` (e.g. `/data`), checking the index and every file's size. */
+async function fetchSplits<K extends 'train' | 'test'>(baseUrl: string, names: readonly K[], onProgress: FetchProgress): Promise<Record<K, MnistSet>> {
   const indexUrl = `${baseUrl}/mnist.json`;
   const response = await fetch(indexUrl);
   if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status} (run \`npm run prepare-data\`)`);
@@ -32,10 +32,10 @@ export async function fetchMnist(baseUrl: string, onProgress: FetchProgress = ()
   if (index.format !== MNIST_BYTES_FORMAT || index.rows !== 28 || index.cols !== 28) {
     throw new Error(`${indexUrl}: not a ${MNIST_BYTES_FORMAT} index of 28x28 images`);
   }
-  const total = (index.train.count + index.test.count) * 785;
+  const total = names.reduce((sum, name) => sum + index[name].count * 785, 0);
   let received = 0;
   const tick = (bytes: number) => { received += bytes; onProgress(received, total); };
-  const split = async (name: 'train' | 'test'): Promise<MnistSet> => {
+  const split = async (name: K): Promise<MnistSet> => {
     const { count, images, labels } = index[name];
     const [imageBytes, labelBytes] = await Promise.all([
       fetchBytes(`${baseUrl}/${images}`, count * 784, tick), fetchBytes(`${baseUrl}/${labels}`, count, tick)]);
@@ -43,6 +43,16 @@ export async function fetchMnist(baseUrl: string, onProgress: FetchProgress = ()
     if (bad >= 0) throw new Error(`${baseUrl}/${labels}: label ${bad} is ${labelBytes[bad]}, not a digit`);
     return { count, images: imageBytes, labels: labelBytes };
   };
-  const [train, test] = await Promise.all([split('train'), split('test')]);
-  return { train, test };
+  const sets = await Promise.all(names.map(split));
+  return Object.fromEntries(names.map((name, i) => [name, sets[i]])) as Record<K, MnistSet>;
+}
+
+/** Loads both splits from `baseUrl` (e.g. `/data`), checking the index and every file's size. */
+export function fetchMnist(baseUrl: string, onProgress: FetchProgress = () => {}): Promise<{ train: MnistSet; test: MnistSet }> {
+  return fetchSplits(baseUrl, ['train', 'test'] as const, onProgress);
+}
+
+/** Loads the 10,000 test images only (the explorer's), checked like `fetchMnist`. */
+export async function fetchMnistTest(baseUrl: string, onProgress: FetchProgress = () => {}): Promise<MnistSet> {
+  return (await fetchSplits(baseUrl, ['test'] as const, onProgress)).test;
 }

@@ -5,6 +5,7 @@
 import type { ArchitectureOptions } from './layerSpec';
 import { ARCHITECTURE_CHOICES, lenet5Layers, LENET5_C3_TABLE } from './lenet5';
 import { parameterLayout } from './parameters';
+import { validatePredictionsEntry } from './predictions';
 import { INPUT_CONVENTION, RUN_FORMAT, type RunManifest } from './runFormat';
 
 
@@ -64,6 +65,7 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
     if (acc !== null && (typeof acc !== 'number' || !(acc >= 0 && acc <= 1))) fail(`${where} has testAccuracy ${JSON.stringify(acc)}`);
     const loss = cp.trainLoss;
     if (loss !== null && (typeof loss !== 'number' || !Number.isFinite(loss))) fail(`${where} has trainLoss ${JSON.stringify(loss)}`);
+    validatePredictionsEntry(cp.predictions, cp.file as string, `${source}: ${where}`);
   }
   return json as unknown as RunManifest;
 }

@@ -1,0 +1,28 @@
+/**
+ * Compare mode: the same input read by the other shipped network (LeNet-5 as in 1998 beside the modern
+ * one), at its last checkpoint, on the reference engine in the worker; the weights loaded for the view stay.
+ */
+import type { EngineClient } from '../worker/engineClient';
+import { predictionOf } from './frameHolder';
+import type { RunRecord } from './runRecord';
+
+/** The two shipped runs' names, and what a person reads for each. */
+export const SHIPPED_RUNS: Readonly<Record<string, string>> = {
+  'lenet5-default': 'modern: ReLU + max pooling',
+  'lenet5-classic': 'LeNet-5 as in 1998',
+};
+
+/** The shipped run to compare `selected` with: the other shipped one (the classic one for any run trained here). */
+export function comparisonRun(runs: ReadonlyMap<string, RunRecord>, selected: string): RunRecord | null {
+  const other = selected === 'lenet5-classic' ? 'lenet5-default' : 'lenet5-classic';
+  return runs.get(other) ?? null;
+}
+
+/** The other network's reading of `input`, or null when there is no other shipped run. */
+export async function readComparison(client: EngineClient, runs: ReadonlyMap<string, RunRecord>, selected: string,
+  input: Float32Array): Promise<{ run: string; label: number; probabilities: number[] } | null> {
+  const other = comparisonRun(runs, selected);
+  if (!other) return null;
+  const frame = await client.inferWith(other.architecture, other.checkpoints[other.checkpoints.length - 1].params, input);
+  return { run: other.name, ...predictionOf(frame) };
+}
