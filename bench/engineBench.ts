@@ -1,7 +1,7 @@
 /** The contract every engine measured by the benchmark page implements. */
 
 /** Every engine the benchmark knows, in the order the page runs them. */
-export const ENGINE_NAMES = ['webgl2', 'reference', 'tfjs-webgl', 'tfjs-wasm'] as const;
+export const ENGINE_NAMES = ['webgl2', 'wasm', 'reference', 'tfjs-webgl', 'tfjs-wasm'] as const;
 
 /** Name of one benchmarked engine. */
 export type EngineName = (typeof ENGINE_NAMES)[number];

@@ -17,7 +17,9 @@ export function benchmarkMarkdown(results: BenchResults): string {
   const train = (name: (typeof ENGINE_NAMES)[number], batch: string) => results.trainImagesPerSecond[name]?.[batch];
   const rows = engines.map((name) => `| ${name} | ${fixed(train(name, '64'), 0)} | ${fixed(train(name, '256'), 0)} | ${fixed(results.inferMs[name], 2)} | `
     + `${ratio(train(name, '64'), train('tfjs-webgl', '64'))} / ${ratio(train(name, '256'), train('tfjs-webgl', '256'))} | `
-    + `${ratio(results.inferMs['tfjs-webgl'], results.inferMs[name])} |`);
+    + `${ratio(results.inferMs['tfjs-webgl'], results.inferMs[name])} | `
+    + `${ratio(train(name, '64'), train('tfjs-wasm', '64'))} / ${ratio(train(name, '256'), train('tfjs-wasm', '256'))} | `
+    + `${ratio(results.inferMs['tfjs-wasm'], results.inferMs[name])} |`);
   const anchors = engines.map((name) => `| ${name} | ${ratio(train(name, '64'), PYTORCH.cpu.train['64'])} / ${ratio(train(name, '256'), PYTORCH.cpu.train['256'])} | `
     + `${ratio(PYTORCH.cpu.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH.h100.train['64'])} / ${ratio(train(name, '256'), PYTORCH.h100.train['256'])} |`);
   const counters = Object.entries(results.countersByEngine)
@@ -33,8 +35,8 @@ Our engines are measured through the engine worker as the app uses them (module 
 drawing in and every layer's activations back in JavaScript, median of ${results.inferSamples}.
 ${wasm ? `tfjs-wasm ran the ${String(wasm.wasmFlavour)} build with ${String(wasm.threadsCount)} thread(s)${wasm.conv2dBackpropFilter ? `; its Conv2DBackpropFilter kernel is ${String(wasm.conv2dBackpropFilter)}` : ''}.` : ''}
 
-| engine | train img/s, batch 64 | train img/s, batch 256 | inference ms | training vs tfjs-webgl (64 / 256) | inference vs tfjs-webgl |
-|---|---|---|---|---|---|
+| engine | train img/s, batch 64 | train img/s, batch 256 | inference ms | training vs tfjs-webgl (64 / 256) | inference vs tfjs-webgl | training vs tfjs-wasm (64 / 256) | inference vs tfjs-wasm |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Against the PyTorch anchors of \`shared/PERFORMANCE.md\` (ratios of speed; above 1x is faster than PyTorch):

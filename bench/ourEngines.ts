@@ -1,7 +1,7 @@
 /**
  * This project's engines for the benchmark page, each measured end to end through the real engine
- * worker and its protocol (as the app uses them): the WebGL2 engine, and the reference engine in
- * the same worker started on the CPU.
+ * worker and its protocol (as the app uses them): the WebGL2 engine, the WebAssembly SIMD engine, and the
+ * reference engine, each in the same worker started on that backend.
  */
 import type { TrainingSettings } from '../src/engine/batchPlan';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../src/engine/model/lenet5';
@@ -24,7 +24,7 @@ function syntheticSet(count: number, seed: number) {
   };
 }
 
-async function createWorkerBench(name: 'webgl2' | 'reference', backend: Backend): Promise<EngineBench> {
+async function createWorkerBench(name: 'webgl2' | 'wasm' | 'reference', backend: Backend): Promise<EngineBench> {
   const worker = new Worker(new URL('../src/worker/engine.worker.ts', import.meta.url), { type: 'module' });
   const client = new EngineClient(worker);
   const started = await client.start(backend);
@@ -87,7 +87,8 @@ async function createWorkerBench(name: 'webgl2' | 'reference', backend: Backend)
         syncReadbacksPerTrainingStep: (after.syncReadbacks - before.syncReadbacks) / steps };
     },
     async details() {
-      return { renderer: started.renderer, path: 'engine worker (module Worker, OffscreenCanvas)', stepsMeasured: stepsDone };
+      return { renderer: started.renderer, path: backend === 'webgl2' ? 'engine worker (module Worker, OffscreenCanvas)'
+        : 'engine worker (module Worker)', stepsMeasured: stepsDone };
     },
     async dispose() {
       client.dispose();
@@ -98,6 +99,9 @@ async function createWorkerBench(name: 'webgl2' | 'reference', backend: Backend)
 
 /** The project's WebGL2 engine, through the worker. */
 export const createWebgl2Bench: EngineBenchFactory = () => createWorkerBench('webgl2', 'webgl2');
+
+/** The project's WebAssembly SIMD engine, in the same worker. */
+export const createWasmBench: EngineBenchFactory = () => createWorkerBench('wasm', 'wasm');
 
 /** The project's plain-TypeScript reference engine, in the same worker on the CPU. */
 export const createReferenceBench: EngineBenchFactory = () => createWorkerBench('reference', 'cpu');

@@ -14,12 +14,33 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+/** What `openApp` may change from its defaults. */
+export interface OpenAppOptions {
+  /** Headers the dev server adds to every response (e.g. COOP/COEP for cross-origin isolation). */
+  readonly headers?: Record<string, string>;
+  /** Chromium flags added to `CHROMIUM_FLAGS`. */
+  readonly chromiumArgs?: readonly string[];
+  /**
+   * False: the dev server neither watches the sources nor reloads the page when they change (long runs such as
+   * `npm run soak`, which an edit elsewhere in the tree must not restart). Default true.
+   */
+  readonly reloadOnChange?: boolean;
+}
+
+/** The headers that make the page cross-origin isolated (needed by `performance.measureUserAgentSpecificMemory`). */
+export const CROSS_ORIGIN_ISOLATION: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** Starts the dev server and a page at `search` (e.g. `?backend=cpu`), waiting for `window.lenet.ready`. */
-export async function openApp(search = ''): Promise<AppSession> {
-  const server = await createServer({ root: join(import.meta.dirname, '..'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+export async function openApp(search = '', options: OpenAppOptions = {}): Promise<AppSession> {
+  const server = await createServer({ root: join(import.meta.dirname, '..'),
+    server: { port: 0, host: '127.0.0.1', ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.reloadOnChange === false ? { hmr: false, watch: null } : {}) }, logLevel: 'error' });
   await server.listen();
   const url = server.resolvedUrls!.local[0]!;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...(options.chromiumArgs ?? [])], headless: true });
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${url}${search}`);
@@ -30,6 +51,7 @@ export async function openApp(search = ''): Promise<AppSession> {
 
 /** Draws strokes on the pad with the real mouse; points are in pad pixels (0..280). */
 export async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<void> {
+  await page.getByTestId('digit-pad').scrollIntoViewIfNeeded(); // the mouse draws where the pad is on screen
   const pad = (await page.getByTestId('digit-pad').boundingBox())!;
   for (const stroke of strokes) {
     await page.mouse.move(pad.x + stroke[0][0], pad.y + stroke[0][1]);

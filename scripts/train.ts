@@ -1,5 +1,6 @@
 /**
- * `npm run train -- ...`: trains LeNet-5 with the reference engine on MNIST and writes a
+ * `npm run train -- ...`: trains LeNet-5 on MNIST with the WebAssembly SIMD engine (or, with
+ * `--engine reference`, the plain-TypeScript reference engine) and writes a
  * `lenet5-run/1` folder with a checkpoint for epoch 0 (the initial weights), every epoch, and
  * (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1. Ctrl-C keeps every finished checkpoint.
  */
@@ -8,7 +9,11 @@ import { activationRanges } from '../src/engine/activationRanges';
 import { evaluateNetwork } from '../src/engine/evaluate';
 import { computePredictions } from '../src/engine/model/predictions';
 import { createManifest } from '../src/engine/model/runFormat';
+import { lenet5Layers } from '../src/engine/model/lenet5';
+import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
+import { evaluateWasm, wasmPredictions } from '../src/engine/wasm/wasmReadout';
+import { WasmTrainer } from '../src/engine/wasm/wasmTrainer';
 import { loadMnistSplit } from './mnistFiles';
 import { RunWriter } from './runWriter';
 import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
@@ -31,18 +36,28 @@ async function run(command: TrainCommand): Promise<void> {
   const { architecture, settings } = command;
   const train = subset(loadMnistSplit('train'), command.trainSubset);
   const test = subset(loadMnistSplit('test'), command.testSubset);
-  const trainer = new ReferenceTrainer(architecture, settings, train);
+  const trainer: WasmTrainer | ReferenceTrainer = command.engine === 'wasm'
+    ? WasmTrainer.fromSeed(architecture, settings, train) : new ReferenceTrainer(architecture, settings, train);
+  // The training engine evaluates its checkpoints; the colour ranges come from the reference engine either way.
+  const checkpointEvaluation = () => {
+    if (trainer instanceof ReferenceTrainer) {
+      const { network } = trainer;
+      return { params: network.params, network, evaluation: evaluateNetwork(network, test), predictions: computePredictions(network, test) };
+    }
+    const params = trainer.network.parameters();
+    return { params, network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params),
+      evaluation: evaluateWasm(trainer.network, test), predictions: wasmPredictions(trainer.network, test) };
+  };
   const writer = new RunWriter(command.outDir, createManifest(architecture, {
-    training: { engine: 'reference', ...settings, trainImages: train.count, testImages: test.count },
+    training: { engine: command.engine, ...settings, trainImages: train.count, testImages: test.count },
   }));
   const interactive = process.stdout.isTTY;
   const log = (line: string) => process.stdout.write(interactive ? `\r\x1b[K${line}` : `${line}\n`);
   const save = (epoch: number, trainLoss: number | null) => {
     const started = performance.now();
-    const evaluation = evaluateNetwork(trainer.network, test);
-    writer.addCheckpoint(epoch, trainer.network.params, evaluation.accuracy, trainLoss,
-      { testLoss: evaluation.loss, activationRanges: activationRanges(trainer.network, test, Math.min(500, test.count)) },
-      computePredictions(trainer.network, test));
+    const { params, network, evaluation, predictions } = checkpointEvaluation();
+    writer.addCheckpoint(epoch, params, evaluation.accuracy, trainLoss,
+      { testLoss: evaluation.loss, activationRanges: activationRanges(network, test, Math.min(500, test.count)) }, predictions);
     log(`epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
       `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`);
@@ -52,7 +67,7 @@ async function run(command: TrainCommand): Promise<void> {
     process.stdout.write(`\ninterrupted: the finished checkpoints in ${command.outDir} are kept\n`);
     process.exit(130);
   });
-  console.log(`training LeNet-5 (${Object.values(architecture).join(', ')}) on ${train.count} images for ` +
+  console.log(`training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
     `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
     `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
     `distortions, seed ${settings.seed} -> ${command.outDir}`);

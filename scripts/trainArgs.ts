@@ -12,7 +12,13 @@ export interface TrainCommand {
   readonly trainSubset: number | null;
   readonly testSubset: number | null;
   readonly earlyCheckpoints: boolean;
+  /** The engine that trains: the WebAssembly SIMD engine (default) or the plain-TypeScript reference. */
+  readonly engine: TrainEngine;
 }
+
+/** The engines `npm run train` can train with. */
+export const TRAIN_ENGINES = ['wasm', 'reference'] as const;
+export type TrainEngine = (typeof TRAIN_ENGINES)[number];
 
 export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --epochs N            epochs to train (default 15)
@@ -27,6 +33,8 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --train-subset N      train on the first N training images only (labelled so in the manifest)
   --test-subset N       evaluate on the first N test images only (labelled so in the manifest)
   --no-early-checkpoints  skip the checkpoints after 1/16, 1/8, 1/4 and 1/2 of epoch 1
+  --engine E            wasm | reference: the engine that trains (default wasm, the WebAssembly SIMD engine;
+                        checkpoints are evaluated on the reference engine either way)
   --out DIR             where the run is written (default runs/<date-time>)`;
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -57,6 +65,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       momentum: { type: 'string' }, 'weight-decay': { type: 'string' },
       'train-subset': { type: 'string' }, 'test-subset': { type: 'string' },
       'no-early-checkpoints': { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' },
+      engine: { type: 'string' },
     },
   });
   if (values.help) throw new Error(TRAIN_USAGE);
@@ -87,5 +96,6 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     trainSubset: subset('train-subset', values['train-subset'], 60000),
     testSubset: subset('test-subset', values['test-subset'], 10000),
     earlyCheckpoints: !values['no-early-checkpoints'],
+    engine: choice('engine', values.engine, TRAIN_ENGINES, 'wasm'),
   };
 }

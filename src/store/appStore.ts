@@ -27,6 +27,10 @@ export interface EngineSlice {
   renderer: string;
   engineNote: string | null;
   error: string | null;
+  /** Set when the engine worker died too often and stays down until the person retries. */
+  engineDown: string | null;
+  /** The engine worker's restarts in this page. */
+  engineRestarts: number;
 }
 
 export interface RunSlice {
@@ -41,6 +45,8 @@ export interface RunSlice {
   testImages: number;
   checkpoints: CheckpointSummary[];
   checkpointIndex: number;
+  /** Records in this browser's run storage that could not be used (kept as they are; key '*': the storage itself). */
+  damagedRuns: { key: string; problem: string }[];
 }
 
 export interface DrawingSlice {
@@ -157,8 +163,8 @@ export type AppState = Slices & {
 
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
-  backend: null, renderer: '', engineNote: null, error: null,
-  run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0,
+  backend: null, renderer: '', engineNote: null, error: null, engineDown: null, engineRestarts: 0,
+  run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0, damagedRuns: [],
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
   focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },

@@ -4,13 +4,15 @@
  * inference is in flight, only the newest drawing waits).
  */
 import { EngineClient } from '../worker/engineClient';
+import { SupervisedWorker, type WorkerLike } from '../worker/supervisedWorker';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
 import { createBackpropController, type BackpropController } from './backpropController';
 import { readComparison } from './compareReading';
+import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
-import type { RunRecord } from './runRecord';
+import { recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
 /** What the view, the panels and the automation API use. */
@@ -33,6 +35,12 @@ export interface EngineConnection {
   readonly training: TrainingController;
   readonly backprop: BackpropController;
   readonly explorer: ExplorerController;
+  /** Restarts an engine that stayed down after dying too often. */
+  retryEngine(): Promise<void>;
+  /** Reads an imported run file in the worker (unzipped and validated off the page's thread). */
+  importRun(bytes: Uint8Array, fileName: string): Promise<RunRecord>;
+  /** For tests: the worker closes itself (as a crash would) or stops answering. */
+  simulateFault(fault: 'close' | 'hang'): void;
 }
 
 function summaries(run: RunRecord): CheckpointSummary[] {
@@ -45,8 +53,10 @@ function summaries(run: RunRecord): CheckpointSummary[] {
  */
 export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto', trainSubset: number | null, dataUrl: string,
   others: readonly RunRecord[] = []): Promise<EngineConnection> {
-  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-  const client = new EngineClient(worker);
+  let onDeath = (reason: string) => { console.error(`the engine worker died before start: ${reason}`); };
+  const supervised = new SupervisedWorker(() => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    (reason) => onDeath(reason));
+  const client = new EngineClient(supervised);
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
   client.subscribe((event) => {
     if (event.type === 'backendChanged') set({ backend: event.backend, engineNote: event.reason });
@@ -54,6 +64,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   });
   const started = await client.start(prefer);
   set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
+  let backendNow = started.backend;
+  client.subscribe((event) => { if (event.type === 'backendChanged') backendNow = event.backend; });
 
   const runs = new Map<string, RunRecord>();
   const register = (record: RunRecord) => {
@@ -137,6 +149,22 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     refresh: () => infer(useAppStore.getState().input),
   });
   const backpropControl = backprop;
+  const supervision = superviseEngine({
+    supervised, client,
+    currentBackend: () => backendNow,
+    async forgetWorker() {
+      inFlight = false; // its reply will never come
+      backpropControl.forget();
+      explorer.forgetWorker();
+      await training.forgetWorker();
+    },
+    async reload() {
+      backendNow = useAppStore.getState().backend ?? backendNow;
+      await show(run, index);
+      return run.checkpoints[index].epoch;
+    },
+  });
+  onDeath = (reason) => void supervision.onDeath(reason).then(() => { backendNow = useAppStore.getState().backend ?? backendNow; });
   const explorer = createExplorerController({ client, dataUrl, selected: () => ({ run, index }), infer: (input) => infer(input) });
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
@@ -163,6 +191,12 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   return {
     client, training, backprop: backpropControl, explorer,
     selectedIndex: () => index,
+    retryEngine: () => supervision.retry(),
+    async importRun(bytes, fileName) {
+      const reply = await client.request({ type: 'readRunArchive', bytes, fileName }, 'runArchiveRead');
+      return recordFromLoadedRun(fileName.replace(/\.zip$/i, ''), reply.run);
+    },
+    simulateFault: (fault) => client.send({ type: 'simulateFault', fault }),
     params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params,
     infer,
     async selectCheckpoint(next) {

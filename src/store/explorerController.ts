@@ -28,6 +28,8 @@ export interface ExplorerController {
   confusion(): Promise<number[][]>;
   /** Loads test image `index` as the input (exactly the stored image, padded to 32x32) and reads it. */
   loadTestDigit(index: number): Promise<void>;
+  /** The worker died: its copy of the test images is gone (the next use sends them again). */
+  forgetWorker(): void;
 }
 
 interface Dependencies {
@@ -51,7 +53,7 @@ export function createExplorerController(deps: Dependencies): ExplorerController
   const controller: ExplorerController = {
     testSet() {
       loading ??= (async () => {
-        const set = await fetchMnistTest(deps.dataUrl);
+        const set = test ?? await fetchMnistTest(deps.dataUrl);
         await client.setTestSet({ count: set.count, images: set.images.slice(), labels: set.labels.slice() });
         test = set;
         return set;
@@ -62,6 +64,9 @@ export function createExplorerController(deps: Dependencies): ExplorerController
       return loading;
     },
     loadedTestSet: () => test,
+    forgetWorker() {
+      loading = null;
+    },
     known(run, index) {
       const checkpoint = run.checkpoints[index];
       return run.predictions?.[index] ?? (checkpoint ? done.get(checkpoint.params) ?? null : null);

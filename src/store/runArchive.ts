@@ -1,10 +1,11 @@
 /**
  * A run as one file: a zip holding exactly the `lenet5-run/1` folder (manifest.json and one .bin per
- * checkpoint). Import validates it like any run folder; a bad file is refused with the problem named.
+ * checkpoint). Import reads and validates it with `readRunArchive` (pure, DOM-free: it can run in the engine
+ * worker); a bad or hostile file is refused with a message starting with the file name.
  */
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
+import { readRunArchive } from '../engine/model/runArchiveReader';
 import { createManifest, encodeCheckpoint, checkpointFileName } from '../engine/model/runFormat';
-import { loadRun } from '../engine/model/runLoader';
 import { recordFromLoadedRun, type RunRecord } from './runRecord';
 
 /** The zip bytes of a run. */
@@ -19,18 +20,7 @@ export function exportRun(run: RunRecord): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
-/** Reads a run from zip bytes; rejects with a message naming the problem. */
+/** Reads a run from zip bytes; rejects with a message starting with `fileName` and naming the problem. */
 export async function importRun(bytes: Uint8Array, fileName: string): Promise<RunRecord> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    throw new Error(`${fileName}: not a run file (a zip of a lenet5-run/1 folder): ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const run = await loadRun(async (name) => {
-    const entry = entries[name];
-    if (!entry) throw new Error('missing from the file');
-    return entry;
-  }, fileName);
-  return recordFromLoadedRun(fileName.replace(/\.zip$/i, ''), run);
+  return recordFromLoadedRun(fileName.replace(/\.zip$/i, ''), await readRunArchive(bytes, fileName));
 }

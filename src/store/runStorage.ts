@@ -1,11 +1,32 @@
 /**
- * Runs trained in the page, kept in IndexedDB so a reload finds them. A full quota is reported and
- * the run stays in memory.
+ * Runs trained in the page, kept in IndexedDB (database 'lenet5-visualizer', object store 'runs', keyed by run
+ * name) so a reload finds them. A full quota is reported and the run stays in memory. A stored record that is
+ * not a run this page can use is reported as damaged and left exactly as it is, for export or deletion.
  */
-import { createStore, del, get, keys, set } from 'idb-keyval';
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { RunRecord } from './runRecord';
+import { checkStoredRun } from './storedRunValidation';
 
-const store = () => createStore('lenet5-visualizer', 'runs');
+/** A stored record that could not be used (key '*': the storage itself could not be read). */
+export interface DamagedRun {
+  readonly key: string;
+  readonly problem: string;
+}
+
+/** What a visit finds in storage. */
+export interface SavedRuns {
+  readonly runs: RunRecord[];
+  readonly damaged: DamagedRun[];
+}
+
+/** The key under which a storage that cannot be opened or listed is reported. */
+export const DAMAGED_STORAGE = '*';
+
+let opened: UseStore | null = null;
+/** One connection for the page (idb-keyval opens it lazily and reopens it after a failure or a close). */
+const store = () => (opened ??= createStore('lenet5-visualizer', 'runs'));
+
+const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** Saves a run under its name; resolves to an error message when the browser refuses (e.g. the quota). */
 export async function saveRun(run: RunRecord): Promise<string | null> {
@@ -20,18 +41,43 @@ export async function saveRun(run: RunRecord): Promise<string | null> {
   }
 }
 
-/** Every saved run (an unreadable store gives none, never an error at start-up). */
-export async function loadSavedRuns(): Promise<RunRecord[]> {
+/**
+ * Every saved run that passes `checkStoredRun`, and every record that does not, with its problem; the damaged
+ * ones are not touched. A storage that cannot be opened or listed gives one damaged entry under key '*'. Never
+ * rejects (start-up goes on whatever storage holds).
+ */
+export async function loadSavedRuns(): Promise<SavedRuns> {
+  let names: IDBValidKey[];
   try {
-    const names = await keys(store());
-    const runs = await Promise.all(names.map((name) => get<RunRecord>(name, store())));
-    return runs.filter((run): run is RunRecord => run !== undefined && Array.isArray(run.checkpoints) && run.checkpoints.length > 0);
-  } catch {
-    return [];
+    names = await keys(store());
+  } catch (error) {
+    return { runs: [], damaged: [{ key: DAMAGED_STORAGE, problem: `it could not be opened or listed (${message(error)})` }] };
   }
+  const runs: RunRecord[] = [];
+  const damaged: DamagedRun[] = [];
+  for (const name of names) {
+    const key = typeof name === 'string' ? name : String(name);
+    if (typeof name !== 'string') {
+      damaged.push({ key, problem: `it is stored under a ${typeof name === 'object' ? 'non-string' : typeof name} key` });
+      continue;
+    }
+    try {
+      const check = checkStoredRun(name, await get<unknown>(name, store()));
+      if (check.ok) runs.push(check.run);
+      else damaged.push({ key, problem: check.problem });
+    } catch (error) {
+      damaged.push({ key, problem: `it could not be read (${message(error)})` });
+    }
+  }
+  return { runs, damaged };
 }
 
-/** Forgets a saved run. */
+/** The value stored under `key` exactly as IndexedDB holds it (for exporting a damaged record); rejects when unreadable. */
+export async function readRawRecord(key: string): Promise<unknown> {
+  return get<unknown>(key, store());
+}
+
+/** Forgets a saved run (or a damaged record). */
 export async function deleteSavedRun(name: string): Promise<void> {
   await del(name, store()).catch(() => undefined);
 }

@@ -31,6 +31,11 @@ export interface TrainingController {
   setHyperparameters(learningRate: number, momentum: number, weightDecay: number): void;
   /** Fetches MNIST and hands it to the worker, once. */
   ensureDataset(): Promise<void>;
+  /**
+   * The worker died: what it held is gone. The run stays paused at its last checkpoint (nothing after it
+   * is claimed) and the dataset is handed to the next worker when training resumes.
+   */
+  forgetWorker(): Promise<void>;
   /** Takes back the run saved in IndexedDB by an earlier visit, if any, and registers it. */
   restoreSaved(register: (run: RunRecord) => void): Promise<void>;
 }
@@ -110,9 +115,20 @@ export function createTrainingController(deps: Dependencies): TrainingController
     client.train(settings(), latest!.step, latest!.step / stepsPerEpoch() + epochs, BROWSER_TEST_IMAGES);
   };
 
-  const persist = async (record: RunRecord) => {
-    const problem = await saveRun(record);
-    if (problem) set({ error: problem });
+  // Saves never overlap and a save in progress is followed by one of the newest run only: a fast engine on a small
+  // subset makes checkpoints many times a second, and rewriting the whole run for each would swamp the page.
+  let saving: Promise<void> | null = null;
+  let unsaved: RunRecord | null = null;
+  const persist = (record: RunRecord): Promise<void> => {
+    unsaved = record;
+    saving ??= (async () => {
+      for (let next: RunRecord | null = unsaved; next; next = unsaved) {
+        unsaved = null;
+        const problem = await saveRun(next);
+        if (problem) set({ error: problem });
+      }
+    })().finally(() => { saving = null; });
+    return saving;
   };
 
   const saveLatest = async () => {
@@ -171,7 +187,9 @@ export function createTrainingController(deps: Dependencies): TrainingController
       client.pause();
       pausing ??= saveLatest().finally(() => { pausing = null; });
       await pausing;
-      set({ training: { ...useAppStore.getState().training, status: 'paused' } });
+      // The weights just saved say where the run stands (a progress report may still be on its way).
+      const step = latest?.step ?? useAppStore.getState().training.step;
+      set({ training: { ...useAppStore.getState().training, status: 'paused', step, epoch: step / stepsPerEpoch() } });
     },
     async pauseIfRunning() {
       if (useAppStore.getState().training.status === 'running') await controller.pause();
@@ -205,8 +223,20 @@ export function createTrainingController(deps: Dependencies): TrainingController
       await ensureRun();
     },
     ensureDataset,
+    async forgetWorker() {
+      dataset = null;
+      pausing = null;
+      set({ datasetProgress: null });
+      if (!run) return;
+      const last = run.checkpoints[run.checkpoints.length - 1];
+      latest = { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
+      const { training } = useAppStore.getState();
+      set({ training: { ...training, status: 'paused', epoch: last.epoch, step: latest.step, imagesPerSecond: 0 } });
+    },
     async restoreSaved(register) {
-      const saved = (await loadSavedRuns()).find((r) => r.name === TRAINED_RUN);
+      const { runs, damaged } = await loadSavedRuns();
+      set({ damagedRuns: damaged });
+      const saved = runs.find((r) => r.name === TRAINED_RUN);
       if (!saved) return;
       run = saved;
       const last = saved.checkpoints[saved.checkpoints.length - 1];

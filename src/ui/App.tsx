@@ -6,6 +6,8 @@ import { NetworkView } from '../viz/NetworkView';
 import { installAutomationApi } from './automationApi';
 import { ComparePanel } from './ComparePanel';
 import { DigitPad } from './DigitPad';
+import { DamagedRuns } from './DamagedRuns';
+import { EngineDown } from './EngineDown';
 import { EngineStatus } from './EngineStatus';
 import { EpochTimeline } from './EpochTimeline';
 import { ExplorerPanel } from './ExplorerPanel';
@@ -20,7 +22,7 @@ import { ViewControls } from './ViewControls';
 
 const params = new URLSearchParams(location.search);
 const chosen = params.get('backend');
-const prefer = chosen === 'cpu' || chosen === 'webgl2' ? chosen : 'auto';
+const prefer = chosen === 'cpu' || chosen === 'webgl2' || chosen === 'wasm' ? chosen : 'auto';
 const subset = Number(params.get('trainSubset'));
 const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 /** Started once per page (not once per React mount, which StrictMode doubles). */
@@ -63,6 +65,8 @@ export function App() {
         {engine && <TrainingPanel training={engine.training} />}
         {engine && <RunPicker engine={engine} />}
         <EngineStatus />
+        {engine && <EngineDown retry={engine.retryEngine} />}
+        {engine && <DamagedRuns />}
         {error && <p role="alert" className="error">{error}</p>}
       </aside>
       <main className={explorerOpen ? 'stage explorer-open' : 'stage'}>

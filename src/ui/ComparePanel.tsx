@@ -9,7 +9,7 @@ export function ComparePanel({ runNames }: { runNames: readonly string[] }) {
   const run = useAppStore((s) => s.run);
   const set = useAppStore((s) => s.set);
   if (!runNames.includes('lenet5-classic') || !runNames.includes('lenet5-default')) return null;
-  const name = (id: string | null) => (id && SHIPPED_RUNS[id]) ?? id ?? '';
+  const name = (id: string | null) => (id && Object.hasOwn(SHIPPED_RUNS, id) ? SHIPPED_RUNS[id] : id ?? '');
   return (
     <section className="compare">
       <label><input type="checkbox" data-testid="compare-toggle" checked={compare} onChange={(e) => set({ compare: e.target.checked })} />

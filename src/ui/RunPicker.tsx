@@ -1,7 +1,7 @@
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
 import { SHIPPED_RUNS } from '../store/compareReading';
-import { exportRun, importRun } from '../store/runArchive';
+import { exportRun } from '../store/runArchive';
 
 const LABELS: Record<string, string> = { ...SHIPPED_RUNS, 'my-run': 'your run (trained here)' };
 
@@ -22,7 +22,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   };
 
   const upload = async (file: File) => {
-    const record = await importRun(new Uint8Array(await file.arrayBuffer()), file.name);
+    const record = await engine.importRun(new Uint8Array(await file.arrayBuffer()), file.name);
     let name = record.name;
     for (let n = 2; engine.runs.has(name); n++) name = `${record.name} (${n})`;
     await engine.showRun({ ...record, name });
@@ -35,7 +35,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
         const next = engine.runs.get(e.target.value);
         if (next) engine.showRun(next).catch(fail);
       }}>
-        {names.map((name) => <option key={name} value={name}>{LABELS[name] ?? name}</option>)}
+        {names.map((name) => <option key={name} value={name}>{Object.hasOwn(LABELS, name) ? LABELS[name] : name}</option>)}
       </select></label>
       <button type="button" data-testid="export-run" onClick={download}>Export</button>
       <label className="file-button">Import<input type="file" accept=".zip,application/zip" data-testid="import-run"

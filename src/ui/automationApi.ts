@@ -15,7 +15,7 @@ import { sceneHolder } from '../viz/sceneHolder';
 export interface LenetAutomation {
   ready: Promise<void>;
   state(): {
-    backend: 'webgl2' | 'cpu' | null;
+    backend: 'webgl2' | 'wasm' | 'cpu' | null;
     prediction: { label: number; probabilities: number[] } | null;
     run: string | null;
     checkpoint: number | null;
@@ -30,6 +30,8 @@ export interface LenetAutomation {
     teaching: { steps: number; flippedAfter: number | null } | null;
     /** Where the input comes from: the drawing, or a test image loaded from the explorer. */
     inputSource: { kind: 'drawing' } | { kind: 'test'; index: number };
+    /** The engine worker's restarts in this page, and the message when it stays down. */
+    engine: { restarts: number; down: string | null };
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -53,6 +55,8 @@ export interface LenetAutomation {
   confusion(): Promise<number[][]>;
   /** Loads MNIST test image `index` as the input, as clicking it in the explorer's gallery does. */
   loadTestDigit(index: number): Promise<void>;
+  /** For tests of the engine's supervision: the worker closes itself (as a crash would) or stops answering. */
+  simulateEngineFault(fault: 'close' | 'hang'): void;
   /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
   metrics(): { latencies: number[]; framesRendered: number };
 }
@@ -105,6 +109,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         backward: s.backward ? { ...s.backward } : null,
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
         inputSource: { ...s.inputSource },
+        engine: { restarts: s.engineRestarts, down: s.engineDown },
       };
     },
     layers: () => currentLayers().map((l) => ({ id: l.id, kind: l.kind, shape: [...l.shape] as [number, number, number] })),
@@ -178,6 +183,10 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       await require().backprop.undo();
     },
     confusion: () => require().explorer.confusion(),
+    simulateEngineFault(fault) {
+      if (fault !== 'close' && fault !== 'hang') throw new Error(`a fault is 'close' or 'hang', got ${String(fault)}`);
+      require().simulateFault(fault);
+    },
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);

@@ -1,44 +1,73 @@
-/** How the engine host makes its backends: the WebGL2 engine, or the reference engine on the CPU. */
+/** How the engine host makes its backends: the WebGL2 engine, the WebAssembly engine, or the reference engine on the CPU. */
 import type { ComputeBackend } from './computeBackend';
 import { CpuBackend } from './cpuBackend';
 import { GpuBackend } from './gpuBackend';
 import type { Backend } from './protocol';
+import { WasmBackend } from './wasmBackend';
 
-/** How the host makes its backends (tests replace them). */
+/** How the host makes its backends (tests replace them; without `wasm` the chain skips it). */
 export interface BackendFactories {
   gpu(onLost: () => void, onRestored: () => void): ComputeBackend;
+  wasm?(): ComputeBackend;
   cpu(): ComputeBackend;
 }
 
 export const DEFAULT_FACTORIES: BackendFactories = {
   gpu: (onLost, onRestored) => new GpuBackend(onLost, onRestored),
+  wasm: () => new WasmBackend(),
   cpu: () => new CpuBackend(),
 };
 
 
 /**
  * Renderers that draw on the CPU. There the WebGL2 engine shares the one software GPU with the
- * page's 3D view, and the reference engine answers a drawing sooner (docs/benchmarks.md).
+ * page's 3D view, and the CPU engines answer a drawing sooner (docs/benchmarks.md).
  */
 export const SOFTWARE_RENDERER = /SwiftShader|llvmpipe|softpipe|Software Rasterizer|Basic Render/i;
 
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The WebAssembly engine, or the reference engine with both reasons when it cannot start. */
+function wasmOrCpu(factories: BackendFactories, reason: string): { backend: ComputeBackend; reason: string } {
+  if (!factories.wasm) return { backend: factories.cpu(), reason };
+  try {
+    return { backend: factories.wasm(), reason: `${reason}; using the WebAssembly SIMD engine` };
+  } catch (error) {
+    return { backend: factories.cpu(), reason: `${reason}; the WebAssembly engine is unavailable too (${message(error)}), `
+      + 'so the reference engine runs' };
+  }
+}
+
 /**
- * Makes the preferred backend, falling back to the CPU with the reason when WebGL2 cannot run here.
- * `auto` also takes the CPU when WebGL2 is only a software renderer.
+ * Makes the preferred backend, falling back with the reason. `auto` takes WebGL2 on a real GPU, else
+ * the WebAssembly engine (also when WebGL2 is only a software renderer), else the reference engine;
+ * `webgl2` falls back to the reference engine, `wasm` to the reference engine.
  */
 export function startBackend(prefer: Backend | 'auto', factories: BackendFactories, onLost: () => void, onRestored: () => void):
   { backend: ComputeBackend; reason: string | null } {
   if (prefer === 'cpu') return { backend: factories.cpu(), reason: 'the CPU engine was asked for' };
-  try {
-    const gpu = factories.gpu(onLost, onRestored);
-    if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
-      gpu.dispose();
-      return { backend: factories.cpu(), reason: `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine `
-        + 'would share with the 3D view; the reference engine answers your drawing sooner. Add ?backend=webgl2 to the '
-        + 'address to use the WebGL2 engine anyway' };
+  if (prefer === 'wasm') {
+    if (!factories.wasm) return { backend: factories.cpu(), reason: 'the WebAssembly engine is not available here' };
+    try {
+      return { backend: factories.wasm(), reason: 'the WebAssembly engine was asked for' };
+    } catch (error) {
+      return { backend: factories.cpu(), reason: `WebAssembly engine unavailable: ${message(error)}` };
     }
-    return { backend: gpu, reason: null };
-  } catch (error) {
-    return { backend: factories.cpu(), reason: `WebGL2 engine unavailable: ${error instanceof Error ? error.message : String(error)}` };
   }
+  let gpu: ComputeBackend;
+  try {
+    gpu = factories.gpu(onLost, onRestored);
+  } catch (error) {
+    const reason = `WebGL2 engine unavailable: ${message(error)}`;
+    return prefer === 'auto' ? wasmOrCpu(factories, reason) : { backend: factories.cpu(), reason };
+  }
+  if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
+    gpu.dispose();
+    const reason = `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine would share with the `
+      + '3D view; a CPU engine answers your drawing sooner. Add ?backend=webgl2 to the address to use the WebGL2 engine anyway';
+    return factories.wasm ? wasmOrCpu(factories, reason) : { backend: factories.cpu(), reason: reason.replace('a CPU engine', 'the reference engine') };
+  }
+  return { backend: gpu, reason: null };
 }

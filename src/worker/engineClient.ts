@@ -140,6 +140,12 @@ export class EngineClient {
     this.send({ type: 'setDrawing', input: input?.slice() ?? null });
   }
 
+  /** Fails every pending request with `message` (the worker behind the endpoint died). */
+  failPending(message: string): void {
+    for (const waiting of this.pending.values()) waiting.reject(new Error(message));
+    this.pending.clear();
+  }
+
   /** Detaches from the endpoint and fails every pending request. */
   dispose(): void {
     this.endpoint.removeEventListener('message', this.onMessage);

@@ -8,6 +8,7 @@ import type { ComputeBackend } from './computeBackend';
 import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
 import { BackpropCommands, isBackpropCommand } from './backpropCommands';
 import { ExplorerCommands, isExplorerCommand } from './explorerCommands';
+import { readArchiveCommand } from './importCommands';
 import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
@@ -40,6 +41,8 @@ class EngineHost {
   private readonly waitTurn = createWaitTurn();
   private readonly backprop: BackpropCommands;
   private readonly explorer: ExplorerCommands;
+  /** Set by a simulated fault: the worker stops answering anything. */
+  private hung = false;
 
   constructor(private readonly endpoint: Endpoint, factories: BackendFactories) {
     this.slot = new EngineSlot(factories, {
@@ -56,6 +59,7 @@ class EngineHost {
   }
 
   private post(event: EngineEvent): void {
+    if (this.hung) return; // a hung worker says nothing, even while a training pump would go on
     this.endpoint.postMessage(event, transferables(event));
   }
 
@@ -64,6 +68,7 @@ class EngineHost {
   }
 
   async handle(command: EngineCommand): Promise<void> {
+    if (this.hung) return;
     const requestId = 'requestId' in command ? command.requestId : null;
     try {
       await this.execute(command);
@@ -73,8 +78,21 @@ class EngineHost {
   }
 
   private async execute(command: EngineCommand): Promise<void> {
+    if (command.type === 'ping') {
+      this.post({ type: 'pong', nonce: command.nonce });
+      return;
+    }
+    if (command.type === 'simulateFault') {
+      if (command.fault === 'hang') this.hung = true;
+      else this.endpoint.close?.();
+      return;
+    }
+    if (command.type === 'readRunArchive') {
+      await readArchiveCommand(command, (event) => this.post(event));
+      return;
+    }
     if (isExplorerCommand(command)) {
-      this.explorer.execute(command);
+      await this.explorer.execute(command);
       return;
     }
     if (isBackpropCommand(command)) {
@@ -121,6 +139,9 @@ class EngineHost {
           this.session = new TrainingSession(command.settings, command.stepsDone, stepsPerEpoch, command.epochs);
           this.evaluateImages = command.evaluateImages;
         }
+        // A run with no epochs left to go (the page's "1 batch") only opens the session: a fast engine would
+        // otherwise train a whole 30 ms slice before the `step` command that follows is read.
+        if (this.session.finished) return;
         this.session.status = 'running';
         void this.pump();
         return;

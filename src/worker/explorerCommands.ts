@@ -7,10 +7,29 @@ import { frameFromPass } from '../engine/activationFrame';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { lenet5Layers } from '../engine/model/lenet5';
-import { computePredictions } from '../engine/model/predictions';
+import { computePredictions, type CheckpointPredictions } from '../engine/model/predictions';
 import { ReferenceNetwork } from '../engine/reference/referenceNetwork';
 import type { EngineCommand, EngineEvent } from './protocol';
 import { checkInput } from './runGuards';
+import { pollSleep } from './waitTurn';
+
+/** Test images predicted between two turns of the worker's event loop (so it keeps answering the page's heartbeat). */
+const CHUNK = 500;
+
+/** `computePredictions` over the first `limit` images in chunks, yielding between them. */
+async function predictInChunks(network: ReferenceNetwork, test: MnistSet, limit: number): Promise<CheckpointPredictions> {
+  const predicted = new Uint8Array(limit), confidence = new Float32Array(limit), trueProbability = new Float32Array(limit);
+  for (let start = 0; start < limit; start += CHUNK) {
+    const end = Math.min(limit, start + CHUNK);
+    const part = computePredictions(network, { count: end - start, images: test.images.subarray(start * 784, end * 784),
+      labels: test.labels.subarray(start, end) });
+    predicted.set(part.predicted, start);
+    confidence.set(part.confidence, start);
+    trueProbability.set(part.trueProbability, start);
+    await pollSleep();
+  }
+  return { images: limit, predicted, confidence, trueProbability };
+}
 
 /** The commands this module answers. */
 export type ExplorerCommand = Extract<EngineCommand, { type: 'setTestSet' | 'predict' | 'inferWith' }>;
@@ -42,7 +61,7 @@ export class ExplorerCommands {
     return this.testSet ?? this.trainingTestSet();
   }
 
-  execute(command: ExplorerCommand): void {
+  async execute(command: ExplorerCommand): Promise<void> {
     switch (command.type) {
       case 'setTestSet':
         if (!(command.test.count > 0 && command.test.images.length === command.test.count * 784 && command.test.labels.length === command.test.count)) {
@@ -56,7 +75,8 @@ export class ExplorerCommands {
         if (!test) throw new Error('no test images: send setTestSet first');
         this.cached = networkFor(this.cached, command.architecture, command.params);
         const limit = Math.min(command.limit, test.count);
-        this.post({ type: 'predicted', requestId: command.requestId, predictions: computePredictions(this.cached.network, test, limit) });
+        const { network } = this.cached;
+        this.post({ type: 'predicted', requestId: command.requestId, predictions: await predictInChunks(network, test, limit) });
         return;
       }
       case 'inferWith': {

@@ -8,10 +8,11 @@ import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
+import type { LoadedRun } from '../engine/model/runLoader';
 import type { WeightCheck } from '../engine/reference/weightCheck';
 
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
-export type Backend = 'webgl2' | 'cpu';
+export type Backend = 'webgl2' | 'wasm' | 'cpu';
 
 /** The knobs that may change while a run trains. */
 export interface Hyperparameters {
@@ -64,7 +65,13 @@ export type EngineCommand =
   | { type: 'saveCheckpoint'; requestId: number }
   | { type: 'evaluate'; requestId: number; limit: number | null }
   | { type: 'counters'; requestId: number }
-  | { type: 'loseContext'; restoreAfterMs: number | null };
+  | { type: 'loseContext'; restoreAfterMs: number | null }
+  /** An imported run file (a zip of a run folder), read and validated off the page's thread. */
+  | { type: 'readRunArchive'; requestId: number; bytes: Uint8Array; fileName: string }
+  /** The page's heartbeat (answered by `pong` at once). */
+  | { type: 'ping'; nonce: number }
+  /** For tests of the page's supervision: the worker closes itself (as a crash would) or stops answering. */
+  | { type: 'simulateFault'; fault: 'close' | 'hang' };
 
 /** Everything the worker reports. */
 export type EngineEvent =
@@ -88,7 +95,9 @@ export type EngineEvent =
   | { type: 'evaluated'; requestId: number; accuracy: number; loss: number; images: number }
   | { type: 'countersRead'; requestId: number; draws: number; syncReadbacks: number; liveTextures: number }
   | { type: 'trainingDiverged'; epoch: number; step: number; loss: number }
-  | { type: 'failed'; requestId: number | null; message: string };
+  | { type: 'failed'; requestId: number | null; message: string }
+  | { type: 'pong'; nonce: number }
+  | { type: 'runArchiveRead'; requestId: number; run: LoadedRun };
 
 /** The arrays of a message that can be transferred instead of copied. */
 export function transferables(message: EngineCommand | EngineEvent): Transferable[] {
@@ -97,6 +106,8 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
     case 'infer': case 'backward': case 'teach': case 'checkGradient': return [message.input.buffer];
     case 'inferWith': return [message.input.buffer, message.params.buffer];
     case 'setTestSet': return [message.test.images.buffer, message.test.labels.buffer];
+    case 'readRunArchive': return [message.bytes.buffer];
+    case 'runArchiveRead': return message.run.checkpoints.map((c) => c.buffer);
     case 'predicted': return [message.predictions.predicted.buffer, message.predictions.confidence.buffer, message.predictions.trueProbability.buffer];
     case 'setDataset': return [message.train.images.buffer, message.train.labels.buffer, message.test.images.buffer, message.test.labels.buffer];
     case 'inferred': case 'activationsStreamed': return [message.frame.values.buffer];
@@ -114,4 +125,6 @@ export interface Endpoint {
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   /** MessagePorts only: begin delivering queued messages. */
   start?(): void;
+  /** A worker's own scope or a MessagePort: stop for good (used to simulate a crashed worker). */
+  close?(): void;
 }

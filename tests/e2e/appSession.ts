@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { openApp, type AppSession } from '../../scripts/appBrowser';
 import type {} from '../../src/ui/automationApi'; // declares window.lenet
 
 /** Where screenshots are kept as test artifacts. */
@@ -26,3 +28,14 @@ export const DIGITS: Record<string, [number, number][][]> = {
     return [140 + 55 * Math.sin(a), 140 - 85 * Math.cos(a)];
   })],
 };
+
+/** Opens the app once for a test file (beforeAll) and closes it afterwards; errors thrown in the page are collected. */
+export function appForFile(search = ''): { readonly app: AppSession; readonly errors: string[] } {
+  const session = { app: undefined as unknown as AppSession, errors: [] as string[] };
+  beforeAll(async () => {
+    session.app = await openApp(search);
+    session.app.page.on('pageerror', (error) => session.errors.push(error.message));
+  }, 180_000);
+  afterAll(async () => { await session.app?.close(); });
+  return session;
+}

@@ -5,60 +5,54 @@
  * after are kept in test-results/e2e.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/ui/automationApi'; // declares window.lenet
-import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
+import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
-let app: AppSession;
-const errors: string[] = [];
-beforeAll(async () => {
-  app = await openApp();
-  app.page.on('pageerror', (error) => errors.push(error.message));
-}, 180_000);
-afterAll(async () => { await app?.close(); });
+const session = appForFile();
 
-const shownBackward = () => app.page.waitForFunction(() => window.lenet.state().backward !== null, null, { timeout: 20_000 });
+const shownBackward = () => session.app.page.waitForFunction(() => window.lenet.state().backward !== null, null, { timeout: 20_000 });
 
 describe('the backward view', () => {
   it('colours the drawing\'s error terms, sweeping from the output to the input', async () => {
-    await drawStrokes(app.page, DIGITS.seven);
-    expect((await settledPrediction(app.page))?.label).toBe(7);
-    await app.page.screenshot({ path: join(ARTIFACTS, 'backprop-before.png') });
-    await app.page.getByTestId('backprop-toggle').check();
+    await drawStrokes(session.app.page, DIGITS.seven);
+    expect((await settledPrediction(session.app.page))?.label).toBe(7);
+    await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-before.png') });
+    await session.app.page.getByTestId('backprop-toggle').check();
     await shownBackward();
-    await app.page.waitForTimeout(700);
-    await app.page.screenshot({ path: join(ARTIFACTS, 'backprop-mid-sweep.png') });
-    await expect.poll(() => app.page.getByTestId('sweep-skip').count(), { timeout: 5000 }).toBe(0);
-    await app.page.screenshot({ path: join(ARTIFACTS, 'backprop-after.png') });
-    const state = await app.page.evaluate(() => window.lenet.state());
+    await session.app.page.waitForTimeout(700);
+    await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-mid-sweep.png') });
+    await expect.poll(() => session.app.page.getByTestId('sweep-skip').count(), { timeout: 5000 }).toBe(0);
+    await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-after.png') });
+    const state = await session.app.page.evaluate(() => window.lenet.state());
     expect(state.view).toBe('backward');
     expect(state.backward?.label).toBe(7); // preselected to the reading
-    expect(await app.page.getByTestId('true-label-7').getAttribute('aria-pressed')).toBe('true');
-    expect(await app.page.getByTestId('backprop-loss').textContent()).toMatch(/loss for a 7: \d/);
+    expect(await session.app.page.getByTestId('true-label-7').getAttribute('aria-pressed')).toBe('true');
+    expect(await session.app.page.getByTestId('backprop-loss').textContent()).toMatch(/loss for a 7: \d/);
   });
 
   it('shows a wrong label\'s loss, and the δ of a max-pooling cell reaches its winner only', async () => {
-    await app.page.getByTestId('true-label-3').click();
-    await app.page.waitForFunction(() => window.lenet.state().backward?.label === 3, null, { timeout: 20_000 });
-    const loss = (await app.page.evaluate(() => window.lenet.state().backward))!.loss;
-    const p3 = (await app.page.evaluate(() => window.lenet.state().prediction))!.probabilities[3];
+    await session.app.page.getByTestId('true-label-3').click();
+    await session.app.page.waitForFunction(() => window.lenet.state().backward?.label === 3, null, { timeout: 20_000 });
+    const loss = (await session.app.page.evaluate(() => window.lenet.state().backward))!.loss;
+    const p3 = (await session.app.page.evaluate(() => window.lenet.state().prediction))!.probabilities[3];
     expect(loss).toBeCloseTo(-Math.log(p3), 2);
     // The s2 cell with the largest |δ|.
-    const s2 = (await app.page.evaluate(() => window.lenet.deltas('s2'))).out!;
+    const s2 = (await session.app.page.evaluate(() => window.lenet.deltas('s2'))).out!;
     let best = 0;
     s2.forEach((v, i) => { if (Math.abs(v) > Math.abs(s2[best])) best = i; });
     expect(Math.abs(s2[best])).toBeGreaterThan(0);
     const node = { layer: 's2', c: Math.floor(best / 196), y: Math.floor(best / 14) % 14, x: best % 14 };
-    const position = await app.page.evaluate((n) => window.lenet.screenPosition(n), node);
+    const position = await session.app.page.evaluate((n) => window.lenet.screenPosition(n), node);
     expect(position).not.toBeNull();
-    await app.page.mouse.move(position!.x, position!.y);
-    await app.page.waitForFunction((n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n), node, { timeout: 5000 });
-    const tooltip = await app.page.getByTestId('node-tooltip').textContent();
+    await session.app.page.mouse.move(position!.x, position!.y);
+    await session.app.page.waitForFunction((n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n), node, { timeout: 5000 });
+    const tooltip = await session.app.page.getByTestId('node-tooltip').textContent();
     expect(tooltip).toMatch(/δ|dL\/d/);
     expect(tooltip).toMatch(/winner/);
-    const window2x2 = await app.page.evaluate(() => window.lenet.highlighted());
+    const window2x2 = await session.app.page.evaluate(() => window.lenet.highlighted());
     expect(window2x2).toHaveLength(4);
-    const c1 = (await app.page.evaluate(() => window.lenet.deltas('c1'))).out!;
+    const c1 = (await session.app.page.evaluate(() => window.lenet.deltas('c1'))).out!;
     const carried = window2x2.map((n) => c1[n.c * 784 + n.y * 28 + n.x]);
     const winner = window2x2.findIndex((n) => n.winner);
     expect(winner).toBeGreaterThanOrEqual(0);
@@ -66,43 +60,43 @@ describe('the backward view', () => {
       if (k === winner) expect(v).toBeCloseTo(s2[best], 6);
       else expect(v).toBe(0);
     });
-    await app.page.screenshot({ path: join(ARTIFACTS, 'backprop-pool-hover.png') });
+    await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-pool-hover.png') });
   });
 
   it('teaches a wrong label until the reading flips, and undo returns to the checkpoint exactly', async () => {
-    const before = (await app.page.evaluate(() => window.lenet.state().prediction))!;
-    await app.page.getByTestId('teach-rate').fill('0.001');
+    const before = (await session.app.page.evaluate(() => window.lenet.state().prediction))!;
+    await session.app.page.getByTestId('teach-rate').fill('0.001');
     let steps = 0;
     for (; steps < 60; steps++) {
-      if ((await app.page.evaluate(() => window.lenet.state().prediction?.label)) === 3) break;
-      await app.page.getByTestId('teach-step').click();
-      await app.page.waitForFunction((n) => window.lenet.state().teaching?.steps === n, steps + 1, { timeout: 20_000 });
+      if ((await session.app.page.evaluate(() => window.lenet.state().prediction?.label)) === 3) break;
+      await session.app.page.getByTestId('teach-step').click();
+      await session.app.page.waitForFunction((n) => window.lenet.state().teaching?.steps === n, steps + 1, { timeout: 20_000 });
     }
     expect(steps).toBeGreaterThan(0);
-    expect((await app.page.evaluate(() => window.lenet.state().prediction))?.label).toBe(3);
-    const status = await app.page.getByTestId('teach-status').textContent();
+    expect((await session.app.page.evaluate(() => window.lenet.state().prediction))?.label).toBe(3);
+    const status = await session.app.page.getByTestId('teach-status').textContent();
     expect(status).toContain(`It read your 3 after ${steps} step`);
-    await app.page.screenshot({ path: join(ARTIFACTS, 'backprop-taught.png') });
-    await app.page.getByTestId('teach-undo').click();
-    await app.page.waitForFunction(() => window.lenet.state().teaching === null, null, { timeout: 20_000 });
-    await app.page.waitForFunction((p) => JSON.stringify(window.lenet.state().prediction?.probabilities) === JSON.stringify(p),
+    await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-taught.png') });
+    await session.app.page.getByTestId('teach-undo').click();
+    await session.app.page.waitForFunction(() => window.lenet.state().teaching === null, null, { timeout: 20_000 });
+    await session.app.page.waitForFunction((p) => JSON.stringify(window.lenet.state().prediction?.probabilities) === JSON.stringify(p),
       before.probabilities, { timeout: 20_000 });
   });
 
   it('answers the automation API: backward, deltas, gradient, teach and undoTeach', async () => {
-    const { loss } = await app.page.evaluate(() => window.lenet.backward(2));
+    const { loss } = await session.app.page.evaluate(() => window.lenet.backward(2));
     expect(loss).toBeGreaterThan(0);
-    const gradient = await app.page.evaluate(() => window.lenet.gradient('c1.weight'));
+    const gradient = await session.app.page.evaluate(() => window.lenet.gradient('c1.weight'));
     expect(gradient).toHaveLength(150);
     expect(gradient.some((g) => g !== 0)).toBe(true);
-    const input = await app.page.evaluate(() => window.lenet.deltas('input'));
+    const input = await session.app.page.evaluate(() => window.lenet.deltas('input'));
     expect(input.out).toHaveLength(1024);
     expect(input.pre).toBeNull();
-    expect((await app.page.evaluate(() => window.lenet.deltas('c3'))).pre).toHaveLength(1600);
-    const taught = await app.page.evaluate(() => window.lenet.teach(2, 3, 0.001));
+    expect((await session.app.page.evaluate(() => window.lenet.deltas('c3'))).pre).toHaveLength(1600);
+    const taught = await session.app.page.evaluate(() => window.lenet.teach(2, 3, 0.001));
     expect(taught.lossAfter).toBeLessThan(taught.lossBefore);
-    await app.page.evaluate(() => window.lenet.undoTeach());
-    expect(await app.page.evaluate(() => window.lenet.state().teaching)).toBeNull();
-    expect(errors).toEqual([]);
+    await session.app.page.evaluate(() => window.lenet.undoTeach());
+    expect(await session.app.page.evaluate(() => window.lenet.state().teaching)).toBeNull();
+    expect(session.errors).toEqual([]);
   });
 });

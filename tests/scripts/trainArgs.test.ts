@@ -8,6 +8,12 @@ describe('train command line', () => {
     expect(command.settings).toMatchObject({ epochs: 15, seed: 1, augment: false, batchSize: 64, momentum: 0.9 });
     expect(command.outDir).toBe('runs/2026-01-02-03-04-05');
     expect(command.earlyCheckpoints).toBe(true);
+    expect(command.engine).toBe('wasm');
+  });
+
+  it('trains on the engine asked for', () => {
+    expect(parseTrainArgs(['--engine', 'reference']).engine).toBe('reference');
+    expect(parseTrainArgs(['--engine', 'wasm']).engine).toBe('wasm');
   });
 
   it('reads every option', () => {
@@ -24,6 +30,7 @@ describe('train command line', () => {
     [['--lr', 'fast'], /--lr fast: expected a learning rate > 0/],
     [['--train-subset', '70000'], /--train-subset 70000: expected a whole number 1..60000/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--engine', 'gpu'], /--engine gpu: expected one of wasm, reference/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseTrainArgs(argv)).toThrow(message);
   });

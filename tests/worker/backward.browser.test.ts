@@ -12,11 +12,13 @@ import type { ComputeBackend } from '../../src/worker/computeBackend';
 import { CpuBackend } from '../../src/worker/cpuBackend';
 import { GpuBackend } from '../../src/worker/gpuBackend';
 import { TeachingCopy } from '../../src/worker/teachingCopy';
+import { WasmBackend } from '../../src/worker/wasmBackend';
 import { scaledError, testBatch, testParameters } from '../engine/gpu/gpuVsReference';
 
 const TOLERANCE = 1e-4;
 const gpu = new GpuBackend();
 const cpu = new CpuBackend();
+const wasm = new WasmBackend();
 afterAll(() => gpu.dispose());
 
 function expectClose(actual: BackwardFrame, expected: BackwardFrame, engine: string): void {
@@ -36,7 +38,7 @@ function expectClose(actual: BackwardFrame, expected: BackwardFrame, engine: str
 }
 
 describe.each(allArchitectures().map((o) => [Object.values(o).join(' / '), o] as const))('%s', (_, options) => {
-  it('the backward pass of one image equals the float64 reference on the WebGL2 and CPU engines', () => {
+  it('the backward pass of one image equals the float64 reference on the WebGL2, WebAssembly and CPU engines', () => {
     const layers = lenet5Layers(options);
     const params = testParameters(options);
     const { inputs, labels } = testBatch(1, 11);
@@ -45,7 +47,7 @@ describe.each(allArchitectures().map((o) => [Object.values(o).join(' / '), o] as
     const result = reference.backward(pass, labels);
     const output = pass.layers[layers.length - 1];
     const expected = buildBackwardFrame(layers, options.loss, referenceDeltas(result.deltas), result.gradients, output.out, output.pre!, labels[0]);
-    for (const [engine, backend] of [['webgl2', gpu], ['cpu', cpu]] as [string, ComputeBackend][]) {
+    for (const [engine, backend] of [['webgl2', gpu], ['wasm', wasm], ['cpu', cpu]] as [string, ComputeBackend][]) {
       backend.load(options, Float32Array.from(params), null);
       const { backward } = backend.backward(inputs, labels[0]);
       expectClose(backward, expected, engine);
@@ -59,13 +61,13 @@ describe.each(allArchitectures().map((o) => [Object.values(o).join(' / '), o] as
 });
 
 describe('max-pooling ties', () => {
-  it('go to the first cell of the window in row-major order, forward and backward, on both engines', () => {
+  it('go to the first cell of the window in row-major order, forward and backward, on every engine', () => {
     const options = allArchitectures()[0]; // relu / max / full / cross-entropy
     expect(options).toMatchObject({ activation: 'relu', pooling: 'max' });
     const params = testParameters(options);
     // A blank input makes every c1 map constant (relu of its bias): every 2x2 window of s2 is a tie.
     const blank = new Float32Array(1024);
-    for (const [engine, backend] of [['webgl2', gpu], ['cpu', cpu]] as [string, ComputeBackend][]) {
+    for (const [engine, backend] of [['webgl2', gpu], ['wasm', wasm], ['cpu', cpu]] as [string, ComputeBackend][]) {
       backend.load(options, Float32Array.from(params), null);
       const { frame, backward } = backend.backward(blank, 4);
       const s2 = frame.layers.find((l) => l.id === 's2')!;

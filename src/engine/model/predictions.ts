@@ -105,9 +105,20 @@ function checkValues(p: CheckpointPredictions, fileName: string): void {
   }
 }
 
+/** A value from a file, for a message: JSON cut short, never throwing (hostile nesting included). */
+function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = '(a value nested too deeply to show)';
+  }
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function checkImages(images: unknown, where: string): void {
   if (!(typeof images === 'number' && Number.isInteger(images) && images >= 1 && images <= MAX_PREDICTION_IMAGES)) {
-    throw new Error(`${where}: images is ${JSON.stringify(images)}, expected an integer from 1 to ${MAX_PREDICTION_IMAGES}`);
+    throw new Error(`${where}: images is ${shown(images)}, expected an integer from 1 to ${MAX_PREDICTION_IMAGES}`);
   }
 }
 
@@ -160,15 +171,15 @@ export function decodePredictions(bytes: Uint8Array, images: number, fileName: s
 export function validatePredictionsEntry(entry: unknown, checkpointFile: string, where: string): ManifestPredictions | null {
   if (entry === undefined) return null;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    throw new Error(`${where}: predictions is ${JSON.stringify(entry)}, expected an object { "file", "images" }`);
+    throw new Error(`${where}: predictions is ${shown(entry)}, expected an object { "file", "images" }`);
   }
   const { file, images } = entry as Record<string, unknown>;
   if (typeof file !== 'string' || !/^[\w.-]+\.predictions\.bin$/.test(file) || file.startsWith('.')) {
-    throw new Error(`${where}: predictions file ${JSON.stringify(file)}, expected a plain name ending in .predictions.bin`);
+    throw new Error(`${where}: predictions file ${shown(file)}, expected a plain name ending in .predictions.bin`);
   }
   const expected = checkpointFile.endsWith('.bin') ? predictionsFileName(checkpointFile) : null;
   if (file !== expected) {
-    throw new Error(`${where}: predictions file ${JSON.stringify(file)}, expected ${JSON.stringify(expected)} (the checkpoint's file name with .predictions.bin)`);
+    throw new Error(`${where}: predictions file ${shown(file)}, expected ${shown(expected)} (the checkpoint's file name with .predictions.bin)`);
   }
   checkImages(images, `${where}: predictions`);
   return { file, images: images as number };

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../../src/engine/model/lenet5';
 import { initialParameters } from '../../../src/engine/model/initialize';
 import { parameterLayout } from '../../../src/engine/model/parameters';
 import { checkpointFileName, createManifest, encodeCheckpoint } from '../../../src/engine/model/runFormat';
 import { loadRun } from '../../../src/engine/model/runLoader';
+import { MAX_CHECKPOINTS } from '../../../src/engine/model/runValidation';
+import { manifestOf, mapReader, validRunFiles, withManifestText } from './runFixtures';
 
 function runFiles(manifest: object, checkpoint: Uint8Array): Map<string, Uint8Array> {
   return new Map([
@@ -79,5 +81,99 @@ describe('the lenet5-run/1 format', () => {
     const { manifest } = validRun();
     await expect(loadRun(reader(new Map([['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))]])), 'runs/x'))
       .rejects.toThrow(/runs\/x\/epoch-00.bin: cannot be read/);
+  });
+});
+
+describe('hostile manifests (loadRun on a folder)', () => {
+  const source = 'runs/h';
+  const refusedWith = async (files: Map<string, Uint8Array>, pattern: RegExp) => {
+    const error = await loadRun(mapReader(files), source).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).constructor).toBe(Error);
+    expect((error as Error).message.startsWith(`${source}/`)).toBe(true);
+    expect((error as Error).message).toMatch(pattern);
+    expect((error as Error).message).not.toMatch(/internal error/);
+    expect((error as Error).message.length).toBeLessThan(600);
+  };
+  const edit = (change: (m: Record<string, any>) => void) => {
+    const files = validRunFiles({ predictions: true });
+    const m = manifestOf(files);
+    change(m);
+    return withManifestText(files, JSON.stringify(m));
+  };
+  const text = () => new TextDecoder().decode(validRunFiles({ predictions: true }).get('manifest.json'));
+
+  afterEach(() => expect(({} as Record<string, unknown>).polluted).toBeUndefined());
+
+  it('loads the untouched fixture', async () => {
+    const run = await loadRun(mapReader(validRunFiles({ predictions: true })), source);
+    expect(run.checkpoints.every((c) => c.length === 61706 && c.every(Number.isFinite))).toBe(true);
+  });
+
+  it(`refuses more than ${MAX_CHECKPOINTS} checkpoints`, async () => {
+    await refusedWith(edit((m) => {
+      m.checkpoints = Array.from({ length: MAX_CHECKPOINTS + 1 }, (_, i) => ({ epoch: i, file: `epoch-${i}.bin`, testAccuracy: null, trainLoss: null }));
+    }), /lists 201 checkpoints, at most 200/);
+  });
+
+  it('refuses a manifest over 1 MiB and one that is not JSON', async () => {
+    await refusedWith(withManifestText(validRunFiles(), `${text()}${' '.repeat(1 << 20)}`), /manifest\.json: \d+ bytes, at most 1048576/);
+    await refusedWith(withManifestText(validRunFiles(), 'NaN'), /manifest\.json: .*JSON/);
+  });
+
+  it.each([
+    ['a negative offset', (m: Record<string, any>) => { m.tensors[1].offset = -4; }, /tensor 1 is .*"offset":-4/],
+    ['overlapping offsets', (m: Record<string, any>) => { m.tensors[1].offset = m.tensors[0].offset; }, /tensor 1 is /],
+    ['an over-large shape', (m: Record<string, any>) => { m.tensors[4].shape = [120, 400000000]; }, /tensor 4 is /],
+    ['an unknown shape', (m: Record<string, any>) => { m.tensors[0].shape = 'big'; }, /tensor 0 is /],
+    ['an extra tensor', (m: Record<string, any>) => { m.tensors.push({ name: 'x', shape: [1], offset: 246824 }); }, /tensors must list the 10 tensors/],
+    ['an unknown architecture option', (m: Record<string, any>) => { m.architecture.dropout = 0.5; }, /architecture has the unknown option "dropout"/],
+    ['a checkpoint file listed twice', (m: Record<string, any>) => { m.checkpoints[1].file = 'epoch-00.bin'; delete m.checkpoints[1].predictions; }, /"epoch-00.bin" is listed twice/],
+    ['a file name of 300 characters', (m: Record<string, any>) => { m.checkpoints[1].file = `${'e'.repeat(296)}.bin`; delete m.checkpoints[1].predictions; }, /expected a plain name/],
+    ['a file name with a path', (m: Record<string, any>) => { m.checkpoints[1].file = 'a/b.bin'; }, /expected a plain name/],
+    ['a testLoss given as the string "NaN"', (m: Record<string, any>) => { m.checkpoints[0].testLoss = 'NaN'; }, /checkpoint 0 has testLoss "NaN"/],
+    ['activation ranges that are not an object', (m: Record<string, any>) => { m.checkpoints[1].activationRanges = [1, 2]; }, /activationRanges is \[1,2\]/],
+    ['activation ranges of an unknown layer', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c9 = { out: [0, 1], pre: null }; }, /"c9", which is not a layer/],
+    ['activation ranges upside down', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c1.out = [2, 1]; }, /activationRanges\.c1 is /],
+    ['activation ranges with a string', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c1.pre = ['NaN', 1]; }, /activationRanges\.c1 is /],
+    ['activation ranges without pre', (m: Record<string, any>) => { delete m.checkpoints[1].activationRanges.c1.pre; }, /activationRanges\.c1 is /],
+    ['training.testImages that is not a count', (m: Record<string, any>) => { m.training.testImages = 'all'; }, /training\.testImages is "all"/],
+  ])('refuses %s', async (_, change, pattern) => {
+    await refusedWith(edit(change), pattern);
+  });
+
+  it.each([
+    ['testLoss', '"testLoss":2.3', '"testLoss":1e999', /checkpoint 0 has testLoss Infinity/],
+    ['an activation range', '"out":[0,2]', '"out":[0,1e999]', /checkpoint 1: activationRanges\.input is /],
+    ['trainLoss', '"trainLoss":0.3', '"trainLoss":-1e999', /checkpoint 1 has trainLoss -Infinity/],
+    ['an epoch', '"epoch":1,', '"epoch":1e999,', /checkpoint 1 has epoch Infinity/],
+    ['predictions images', '"images":12}', '"images":1e999}', /checkpoint 0: predictions: images is Infinity/],
+    ['a tensor offset', '"offset":600', '"offset":1e999', /tensor 1 is /],
+  ])('refuses %s that JSON.parse reads as Infinity', async (_, from, to, pattern) => {
+    expect(text()).toContain(from);
+    await refusedWith(withManifestText(validRunFiles({ predictions: true }), text().replace(from, to)), pattern);
+  });
+
+  it('refuses values nested too deeply to compare or print with a clean message, not a RangeError', async () => {
+    const deep = `${'['.repeat(200000)}${']'.repeat(200000)}`;
+    await refusedWith(withManifestText(validRunFiles(), text().replace(/"layers":\[/, `"layers":[${deep},`)), /architecture\.layers do not match/);
+    await refusedWith(withManifestText(validRunFiles(), text().replace('"format":"lenet5-run/1"', `"format":${deep}`)), /format is \(a value nested too deeply to show\)/);
+    await refusedWith(withManifestText(validRunFiles(), text().replace('"input":{', `"input":{"x":${deep},`)), /input is \(a value nested too deeply to show\)/);
+  });
+
+  it('keeps __proto__ keys as plain data at every depth: the run loads or is refused, and no prototype changes', async () => {
+    const poison = '"__proto__":{"polluted":true,"format":"x"}';
+    const at = (anchor: string) => withManifestText(validRunFiles({ predictions: true }), text().replace(anchor, `${anchor}${poison},`));
+    const top = await loadRun(mapReader(at('{')), source);
+    expect(Object.hasOwn(top.manifest, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(top.manifest)).toBe(Object.prototype);
+    await loadRun(mapReader(at('"training":{')), source);
+    await loadRun(mapReader(at('"checkpoints":[{')), source);
+    await refusedWith(at('"architecture":{'), /unknown option "__proto__"/);
+    await refusedWith(at('"activationRanges":{'), /"__proto__", which is not a layer/);
+    await loadRun(mapReader(at('"c1":{"out"'.slice(0, 6))), source); // an extra key of one layer's ranges is not interpreted
+    await loadRun(mapReader(at('"predictions":{')), source); // an extra key of the predictions entry is not interpreted
+    await loadRun(mapReader(at('"tensors":[{')), source); // nor one of a tensor entry
+    await refusedWith(withManifestText(validRunFiles(), '{"__proto__":{"format":"lenet5-run/1","polluted":true}}'), /format is undefined/);
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * What the page does when the engine worker dies (supervisedWorker.ts notices): fail what was asked
+ * of it, forget what lived only in it, start a fresh worker (the same engine, or the next one down the
+ * chain when it fails again), reload the selected run and checkpoint, re-read the input, and say so.
+ * After DEATHS_BEFORE_DOWN deaths within a minute the engine stays down until `retry`.
+ */
+import type { EngineClient } from '../worker/engineClient';
+import type { Backend } from '../worker/protocol';
+import type { SupervisedWorker } from '../worker/supervisedWorker';
+import { useAppStore } from './appStore';
+import { RestartPolicy } from './restartPolicy';
+
+const ENGINE_NAMES: Record<Backend, string> = { webgl2: 'the WebGL2 engine', wasm: 'the WebAssembly engine', cpu: 'the CPU reference engine' };
+
+/** What supervision needs from the rest of the connection. */
+export interface SupervisionHooks {
+  readonly supervised: SupervisedWorker;
+  readonly client: EngineClient;
+  currentBackend(): Backend;
+  /** Forgets what lived only in the dead worker (a running training step, teaching, the explorer's test set). */
+  forgetWorker(): Promise<void>;
+  /** Loads the selected run and checkpoint into the new worker and re-reads the input; resolves with the checkpoint's epoch. */
+  reload(): Promise<number>;
+}
+
+/** Restarts the engine when it dies; `retry` brings a downed engine back. */
+export function superviseEngine(hooks: SupervisionHooks): { onDeath(reason: string): Promise<void>; retry(): Promise<void> } {
+  const policy = new RestartPolicy();
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
+  let restarting: Promise<void> | null = null;
+
+  const bringUp = async (backend: Backend, why: string) => {
+    hooks.supervised.replace();
+    const started = await hooks.client.start(backend);
+    const epoch = await hooks.reload();
+    const restarts = useAppStore.getState().engineRestarts + 1;
+    set({ backend: started.backend, renderer: started.renderer, engineDown: null, engineRestarts: restarts,
+      engineNote: `The engine stopped (${why}); restarted on ${ENGINE_NAMES[started.backend]} from the checkpoint at epoch `
+        + `${Number(epoch.toFixed(4))}.${started.backend !== backend && started.reason ? ` ${started.reason}.` : ''}` });
+  };
+
+  const onDeath = async (reason: string) => {
+    if (restarting) return;
+    const decision = policy.record(performance.now(), hooks.currentBackend());
+    hooks.client.failPending(`the engine stopped: ${reason}`);
+    restarting = (async () => {
+      await hooks.forgetWorker();
+      if (decision.action === 'down') {
+        hooks.supervised.stop();
+        set({ engineDown: `The engine stopped ${decision.deaths} times within a minute (last: ${reason}); it stays down. `
+          + 'Your runs are kept in this page.', backend: null });
+        return;
+      }
+      try {
+        await bringUp(decision.backend, reason);
+      } catch (error) {
+        hooks.supervised.stop();
+        set({ engineDown: `The engine stopped (${reason}) and could not be restarted: ${error instanceof Error ? error.message : String(error)}`, backend: null });
+      }
+    })().finally(() => { restarting = null; });
+    await restarting;
+  };
+
+  return {
+    onDeath,
+    async retry() {
+      policy.reset();
+      set({ engineDown: null });
+      try {
+        await bringUp(hooks.currentBackend(), 'it was down; you asked to retry');
+      } catch (error) {
+        set({ engineDown: `The engine could not be restarted: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+  };
+}
