@@ -10,6 +10,7 @@ import { backwardFrame, evaluateWasm, inferFrame } from '../engine/wasm/wasmRead
 import { WasmTrainer } from '../engine/wasm/wasmTrainer';
 import type { ComputeBackend } from './computeBackend';
 import type { Hyperparameters } from './protocol';
+import { TrainingTotals } from './trainingTotals';
 
 /** The wasm backend: everything runs synchronously in the worker, like the CPU reference. */
 export class WasmBackend implements ComputeBackend {
@@ -18,7 +19,7 @@ export class WasmBackend implements ComputeBackend {
   private readonly network = new WasmNetwork();
   private loaded = false;
   private trainer: WasmTrainer | null = null;
-  private totals = { loss: 0, correct: 0, images: 0 };
+  private readonly totals = new TrainingTotals();
 
   private require(): WasmNetwork {
     if (!this.loaded) throw new Error('no weights are loaded');
@@ -60,28 +61,11 @@ export class WasmBackend implements ComputeBackend {
   }
 
   trainStep(hyperparameters: Hyperparameters): PlannedBatch {
-    if (!this.trainer) throw new Error('training has not begun');
-    const { learningRate, momentum, weightDecay } = hyperparameters;
-    let progress;
-    try {
-      progress = this.trainer.trainBatch(learningRate, { momentum, weightDecay });
-    } catch (error) {
-      // A non-finite loss leaves the weights untouched; the statistics carry it to the host.
-      this.totals.loss = NaN;
-      this.totals.images += this.trainer.settings.batchSize;
-      throw error;
-    }
-    this.totals.loss += progress.loss * progress.images;
-    this.totals.correct += progress.correct;
-    this.totals.images += progress.images;
-    return { epoch: progress.epoch, indices: new Uint32Array(0), distortions: null, imagesDone: progress.imagesDone,
-      imagesInEpoch: progress.imagesInEpoch };
+    return this.totals.step(this.trainer, hyperparameters);
   }
 
   async readStatistics(): Promise<LossStatistics | null> {
-    const { loss, correct, images } = this.totals;
-    this.totals = { loss: 0, correct: 0, images: 0 };
-    return images === 0 ? null : { loss: loss / images, accuracy: correct / images, images };
+    return this.totals.read();
   }
 
   async evaluate(test: MnistSet, limit: number): Promise<LossStatistics> {
