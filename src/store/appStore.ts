@@ -93,6 +93,8 @@ export interface ViewSlice {
   /** `difference`: colour by the change from the previous checkpoint of the run, for the same drawing. */
   colourMode: 'fixed' | 'perDrawing' | 'difference';
   edgeMode: 'weight' | 'contribution';
+  /** The camera preset last chosen: 'overview' (the stack from the front side, looking up), 'front' (front-on), or a layer id's close-up. */
+  cameraPreset: string;
 }
 
 /** The result of teaching the network the drawing (see teachingCopy.ts in the worker). */
@@ -166,7 +168,7 @@ export const useAppStore = create<AppState>((set) => ({
   backend: null, renderer: '', engineNote: null, error: null, engineDown: null, engineRestarts: 0,
   run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0, damagedRuns: [],
   input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
-  focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight',
+  focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight', cameraPreset: 'overview',
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
   datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
   viewKind: 'forward', deltaPart: 'pre', trueLabel: null, backward: null, sweepStart: null, teaching: null,

@@ -1,7 +1,7 @@
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
-import { layerFlight, sceneHolder } from '../viz/sceneHolder';
+import { flyTo } from '../viz/sceneHolder';
 import { BackpropPanel } from './BackpropPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { KernelGradients } from './KernelGradients';
@@ -13,7 +13,7 @@ function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): v
   if (!layer) return;
   const [, h, w] = layer.shape;
   useAppStore.getState().set({ focus: { layer: layerId, c: map, y: Math.floor(h / 2), x: Math.floor(w / 2) }, pinned: true });
-  if (sceneHolder.layout && layer.kind !== 'dense') sceneHolder.flight = layerFlight(sceneHolder.layout, layerId);
+  if (layer.kind !== 'dense') flyTo(layerId);
 }
 
 /** The side panels of the backward pass: the label and view, teaching, the parameter gradients and the gradient check. */

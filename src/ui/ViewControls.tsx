@@ -1,7 +1,7 @@
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { divergingGradientCss, rampGradientCss } from '../viz/colourRamp';
-import { layerFlight, overviewFlight, sceneHolder } from '../viz/sceneHolder';
+import { flyTo } from '../viz/sceneHolder';
 
 /** Switches for the view (trace mode, colour ranges, edge colours), camera presets and the colour legend. */
 export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
@@ -10,11 +10,8 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
   const edgeMode = useAppStore((s) => s.edgeMode);
   const backward = useAppStore((s) => s.viewKind === 'backward');
   const deltaPart = useAppStore((s) => s.deltaPart);
+  const cameraPreset = useAppStore((s) => s.cameraPreset);
   const set = useAppStore((s) => s.set);
-  const fly = (id: string) => {
-    if (!sceneHolder.layout) return;
-    sceneHolder.flight = id === 'overview' ? overviewFlight(sceneHolder.layout) : layerFlight(sceneHolder.layout, id);
-  };
   return (
     <div className="view-controls">
       <label><input type="checkbox" data-testid="trace-mode" checked={traceMode === 'full'}
@@ -26,8 +23,9 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
       </select></label>
       <label><input type="checkbox" checked={edgeMode === 'contribution'}
         onChange={(e) => set({ edgeMode: e.target.checked ? 'contribution' : 'weight' })} /> edges: weight x activation</label>
-      <label>camera <select onChange={(e) => fly(e.target.value)} defaultValue="overview" aria-label="Camera preset">
+      <label>camera <select onChange={(e) => flyTo(e.target.value)} value={cameraPreset} aria-label="Camera preset">
         <option value="overview">overview</option>
+        <option value="front">front-on</option>
         {layers.map((l) => <option key={l.id} value={l.id}>{l.id} close up</option>)}
       </select></label>
       {backward ? (

@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { NetworkLayout } from './layout/networkLayout';
-import { overviewFlight, sceneHolder } from './sceneHolder';
+import { useAppStore } from '../store/appStore';
+import { presetFlight, sceneHolder } from './sceneHolder';
 
 /** Orbit, zoom and pan, and smooth flights to the camera presets; also publishes the camera for the automation API. */
 export function CameraRig({ layout }: { layout: NetworkLayout }) {
@@ -15,7 +16,7 @@ export function CameraRig({ layout }: { layout: NetworkLayout }) {
   const goal = useRef(new Vector3());
 
   useEffect(() => {
-    const start = overviewFlight(layout);
+    const start = presetFlight(layout, useAppStore.getState().cameraPreset);
     camera.position.set(...start.position);
     controls.current?.target.set(...start.target);
     controls.current?.update();

@@ -9,7 +9,7 @@ import { frameHolder } from '../store/frameHolder';
 import { BASE_COLOUR, deltaT, divergingColour, normalise, rampColour, rangeOf } from './colourRamp';
 import { deltaLayerValues, deltaScale, sweepDuration, sweepReached } from './deltaView';
 import { nodeRef, type NetworkLayout } from './layout/networkLayout';
-import { layerFlight, sceneHolder } from './sceneHolder';
+import { flyTo, sceneHolder } from './sceneHolder';
 
 /** A layer's activations, or in difference mode their change from the previous checkpoint's frame. */
 function layerValues(frame: ActivationFrame, previous: ActivationFrame | null, mode: string, l: number): Float32Array {
@@ -138,7 +138,7 @@ export function NetworkNodes({ layout, layers, ranges }: { layout: NetworkLayout
           onPointerMove={hover(l)}
           onPointerOut={() => { if (!useAppStore.getState().pinned) useAppStore.getState().set({ focus: null }); }}
           onClick={click(l)}
-          onDoubleClick={(event) => { event.stopPropagation(); sceneHolder.flight = layerFlight(layout, layer.id); }}
+          onDoubleClick={(event) => { event.stopPropagation(); flyTo(layer.id); }}
         />
       ))}
     </group>

@@ -3,6 +3,7 @@
  * presets): the camera and canvas size, written by <SceneProbe/>, and the camera flight requested.
  */
 import type { Camera } from 'three';
+import { useAppStore } from '../store/appStore';
 import type { NetworkLayout } from './layout/networkLayout';
 
 /** A requested camera move: where to look from and at. */
@@ -48,4 +49,25 @@ export function layerFlight(layout: NetworkLayout, layerId: string): CameraFligh
   const width = layer.bounds.max[0] - layer.bounds.min[0];
   const distance = width * 1.25 + 10;
   return { position: [0, y + distance * 0.7, distance * 0.72], target: [0, y, 0] };
+}
+
+/** The flight to a camera preset: 'overview', 'front' or a layer id (an unknown id gives the overview). */
+export function presetFlight(layout: NetworkLayout, preset: string): CameraFlight {
+  if (preset === 'front') return frontFlight(layout);
+  return layout.layers.some((l) => l.id === preset) ? layerFlight(layout, preset) : overviewFlight(layout);
+}
+
+/** The whole stack front-on, from in front and above (the first view of earlier versions). */
+export function frontFlight(layout: NetworkLayout): CameraFlight {
+  const { min, max } = layout.bounds;
+  const centreY = (min[1] + max[1]) / 2;
+  const distance = (max[1] - min[1]) * 1.6 + 30;
+  return { position: [0, centreY + distance * VIEW_DOWN[0], distance * VIEW_DOWN[1]], target: [0, centreY, 0] };
+}
+
+/** Flies the camera to a preset and records it in the store (the address and the preset picker read it there). */
+export function flyTo(preset: string): void {
+  useAppStore.getState().set({ cameraPreset: preset });
+  if (sceneHolder.layout) sceneHolder.flight = presetFlight(sceneHolder.layout, preset);
+  sceneHolder.invalidate();
 }
