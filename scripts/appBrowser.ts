@@ -25,6 +25,12 @@ export interface OpenAppOptions {
    * `npm run soak`, which an edit elsewhere in the tree must not restart). Default true.
    */
   readonly reloadOnChange?: boolean;
+  /** The page's viewport in CSS pixels; default 1400x860 (a desktop). */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** A touch device (phone, tablet): touch events, a mobile viewport meta honoured, device pixel ratio `deviceScaleFactor`. */
+  readonly touch?: boolean;
+  /** Device pixel ratio; default 1. */
+  readonly deviceScaleFactor?: number;
 }
 
 /** The headers that make the page cross-origin isolated (needed by `performance.measureUserAgentSpecificMemory`). */
@@ -41,7 +47,8 @@ export async function openApp(search = '', options: OpenAppOptions = {}): Promis
   await server.listen();
   const url = server.resolvedUrls!.local[0]!;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...(options.chromiumArgs ?? [])], headless: true });
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+  const page = await (await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 860 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1, ...(options.touch ? { hasTouch: true, isMobile: true } : {}) })).newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${url}${search}`);
   await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
