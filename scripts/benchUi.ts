@@ -1,13 +1,64 @@
 /**
- * `npm run bench:ui`: frames per second of the app idle, while drawing and while hovering nodes, and
- * the latency from a pointer event on the pad to the frame that shows its activations (median and
- * 95th percentile), in headless Chromium. Prints the figures and writes them to docs/benchmarks.md.
+ * `npm run bench:ui`: frames per second of the app idle, while drawing, while hovering nodes and while
+ * training, and the latency from a pointer event on the pad to the frame that shows its activations
+ * (median and 95th percentile), in headless Chromium at 1400x860. Prints the figures and writes them
+ * to docs/benchmarks.md.
+ *
+ * `npm run bench:ui -- --baseline <git-rev>` also checks that revision out into a temporary git
+ * worktree (node_modules and public/data linked in, its WebAssembly engine built), serves both apps
+ * and measures them alternately in the same session (rounds in the order ABBA, so drifting machine
+ * load falls on both), reporting the median of the rounds for each and their ratio. Options:
+ * `--rounds N` (default 3, 1 without a baseline), `--seconds S` per measurement (default 6),
+ * `--webgl2` / `--cpu` to force an engine backend.
  */
-import type { Page } from 'playwright-core';
-import { openApp } from './appBrowser';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import type {} from '../src/ui/automationApi'; // declares window.lenet
+import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 import { writeReportSection } from './benchmarkReport';
 
-const SECONDS = 6;
+const ROOT = join(import.meta.dirname, '..');
+const VIEWPORT = { width: 1400, height: 860 };
+const argument = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };
+const baselineRev = argument('baseline');
+const rounds = Number(argument('rounds') ?? (baselineRev ? 3 : 1));
+const seconds = Number(argument('seconds') ?? 6);
+const backendFlag = process.argv.includes('--webgl2') ? 'webgl2' : process.argv.includes('--cpu') ? 'cpu' : null;
+const search = backendFlag ? `?backend=${backendFlag}` : '';
+
+/** One app under test: its dev server, browser and page. */
+interface App { readonly name: string; readonly server: ViteDevServer; readonly browser: Browser; readonly page: Page }
+
+/** The figures of one round on one app. */
+type Figures = Record<string, number>;
+
+/** Serves the app in `root` (its own Vite cache, no reloads) and opens it in a fresh Chromium. */
+async function startApp(name: string, root: string): Promise<App> {
+  const server = await createServer({ root, configFile: join(root, 'vite.config.ts'), cacheDir: join(root, 'node_modules', `.vite-bench-${name}`),
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
+  await server.listen();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const page = await (await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })).newPage();
+  page.on('pageerror', (error) => console.error(`[${name} page error] ${error.message}`));
+  await page.goto(`${server.resolvedUrls!.local[0]}${search}`);
+  await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 180_000 });
+  await page.evaluate(() => window.lenet.ready);
+  return { name, server, browser, page };
+}
+
+/** Checks `rev` out into a temporary worktree ready to serve; returns its path. */
+function prepareWorktree(rev: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lenet-baseline-'));
+  execFileSync('git', ['worktree', 'add', '--detach', dir, rev], { cwd: ROOT, stdio: 'inherit' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  symlinkSync(join(ROOT, 'public', 'data'), join(dir, 'public', 'data'), 'dir');
+  execFileSync('npx', ['tsx', 'scripts/buildWasm.ts'], { cwd: dir, stdio: 'inherit' });
+  return dir;
+}
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -15,7 +66,7 @@ const quantile = (values: number[], q: number) => {
 };
 
 /** Browser frames per second (animation-frame callbacks) and 3D frames rendered per second while `activity` runs. */
-async function framesPerSecond(page: Page, activity: (until: number) => Promise<void>): Promise<{ browser: number; rendered: number }> {
+async function framesPerSecond(page: Page, activity: (until: number) => Promise<void>): Promise<[number, number]> {
   // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
   await page.evaluate(`(() => {
     const counter = { frames: 0, running: true };
@@ -24,90 +75,148 @@ async function framesPerSecond(page: Page, activity: (until: number) => Promise<
   })()`);
   const before = await page.evaluate(() => window.lenet.metrics().framesRendered);
   const started = Date.now();
-  await activity(started + SECONDS * 1000);
-  const seconds = (Date.now() - started) / 1000;
+  await activity(started + seconds * 1000);
+  const elapsed = (Date.now() - started) / 1000;
   const rendered = (await page.evaluate(() => window.lenet.metrics().framesRendered)) - before;
   const browser = await page.evaluate(() => {
     const counter = (window as unknown as { frameCounter: { frames: number; running: boolean } }).frameCounter;
     counter.running = false;
     return counter.frames;
   });
-  return { browser: browser / seconds, rendered: rendered / seconds };
+  return [browser / elapsed, rendered / elapsed];
+}
+
+const HOVERED = [{ layer: 'c1', c: 1, y: 12, x: 12 }, { layer: 's2', c: 3, y: 6, x: 6 }, { layer: 'c3', c: 9, y: 5, x: 5 },
+  { layer: 's4', c: 4, y: 2, x: 2 }, { layer: 'c5', c: 60, y: 0, x: 0 }, { layer: 'f6', c: 30, y: 0, x: 0 }];
+
+/** One round of every measurement on `page`. */
+async function measure(page: Page): Promise<Figures> {
+  // The pad in view (clicking the training button may have scrolled a side column) and the pointer off the view.
+  await page.getByTestId('digit-pad').scrollIntoViewIfNeeded();
+  await page.mouse.move(2, 2);
+  const pad = (await page.getByTestId('digit-pad').boundingBox())!;
+  const wait = async (until: number) => { await page.waitForTimeout(Math.max(0, until - Date.now())); };
+  const [idle, idle3d] = await framesPerSecond(page, wait);
+  const latenciesBefore = (await page.evaluate(() => window.lenet.metrics().latencies)).length;
+  const [drawing, drawing3d] = await framesPerSecond(page, async (until) => {
+    for (let stroke = 0; Date.now() < until; stroke++) {
+      await page.getByTestId('clear-pad').click();
+      await page.mouse.move(pad.x + 60, pad.y + 60 + (stroke % 5) * 10);
+      await page.mouse.down();
+      for (let i = 1; i <= 30 && Date.now() < until; i++) {
+        await page.mouse.move(pad.x + 60 + i * 5, pad.y + 60 + i * 5 + (stroke % 5) * 5);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up();
+    }
+  });
+  const latencies = (await page.evaluate(() => window.lenet.metrics().latencies)).slice(latenciesBefore);
+  const positions = await page.evaluate((list) => list.map((n) => window.lenet.screenPosition(n)), HOVERED);
+  const [hovering, hovering3d] = await framesPerSecond(page, async (until) => {
+    for (let i = 0; Date.now() < until; i++) {
+      const p = positions[i % positions.length];
+      if (p) await page.mouse.move(p.x, p.y, { steps: 4 });
+      await page.waitForTimeout(30);
+    }
+  });
+  await page.mouse.move(2, 2);
+  await page.getByTestId('clear-pad').click();
+  await page.mouse.move(pad.x + 70, pad.y + 60);
+  await page.mouse.down();
+  for (const [x, y] of [[215, 62], [170, 150], [125, 240]]) await page.mouse.move(pad.x + x, pad.y + y, { steps: 5 });
+  await page.mouse.up();
+  await page.getByTestId('train-toggle').click();
+  await page.waitForFunction(() => window.lenet.state().training.imagesPerSecond > 0, null, { timeout: 300_000 });
+  const [training, training3d] = await framesPerSecond(page, wait);
+  const trainingRate = await page.evaluate(() => window.lenet.state().training.imagesPerSecond);
+  await page.getByTestId('train-toggle').click();
+  await page.waitForFunction(() => window.lenet.state().training.status !== 'running', null, { timeout: 60_000 });
+  return { idle, idle3d, drawing, drawing3d, hovering, hovering3d, training, training3d, trainingRate,
+    latencyMedian: quantile(latencies, 0.5), latencyP95: quantile(latencies, 0.95), latencyCount: latencies.length };
+}
+
+/** What the report says about the page: backend, renderer, the 3D canvas's size and pixel ratio. */
+async function describe(page: Page): Promise<{ backend: string; renderer: string; canvas: string }> {
+  const backend = String(await page.evaluate(() => window.lenet.state().backend));
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'no WebGL2';
+  });
+  const canvas = await page.evaluate(() => {
+    const element = document.querySelector<HTMLCanvasElement>('.network-canvas canvas');
+    return element ? `${element.clientWidth}x${element.clientHeight} CSS px at pixel ratio ${(element.width / element.clientWidth).toFixed(2)}` : 'none';
+  });
+  return { backend, renderer, canvas };
+}
+
+const median = (values: number[]) => quantile(values, 0.5);
+const ROWS: [string, string, number][] = [
+  ['frames per second, idle', 'idle', 1], ['3D frames rendered per second, idle', 'idle3d', 1],
+  ['frames per second, while drawing', 'drawing', 1], ['3D frames rendered per second, while drawing', 'drawing3d', 1],
+  ['frames per second, while hovering nodes', 'hovering', 1], ['3D frames rendered per second, while hovering nodes', 'hovering3d', 1],
+  ['frames per second while training on MNIST with the view live', 'training', 1], ['3D frames rendered per second meanwhile', 'training3d', 1],
+  ['training images/s meanwhile (batch 64, the worker\'s own count)', 'trainingRate', 0],
+  ['pointer event to the frame showing its activations, median (ms)', 'latencyMedian', 1], ['same, 95th percentile (ms)', 'latencyP95', 1],
+];
+
+function report(apps: App[], figures: Map<string, Figures[]>, about: Map<string, Awaited<ReturnType<typeof describe>>>): string {
+  const value = (name: string, key: string) => median(figures.get(name)!.map((f) => f[key]));
+  const current = about.get('current')!;
+  const command = `npm run bench:ui${baselineRev ? ` -- --baseline ${baselineRev}` : ''}${backendFlag ? `${baselineRev ? '' : ' --'} --${backendFlag}` : ''}`;
+  const head = baselineRev
+    ? `| measure | baseline ${baselineRev} | current | current / baseline |\n|---|---|---|---|`
+    : '| measure | value |\n|---|---|';
+  const rows = ROWS.map(([label, key, digits]) => {
+    const now = value('current', key);
+    if (!baselineRev) return `| ${label} | ${now.toFixed(digits)} |`;
+    const before = value('baseline', key);
+    return `| ${label} | ${before.toFixed(digits)} | ${now.toFixed(digits)} | ${before > 0 ? `${(now / before).toFixed(2)}x` : '–'} |`;
+  });
+  const canvases = apps.map((app) => `${app.name}: ${about.get(app.name)!.canvas}`).join('; ');
+  const twoFrames = 2000 / value('current', 'drawing');
+  const p95 = value('current', 'latencyP95');
+  const drawings = figures.get('current')!.reduce((sum, f) => sum + f.latencyCount, 0);
+  return `## The app in the browser (\`${command}\`)
+
+Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium at ${VIEWPORT.width}x${VIEWPORT.height} (Vite dev server), engine backend \`${current.backend}\`,
+renderer \`${current.renderer}\`; ${seconds} s per measurement, mouse driven by Playwright, median of ${rounds} round(s)${baselineRev
+  ? `, the baseline and the current tree measured alternately (ABBA) in the same session` : ''}. 3D canvas: ${canvases}.
+
+${head}
+${rows.join('\n')}
+
+The 3D canvas renders on demand (a new drawing's activations, a hover, a camera move), so idle it renders nothing.
+The latencies are read from ${drawings} drawings${baselineRev ? ' (current tree)' : ''}; two frames at the current tree's browser frame rate while
+drawing are ${twoFrames.toFixed(1)} ms, and its 95th percentile is ${p95 <= twoFrames ? 'within' : 'beyond'} that. Headless Chromium here renders with SwiftShader on the CPU and reads every composited frame back, so these figures are a
+floor, not what a GPU gives.
+`;
 }
 
 async function main(): Promise<void> {
-  const search = process.argv.includes('--webgl2') ? '?backend=webgl2' : process.argv.includes('--cpu') ? '?backend=cpu' : '';
-  const app = await openApp(search);
-  const { page } = app;
+  const worktree = baselineRev ? prepareWorktree(baselineRev) : null;
+  const apps: App[] = [];
   try {
-    const backend = await page.evaluate(() => window.lenet.state().backend);
-    const pad = (await page.getByTestId('digit-pad').boundingBox())!;
-    const idle = await framesPerSecond(page, async (until) => { await page.waitForTimeout(until - Date.now()); });
-    const latenciesBefore = (await page.evaluate(() => window.lenet.metrics().latencies)).length;
-    const drawing = await framesPerSecond(page, async (until) => {
-      for (let stroke = 0; Date.now() < until; stroke++) {
-        await page.getByTestId('clear-pad').click();
-        await page.mouse.move(pad.x + 60, pad.y + 60 + (stroke % 5) * 10);
-        await page.mouse.down();
-        for (let i = 1; i <= 30 && Date.now() < until; i++) {
-          await page.mouse.move(pad.x + 60 + i * 5, pad.y + 60 + i * 5 + (stroke % 5) * 5);
-          await page.waitForTimeout(16);
-        }
-        await page.mouse.up();
+    if (worktree) apps.push(await startApp('baseline', worktree));
+    apps.push(await startApp('current', ROOT));
+    const figures = new Map(apps.map((app) => [app.name, [] as Figures[]]));
+    for (let round = 0; round < rounds; round++) {
+      for (const app of round % 2 === 0 ? apps : [...apps].reverse()) {
+        const result = await measure(app.page);
+        figures.get(app.name)!.push(result);
+        console.log(`round ${round + 1} ${app.name}: ${Object.entries(result).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
       }
-    });
-    const latencies = (await page.evaluate(() => window.lenet.metrics().latencies)).slice(latenciesBefore);
-    const nodes = [{ layer: 'c1', c: 1, y: 12, x: 12 }, { layer: 's2', c: 3, y: 6, x: 6 }, { layer: 'c3', c: 9, y: 5, x: 5 },
-      { layer: 's4', c: 4, y: 2, x: 2 }, { layer: 'c5', c: 60, y: 0, x: 0 }, { layer: 'f6', c: 30, y: 0, x: 0 }];
-    const positions = await page.evaluate((list) => list.map((n) => window.lenet.screenPosition(n)), nodes);
-    const hovering = await framesPerSecond(page, async (until) => {
-      for (let i = 0; Date.now() < until; i++) {
-        const p = positions[i % positions.length];
-        if (p) await page.mouse.move(p.x, p.y, { steps: 4 });
-        await page.waitForTimeout(30);
-      }
-    });
-    await page.getByTestId('clear-pad').click();
-    await page.mouse.move(pad.x + 70, pad.y + 60);
-    await page.mouse.down();
-    for (const [x, y] of [[215, 62], [170, 150], [125, 240]]) await page.mouse.move(pad.x + x, pad.y + y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByTestId('train-toggle').click();
-    await page.waitForFunction(() => window.lenet.state().training.imagesPerSecond > 0, null, { timeout: 300_000 });
-    const training = await framesPerSecond(page, async (until) => { await page.waitForTimeout(until - Date.now()); });
-    const trainingRate = await page.evaluate(() => window.lenet.state().training.imagesPerSecond);
-    await page.getByTestId('train-toggle').click();
-    const renderer = await page.evaluate(() => {
-      const gl = document.createElement('canvas').getContext('webgl2');
-      const info = gl?.getExtension('WEBGL_debug_renderer_info');
-      return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'no WebGL2';
-    });
-    const median = quantile(latencies, 0.5);
-    const p95 = quantile(latencies, 0.95);
-    const report = `## The app in the browser (\`npm run bench:ui${search ? ` -- --${search.split("=")[1]}` : ""}\`)
-
-Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium at 1400x860 (Vite dev server), engine backend \`${backend}\`,
-renderer \`${renderer}\`; ${SECONDS} s per measurement, mouse driven by Playwright.
-
-| measure | value |
-|---|---|
-| frames per second, idle (3D frames rendered) | ${idle.browser.toFixed(1)} (${idle.rendered.toFixed(1)}) |
-| frames per second, while drawing (3D frames rendered) | ${drawing.browser.toFixed(1)} (${drawing.rendered.toFixed(1)}) |
-| frames per second, while hovering nodes (3D frames rendered) | ${hovering.browser.toFixed(1)} (${hovering.rendered.toFixed(1)}) |
-| frames per second while training on MNIST with the view live (3D frames rendered) | ${training.browser.toFixed(1)} (${training.rendered.toFixed(1)}) |
-| training images/s meanwhile (batch 64, the worker's own count) | ${trainingRate.toFixed(0)} |
-| pointer event to the frame showing its activations, median | ${median.toFixed(1)} ms |
-| same, 95th percentile | ${p95.toFixed(1)} ms (${latencies.length} drawings read) |
-
-The 3D canvas renders on demand (a new drawing's activations, a hover, a camera move), so idle it renders nothing.
-Two frames at the measured browser frame rate while drawing are ${(2000 / drawing.browser).toFixed(1)} ms; the 95th percentile
-is ${p95 <= 2000 / drawing.browser ? 'within' : 'beyond'} that. Headless Chromium here renders with SwiftShader on the CPU, so
-these figures are a floor, not what a GPU gives.
-`;
-    writeReportSection(search ? `ui-${search.split('=')[1]}` : 'ui', report);
-    console.log(report);
+    }
+    const about = new Map(await Promise.all(apps.map(async (app) => [app.name, await describe(app.page)] as const)));
+    const markdown = report(apps, figures, about);
+    writeReportSection(backendFlag ? `ui-${backendFlag}` : 'ui', markdown);
+    console.log(markdown);
   } finally {
-    await app.close();
+    for (const app of apps) { await app.browser.close(); await app.server.close(); }
+    if (worktree) {
+      execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'inherit' });
+      rmSync(worktree, { recursive: true, force: true });
+    }
   }
 }
 

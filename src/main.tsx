@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import './ui/app.css';
+import './ui/layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

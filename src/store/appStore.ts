@@ -9,6 +9,7 @@ import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
 import type { NodeRef } from '../viz/layout/networkLayout';
 import type { Backend } from '../worker/protocol';
+import type { PadStroke } from './addressState';
 
 /** The network's reading of the drawing. */
 export interface Prediction {
@@ -55,6 +56,10 @@ export interface DrawingSlice {
   inkBox: PixelBox | null;
   padSize: number;
   prediction: Prediction | null;
+  /** The pad's strokes as drawn (quarter pad pixels), for the address; emptied by Clear. */
+  strokes: readonly PadStroke[];
+  /** What was ignored from the page's address when it was restored (shown until dismissed), or null. */
+  addressNote: string | null;
 }
 
 /** A training run in this page. */
@@ -95,6 +100,8 @@ export interface ViewSlice {
   edgeMode: 'weight' | 'contribution';
   /** The camera preset last chosen: 'overview' (the stack from the front side, looking up), 'front' (front-on), or a layer id's close-up. */
   cameraPreset: string;
+  /** Whether "how to read this view" is shown (first visits, until dismissed). */
+  viewGuide: boolean;
 }
 
 /** The result of teaching the network the drawing (see teachingCopy.ts in the worker). */
@@ -142,7 +149,9 @@ export interface BackpropSlice {
 }
 
 /** Where the network's input comes from: the person's drawing, or a test image loaded from the explorer. */
-export type InputSource = { readonly kind: 'drawing' } | { readonly kind: 'test'; readonly index: number };
+export type InputSource = { readonly kind: 'drawing' } | { readonly kind: 'test'; readonly index: number }
+  /** An input restored at full precision from an address (its strokes were too long to carry). */
+  | { readonly kind: 'address' };
 
 /** The test-set explorer and the comparison of the two shipped networks. */
 export interface ExplorerSlice {
@@ -167,8 +176,8 @@ export type AppState = Slices & {
 export const useAppStore = create<AppState>((set) => ({
   backend: null, renderer: '', engineNote: null, error: null, engineDown: null, engineRestarts: 0,
   run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0, damagedRuns: [],
-  input: null, stages: null, inkBox: null, padSize: 280, prediction: null,
-  focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight', cameraPreset: 'overview',
+  input: null, stages: null, inkBox: null, padSize: 280, prediction: null, strokes: [], addressNote: null,
+  focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight', cameraPreset: 'overview', viewGuide: true,
   training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
   datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
   viewKind: 'forward', deltaPart: 'pre', trueLabel: null, backward: null, sweepStart: null, teaching: null,

@@ -2,23 +2,18 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { connectEngine, type EngineConnection } from '../store/connectEngine';
 import { recordFromLoadedRun } from '../store/runRecord';
-import { NetworkView } from '../viz/NetworkView';
+import { AddressNote } from './AddressNote';
 import { installAutomationApi } from './automationApi';
 import { ComparePanel } from './ComparePanel';
+import { ControlsDrawer } from './ControlsDrawer';
 import { DigitPad } from './DigitPad';
-import { DamagedRuns } from './DamagedRuns';
-import { EngineDown } from './EngineDown';
-import { EngineStatus } from './EngineStatus';
-import { EpochTimeline } from './EpochTimeline';
-import { ExplorerPanel } from './ExplorerPanel';
-import { LearningPanels } from './LearningPanels';
-import { NodeTooltip } from './NodeTooltip';
+import { NetworkStage } from './NetworkStage';
 import { PredictionPanel } from './PredictionPanel';
 import { PreprocessStrip } from './PreprocessStrip';
+import { readFlag } from './rememberedFlag';
+import { ShareButton } from './ShareButton';
 import { CLASSIC_RUN_URL, fetchRun, SHIPPED_RUN_URL } from './shippedRun';
-import { RunPicker } from './RunPicker';
-import { TrainingPanel } from './TrainingPanel';
-import { ViewControls } from './ViewControls';
+import { VIEW_GUIDE_KEY } from './ViewGuide';
 
 const params = new URLSearchParams(location.search);
 const chosen = params.get('backend');
@@ -35,14 +30,18 @@ const connection = Promise.all([fetchRun(SHIPPED_RUN_URL), classic])
   .then(([run, others]) => connectEngine(recordFromLoadedRun('lenet5-default', run), prefer, trainSubset, `${import.meta.env.BASE_URL}data`, others));
 installAutomationApi(connection);
 
-/** The page: the drawing pad and the answer on the left, the network in 3D on the right. */
+useAppStore.getState().set({ viewGuide: !readFlag(VIEW_GUIDE_KEY) });
+
+/**
+ * The page, laid out by CSS container queries (layout.css): on a desktop the pad and the reading on the
+ * left, the network in 3D in the middle and the controls in a column that folds away; on a tablet the
+ * pad and the reading in a row above the view; on a phone one column, pad first.
+ */
 export function App() {
   const [engine, setEngine] = useState<EngineConnection | null>(null);
-  const error = useAppStore((s) => s.error);
+  const [drawerOpen, setDrawerOpen] = useState(true);
   const layers = useAppStore((s) => s.layers);
-  const ranges = useAppStore((s) => s.ranges);
   const runNames = useAppStore((s) => s.runNames);
-  const explorerOpen = useAppStore((s) => s.explorerOpen);
 
   useEffect(() => {
     connection.then(setEngine, (e: unknown) => useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }));
@@ -54,28 +53,26 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
-      <aside className="side">
-        <h1>LeNet-5, neuron by neuron</h1>
-        {engine && <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />}
-        <PreprocessStrip />
-        <PredictionPanel />
-        <ComparePanel runNames={runNames} />
-        {engine && <LearningPanels engine={engine} layers={layers} />}
-        {engine && <TrainingPanel training={engine.training} />}
-        {engine && <RunPicker engine={engine} />}
-        <EngineStatus />
-        {engine && <EngineDown retry={engine.retryEngine} />}
-        {engine && <DamagedRuns />}
-        {error && <p role="alert" className="error">{error}</p>}
-      </aside>
-      <main className={explorerOpen ? 'stage explorer-open' : 'stage'}>
-        {engine ? <NetworkView layers={layers} ranges={ranges} params={engine.params} /> : <p className="loading">Loading the trained network…</p>}
-        {engine && <ViewControls layers={layers} />}
-        {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
-        {engine && <EpochTimeline select={engine.selectCheckpoint} />}
-        {engine && <ExplorerPanel engine={engine} />}
-      </main>
+    <div className="shell">
+      <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
+        <section className="reading" aria-label="Your drawing and the network's reading">
+          <header className="reading-header">
+            <h1>LeNet-5, neuron by neuron</h1>
+            {engine && <ShareButton />}
+          </header>
+          <AddressNote />
+          <div className="pad-block">
+            {engine ? <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} /> : <div className="pad-placeholder" aria-hidden="true" />}
+            <PreprocessStrip />
+          </div>
+          <div className="answer-block">
+            <PredictionPanel />
+            <ComparePanel runNames={runNames} />
+          </div>
+        </section>
+        <NetworkStage engine={engine} layers={layers} />
+        <ControlsDrawer engine={engine} layers={layers} open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
+      </div>
     </div>
   );
 }

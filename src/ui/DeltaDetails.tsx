@@ -22,7 +22,7 @@ export function DeltaDetails({ layers, loss, params, focus }: { layers: readonly
       <div className="worked">{explanation.worked}</div>
       {explanation.notes.map((note, k) => <div key={k} className="muted note">{note}</div>)}
       {explanation.window && (
-        <div className="pool-window" data-testid="delta-window" aria-label="where the δ goes in the 2x2 window below">
+        <div className="pool-window" data-testid="delta-window" role="group" aria-label="where the δ goes in the 2x2 window below">
           {explanation.window.map((cell, k) => (
             <span key={k} className={cell.winner ? 'winner' : ''} title={`value ${formatNumber(cell.value)}`}>{formatNumber(cell.routed)}</span>
           ))}

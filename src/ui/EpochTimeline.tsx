@@ -20,7 +20,9 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      // Not while typing or choosing, nor when the 3D view used the arrow to move its focused node.
+      if (event.defaultPrevented || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
+        || event.target instanceof HTMLTextAreaElement) return;
       if (event.key === 'ArrowLeft') go(useAppStore.getState().checkpointIndex - 1);
       if (event.key === 'ArrowRight') go(useAppStore.getState().checkpointIndex + 1);
     };
@@ -45,15 +47,16 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
   return (
     <div className="timeline" data-testid="epoch-timeline">
       <button type="button" aria-label={playing ? 'Pause' : 'Play through the epochs'}
-        onClick={() => { if (!playing && index === checkpoints.length - 1) go(0); setPlaying(!playing); }}>{playing ? '❚❚' : '▶'}</button>
-      <ol ref={track} className="ticks"
+        onClick={() => { if (!playing && index === checkpoints.length - 1) go(0); setPlaying(!playing); }}><span aria-hidden="true">{playing ? '❚❚' : '▶'}</span></button>
+      <ol ref={track} className="ticks" aria-label="Checkpoints (the left and right arrow keys step through them)"
         onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); pick(e.clientX); }}
         onPointerMove={(e) => { if (dragging.current) pick(e.clientX); }}
         onPointerUp={() => { dragging.current = false; }}>
-        {checkpoints.map((c, i) => (
-          <li key={c.epoch} className={i === index ? 'current' : ''} title={`epoch ${c.epoch}: test accuracy ${c.testAccuracy === null ? '-' : (c.testAccuracy * 100).toFixed(2) + '%'}`}
-            style={{ left: `${(i / (checkpoints.length - 1)) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }} />
-        ))}
+        {checkpoints.map((c, i) => {
+          const title = `epoch ${c.epoch}: test accuracy ${c.testAccuracy === null ? '-' : (c.testAccuracy * 100).toFixed(2) + '%'}`;
+          return <li key={c.epoch} className={i === index ? 'current' : ''} title={title} aria-label={title} aria-current={i === index ? 'true' : undefined}
+            style={{ left: `${(i / (checkpoints.length - 1)) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }} />;
+        })}
       </ol>
       <span className="timeline-label">epoch {Number(current.epoch.toFixed(4))}{current.testAccuracy !== null
         ? ` · ${(current.testAccuracy * 100).toFixed(2)}% on ${testImages >= 10000 ? 'the test set' : `${testImages.toLocaleString()} test images`}` : ''}</span>

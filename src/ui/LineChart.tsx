@@ -21,7 +21,7 @@ export function LineChart({ title, points, format, testId }: {
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}: <span className="readout">{format(points[shown][0], points[shown][1])}</span></figcaption>
-      <svg width={WIDTH} height={HEIGHT} onMouseLeave={() => setHovered(null)}
+      <svg width={WIDTH} height={HEIGHT} role="img" aria-label={`${title}, ${points.length} point${points.length === 1 ? '' : 's'}`} onMouseLeave={() => setHovered(null)}
         onMouseMove={(e) => {
           const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
           let best = 0;

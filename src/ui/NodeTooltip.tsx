@@ -1,8 +1,11 @@
 import type { LayerSpec, LossKind } from '../engine/model/layerSpec';
+import { useRef } from 'react';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
+import { describeLayer } from '../viz/layerDescription';
 import { DeltaDetails } from './DeltaDetails';
+import { useTooltipPlacement } from './useTooltipPlacement';
 import { useFrameVersion } from './useFrameVersion';
 
 /** How the focused node's value was computed, in words. */
@@ -35,14 +38,25 @@ function poolWindow(layers: readonly LayerSpec[], l: number, focus: NodeRef): { 
   });
 }
 
-/** The focused node's layer, map, position, value, pre-activation and computation. */
+/** The tooltip's one-line summary, also announced to screen readers. */
+function summaryOf(layer: LayerSpec, focus: NodeRef, value: number | null): string {
+  const where = layer.kind === 'dense' ? `unit ${focus.c}` : `map ${focus.c}, row ${focus.y}, column ${focus.x}`;
+  return `${focus.layer} ${where}: value ${value === null ? 'not computed yet' : value.toFixed(4)}`;
+}
+
+/**
+ * The focused node's layer, map, position, value, pre-activation and computation, beside the pointer
+ * (or beside the node when it is pinned or chosen with the keyboard), kept inside the view.
+ */
 export function NodeTooltip({ layers, loss, params }: { layers: readonly LayerSpec[]; loss: LossKind; params: () => Float32Array }) {
   const focus = useAppStore((s) => s.focus);
   const pinned = useAppStore((s) => s.pinned);
   const backwardView = useAppStore((s) => s.viewKind === 'backward');
+  const box = useRef<HTMLDivElement>(null);
   useFrameVersion();
-  if (!focus) return <div className="tooltip muted">Hover a node to see where its input comes from; click to pin it, Esc to clear.</div>;
-  const l = layers.findIndex((s) => s.id === focus.layer);
+  useTooltipPlacement(box, layers, focus, pinned);
+  const l = focus ? layers.findIndex((s) => s.id === focus.layer) : -1;
+  if (!focus || l < 0) return <p className="visually-hidden" aria-live="polite" data-testid="node-announcement" />;
   const layer = layers[l];
   const frame = frameHolder.frame;
   const part = frame?.layers[l];
@@ -52,16 +66,20 @@ export function NodeTooltip({ layers, loss, params }: { layers: readonly LayerSp
   const where = layer.kind === 'dense' ? `unit ${focus.c}` : `map ${focus.c}, row ${focus.y}, column ${focus.x}`;
   const poolCells = layer.kind === 'pool' && frame ? poolWindow(layers, l, focus) : null;
   return (
-    <div className="tooltip" data-testid="node-tooltip">
-      <div><strong>{focus.layer}</strong> {where}{pinned ? ' (pinned)' : ''}</div>
-      <div>value {value === null ? '-' : value.toFixed(4)}{pre !== null ? `, before activation ${pre.toFixed(4)}` : ''}</div>
-      <div className="muted">{computationOf(layer, focus)}</div>
-      {backwardView && frameHolder.backward && <DeltaDetails layers={layers} loss={loss} params={params()} focus={focus} />}
-      {poolCells && !backwardView && (
-        <div className="pool-window" data-testid="pool-window">
-          {poolCells.map((cell, k) => <span key={k} className={cell.winner ? 'winner' : ''}>{cell.value.toFixed(3)}</span>)}
-        </div>
-      )}
-    </div>
+    <>
+      <p className="visually-hidden" aria-live="polite" data-testid="node-announcement">{summaryOf(layer, focus, value)}, {computationOf(layer, focus)}</p>
+      <div className="tooltip" data-testid="node-tooltip" ref={box} role="tooltip">
+        <div><strong>{focus.layer}</strong> <span className="muted">{describeLayer(layer)}</span></div>
+        <div>{where}{pinned ? ' (pinned: Esc clears)' : ''}</div>
+        <div>value {value === null ? '-' : value.toFixed(4)}{pre !== null ? `, before activation ${pre.toFixed(4)}` : ''}</div>
+        <div className="muted">{computationOf(layer, focus)}</div>
+        {backwardView && frameHolder.backward && <DeltaDetails layers={layers} loss={loss} params={params()} focus={focus} />}
+        {poolCells && !backwardView && (
+          <div className="pool-window" data-testid="pool-window">
+            {poolCells.map((cell, k) => <span key={k} className={cell.winner ? 'winner' : ''}>{cell.value.toFixed(3)}</span>)}
+          </div>
+        )}
+      </div>
+    </>
   );
 }

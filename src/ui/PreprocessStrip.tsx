@@ -19,7 +19,7 @@ function Stage({ image, label }: { image: InkImage | null; label: string }) {
   }, [image]);
   return (
     <figure>
-      <canvas ref={canvas} width={28} height={28} />
+      <canvas ref={canvas} width={28} height={28} role="img" aria-label={`the drawing after the step: ${label}`} />
       <figcaption>{label}</figcaption>
     </figure>
   );
@@ -30,10 +30,13 @@ export function PreprocessStrip() {
   const stages = useAppStore((s) => s.stages);
   const source = useAppStore((s) => s.inputSource);
   if (source.kind === 'test') {
-    return <p className="strip-note muted" aria-label="Preprocessing steps">An MNIST test image is already 28x28 and centred: it is only padded to 32x32, with no other preprocessing.</p>;
+    return <p className="strip-note muted">An MNIST test image is already 28x28 and centred: it is only padded to 32x32, with no other preprocessing.</p>;
+  }
+  if (source.kind === 'address') {
+    return <p className="strip-note muted">This input came with the address, already preprocessed: the network reads it at full precision. Drawing on the pad returns to your own drawing.</p>;
   }
   return (
-    <div className="strip" aria-label="Preprocessing steps">
+    <div className="strip" role="group" aria-label="Preprocessing steps">
       <Stage image={stages?.cropped ?? null} label="crop" />
       <Stage image={stages?.scaled ?? null} label="fit 20 px" />
       <Stage image={stages?.centred ?? null} label="centre 28" />

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
 import { SHIPPED_RUNS } from '../store/compareReading';
@@ -8,6 +9,7 @@ const LABELS: Record<string, string> = { ...SHIPPED_RUNS, 'my-run': 'your run (t
 /** Chooses the run the view and timeline show; exports it as a file, or imports one (refused with a message when bad). */
 export function RunPicker({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
+  const picker = useRef<HTMLInputElement>(null);
   const names = useAppStore((s) => s.runNames);
   const fail = (error: unknown) => useAppStore.getState().set({ error: error instanceof Error ? error.message : String(error) });
 
@@ -38,8 +40,10 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
         {names.map((name) => <option key={name} value={name}>{Object.hasOwn(LABELS, name) ? LABELS[name] : name}</option>)}
       </select></label>
       <button type="button" data-testid="export-run" onClick={download}>Export</button>
-      <label className="file-button">Import<input type="file" accept=".zip,application/zip" data-testid="import-run"
-        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) upload(file).catch((error: unknown) => fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`))); }} /></label>
+      {/* A real button opens the file picker, so the keyboard reaches it; the input itself stays hidden. */}
+      <button type="button" data-testid="import-button" onClick={() => picker.current?.click()}>Import</button>
+      <input ref={picker} type="file" hidden aria-label="Import a run (.zip)" accept=".zip,application/zip" data-testid="import-run"
+        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) upload(file).catch((error: unknown) => fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`))); }} />
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function TestGallery({ members, predictions, labels, images, title, onLoa
               return (
                 <li key={index}>
                   <button type="button" data-testid="misclassified-item" data-index={index} aria-pressed={loadedIndex === index}
-                    aria-label={`Load test image ${index}: a ${labels[index]}, read as ${read} (${percent})`} onClick={() => onLoad(index)}>
+                    aria-label={`Load test image ${index}, a ${labels[index]}: read ${read} · ${percent}`} onClick={() => onLoad(index)}>
                     <DigitThumb images={images} index={index} />
                     <span>{read} · {percent}</span>
                   </button>
@@ -67,9 +67,9 @@ export function TestGallery({ members, predictions, labels, images, title, onLoa
             })}
           </ul>
           <div className="gallery-pager">
-            <button type="button" aria-label="Previous page" disabled={shown === 0} onClick={() => setPage(shown - 1)}>‹</button>
+            <button type="button" aria-label="Previous page" disabled={shown === 0} onClick={() => setPage(shown - 1)}><span aria-hidden="true">‹</span></button>
             <span>page {shown + 1} of {pages} ({members.length.toLocaleString('en-US')} digit{members.length === 1 ? '' : 's'})</span>
-            <button type="button" aria-label="Next page" disabled={shown >= pages - 1} onClick={() => setPage(shown + 1)}>›</button>
+            <button type="button" aria-label="Next page" disabled={shown >= pages - 1} onClick={() => setPage(shown + 1)}><span aria-hidden="true">›</span></button>
           </div>
         </>
       )}

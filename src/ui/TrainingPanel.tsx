@@ -4,6 +4,11 @@ import { useAppStore } from '../store/appStore';
 import type { TrainingController } from '../store/trainingController';
 import { TrainingCharts } from './TrainingCharts';
 
+/** What each architecture choice is called beside its menu. */
+const OPTION_NAMES: Record<keyof ArchitectureOptions, string> = {
+  activation: 'activation', pooling: 'pooling', c3Connectivity: 'c3 connections', loss: 'loss',
+};
+
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '-';
   const s = Math.round(seconds);
@@ -53,7 +58,7 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
       </div>
       <div className="training-knobs" title="A new architecture starts a new run: choose, then press Reset.">
         {(Object.keys(ARCHITECTURE_CHOICES) as (keyof ArchitectureOptions)[]).map((option) => (
-          <select key={option} aria-label={option} data-testid={`architecture-${option}`} value={architecture[option]}
+          <select key={option} aria-label={`${OPTION_NAMES[option]} (new run)`} data-testid={`architecture-${option}`} value={architecture[option]}
             onChange={(e) => useAppStore.getState().set({ architecture: { ...architecture, [option]: e.target.value } })}>
             {ARCHITECTURE_CHOICES[option].map((value) => <option key={value} value={value}>{value === 'softmax-cross-entropy' ? 'cross-entropy' : value === 'mean-squared-error' ? 'MSE' : value === 'lenet5' ? 'c3 table' : value === 'full' ? 'c3 full' : value}</option>)}
           </select>

@@ -10,6 +10,7 @@ import { frameHolder } from '../store/frameHolder';
 import { highlightedNodes, type HighlightedNode } from '../viz/highlights';
 import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
 import { sceneHolder } from '../viz/sceneHolder';
+import { followAddress, shareUrl } from './addressSync';
 
 /** The shape of `window.lenet`. */
 export interface LenetAutomation {
@@ -22,14 +23,17 @@ export interface LenetAutomation {
     checkpoints: { epoch: number; testAccuracy: number | null }[];
     focus: NodeRef | null;
     traceMode: 'direct' | 'full';
+    /** How the view colours nodes, and the camera preset last chosen ('overview', 'front' or a layer id). */
+    colourMode: 'fixed' | 'perDrawing' | 'difference';
+    cameraPreset: string;
     training: { status: 'idle' | 'running' | 'paused'; epoch: number; step: number; loss: number | null; imagesPerSecond: number };
     /** The backward view: which frame the 3D view colours, the label chosen, the shown backward pass, the teaching. */
     view: 'forward' | 'backward';
     trueLabel: number | null;
     backward: { loss: number; label: number } | null;
     teaching: { steps: number; flippedAfter: number | null } | null;
-    /** Where the input comes from: the drawing, or a test image loaded from the explorer. */
-    inputSource: { kind: 'drawing' } | { kind: 'test'; index: number };
+    /** Where the input comes from: the drawing, a test image loaded from the explorer, or an input restored from an address. */
+    inputSource: { kind: 'drawing' } | { kind: 'test'; index: number } | { kind: 'address' };
     /** The engine worker's restarts in this page, and the message when it stays down. */
     engine: { restarts: number; down: string | null };
   };
@@ -59,6 +63,8 @@ export interface LenetAutomation {
   simulateEngineFault(fault: 'close' | 'hang'): void;
   /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
   metrics(): { latencies: number[]; framesRendered: number };
+  /** The full address of the reading shown now (run, checkpoint, drawing, view, backward label), as the share button copies it. */
+  shareUrl(): string;
 }
 
 function checkDigit(label: number): void {
@@ -69,7 +75,7 @@ declare global {
   interface Window { lenet: LenetAutomation }
 }
 
-/** Installs `window.lenet`; `connection` resolves once the engine and run are up. */
+/** Installs `window.lenet`; `connection` resolves once the engine and run are up; `ready` also waits for the page's address to be restored. */
 export function installAutomationApi(connection: Promise<EngineConnection>): void {
   let current: EngineConnection | null = null;
   const require = () => {
@@ -79,6 +85,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
   const ready = connection.then(async (c) => {
     current = c;
     while (sceneHolder.framesRendered === 0) await new Promise((r) => requestAnimationFrame(r));
+    await followAddress(c);
   });
   const currentLayers = () => {
     require();
@@ -102,6 +109,8 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         checkpoints: s.checkpoints.map((c) => ({ ...c })),
         focus: s.focus,
         traceMode: s.traceMode,
+        colourMode: s.colourMode,
+        cameraPreset: s.cameraPreset,
         training: { status: s.training.status, epoch: s.training.epoch, step: s.training.step, loss: s.training.loss,
           imagesPerSecond: s.training.imagesPerSecond },
         view: s.viewKind,
@@ -188,6 +197,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       require().simulateFault(fault);
     },
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
+    shareUrl,
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);

@@ -1,13 +1,15 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
-import { BufferAttribute, PlaneGeometry, DoubleSide, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, Color, DoubleSide, LineBasicMaterial, MeshBasicMaterial } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { tensorSpec, parameterLayout } from '../engine/model/parameters';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
+import { edgeColour } from './colourRamp';
 import { edgeDeltas } from './deltaExplanation';
 import { focusSources, highlightedNodes } from './highlights';
 import { nodeIndex, type NetworkLayout, type NodeRef } from './layout/networkLayout';
+import { paintTile, tileGeometry, writeTile } from './nodeTiles';
 
 const SOURCE = new Color(0.2, 0.95, 1.0);
 const WINNER = new Color(0.45, 1.0, 0.3);
@@ -17,11 +19,10 @@ const MAX_EDGES = 1024;
 /** Marks the focused node and its sources (or receptive field), and draws its incoming edges coloured by weight. */
 export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout; layers: readonly LayerSpec[]; params: () => Float32Array }) {
   const capacity = layout.layers.reduce((n, l) => n + l.count, 0) + 1;
-  const markers = useRef<InstancedMesh>(null);
-  const edges = useRef<LineSegments>(null);
   const seen = useRef('');
-  const geometry = useMemo(() => new PlaneGeometry(1.35, 1.35).rotateX(-Math.PI / 2).translate(0, 0.05, 0), []);
-  const material = useMemo(() => new MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false, side: DoubleSide }), []);
+  // Tiles a third wider than a node, a hair above its plane (merged quads, as in nodeTiles.ts).
+  const geometry = useMemo(() => tileGeometry(capacity), [capacity]);
+  const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.55, depthWrite: false, side: DoubleSide }), []);
   const edgeGeometry = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
@@ -45,22 +46,26 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
   useFrame(() => {
     const { focus, traceMode, edgeMode, viewKind } = useAppStore.getState();
     const key = `${JSON.stringify(focus)}|${traceMode}|${edgeMode}|${viewKind}|${frameHolder.version}`;
-    if (key === seen.current || !markers.current) return;
+    if (key === seen.current) return;
     seen.current = key;
-    const mesh = markers.current;
     const marked = highlightedNodes(layers, focus, traceMode, frameHolder.frame);
-    const matrix = new Matrix4();
+    const corners = geometry.getAttribute('position') as BufferAttribute;
+    const tints = geometry.getAttribute('color') as BufferAttribute;
     const place = (i: number, ref: NodeRef, colour: Color) => {
       const size = layout.layers[layers.findIndex((s) => s.id === ref.layer)].nodeSize;
-      matrix.makeScale(size, size, size).setPosition(...position(ref));
-      mesh.setMatrixAt(i, matrix);
-      mesh.setColorAt(i, colour);
+      const [x, y, z] = position(ref);
+      writeTile(corners.array as Float32Array, i, x, y + 0.05 * size, z, 1.35 * size);
+      paintTile(tints.array as Float32Array, i, colour.r, colour.g, colour.b);
     };
-    marked.forEach((node, i) => place(i, node, node.winner ? WINNER : SOURCE));
-    if (focus) place(marked.length, focus, FOCUS);
-    mesh.count = Math.min(capacity, marked.length + (focus ? 1 : 0));
-    mesh.instanceMatrix.needsUpdate = true;
-    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    const count = Math.min(capacity, marked.length + (focus ? 1 : 0));
+    marked.slice(0, count).forEach((node, i) => place(i, node, node.winner ? WINNER : SOURCE));
+    if (focus) place(count - 1, focus, FOCUS);
+    geometry.setDrawRange(0, count * 6);
+    for (const attribute of [corners, tints]) {
+      attribute.clearUpdateRanges();
+      attribute.addUpdateRange(0, Math.max(1, count) * 12); // upload the tiles in use, not all 9,119
+      attribute.needsUpdate = true;
+    }
 
     const sources = focus ? focusSources(layers, focus, frameHolder.frame).slice(0, MAX_EDGES) : [];
     const positions = edgeGeometry.getAttribute('position') as BufferAttribute;
@@ -79,23 +84,19 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
     const scale = Math.max(1e-9, ...strengths.map(Math.abs));
     const from = focus ? position(focus) : [0, 0, 0];
     sources.forEach((s, i) => {
-      const t = strengths[i] / scale;
-      const c = t >= 0 ? [1, 0.35 + 0.4 * (1 - t), 0.2] : [0.3, 0.55, 1];
-      const to = position(s);
-      positions.array.set([...from, ...to], i * 6);
-      const fade = 0.25 + 0.75 * Math.abs(t);
-      colours.array.set([c[0] * fade, c[1] * fade, c[2] * fade, c[0] * fade, c[1] * fade, c[2] * fade], i * 6);
+      positions.array.set([...from, ...position(s)], i * 6);
+      edgeColour(strengths[i] / scale, colours.array as Float32Array, i * 6);
+      colours.array.copyWithin(i * 6 + 3, i * 6, i * 6 + 3);
     });
     positions.needsUpdate = true;
     colours.needsUpdate = true;
     edgeGeometry.setDrawRange(0, sources.length * 2);
-    edgeGeometry.computeBoundingSphere();
   });
 
   return (
     <group>
-      <instancedMesh ref={markers} args={[geometry, material, capacity]} count={0} raycast={() => null} renderOrder={2} />
-      <lineSegments ref={edges} geometry={edgeGeometry} material={edgeMaterial} raycast={() => null} />
+      <mesh geometry={geometry} material={material} frustumCulled={false} raycast={() => null} renderOrder={2} />
+      <lineSegments geometry={edgeGeometry} material={edgeMaterial} frustumCulled={false} raycast={() => null} />
     </group>
   );
 }

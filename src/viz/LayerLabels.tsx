@@ -5,39 +5,42 @@ import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { formatNumber } from './deltaExplanation';
 import { deltaLayerValues, deltaScale } from './deltaView';
+import { compactLabels } from './labelSpace';
+import { describeLayer } from './layerDescription';
 import type { NetworkLayout, Vec3 } from './layout/networkLayout';
 import { sceneHolder } from './sceneHolder';
 
-function describe(layer: LayerSpec): string {
-  const [c, h, w] = layer.shape;
-  if (layer.kind === 'dense') return `fully connected, ${c} units`;
-  if (layer.kind === 'pool') return `${layer.pooling} pooling 2x2, ${c}@${h}x${w}`;
-  if (layer.kind === 'conv') return `conv 5x5 + ${layer.activation}, ${c}@${h}x${w}`;
-  return `${c}@${h}x${w} pixels`;
-}
-
-interface Label { key: string; anchor: Vec3; className: string; title: string; detail: string | null }
+/** A label and the points it hangs from: a layer's name left of its plane's left edge (both ends), or a digit over its output node. */
+interface Label { key: string; anchors: readonly Vec3[]; className: string; title: string; detail: string | null }
 
 /**
  * Layer names and shapes beside their planes and the digit beside each output node: one DOM overlay
- * whose labels are moved every animation frame by projecting their anchors (no React re-render).
+ * whose labels are moved after every 3D frame by projecting their anchors (no React re-render). A
+ * layer's label sits left of the leftmost end of its plane's left edge, level with that edge's middle;
+ * on a narrow canvas it gives the name only (labelSpace.ts).
  */
 export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers: readonly LayerSpec[] }) {
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const details = useRef<(HTMLSpanElement | null)[]>([]);
   const scales = useRef<(HTMLSpanElement | null)[]>([]);
   const output = layout.layers[layout.layers.length - 1];
   const labels: Label[] = [
-    ...layout.layers.map((layer, l) => ({ key: layer.id, anchor: layer.labelAnchor, className: 'layer-label', title: layer.id, detail: describe(layers[l]) })),
+    ...layout.layers.map((layer, l): Label => {
+      const { min, max } = layer.bounds;
+      const y = layer.positions[1];
+      return { key: layer.id, anchors: [[min[0], y, min[2]], [min[0], y, max[2]]], className: 'layer-label', title: layer.id, detail: describeLayer(layers[l]) };
+    }),
     ...Array.from({ length: output.count }, (_, digit): Label => ({
       key: `digit-${digit}`, className: 'digit-label', title: String(digit), detail: null,
-      anchor: [output.positions[3 * digit], output.positions[3 * digit + 1], output.positions[3 * digit + 2] - output.nodeSize * 1.4],
+      anchors: [[output.positions[3 * digit], output.positions[3 * digit + 1], output.positions[3 * digit + 2] - output.nodeSize * 1.4]],
     })),
   ];
 
   useEffect(() => {
     const point = new Vector3();
-    let id = 0;
     let shown = '';
+    let compact: boolean | null = null;
+    const placed: string[] = [];
     /** In the backward view each layer's label gives its colour scale: the largest |δ| of the layer. */
     const writeScales = () => {
       const { viewKind, deltaPart } = useAppStore.getState();
@@ -55,18 +58,31 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
     const place = () => {
       writeScales();
       const { camera, width, height } = sceneHolder;
+      if (!camera) return;
+      if (compact !== compactLabels(width)) {
+        compact = compactLabels(width);
+        details.current.forEach((element) => { if (element) element.style.display = compact ? 'none' : ''; });
+      }
       labels.forEach((label, i) => {
         const element = refs.current[i];
-        if (!element || !camera) return;
-        point.set(...label.anchor).project(camera);
-        const visible = point.z < 1 && point.z > -1;
+        if (!element) return;
+        let x = Infinity, y = 0, visible = true;
+        for (const anchor of label.anchors) {
+          point.set(...anchor).project(camera);
+          visible &&= point.z < 1 && point.z > -1;
+          x = Math.min(x, ((point.x + 1) / 2) * width);
+          y += ((1 - point.y) / 2) * height / label.anchors.length;
+        }
+        const style = visible ? `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)` : 'none';
+        if (placed[i] === style) return; // an unmoved camera leaves the labels alone
+        placed[i] = style;
         element.style.display = visible ? '' : 'none';
-        element.style.transform = `translate(${((point.x + 1) / 2) * width}px, ${((1 - point.y) / 2) * height}px)`;
+        if (visible) element.style.transform = style;
       });
-      id = requestAnimationFrame(place);
     };
-    id = requestAnimationFrame(place);
-    return () => cancelAnimationFrame(id);
+    sceneHolder.frameListeners.add(place);
+    sceneHolder.invalidate();
+    return () => { sceneHolder.frameListeners.delete(place); };
   });
 
   return (
@@ -75,7 +91,7 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
         <div key={label.key} ref={(el) => { refs.current[i] = el; }} className="label-anchor">
           <div className={label.className}>
             <strong>{label.title}</strong>
-            {label.detail && <span>{label.detail}</span>}
+            {label.detail && <span ref={(el) => { details.current[i] = el; }}>{label.detail}</span>}
             {label.className === 'layer-label' && <span className="delta-scale" ref={(el) => { scales.current[i] = el; }} />}
           </div>
         </div>

@@ -1,7 +1,9 @@
 /**
- * Node colours. A value is mapped to t in [-1, 1] by its layer's range (0 stays 0), then to a
+ * Node and edge colours. A value is mapped to t in [-1, 1] by its layer's range (0 stays 0), then to a
  * colour: t = 0 is the dark node colour, positive values warm up through orange to pale yellow,
- * negative values cool to blue.
+ * negative values cool to blue. tests/viz/colourRamp.test.ts checks that every ramp here stays readable
+ * under simulated protanopia, deuteranopia and tritanopia (lightness ordered on each side of 0, the sign
+ * and the ends apart, clear of the dark background).
  */
 import type { ValueRange } from '../engine/activationRanges';
 
@@ -73,6 +75,19 @@ export function deltaT(value: number, scale: number): number {
   if (!(scale > 0)) return 0;
   const r = Math.min(1, Math.abs(value) / scale);
   return Math.sign(value) * Math.sqrt(r);
+}
+
+/**
+ * The colour of an edge from the focused node to one of its sources, for its signed strength t in [-1, 1]
+ * (relative to the strongest edge): the sign by hue (red-orange positive, blue negative), the strength by
+ * brightness alone, faded toward the background as |t| shrinks. (A hue that also shifted with strength made
+ * the strongest positive edges no brighter than the next under tritanopia.)
+ */
+export function edgeColour(t: number, out: Float32Array | number[], offset = 0): void {
+  const clamped = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  const fade = 0.25 + 0.75 * Math.abs(clamped);
+  const hue = clamped >= 0 ? [1, 0.45, 0.2] : [0.3, 0.55, 1];
+  for (let k = 0; k < 3; k++) out[offset + k] = hue[k] * fade;
 }
 
 /** A CSS gradient of the diverging ramp from -1 to 1, for the legend. */

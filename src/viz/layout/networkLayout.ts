@@ -1,11 +1,12 @@
 /**
  * Where every neuron's node sits in 3D, in the style of Adam Harley's LeNet visualizer.
  *
- * Axes (right-handed, y up): layer l is a horizontal plane at y = l * layerSpacing, the input at y = 0
- * and the output at the top. Within a plane, image columns run along +x and image rows along +z, so
- * row 0 is the far edge (-z) of its map: from the default camera, in front (+z) and above, looking
- * down toward -z, row 0 is at the top and column 0 at the left, as on the drawing pad; seen from
- * straight above with -z up the image reads unmirrored. Every plane is centred on x = z = 0.
+ * Axes (right-handed, y up): each layer is a horizontal plane, the input at y = 0 and the output at the
+ * top; consecutive planes are layerSpacing + depthSpacing * (mean z extent of the two) apart, so that
+ * deep planes seen obliquely from above (the overview camera) do not hide one another. Within a plane,
+ * image columns run along +x and image rows along +z, so row 0 is the far edge (-z) of its map: from a
+ * camera in front (+z) and above, looking down toward -z, row 0 is at the top and column 0 at the left,
+ * as on the drawing pad; seen from straight above with -z up the image reads unmirrored. Every plane is centred on x = z = 0.
  *
  * Conv, pool and input layers lay their maps out in a grid of mapColumns(c) columns (1 -> 1x1,
  * 6 -> 6x1, 16 -> 8x2), map m at grid row floor(m / cols) and column m % cols, with `mapGap` between
@@ -45,12 +46,23 @@ export interface LayerLayout {
   readonly nodeSize: number;
   /** The box holding every node, cubes included. */
   readonly bounds: Bounds;
-  /** Where to put the layer's name: left of the plane (-x), level with it, halfway back. */
-  readonly labelAnchor: Vec3;
   /** The centre of each map's grid, one per channel (for dense layers, each unit's own position). */
   readonly mapOrigins: readonly Vec3[];
   /** The [x, z] extent of one map's frame: its nodes' cells, pitch x pitch each. */
   readonly mapSize: readonly [number, number];
+  /** How the maps (for dense layers, the units) tile the plane: map m at grid row floor(m / columns), column m % columns. */
+  readonly mapGrid: MapGrid;
+}
+
+/** The grid of a layer's maps: `columns` x `rows` frames of mapSize, `gap` apart, the first one's corner at (left, back). */
+export interface MapGrid {
+  readonly columns: number;
+  readonly rows: number;
+  readonly gap: number;
+  /** The smallest x of the grid (the left edge of column 0). */
+  readonly left: number;
+  /** The smallest z of the grid (the far edge of row 0). */
+  readonly back: number;
 }
 
 /** Every layer's placement and the box around them all. */
@@ -65,12 +77,14 @@ export interface LayoutOptions {
   readonly planeWidth: number;
   /** Space between neighbouring maps of a layer. */
   readonly mapGap: number;
-  /** Vertical distance between consecutive layers. */
+  /** Vertical distance between consecutive layers, before the depth allowance. */
   readonly layerSpacing: number;
+  /** Extra vertical distance between two layers per unit of their mean plane depth (z extent), so deep planes seen from above stay apart. */
+  readonly depthSpacing: number;
 }
 
 /** With these, LeNet-5's c1 and c3 nodes are 1 and 2 units apart. */
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 160, mapGap: 5, layerSpacing: 40 };
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 160, mapGap: 5, layerSpacing: 10, depthSpacing: 0.8 };
 
 /** Columns of a dense layer's grid. */
 export const DENSE_COLUMNS = 24;
@@ -116,8 +130,18 @@ function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
 export function networkLayout(layers: readonly LayerSpec[],
   options: Partial<LayoutOptions> = {}): NetworkLayout {
   const settings = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  const placed = layers.map((spec, index) => layOutLayer(spec, index * settings.layerSpacing, settings));
+  const depths = layers.map((spec) => planeDepth(gridFor(spec, settings), spec.shape[1]));
+  let planeY = 0;
+  const placed = layers.map((spec, index) => {
+    if (index > 0) planeY += settings.layerSpacing + settings.depthSpacing * (depths[index - 1] + depths[index]) / 2;
+    return layOutLayer(spec, planeY, settings);
+  });
   return { layers: placed, bounds: unionBounds(placed.map((layer) => layer.bounds)) };
+}
+
+/** The z extent of a layer's grid of maps. */
+function planeDepth(grid: Grid, height: number): number {
+  return grid.rows * height * grid.pitch + (grid.rows - 1) * grid.gap;
 }
 
 function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): LayerLayout {
@@ -140,9 +164,8 @@ function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): L
     positions[3 * node + 2] = originZ + ((Math.floor(node / width) % height) - (height - 1) / 2) * pitch;
   }
   const bounds = nodeBounds(positions, nodeSize);
-  const labelAnchor: Vec3 = [bounds.min[0] - options.mapGap, planeY, (bounds.min[2] + bounds.max[2]) / 2];
   return { id: spec.id, kind: spec.kind, shape: spec.shape, count, positions, pitch, nodeSize, bounds,
-    labelAnchor, mapOrigins, mapSize };
+    mapOrigins, mapSize, mapGrid: { columns, rows, gap, left, back } };
 }
 
 function nodeBounds(positions: Float32Array, nodeSize: number): Bounds {
