@@ -2,13 +2,13 @@
  * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
  * in the README). Present in development and production builds.
  */
-import { Vector3 } from 'three';
 import { parameterLayout, tensorSpec } from '../engine/model/parameters';
 import { useAppStore } from '../store/appStore';
 import type { EngineConnection } from '../store/connectEngine';
 import { frameHolder } from '../store/frameHolder';
 import { highlightedNodes, type HighlightedNode } from '../viz/highlights';
 import { nodeIndex, type NodeRef } from '../viz/layout/networkLayout';
+import { nodeCanvasPosition } from '../viz/nodeScreenPosition';
 import { sceneHolder } from '../viz/sceneHolder';
 import { followAddress, shareUrl } from './addressSync';
 
@@ -132,16 +132,12 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     },
     input: () => Array.from(useAppStore.getState().input ?? new Float32Array(1024)),
     screenPosition(node) {
-      const l = layerIndex(node.layer);
-      const { camera, canvas, layout } = sceneHolder;
-      if (!camera || !canvas || !layout) return null;
-      const i = nodeIndex(currentLayers()[l], node);
-      const p = layout.layers[l].positions;
-      const v = new Vector3(p[3 * i], p[3 * i + 1], p[3 * i + 2]).project(camera);
-      if (v.z > 1 || v.z < -1) return null;
+      layerIndex(node.layer); // an unknown layer is an error, not "off screen"
+      const { canvas } = sceneHolder;
+      const p = canvas ? nodeCanvasPosition(currentLayers(), node) : null;
+      if (!canvas || !p) return null;
       const rect = canvas.getBoundingClientRect();
-      const x = rect.left + ((v.x + 1) / 2) * rect.width;
-      const y = rect.top + ((1 - v.y) / 2) * rect.height;
+      const x = rect.left + p.x, y = rect.top + p.y;
       const inside = x >= rect.left && x < rect.right && y >= rect.top && y < rect.bottom &&
         x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
       return inside ? { x, y } : null;

@@ -10,41 +10,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
 import type { NodeRef } from '../../src/viz/layout/networkLayout';
 import { moveFocus, startNode, type NavigationKey } from '../../src/viz/nodeNavigation';
-import { DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
+import { appAtScreenSizes, DIGITS, drawStrokes, settledPrediction, SCREEN_SIZES as SIZES, type ScreenSize as SizeName } from './appSession';
 
-const SIZES = {
-  desktop: { viewport: { width: 1440, height: 900 }, touch: false },
-  tablet: { viewport: { width: 820, height: 1180 }, touch: true },
-  phone: { viewport: { width: 390, height: 844 }, touch: true },
-} as const;
-type SizeName = keyof typeof SIZES;
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 /** The shipped run's architecture, which the page opens on. */
 const LAYERS = lenet5Layers();
 
-let app: AppSession;
-const pages = {} as Record<SizeName, Page>;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  app = await openApp('', SIZES.desktop);
-  pages.desktop = app.page;
-  for (const name of ['tablet', 'phone'] as const) {
-    const { viewport, touch } = SIZES[name];
-    const page = await (await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 })).newPage();
-    await page.goto(app.url);
-    await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
-    await page.evaluate(() => window.lenet.ready);
-    pages[name] = page;
-  }
-  for (const page of Object.values(pages)) page.on('pageerror', (error) => errors.push(error.message));
-}, 300_000);
-afterAll(async () => { await app?.close(); });
+const { pages, errors } = appAtScreenSizes();
 
 /**
  * axe-core's serious and critical violations on the whole document, one line per rule with its nodes. On

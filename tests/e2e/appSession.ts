@@ -39,3 +39,35 @@ export function appForFile(search = ''): { readonly app: AppSession; readonly er
   afterAll(async () => { await session.app?.close(); });
   return session;
 }
+
+/** The three screens the layout is designed for: a desktop with a mouse, a tablet in portrait and a phone, both touch. */
+export const SCREEN_SIZES = {
+  desktop: { viewport: { width: 1440, height: 900 }, touch: false },
+  tablet: { viewport: { width: 820, height: 1180 }, touch: true },
+  phone: { viewport: { width: 390, height: 844 }, touch: true },
+} as const;
+export type ScreenSize = keyof typeof SCREEN_SIZES;
+
+/**
+ * Opens the app once for a test file (one dev server, one Chromium) with a page at each screen size, each
+ * waited for `window.lenet.ready`; errors thrown in any page are collected.
+ */
+export function appAtScreenSizes(): { readonly pages: Record<ScreenSize, Page>; readonly errors: string[] } {
+  let app: AppSession | undefined;
+  const session = { pages: {} as Record<ScreenSize, Page>, errors: [] as string[] };
+  beforeAll(async () => {
+    app = await openApp('', SCREEN_SIZES.desktop);
+    session.pages.desktop = app.page;
+    for (const name of ['tablet', 'phone'] as const) {
+      const { viewport, touch } = SCREEN_SIZES[name];
+      const page = await (await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 })).newPage();
+      await page.goto(app.url);
+      await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
+      await page.evaluate(() => window.lenet.ready);
+      session.pages[name] = page;
+    }
+    for (const page of Object.values(session.pages)) page.on('pageerror', (error) => session.errors.push(error.message));
+  }, 300_000);
+  afterAll(async () => { await app?.close(); });
+  return session;
+}

@@ -6,35 +6,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DIGITS, openApp, settledPrediction, type AppSession } from './appSession';
+import { describe, expect, it } from 'vitest';
+import { appAtScreenSizes, ARTIFACTS, DIGITS, settledPrediction, SCREEN_SIZES as SIZES, type ScreenSize as SizeName } from './appSession';
 
-const SIZES = {
-  desktop: { viewport: { width: 1440, height: 900 }, touch: false },
-  tablet: { viewport: { width: 820, height: 1180 }, touch: true },
-  phone: { viewport: { width: 390, height: 844 }, touch: true },
-} as const;
-type SizeName = keyof typeof SIZES;
 
-let app: AppSession;
-const pages = {} as Record<SizeName, Page>;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  app = await openApp('', SIZES.desktop);
-  pages.desktop = app.page;
-  for (const name of ['tablet', 'phone'] as const) {
-    const { viewport, touch } = SIZES[name];
-    const context = await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
-    await page.evaluate(() => window.lenet.ready);
-    pages[name] = page;
-  }
-  for (const page of Object.values(pages)) page.on('pageerror', (error) => errors.push(error.message));
-}, 240_000);
-afterAll(async () => { await app?.close(); });
+const { pages, errors } = appAtScreenSizes();
 
 /** Draws `strokes` (pad pixels) with one finger through real touch events. */
 async function drawWithFinger(page: Page, strokes: [number, number][][]): Promise<void> {
