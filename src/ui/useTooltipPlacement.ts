@@ -2,13 +2,14 @@ import { useLayoutEffect, type RefObject } from 'react';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import type { NodeRef } from '../viz/layout/networkLayout';
 import { nodeCanvasPosition } from '../viz/nodeScreenPosition';
+import { sceneHolder } from '../viz/sceneHolder';
 import { stagePointer } from './stagePointer';
 import { placeTooltip } from './tooltipPlacement';
 
 /**
  * Keeps the tooltip `box` beside its anchor: the pointer while a mouse hovers the view, otherwise the
- * focused node's place on screen (pinned, tapped or chosen with the keyboard). Moves it by writing its
- * style on every pointer move, without a React render.
+ * focused node's place on screen (pinned, tapped or chosen with the keyboard), also while the camera
+ * moves. Moves it by writing its style on every pointer move and camera frame, without a React render.
  */
 export function useTooltipPlacement(box: RefObject<HTMLDivElement | null>, layers: readonly LayerSpec[], focus: NodeRef | null, pinned: boolean): void {
   useLayoutEffect(() => {
@@ -23,6 +24,7 @@ export function useTooltipPlacement(box: RefObject<HTMLDivElement | null>, layer
     };
     place();
     stagePointer.listeners.add(place);
-    return () => { stagePointer.listeners.delete(place); };
+    sceneHolder.frameListeners.add(place);
+    return () => { stagePointer.listeners.delete(place); sceneHolder.frameListeners.delete(place); };
   });
 }
