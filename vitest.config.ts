@@ -8,14 +8,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags from shared/PERFORMANCE.md: software WebGL2 through SwiftShader, no background traffic. */
 export const CHROMIUM_FLAGS = [
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-sandbox',
 ];
 
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`The browser tests need Chromium at ${CHROMIUM}, which is missing.\n` +
-    'Install Debian\'s package with `sudo apt-get update && sudo apt-get install chromium` ' +
-    '(or set CHROMIUM_PATH to a Chromium binary), then run `npm test` again.');
+  throw new Error(
+    `The browser tests need Chromium at ${CHROMIUM}, which is missing.\n` +
+      "Install Debian's package with `sudo apt-get update && sudo apt-get install chromium` " +
+      '(or set CHROMIUM_PATH to a Chromium binary), then run `npm test` again.',
+  );
 }
 
 export default defineConfig({
@@ -46,7 +54,9 @@ export default defineConfig({
         plugins: [react()],
         // Cross-origin isolation lets the worker test measure the worker's JS heap
         // (performance.measureUserAgentSpecificMemory).
-        server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
+        server: {
+          headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+        },
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
@@ -56,8 +66,12 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM,
-              args: [...CHROMIUM_FLAGS, '--enable-blink-features=ForceEagerMeasureMemory'] } }),
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: [...CHROMIUM_FLAGS, '--enable-blink-features=ForceEagerMeasureMemory'],
+              },
+            }),
             instances: [{ browser: 'chromium' }],
           },
         },

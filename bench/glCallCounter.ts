@@ -3,7 +3,13 @@ import type { TrainingStepCounters } from './engineBench';
 
 type GlMethod = (...args: unknown[]) => unknown;
 
-const DRAW_METHODS = ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements'];
+const DRAW_METHODS = [
+  'drawArrays',
+  'drawElements',
+  'drawArraysInstanced',
+  'drawElementsInstanced',
+  'drawRangeElements',
+];
 const READBACK_METHODS = ['readPixels', 'getBufferSubData'];
 
 /**
@@ -26,7 +32,10 @@ export function countGlCalls(gl: WebGL2RenderingContext, work: () => void): Trai
       else delete methods[name];
     });
   };
-  for (const name of DRAW_METHODS) wrap(name, () => { counts.drawsPerTrainingStep++; });
+  for (const name of DRAW_METHODS)
+    wrap(name, () => {
+      counts.drawsPerTrainingStep++;
+    });
   for (const name of READBACK_METHODS) {
     wrap(name, () => {
       if (name === 'getBufferSubData' || gl.getParameter(gl.PIXEL_PACK_BUFFER_BINDING) === null) {

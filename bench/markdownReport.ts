@@ -9,21 +9,32 @@ const PYTORCH = {
 };
 
 const fixed = (n: number | undefined, digits: number) => (n === undefined ? '-' : n.toFixed(digits));
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '-' : `${Number((a / b).toPrecision(2))}x`);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '-' : `${Number((a / b).toPrecision(2))}x`;
 
 /** Markdown for the results of one `npm run bench` run. */
 export function benchmarkMarkdown(results: BenchResults): string {
-  const engines = ENGINE_NAMES.filter((name) => results.trainImagesPerSecond[name] || results.inferMs[name] !== undefined);
+  const engines = ENGINE_NAMES.filter(
+    (name) => results.trainImagesPerSecond[name] || results.inferMs[name] !== undefined,
+  );
   const train = (name: (typeof ENGINE_NAMES)[number], batch: string) => results.trainImagesPerSecond[name]?.[batch];
-  const rows = engines.map((name) => `| ${name} | ${fixed(train(name, '64'), 0)} | ${fixed(train(name, '256'), 0)} | ${fixed(results.inferMs[name], 2)} | `
-    + `${ratio(train(name, '64'), train('tfjs-webgl', '64'))} / ${ratio(train(name, '256'), train('tfjs-webgl', '256'))} | `
-    + `${ratio(results.inferMs['tfjs-webgl'], results.inferMs[name])} | `
-    + `${ratio(train(name, '64'), train('tfjs-wasm', '64'))} / ${ratio(train(name, '256'), train('tfjs-wasm', '256'))} | `
-    + `${ratio(results.inferMs['tfjs-wasm'], results.inferMs[name])} |`);
-  const anchors = engines.map((name) => `| ${name} | ${ratio(train(name, '64'), PYTORCH.cpu.train['64'])} / ${ratio(train(name, '256'), PYTORCH.cpu.train['256'])} | `
-    + `${ratio(PYTORCH.cpu.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH.h100.train['64'])} / ${ratio(train(name, '256'), PYTORCH.h100.train['256'])} |`);
-  const counters = Object.entries(results.countersByEngine)
-    .map(([name, c]) => `${name}: ${c.drawsPerTrainingStep} draws, ${c.syncReadbacksPerTrainingStep} synchronous readbacks per training step`);
+  const rows = engines.map(
+    (name) =>
+      `| ${name} | ${fixed(train(name, '64'), 0)} | ${fixed(train(name, '256'), 0)} | ${fixed(results.inferMs[name], 2)} | ` +
+      `${ratio(train(name, '64'), train('tfjs-webgl', '64'))} / ${ratio(train(name, '256'), train('tfjs-webgl', '256'))} | ` +
+      `${ratio(results.inferMs['tfjs-webgl'], results.inferMs[name])} | ` +
+      `${ratio(train(name, '64'), train('tfjs-wasm', '64'))} / ${ratio(train(name, '256'), train('tfjs-wasm', '256'))} | ` +
+      `${ratio(results.inferMs['tfjs-wasm'], results.inferMs[name])} |`,
+  );
+  const anchors = engines.map(
+    (name) =>
+      `| ${name} | ${ratio(train(name, '64'), PYTORCH.cpu.train['64'])} / ${ratio(train(name, '256'), PYTORCH.cpu.train['256'])} | ` +
+      `${ratio(PYTORCH.cpu.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH.h100.train['64'])} / ${ratio(train(name, '256'), PYTORCH.h100.train['256'])} |`,
+  );
+  const counters = Object.entries(results.countersByEngine).map(
+    ([name, c]) =>
+      `${name}: ${c.drawsPerTrainingStep} draws, ${c.syncReadbacksPerTrainingStep} synchronous readbacks per training step`,
+  );
   const errors = Object.entries(results.errors).map(([name, message]) => `- ${name} failed: ${message}`);
   const wasm = results.engineDetails['tfjs-wasm'];
   return `## LeNet-5 in the browser (\`npm run bench -- --out FILE\`)

@@ -33,8 +33,16 @@ async function createWorkerBench(name: 'webgl2' | 'wasm' | 'reference', backend:
   await client.setDataset(syntheticSet(SYNTHETIC_IMAGES, 1), syntheticSet(256, 2));
   let stepsDone = 0;
 
-  const settingsFor = (batchSize: number): TrainingSettings => ({ seed: 1, batchSize, learningRate: 0.01, schedule: 'constant',
-    epochs: 1e6, momentum: 0.9, weightDecay: 0, augment: false });
+  const settingsFor = (batchSize: number): TrainingSettings => ({
+    seed: 1,
+    batchSize,
+    learningRate: 0.01,
+    schedule: 'constant',
+    epochs: 1e6,
+    momentum: 0.9,
+    weightDecay: 0,
+    augment: false,
+  });
 
   return {
     name,
@@ -50,10 +58,14 @@ async function createWorkerBench(name: 'webgl2' | 'wasm' | 'reference', backend:
         if (event.type === 'failed') progress.push({ time: NaN, step: NaN });
       });
       client.train(settings, 0, 1e6);
-      const waitFor = async (test: () => boolean) => { while (!test()) await new Promise((r) => setTimeout(r, 20)); };
+      const waitFor = async (test: () => boolean) => {
+        while (!test()) await new Promise((r) => setTimeout(r, 20));
+      };
       await waitFor(() => progress.some((p) => p.step >= WARM_UP_STEPS || Number.isNaN(p.step)));
       const first = progress.find((p) => p.step >= WARM_UP_STEPS)!;
-      await waitFor(() => performance.now() - first.time >= seconds * 1000 && progress[progress.length - 1]!.step > first.step);
+      await waitFor(
+        () => performance.now() - first.time >= seconds * 1000 && progress[progress.length - 1]!.step > first.step,
+      );
       client.pause();
       unsubscribe();
       const last = progress[progress.length - 1]!;
@@ -83,12 +95,17 @@ async function createWorkerBench(name: 'webgl2' | 'wasm' | 'reference', backend:
       const steps = 3;
       await client.request({ type: 'step', batches: steps }, 'stepped');
       const after = await client.request({ type: 'counters' }, 'countersRead');
-      return { drawsPerTrainingStep: (after.draws - before.draws) / steps,
-        syncReadbacksPerTrainingStep: (after.syncReadbacks - before.syncReadbacks) / steps };
+      return {
+        drawsPerTrainingStep: (after.draws - before.draws) / steps,
+        syncReadbacksPerTrainingStep: (after.syncReadbacks - before.syncReadbacks) / steps,
+      };
     },
     async details() {
-      return { renderer: started.renderer, path: backend === 'webgl2' ? 'engine worker (module Worker, OffscreenCanvas)'
-        : 'engine worker (module Worker)', stepsMeasured: stepsDone };
+      return {
+        renderer: started.renderer,
+        path: backend === 'webgl2' ? 'engine worker (module Worker, OffscreenCanvas)' : 'engine worker (module Worker)',
+        stepsMeasured: stepsDone,
+      };
     },
     async dispose() {
       client.dispose();

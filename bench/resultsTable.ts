@@ -6,7 +6,9 @@ const pad = (text: string, width: number) => text.padEnd(width);
 
 /** The engine others are compared with: webgl2 when it produced figures, else the first engine that did. */
 function baselineOf(results: BenchResults): EngineName | null {
-  const measured = ENGINE_NAMES.filter((name) => results.trainImagesPerSecond[name] || results.inferMs[name] !== undefined);
+  const measured = ENGINE_NAMES.filter(
+    (name) => results.trainImagesPerSecond[name] || results.inferMs[name] !== undefined,
+  );
   return measured.includes('webgl2') ? 'webgl2' : (measured[0] ?? null);
 }
 
@@ -27,8 +29,12 @@ export function formatResultsTable(results: BenchResults): string {
     const base = baseline ? results.trainImagesPerSecond[baseline] : undefined;
     rows.push([
       name,
-      ...batchSizes.map((b) => (train?.[b] === undefined ? '-' : `${train[b].toFixed(0)}${speed(train[b], base?.[b], true)}`)),
-      infer === undefined ? '-' : `${infer.toFixed(3)}${speed(infer, baseline ? results.inferMs[baseline] : undefined, false)}`,
+      ...batchSizes.map((b) =>
+        train?.[b] === undefined ? '-' : `${train[b].toFixed(0)}${speed(train[b], base?.[b], true)}`,
+      ),
+      infer === undefined
+        ? '-'
+        : `${infer.toFixed(3)}${speed(infer, baseline ? results.inferMs[baseline] : undefined, false)}`,
     ]);
   }
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
@@ -40,10 +46,16 @@ export function formatResultsTable(results: BenchResults): string {
     ...rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!)).join('')),
   ];
   for (const [name, c] of Object.entries(results.countersByEngine)) {
-    lines.push(`${name}: ${c.drawsPerTrainingStep} draws, ${c.syncReadbacksPerTrainingStep} synchronous readbacks per training step`);
+    lines.push(
+      `${name}: ${c.drawsPerTrainingStep} draws, ${c.syncReadbacksPerTrainingStep} synchronous readbacks per training step`,
+    );
   }
   for (const [name, details] of Object.entries(results.engineDetails)) {
-    lines.push(`${name}: ${Object.entries(details).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(3) : v}`).join(', ')}`);
+    lines.push(
+      `${name}: ${Object.entries(details)
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(3) : v}`)
+        .join(', ')}`,
+    );
   }
   for (const [name, message] of Object.entries(results.errors)) lines.push(`${name}: ERROR ${message}`);
   return lines.map((line) => line.trimEnd()).join('\n');

@@ -48,7 +48,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResults
       for (const batchSize of options.batchSizes) {
         stage = `training at batch ${batchSize}`;
         const imagesPerSecond = await engine.trainImagesPerSecond(batchSize, options.seconds);
-        results.trainImagesPerSecond[name] = { ...results.trainImagesPerSecond[name], [String(batchSize)]: imagesPerSecond };
+        results.trainImagesPerSecond[name] = {
+          ...results.trainImagesPerSecond[name],
+          [String(batchSize)]: imagesPerSecond,
+        };
       }
       stage = 'inference';
       results.inferMs[name] = await engine.inferMs(options.inferSamples);

@@ -36,11 +36,13 @@ async function useWasm(): Promise<BackendDetails> {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
   });
   if (!(await tf.setBackend('wasm'))) {
-    throw new Error('TensorFlow.js could not initialise its wasm backend (were the .wasm files served? see the console)');
+    throw new Error(
+      'TensorFlow.js could not initialise its wasm backend (were the .wasm files served? see the console)',
+    );
   }
   const conv2dBackpropFilter = ensureWasmConv2dFilterGradient();
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') === true;
-  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') === true;
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  const threads = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   return {
     backend: tf.getBackend(),
     tfjsVersion: tf.version.tfjs,

@@ -86,11 +86,14 @@ function forward(p: LenetParameters, inputs: tf.Tensor4D): LenetActivations {
 
 /** Uniform [0, 1) images and random one-hot labels of `batchSize`, made on the device. */
 function syntheticBatches(batchSize: number, count: number): Batch[] {
-  return Array.from({ length: count }, () => tf.tidy(() => ({
-    inputs: tf.randomUniform<tf.Rank.R4>([batchSize, SIZE, SIZE, 1], 0, 1, 'float32', seed++),
-    oneHotLabels: tf.oneHot(tf.randomUniform<tf.Rank.R1>([batchSize], 0, CLASSES, 'int32', seed++), CLASSES)
-      .cast('float32') as tf.Tensor2D,
-  })));
+  return Array.from({ length: count }, () =>
+    tf.tidy(() => ({
+      inputs: tf.randomUniform<tf.Rank.R4>([batchSize, SIZE, SIZE, 1], 0, 1, 'float32', seed++),
+      oneHotLabels: tf
+        .oneHot(tf.randomUniform<tf.Rank.R1>([batchSize], 0, CLASSES, 'int32', seed++), CLASSES)
+        .cast('float32') as tf.Tensor2D,
+    })),
+  );
 }
 
 function disposeBatches(batches: Batch[]): void {
@@ -113,7 +116,10 @@ class TfjsLenetBench implements EngineBench {
   /** Only on tfjs-webgl: draws and readbacks of one training step. */
   readonly counters?: () => Promise<TrainingStepCounters>;
 
-  constructor(readonly name: TfjsEngineName, private readonly backendDetails: BackendDetails) {
+  constructor(
+    readonly name: TfjsEngineName,
+    private readonly backendDetails: BackendDetails,
+  ) {
     if (name === 'tfjs-webgl') this.counters = () => this.countWebglStep();
   }
 
@@ -136,7 +142,8 @@ class TfjsLenetBench implements EngineBench {
     return tf.tidy(() => {
       const cost = this.optimizer.minimize(
         () => tf.losses.softmaxCrossEntropy(batch.oneHotLabels, forward(this.params, batch.inputs).logits) as tf.Scalar,
-        true);
+        true,
+      );
       if (!cost) throw new Error(`${this.name}: optimizer.minimize returned no cost`);
       return cost;
     });
@@ -164,8 +171,10 @@ class TfjsLenetBench implements EngineBench {
       const start = performance.now();
       const loss = await this.runSteps(batches, steps);
       const elapsed = performance.now() - start;
-      console.log(`${this.name}: batch ${batchSize}, ${steps} steps in ${(elapsed / 1000).toFixed(2)} s, `
-        + `last loss ${loss.toFixed(3)}`);
+      console.log(
+        `${this.name}: batch ${batchSize}, ${steps} steps in ${(elapsed / 1000).toFixed(2)} s, ` +
+          `last loss ${loss.toFixed(3)}`,
+      );
       return (steps * batchSize * 1000) / elapsed;
     } finally {
       disposeBatches(batches);
@@ -197,7 +206,9 @@ class TfjsLenetBench implements EngineBench {
     const syncMs = await medianOf('dataSync');
     this.extraDetails.inferMsWithData = asyncMs;
     this.extraDetails.inferMsWithDataSync = syncMs;
-    console.log(`${this.name}: inference median ${asyncMs.toFixed(3)} ms with data(), ${syncMs.toFixed(3)} ms with dataSync()`);
+    console.log(
+      `${this.name}: inference median ${asyncMs.toFixed(3)} ms with data(), ${syncMs.toFixed(3)} ms with dataSync()`,
+    );
     return Math.min(asyncMs, syncMs);
   }
 
@@ -208,11 +219,15 @@ class TfjsLenetBench implements EngineBench {
       await this.runSteps(batches, 1); // every program compiled before counting
       const gl = webglContextOfActiveBackend();
       const costs: tf.Scalar[] = [];
-      const counts = countGlCalls(gl, () => { costs.push(this.trainStep(batches[0]!)); });
+      const counts = countGlCalls(gl, () => {
+        costs.push(this.trainStep(batches[0]!));
+      });
       await Promise.all(costs.map((cost) => cost.data()));
       tf.dispose(costs);
-      console.log(`${this.name}: ${counts.drawsPerTrainingStep} draws, `
-        + `${counts.syncReadbacksPerTrainingStep} synchronous readbacks per training step`);
+      console.log(
+        `${this.name}: ${counts.drawsPerTrainingStep} draws, ` +
+          `${counts.syncReadbacksPerTrainingStep} synchronous readbacks per training step`,
+      );
       return counts;
     } finally {
       disposeBatches(batches);

@@ -9,7 +9,12 @@ const NAME = 'Conv2DBackpropFilter';
 type KernelBackend = { disposeData(dataId: tf.DataId): boolean };
 
 /** Runs another kernel already registered for wasm. */
-function runWasmKernel(name: string, inputs: tf.NamedTensorInfoMap, backend: object, attrs: tf.NamedAttrMap): tf.TensorInfo {
+function runWasmKernel(
+  name: string,
+  inputs: tf.NamedTensorInfoMap,
+  backend: object,
+  attrs: tf.NamedAttrMap,
+): tf.TensorInfo {
   const kernel = tf.getKernel(name, 'wasm');
   if (!kernel) throw new Error(`tfjs-backend-wasm has no ${name} kernel to build ${NAME} from`);
   return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
@@ -28,8 +33,12 @@ const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   }
   const transposedX = runWasmKernel('Transpose', { x }, backend, { perm: [3, 1, 2, 0] });
   const transposedDy = runWasmKernel('Transpose', { x: dy }, backend, { perm: [1, 2, 0, 3] });
-  const product = runWasmKernel('Conv2D', { x: transposedX, filter: transposedDy }, backend,
-    { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1 });
+  const product = runWasmKernel('Conv2D', { x: transposedX, filter: transposedDy }, backend, {
+    strides: 1,
+    pad: 'valid',
+    dataFormat: 'NHWC',
+    dilations: 1,
+  });
   const gradient = runWasmKernel('Transpose', { x: product }, backend, { perm: [1, 2, 0, 3] });
   for (const t of [transposedX, transposedDy, product]) (backend as KernelBackend).disposeData(t.dataId);
   return gradient;

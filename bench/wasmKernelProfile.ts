@@ -28,8 +28,12 @@ export interface KernelTiming {
 }
 
 /** Trains `seconds` at `batchSize` with timed kernels; returns images/s and the kernels, slowest first. */
-export function profileWasmTraining(train: MnistSet, batchSize: number, seconds: number, augment = false):
-  { imagesPerSecond: number; gflops: number; kernels: KernelTiming[] } {
+export function profileWasmTraining(
+  train: MnistSet,
+  batchSize: number,
+  seconds: number,
+  augment = false,
+): { imagesPerSecond: number; gflops: number; kernels: KernelTiming[] } {
   const kernels = instantiateKernels();
   const times = new Map<string, number>();
   const timed: Record<string, unknown> = { memory: kernels.memory };
@@ -43,16 +47,34 @@ export function profileWasmTraining(train: MnistSet, batchSize: number, seconds:
       return result;
     };
   }
-  const trainer = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, { seed: 1, batchSize, learningRate: 0.01, schedule: 'constant',
-    epochs: 1e6, momentum: 0.9, weightDecay: 0, augment }, train, new WasmNetwork(timed as unknown as Lenet5Kernels));
+  const trainer = WasmTrainer.fromSeed(
+    DEFAULT_ARCHITECTURE,
+    {
+      seed: 1,
+      batchSize,
+      learningRate: 0.01,
+      schedule: 'constant',
+      epochs: 1e6,
+      momentum: 0.9,
+      weightDecay: 0,
+      augment,
+    },
+    train,
+    new WasmNetwork(timed as unknown as Lenet5Kernels),
+  );
   for (let s = 0; s < 5; s++) trainer.trainBatch();
   times.clear();
   const start = performance.now();
   let images = 0;
   while (performance.now() - start < seconds * 1000) images += trainer.trainBatch().images;
   const elapsed = performance.now() - start;
-  const result = [...times].map(([kernel, ms]) => ({ kernel, microsecondsPerImage: (ms * 1000) / images, share: ms / elapsed,
-    gflops: FLOPS_PER_IMAGE[kernel] ? (FLOPS_PER_IMAGE[kernel] * images) / (ms * 1e6) : null }))
+  const result = [...times]
+    .map(([kernel, ms]) => ({
+      kernel,
+      microsecondsPerImage: (ms * 1000) / images,
+      share: ms / elapsed,
+      gflops: FLOPS_PER_IMAGE[kernel] ? (FLOPS_PER_IMAGE[kernel] * images) / (ms * 1e6) : null,
+    }))
     .sort((a, b) => b.microsecondsPerImage - a.microsecondsPerImage);
   return { imagesPerSecond: images / (elapsed / 1000), gflops: (2.26e6 * images) / (elapsed * 1e6), kernels: result };
 }

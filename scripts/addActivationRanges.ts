@@ -20,7 +20,10 @@ const test = loadMnistSplit('test');
 const layers = lenet5Layers(run.manifest.architecture);
 const checkpoints = run.manifest.checkpoints.map((checkpoint, i) => ({
   ...checkpoint,
-  activationRanges: activationRanges(new ReferenceNetwork(layers, run.manifest.architecture.loss, run.checkpoints[i]), test),
+  activationRanges: activationRanges(
+    new ReferenceNetwork(layers, run.manifest.architecture.loss, run.checkpoints[i]),
+    test,
+  ),
 }));
 const path = join(dir, 'manifest.json');
 writeFileSync(`${path}.partial`, `${JSON.stringify({ ...run.manifest, checkpoints }, null, 2)}\n`);

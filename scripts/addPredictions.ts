@@ -6,7 +6,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lenet5Layers } from '../src/engine/model/lenet5';
-import { computePredictions, encodePredictions, predictionsAccuracy, predictionsFileName } from '../src/engine/model/predictions';
+import {
+  computePredictions,
+  encodePredictions,
+  predictionsAccuracy,
+  predictionsFileName,
+} from '../src/engine/model/predictions';
 import { loadRun } from '../src/engine/model/runLoader';
 import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
 import { loadMnistSplit } from './mnistFiles';
@@ -49,15 +54,21 @@ const checkpoints = run.manifest.checkpoints.map((checkpoint, i) => {
   writeAtomically(join(dir, file), encodePredictions(predictions));
   const accuracy = predictionsAccuracy(predictions, test.labels);
   const correct = Math.round(accuracy * predictions.images);
-  console.log(`epoch ${checkpoint.epoch}: ${file}, accuracy ${percent(accuracy)} (${correct}/${predictions.images}), ` +
-    `manifest ${checkpoint.testAccuracy === null ? '-' : percent(checkpoint.testAccuracy)} on ${measuredOn} images, ` +
-    `${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `epoch ${checkpoint.epoch}: ${file}, accuracy ${percent(accuracy)} (${correct}/${predictions.images}), ` +
+      `manifest ${checkpoint.testAccuracy === null ? '-' : percent(checkpoint.testAccuracy)} on ${measuredOn} images, ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (measuredOn === test.count && checkpoint.testAccuracy !== null && accuracy !== checkpoint.testAccuracy) {
     warnings++;
-    console.log(`warning: epoch ${checkpoint.epoch}: the predictions give accuracy ${accuracy}, the manifest says ${checkpoint.testAccuracy}`);
+    console.log(
+      `warning: epoch ${checkpoint.epoch}: the predictions give accuracy ${accuracy}, the manifest says ${checkpoint.testAccuracy}`,
+    );
   }
   return { ...checkpoint, predictions: { file, images: predictions.images } };
 });
 writeAtomically(join(dir, 'manifest.json'), `${JSON.stringify({ ...run.manifest, checkpoints }, null, 2)}\n`);
-console.log(`added predictions on ${test.count} test images to ${checkpoints.length} checkpoints of ${dir}` +
-  (warnings > 0 ? ` (${warnings} accuracy warnings)` : ''));
+console.log(
+  `added predictions on ${test.count} test images to ${checkpoints.length} checkpoints of ${dir}` +
+    (warnings > 0 ? ` (${warnings} accuracy warnings)` : ''),
+);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type {} from '../src/ui/automationApi'; // declares window.lenet
+import type {} from '../src/ui/shell/automationApi'; // declares window.lenet
 import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 
 /** A running app and a page on it. */
@@ -41,19 +41,44 @@ export const CROSS_ORIGIN_ISOLATION: Record<string, string> = {
 
 /** Starts the dev server and a page at `search` (e.g. `?backend=cpu`), waiting for `window.lenet.ready`. */
 export async function openApp(search = '', options: OpenAppOptions = {}): Promise<AppSession> {
-  const server = await createServer({ root: join(import.meta.dirname, '..'),
-    server: { port: 0, host: '127.0.0.1', ...(options.headers ? { headers: options.headers } : {}),
-      ...(options.reloadOnChange === false ? { hmr: false, watch: null } : {}) }, logLevel: 'error' });
+  const server = await createServer({
+    root: join(import.meta.dirname, '..'),
+    server: {
+      port: 0,
+      host: '127.0.0.1',
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.reloadOnChange === false ? { hmr: false, watch: null } : {}),
+    },
+    logLevel: 'error',
+  });
   await server.listen();
   const url = server.resolvedUrls!.local[0]!;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...(options.chromiumArgs ?? [])], headless: true });
-  const page = await (await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 860 },
-    deviceScaleFactor: options.deviceScaleFactor ?? 1, ...(options.touch ? { hasTouch: true, isMobile: true } : {}) })).newPage();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_FLAGS, ...(options.chromiumArgs ?? [])],
+    headless: true,
+  });
+  const page = await (
+    await browser.newContext({
+      viewport: options.viewport ?? { width: 1400, height: 860 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+    })
+  ).newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${url}${search}`);
   await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
   await page.evaluate(() => window.lenet.ready);
-  return { server, browser, page, url, async close() { await browser.close(); await server.close(); } };
+  return {
+    server,
+    browser,
+    page,
+    url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** Draws strokes on the pad with the real mouse; points are in pad pixels (0..280). */
@@ -63,7 +88,8 @@ export async function drawStrokes(page: Page, strokes: [number, number][][]): Pr
   for (const stroke of strokes) {
     await page.mouse.move(pad.x + stroke[0][0], pad.y + stroke[0][1]);
     await page.mouse.down();
-    for (const [x, y] of stroke.slice(1)) await page.mouse.move(pad.x + x, pad.y + y, { steps: stroke.length > 8 ? 1 : 6 });
+    for (const [x, y] of stroke.slice(1))
+      await page.mouse.move(pad.x + x, pad.y + y, { steps: stroke.length > 8 ? 1 : 6 });
     await page.mouse.up();
   }
 }

@@ -19,11 +19,20 @@ import { writeReportSection } from './benchmarkReport';
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-sandbox',
 ];
 /** Cross-origin isolation, so SharedArrayBuffer exists and tfjs-wasm can use its threaded build. */
-const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
 const PAGE_READY_TIMEOUT_MS = 3 * 60_000;
 
@@ -44,8 +53,11 @@ interface BenchCommand {
 
 function parseBenchArgs(argv: string[]): BenchCommand | 'help' {
   const options = {
-    out: { type: 'string' }, seconds: { type: 'string' }, engines: { type: 'string' },
-    strict: { type: 'boolean' }, help: { type: 'boolean' },
+    out: { type: 'string' },
+    seconds: { type: 'string' },
+    engines: { type: 'string' },
+    strict: { type: 'boolean' },
+    help: { type: 'boolean' },
   } as const;
   let values: ReturnType<typeof parseArgs<{ args: string[]; strict: true; options: typeof options }>>['values'];
   try {
@@ -56,11 +68,14 @@ function parseBenchArgs(argv: string[]): BenchCommand | 'help' {
   if (values.help) return 'help';
   if (!values.out) throw new UsageError('--out FILE is required (where the results JSON is written)');
   const seconds = values.seconds === undefined ? 8 : Number(values.seconds);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--seconds ${values.seconds}: expected a positive number`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--seconds ${values.seconds}: expected a positive number`);
   const engines = values.engines === undefined ? [...ENGINE_NAMES] : values.engines.split(',').map((e) => e.trim());
   const unknown = engines.filter((e) => !(ENGINE_NAMES as readonly string[]).includes(e));
   if (unknown.length > 0 || engines.length === 0) {
-    throw new UsageError(`--engines ${values.engines}: expected a comma-separated list from ${ENGINE_NAMES.join(', ')}`);
+    throw new UsageError(
+      `--engines ${values.engines}: expected a comma-separated list from ${ENGINE_NAMES.join(', ')}`,
+    );
   }
   return {
     outFile: resolve(values.out),
@@ -76,7 +91,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -104,10 +121,15 @@ async function runInChromium(context: BrowserContext, url: string, options: Benc
   page.on('response', (response) => {
     if (response.status() >= 400) console.error(`[page] HTTP ${response.status()} for ${response.url()}`);
   });
-  const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('the Chromium page crashed'))));
+  const crashed = new Promise<never>((_, reject) =>
+    page.once('crash', () => reject(new Error('the Chromium page crashed'))),
+  );
   await page.goto(url, { waitUntil: 'load', timeout: PAGE_READY_TIMEOUT_MS });
-  await page.waitForFunction(() => typeof window.runBenchmarks === 'function', undefined, { timeout: PAGE_READY_TIMEOUT_MS })
-    .catch(() => { throw new Error(`${url} never defined window.runBenchmarks (see the page errors above)`); });
+  await page
+    .waitForFunction(() => typeof window.runBenchmarks === 'function', undefined, { timeout: PAGE_READY_TIMEOUT_MS })
+    .catch(() => {
+      throw new Error(`${url} never defined window.runBenchmarks (see the page errors above)`);
+    });
   return Promise.race([
     page.evaluate((opts) => {
       if (!window.runBenchmarks) throw new Error('window.runBenchmarks is missing');
@@ -118,8 +140,11 @@ async function runInChromium(context: BrowserContext, url: string, options: Benc
 }
 
 function checkResults(results: BenchResults): void {
-  if (typeof results?.renderer !== 'string' || typeof results.trainImagesPerSecond !== 'object'
-    || typeof results.inferMs !== 'object') {
+  if (
+    typeof results?.renderer !== 'string' ||
+    typeof results.trainImagesPerSecond !== 'object' ||
+    typeof results.inferMs !== 'object'
+  ) {
     throw new Error('the page returned results without renderer, trainImagesPerSecond or inferMs');
   }
 }
@@ -141,11 +166,20 @@ async function main(argv: string[]): Promise<number> {
     const vite = await startVite();
     server = vite.server;
     console.log(`bench: serving ${vite.url}`);
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    console.log(`bench: Chromium ${context.browser()?.version() ?? ''}, ${command.options.seconds} s per training measurement, `
-      + `engines ${command.options.engines.join(', ')}`);
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    console.log(
+      `bench: Chromium ${context.browser()?.version() ?? ''}, ${command.options.seconds} s per training measurement, ` +
+        `engines ${command.options.engines.join(', ')}`,
+    );
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${OVERALL_TIMEOUT_MS / 60_000} minutes`)), OVERALL_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${OVERALL_TIMEOUT_MS / 60_000} minutes`)),
+        OVERALL_TIMEOUT_MS,
+      );
     });
     const results = await Promise.race([runInChromium(context, vite.url, command.options), timeout]);
     checkResults(results);

@@ -35,7 +35,9 @@ function referenceEngine(): BenchedEngine {
   const network = new ReferenceNetwork(layers, 'softmax-cross-entropy', initialParameters(layers, 1));
   const velocity = new Float32Array(network.layout.size);
   return {
-    forward: (input) => { network.forward(input, 1); },
+    forward: (input) => {
+      network.forward(input, 1);
+    },
     trainStep(inputs, labels, batchSize) {
       const { gradients } = network.backward(network.forward(inputs, batchSize), labels);
       sgdMomentumStep(network.params, gradients, velocity, { learningRate: 0.01, momentum: 0.9, weightDecay: 0 });
@@ -48,7 +50,9 @@ function wasmEngine(): BenchedEngine {
   network.load(DEFAULT_ARCHITECTURE, initialParameters(layers, 1), null);
   return {
     // What the worker answers a drawing with: every layer's activations copied out as a frame.
-    forward: (input) => { inferFrame(network, input); },
+    forward: (input) => {
+      inferFrame(network, input);
+    },
     trainStep(inputs, labels, batchSize) {
       network.setInputs(inputs, labels, batchSize);
       network.forward(batchSize);
@@ -75,7 +79,12 @@ function trainImagesPerSecond(engine: BenchedEngine, batchSize: number, seconds:
   const inputs = new Float32Array(batchSize * plane);
   const labels = new Uint8Array(batchSize);
   const step = (s: number) => {
-    mnistBatch(train, Array.from({ length: batchSize }, (_, i) => (s * batchSize + i) % train.count), inputs, labels);
+    mnistBatch(
+      train,
+      Array.from({ length: batchSize }, (_, i) => (s * batchSize + i) % train.count),
+      inputs,
+      labels,
+    );
     engine.trainStep(inputs, labels, batchSize);
   };
   for (let s = 0; s < 3; s++) step(s);
@@ -88,17 +97,31 @@ function trainImagesPerSecond(engine: BenchedEngine, batchSize: number, seconds:
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const engines = { reference: referenceEngine(), wasm: wasmEngine() };
 const measured = Object.entries(engines).map(([name, engine]) => {
-  const figures = { name, infer: inferMs(engine), train64: trainImagesPerSecond(engine, 64, SECONDS),
-    train256: trainImagesPerSecond(engine, 256, SECONDS) };
-  console.log(`${name}: ${fmt(figures.train64)} / ${fmt(figures.train256)} images/s (batch 64 / 256), forward ${fmt(figures.infer, 3)} ms`);
+  const figures = {
+    name,
+    infer: inferMs(engine),
+    train64: trainImagesPerSecond(engine, 64, SECONDS),
+    train256: trainImagesPerSecond(engine, 256, SECONDS),
+  };
+  console.log(
+    `${name}: ${fmt(figures.train64)} / ${fmt(figures.train256)} images/s (batch 64 / 256), forward ${fmt(figures.infer, 3)} ms`,
+  );
   return figures;
 });
 const profile = profileWasmTraining(train, 64, SECONDS);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const rows = measured.map((m) => `| ${m.name} | ${fmt(m.train64)} (${fmt(m.train64 / PYTORCH_CPU.trainImagesPerSecond[64], 3)}x) | `
-  + `${fmt(m.train256)} (${fmt(m.train256 / PYTORCH_CPU.trainImagesPerSecond[256], 3)}x) | ${fmt(m.infer, 3)} (${fmt(PYTORCH_CPU.inferMs / m.infer, 3)}x) |`);
-const kernelRows = profile.kernels.filter((k) => k.share >= 0.001).map((k) => `| ${k.kernel} | ${fmt(k.microsecondsPerImage, 1)} | `
-  + `${fmt(k.share * 100, 1)}% | ${k.gflops === null ? '-' : fmt(k.gflops, 1)} |`);
+const rows = measured.map(
+  (m) =>
+    `| ${m.name} | ${fmt(m.train64)} (${fmt(m.train64 / PYTORCH_CPU.trainImagesPerSecond[64], 3)}x) | ` +
+    `${fmt(m.train256)} (${fmt(m.train256 / PYTORCH_CPU.trainImagesPerSecond[256], 3)}x) | ${fmt(m.infer, 3)} (${fmt(PYTORCH_CPU.inferMs / m.infer, 3)}x) |`,
+);
+const kernelRows = profile.kernels
+  .filter((k) => k.share >= 0.001)
+  .map(
+    (k) =>
+      `| ${k.kernel} | ${fmt(k.microsecondsPerImage, 1)} | ` +
+      `${fmt(k.share * 100, 1)}% | ${k.gflops === null ? '-' : fmt(k.gflops, 1)} |`,
+  );
 const report = `## Reference and WebAssembly engines in Node (\`npm run bench:reference\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, one thread, float32 storage,

@@ -17,13 +17,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type {} from '../src/ui/automationApi'; // declares window.lenet
+import type {} from '../src/ui/shell/automationApi'; // declares window.lenet
 import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 import { writeReportSection } from './benchmarkReport';
 
 const ROOT = join(import.meta.dirname, '..');
 const VIEWPORT = { width: 1400, height: 860 };
-const argument = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };
+const argument = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
 const baselineRev = argument('baseline');
 const rounds = Number(argument('rounds') ?? (baselineRev ? 3 : 1));
 const seconds = Number(argument('seconds') ?? 6);
@@ -31,15 +34,25 @@ const backendFlag = process.argv.includes('--webgl2') ? 'webgl2' : process.argv.
 const search = backendFlag ? `?backend=${backendFlag}` : '';
 
 /** One app under test: its dev server, browser and page. */
-interface App { readonly name: string; readonly server: ViteDevServer; readonly browser: Browser; readonly page: Page }
+interface App {
+  readonly name: string;
+  readonly server: ViteDevServer;
+  readonly browser: Browser;
+  readonly page: Page;
+}
 
 /** The figures of one round on one app. */
 type Figures = Record<string, number>;
 
 /** Serves the app in `root` (its own Vite cache, no reloads) and opens it in a fresh Chromium. */
 async function startApp(name: string, root: string): Promise<App> {
-  const server = await createServer({ root, configFile: join(root, 'vite.config.ts'), cacheDir: join(root, 'node_modules', `.vite-bench-${name}`),
-    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
+  const server = await createServer({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    cacheDir: join(root, 'node_modules', `.vite-bench-${name}`),
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    logLevel: 'error',
+  });
   await server.listen();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const page = await (await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })).newPage();
@@ -86,8 +99,14 @@ async function framesPerSecond(page: Page, activity: (until: number) => Promise<
   return [browser / elapsed, rendered / elapsed];
 }
 
-const HOVERED = [{ layer: 'c1', c: 1, y: 12, x: 12 }, { layer: 's2', c: 3, y: 6, x: 6 }, { layer: 'c3', c: 9, y: 5, x: 5 },
-  { layer: 's4', c: 4, y: 2, x: 2 }, { layer: 'c5', c: 60, y: 0, x: 0 }, { layer: 'f6', c: 30, y: 0, x: 0 }];
+const HOVERED = [
+  { layer: 'c1', c: 1, y: 12, x: 12 },
+  { layer: 's2', c: 3, y: 6, x: 6 },
+  { layer: 'c3', c: 9, y: 5, x: 5 },
+  { layer: 's4', c: 4, y: 2, x: 2 },
+  { layer: 'c5', c: 60, y: 0, x: 0 },
+  { layer: 'f6', c: 30, y: 0, x: 0 },
+];
 
 /** One round of every measurement on `page`. */
 async function measure(page: Page): Promise<Figures> {
@@ -95,7 +114,9 @@ async function measure(page: Page): Promise<Figures> {
   await page.getByTestId('digit-pad').scrollIntoViewIfNeeded();
   await page.mouse.move(2, 2);
   const pad = (await page.getByTestId('digit-pad').boundingBox())!;
-  const wait = async (until: number) => { await page.waitForTimeout(Math.max(0, until - Date.now())); };
+  const wait = async (until: number) => {
+    await page.waitForTimeout(Math.max(0, until - Date.now()));
+  };
   const [idle, idle3d] = await framesPerSecond(page, wait);
   const latenciesBefore = (await page.evaluate(() => window.lenet.metrics().latencies)).length;
   const [drawing, drawing3d] = await framesPerSecond(page, async (until) => {
@@ -123,7 +144,12 @@ async function measure(page: Page): Promise<Figures> {
   await page.getByTestId('clear-pad').click();
   await page.mouse.move(pad.x + 70, pad.y + 60);
   await page.mouse.down();
-  for (const [x, y] of [[215, 62], [170, 150], [125, 240]]) await page.mouse.move(pad.x + x, pad.y + y, { steps: 5 });
+  for (const [x, y] of [
+    [215, 62],
+    [170, 150],
+    [125, 240],
+  ])
+    await page.mouse.move(pad.x + x, pad.y + y, { steps: 5 });
   await page.mouse.up();
   await page.getByTestId('train-toggle').click();
   await page.waitForFunction(() => window.lenet.state().training.imagesPerSecond > 0, null, { timeout: 300_000 });
@@ -131,8 +157,20 @@ async function measure(page: Page): Promise<Figures> {
   const trainingRate = await page.evaluate(() => window.lenet.state().training.imagesPerSecond);
   await page.getByTestId('train-toggle').click();
   await page.waitForFunction(() => window.lenet.state().training.status !== 'running', null, { timeout: 60_000 });
-  return { idle, idle3d, drawing, drawing3d, hovering, hovering3d, training, training3d, trainingRate,
-    latencyMedian: quantile(latencies, 0.5), latencyP95: quantile(latencies, 0.95), latencyCount: latencies.length };
+  return {
+    idle,
+    idle3d,
+    drawing,
+    drawing3d,
+    hovering,
+    hovering3d,
+    training,
+    training3d,
+    trainingRate,
+    latencyMedian: quantile(latencies, 0.5),
+    latencyP95: quantile(latencies, 0.95),
+    latencyCount: latencies.length,
+  };
 }
 
 /** What the report says about the page: backend, renderer, the 3D canvas's size and pixel ratio. */
@@ -145,22 +183,33 @@ async function describe(page: Page): Promise<{ backend: string; renderer: string
   });
   const canvas = await page.evaluate(() => {
     const element = document.querySelector<HTMLCanvasElement>('.network-canvas canvas');
-    return element ? `${element.clientWidth}x${element.clientHeight} CSS px at pixel ratio ${(element.width / element.clientWidth).toFixed(2)}` : 'none';
+    return element
+      ? `${element.clientWidth}x${element.clientHeight} CSS px at pixel ratio ${(element.width / element.clientWidth).toFixed(2)}`
+      : 'none';
   });
   return { backend, renderer, canvas };
 }
 
 const median = (values: number[]) => quantile(values, 0.5);
 const ROWS: [string, string, number][] = [
-  ['frames per second, idle', 'idle', 1], ['3D frames rendered per second, idle', 'idle3d', 1],
-  ['frames per second, while drawing', 'drawing', 1], ['3D frames rendered per second, while drawing', 'drawing3d', 1],
-  ['frames per second, while hovering nodes', 'hovering', 1], ['3D frames rendered per second, while hovering nodes', 'hovering3d', 1],
-  ['frames per second while training on MNIST with the view live', 'training', 1], ['3D frames rendered per second meanwhile', 'training3d', 1],
-  ['training images/s meanwhile (batch 64, the worker\'s own count)', 'trainingRate', 0],
-  ['pointer event to the frame showing its activations, median (ms)', 'latencyMedian', 1], ['same, 95th percentile (ms)', 'latencyP95', 1],
+  ['frames per second, idle', 'idle', 1],
+  ['3D frames rendered per second, idle', 'idle3d', 1],
+  ['frames per second, while drawing', 'drawing', 1],
+  ['3D frames rendered per second, while drawing', 'drawing3d', 1],
+  ['frames per second, while hovering nodes', 'hovering', 1],
+  ['3D frames rendered per second, while hovering nodes', 'hovering3d', 1],
+  ['frames per second while training on MNIST with the view live', 'training', 1],
+  ['3D frames rendered per second meanwhile', 'training3d', 1],
+  ["training images/s meanwhile (batch 64, the worker's own count)", 'trainingRate', 0],
+  ['pointer event to the frame showing its activations, median (ms)', 'latencyMedian', 1],
+  ['same, 95th percentile (ms)', 'latencyP95', 1],
 ];
 
-function report(apps: App[], figures: Map<string, Figures[]>, about: Map<string, Awaited<ReturnType<typeof describe>>>): string {
+function report(
+  apps: App[],
+  figures: Map<string, Figures[]>,
+  about: Map<string, Awaited<ReturnType<typeof describe>>>,
+): string {
   const value = (name: string, key: string) => median(figures.get(name)!.map((f) => f[key]));
   const current = about.get('current')!;
   const command = `npm run bench:ui${baselineRev ? ` -- --baseline ${baselineRev}` : ''}${backendFlag ? `${baselineRev ? '' : ' --'} --${backendFlag}` : ''}`;
@@ -180,8 +229,9 @@ function report(apps: App[], figures: Map<string, Figures[]>, about: Map<string,
   return `## The app in the browser (\`${command}\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium at ${VIEWPORT.width}x${VIEWPORT.height} (Vite dev server), engine backend \`${current.backend}\`,
-renderer \`${current.renderer}\`; ${seconds} s per measurement, mouse driven by Playwright, median of ${rounds} round(s)${baselineRev
-  ? `, the baseline and the current tree measured alternately (ABBA) in the same session` : ''}. 3D canvas: ${canvases}.
+renderer \`${current.renderer}\`; ${seconds} s per measurement, mouse driven by Playwright, median of ${rounds} round(s)${
+    baselineRev ? `, the baseline and the current tree measured alternately (ABBA) in the same session` : ''
+  }. 3D canvas: ${canvases}.
 
 ${head}
 ${rows.join('\n')}
@@ -204,7 +254,11 @@ async function main(): Promise<void> {
       for (const app of round % 2 === 0 ? apps : [...apps].reverse()) {
         const result = await measure(app.page);
         figures.get(app.name)!.push(result);
-        console.log(`round ${round + 1} ${app.name}: ${Object.entries(result).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        console.log(
+          `round ${round + 1} ${app.name}: ${Object.entries(result)
+            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+            .join(', ')}`,
+        );
       }
     }
     const about = new Map(await Promise.all(apps.map(async (app) => [app.name, await describe(app.page)] as const)));
@@ -212,7 +266,10 @@ async function main(): Promise<void> {
     writeReportSection(backendFlag ? `ui-${backendFlag}` : 'ui', markdown);
     console.log(markdown);
   } finally {
-    for (const app of apps) { await app.browser.close(); await app.server.close(); }
+    for (const app of apps) {
+      await app.browser.close();
+      await app.server.close();
+    }
     if (worktree) {
       execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'inherit' });
       rmSync(worktree, { recursive: true, force: true });

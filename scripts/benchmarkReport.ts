@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const REPORT = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-const HEADER = '# Benchmarks\n\nEvery section below is written by the script it names; rerun the script to refresh it.\n';
+const HEADER =
+  '# Benchmarks\n\nEvery section below is written by the script it names; rerun the script to refresh it.\n';
 
 /** Replaces (or appends) the section `name` of docs/benchmarks.md with `markdown`. */
 export function writeReportSection(name: string, markdown: string, path = REPORT): void {

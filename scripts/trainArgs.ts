@@ -45,8 +45,13 @@ function choice<T extends string>(name: string, value: string | undefined, allow
   return value as T;
 }
 
-function number(name: string, value: string | undefined, fallback: number, check: (n: number) => boolean,
-  what: string): number {
+function number(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  check: (n: number) => boolean,
+  what: string,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || !check(n)) throw new Error(`--${name} ${value}: expected ${what}`);
@@ -59,26 +64,48 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     args: argv,
     strict: true,
     options: {
-      epochs: { type: 'string' }, seed: { type: 'string' }, augment: { type: 'boolean' },
-      activation: { type: 'string' }, pooling: { type: 'string' }, c3: { type: 'string' }, loss: { type: 'string' },
-      'batch-size': { type: 'string' }, lr: { type: 'string' }, schedule: { type: 'string' },
-      momentum: { type: 'string' }, 'weight-decay': { type: 'string' },
-      'train-subset': { type: 'string' }, 'test-subset': { type: 'string' },
-      'no-early-checkpoints': { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' },
+      epochs: { type: 'string' },
+      seed: { type: 'string' },
+      augment: { type: 'boolean' },
+      activation: { type: 'string' },
+      pooling: { type: 'string' },
+      c3: { type: 'string' },
+      loss: { type: 'string' },
+      'batch-size': { type: 'string' },
+      lr: { type: 'string' },
+      schedule: { type: 'string' },
+      momentum: { type: 'string' },
+      'weight-decay': { type: 'string' },
+      'train-subset': { type: 'string' },
+      'test-subset': { type: 'string' },
+      'no-early-checkpoints': { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
       engine: { type: 'string' },
     },
   });
   if (values.help) throw new Error(TRAIN_USAGE);
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
   const architecture: ArchitectureOptions = {
-    activation: choice('activation', values.activation, ARCHITECTURE_CHOICES.activation, DEFAULT_ARCHITECTURE.activation),
+    activation: choice(
+      'activation',
+      values.activation,
+      ARCHITECTURE_CHOICES.activation,
+      DEFAULT_ARCHITECTURE.activation,
+    ),
     pooling: choice('pooling', values.pooling, ARCHITECTURE_CHOICES.pooling, DEFAULT_ARCHITECTURE.pooling),
     c3Connectivity: choice('c3', values.c3, ARCHITECTURE_CHOICES.c3Connectivity, DEFAULT_ARCHITECTURE.c3Connectivity),
     loss: choice('loss', values.loss, ARCHITECTURE_CHOICES.loss, DEFAULT_ARCHITECTURE.loss),
   };
   const settings: TrainingSettings = {
     epochs: number('epochs', values.epochs, 15, positiveInt, 'a whole number of epochs >= 1'),
-    seed: number('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0..2^32-1'),
+    seed: number(
+      'seed',
+      values.seed,
+      1,
+      (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32,
+      'a whole number 0..2^32-1',
+    ),
     augment: values.augment ?? false,
     batchSize: number('batch-size', values['batch-size'], 64, positiveInt, 'a whole number >= 1'),
     learningRate: number('lr', values.lr, 0.05, (n) => n > 0, 'a learning rate > 0'),
@@ -87,7 +114,9 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     weightDecay: number('weight-decay', values['weight-decay'], 0, (n) => n >= 0, 'a weight decay >= 0'),
   };
   const subset = (name: string, value: string | undefined, max: number) =>
-    value === undefined ? null : number(name, value, max, (n) => positiveInt(n) && n <= max, `a whole number 1..${max}`);
+    value === undefined
+      ? null
+      : number(name, value, max, (n) => positiveInt(n) && n <= max, `a whole number 1..${max}`);
   const stamp = now.toISOString().replace(/[:T]/g, '-').slice(0, 19);
   return {
     architecture,

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import './ui/app.css';
-import './ui/layout.css';
+import { App } from './ui/shell/App';
+import './ui/shell/app.css';
+import './ui/shell/layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,10 +17,12 @@ function imports(path: string): string[] {
 
 describe('package boundaries', () => {
   it('the engine imports nothing from React, three, zustand or outside src/engine (but fflate)', () => {
-    const offenders = files(join(src, 'engine')).flatMap((path) => imports(path)
-      .filter((spec) => spec !== 'fflate') // pure zip reading (runArchiveReader.ts), no DOM
-      .filter((spec) => !spec.startsWith('.') || !join(path, '..', spec).startsWith(join(src, 'engine')))
-      .map((spec) => `${relative(src, path)} imports ${spec}`));
+    const offenders = files(join(src, 'engine')).flatMap((path) =>
+      imports(path)
+        .filter((spec) => spec !== 'fflate') // pure zip reading (runArchiveReader.ts), no DOM
+        .filter((spec) => !spec.startsWith('.') || !join(path, '..', spec).startsWith(join(src, 'engine')))
+        .map((spec) => `${relative(src, path)} imports ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

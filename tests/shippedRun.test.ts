@@ -21,8 +21,18 @@ const load = async (name: string) => {
 };
 
 const RUNS = [
-  { name: 'lenet5-default', options: { activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' }, maxError: 0.008, minWhole: 16 },
-  { name: 'lenet5-classic', options: { activation: 'tanh', pooling: 'subsample', c3Connectivity: 'lenet5' }, maxError: 0.01, minWhole: 12 },
+  {
+    name: 'lenet5-default',
+    options: { activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' },
+    maxError: 0.008,
+    minWhole: 16,
+  },
+  {
+    name: 'lenet5-classic',
+    options: { activation: 'tanh', pooling: 'subsample', c3Connectivity: 'lenet5' },
+    maxError: 0.01,
+    minWhole: 12,
+  },
 ] as const;
 
 describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhole }) => {
@@ -42,25 +52,30 @@ describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhol
     expect(run.manifest.checkpoints[0].testAccuracy).toBeLessThan(0.2); // epoch 0 is the untrained network
   });
 
-  it('recomputes the final checkpoint\'s test accuracy exactly as the manifest states it, within its error bound', async () => {
+  it("recomputes the final checkpoint's test accuracy exactly as the manifest states it, within its error bound", async () => {
     const run = await loaded;
     const last = run.manifest.checkpoints.length - 1;
-    const network = new ReferenceNetwork(lenet5Layers(run.manifest.architecture), run.manifest.architecture.loss, run.checkpoints[last]);
+    const network = new ReferenceNetwork(
+      lenet5Layers(run.manifest.architecture),
+      run.manifest.architecture.loss,
+      run.checkpoints[last],
+    );
     // One pass over the 10,000 test images: the reference engine's predictions give the accuracy (evaluateNetwork's argmax rule).
     const recomputed = computePredictions(network, test);
     expect(recomputed.images).toBe(10000);
     const accuracy = predictionsAccuracy(recomputed, test.labels);
     expect(accuracy).toBe(run.manifest.checkpoints[last].testAccuracy);
     expect(1 - accuracy).toBeLessThanOrEqual(maxError);
-    expect(evaluateNetwork(network, { count: 500, images: test.images, labels: test.labels }, 500, 500).accuracy)
-      .toBe(predictionsAccuracy({ ...recomputed, images: 500 }, test.labels));
+    expect(evaluateNetwork(network, { count: 500, images: test.images, labels: test.labels }, 500, 500).accuracy).toBe(
+      predictionsAccuracy({ ...recomputed, images: 500 }, test.labels),
+    );
     // The shipped predictions are the reference engine's: the same digits, the same confusion matrix.
     const shipped = run.predictions[last]!;
     expect(Array.from(shipped.predicted)).toEqual(Array.from(recomputed.predicted));
     expect(confusionMatrix(shipped, test.labels)).toEqual(confusionMatrix(recomputed, test.labels));
   });
 
-  it('ships every checkpoint\'s predictions on all 10,000 test images, agreeing with its stated accuracy', async () => {
+  it("ships every checkpoint's predictions on all 10,000 test images, agreeing with its stated accuracy", async () => {
     const run = await loaded;
     run.manifest.checkpoints.forEach((checkpoint, i) => {
       const predictions = run.predictions[i];

@@ -27,10 +27,13 @@ export interface ActivationFrame {
 }
 
 /** Which parts each layer has, in frame order: out, then pre, then argmax. */
-export function frameParts(layers: readonly LayerSpec[]): { id: string; count: number; parts: ('out' | 'pre' | 'argmax')[] }[] {
+export function frameParts(
+  layers: readonly LayerSpec[],
+): { id: string; count: number; parts: ('out' | 'pre' | 'argmax')[] }[] {
   return layers.map((layer) => {
     const parts: ('out' | 'pre' | 'argmax')[] = ['out'];
-    if (layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample')) parts.push('pre');
+    if (layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample'))
+      parts.push('pre');
     if (layer.kind === 'pool' && layer.pooling === 'max') parts.push('argmax');
     return { id: layer.id, count: shapeSize(layer.shape), parts };
   });
@@ -61,7 +64,8 @@ export function frameFromPass(layers: readonly LayerSpec[], pass: ForwardPass, i
     const activation = pass.layers[l];
     const count = frameLayer.out[1];
     values.set(activation.out.subarray(item * count, (item + 1) * count), frameLayer.out[0]);
-    if (frameLayer.pre && activation.pre) values.set(activation.pre.subarray(item * count, (item + 1) * count), frameLayer.pre[0]);
+    if (frameLayer.pre && activation.pre)
+      values.set(activation.pre.subarray(item * count, (item + 1) * count), frameLayer.pre[0]);
     if (frameLayer.argmax && activation.argmax) {
       for (let i = 0; i < count; i++) values[frameLayer.argmax[0] + i] = activation.argmax[item * count + i];
     }

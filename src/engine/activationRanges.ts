@@ -30,7 +30,12 @@ function robustRange(values: ArrayLike<number>): ValueRange {
 export function activationRanges(network: ReferenceNetwork, set: MnistSet, count = 500): ActivationRanges {
   const inputs = new Float32Array(count * INPUT_SIZE * INPUT_SIZE);
   const labels = new Uint8Array(count);
-  mnistBatch(set, Array.from({ length: count }, (_, i) => i), inputs, labels);
+  mnistBatch(
+    set,
+    Array.from({ length: count }, (_, i) => i),
+    inputs,
+    labels,
+  );
   const pass = network.forward(inputs, count);
   const ranges: Record<string, LayerRanges> = {};
   pass.layers.forEach((layer) => {

@@ -80,8 +80,15 @@ export interface LayerDeltaValues {
  * Builds the frame from each layer's dOut and dPre (for the output layer only dPre = δ is read; its
  * dOut is recomputed as dL/dp from `probabilities`).
  */
-export function buildBackwardFrame(layers: readonly LayerSpec[], kind: LossKind, deltas: readonly LayerDeltaValues[],
-  gradients: ArrayLike<number>, probabilities: ArrayLike<number>, logits: ArrayLike<number>, label: number): BackwardFrame {
+export function buildBackwardFrame(
+  layers: readonly LayerSpec[],
+  kind: LossKind,
+  deltas: readonly LayerDeltaValues[],
+  gradients: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  logits: ArrayLike<number>,
+  label: number,
+): BackwardFrame {
   const layout = deltaLayout(layers);
   const values = new Float32Array(layout.size);
   const last = layers.length - 1;
@@ -94,7 +101,13 @@ export function buildBackwardFrame(layers: readonly LayerSpec[], kind: LossKind,
       for (let i = 0; i < layer.pre[1]; i++) values[layer.pre[0] + i] = delta.dPre[i];
     }
   });
-  return { values, layers: layout.layers, gradients: Float32Array.from(gradients), loss: imageLoss(kind, logits, label), label };
+  return {
+    values,
+    layers: layout.layers,
+    gradients: Float32Array.from(gradients),
+    loss: imageLoss(kind, logits, label),
+    label,
+  };
 }
 
 /** The reference engine's deltas of a batch of one as builder input. */

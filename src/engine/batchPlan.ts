@@ -43,7 +43,10 @@ export class BatchPlanner {
   private position = 0;
   private epochNumber = 0;
 
-  constructor(readonly count: number, readonly settings: TrainingSettings) {
+  constructor(
+    readonly count: number,
+    readonly settings: TrainingSettings,
+  ) {
     this.random = new SeededRandom(settings.seed ^ 0x9e3779b9);
   }
 
@@ -68,6 +71,12 @@ export class BatchPlanner {
     const indices = this.order.subarray(this.position, this.position + n);
     const distortions = this.settings.augment ? Array.from({ length: n }, () => randomDistortion(this.random)) : null;
     this.position += n;
-    return { epoch: this.epochNumber, indices, distortions, imagesDone: this.position, imagesInEpoch: this.order.length };
+    return {
+      epoch: this.epochNumber,
+      indices,
+      distortions,
+      imagesDone: this.position,
+      imagesInEpoch: this.order.length,
+    };
   }
 }

@@ -17,11 +17,16 @@ export function argmaxAt(values: ArrayLike<number>, offset: number, count: numbe
 }
 
 /** Runs the whole set through the network in batches and counts correct top-1 predictions. */
-export function evaluateNetwork(network: ReferenceNetwork, set: MnistSet, batchSize = 500,
-  limit = set.count): Evaluation {
+export function evaluateNetwork(
+  network: ReferenceNetwork,
+  set: MnistSet,
+  batchSize = 500,
+  limit = set.count,
+): Evaluation {
   const inputs = new Float32Array(batchSize * INPUT_SIZE * INPUT_SIZE);
   const labels = new Uint8Array(batchSize);
-  let correct = 0, lossSum = 0;
+  let correct = 0,
+    lossSum = 0;
   for (let start = 0; start < limit; start += batchSize) {
     const n = Math.min(batchSize, limit - start);
     const indices = Array.from({ length: n }, (_, i) => start + i);

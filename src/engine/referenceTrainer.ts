@@ -35,8 +35,14 @@ export class ReferenceTrainer {
   private epochLoss = 0;
   private epochImages = 0;
 
-  constructor(readonly options: ArchitectureOptions, readonly settings: TrainingSettings, readonly data: MnistSet,
-    initial: Float32Array | null = null, initialVelocity: Float32Array | null = null, stepsDone = 0) {
+  constructor(
+    readonly options: ArchitectureOptions,
+    readonly settings: TrainingSettings,
+    readonly data: MnistSet,
+    initial: Float32Array | null = null,
+    initialVelocity: Float32Array | null = null,
+    stepsDone = 0,
+  ) {
     const layers = lenet5Layers(options);
     this.network = new ReferenceNetwork(layers, options.loss, initial ?? initialParameters(layers, settings.seed));
     this.velocity = initialVelocity ? Float32Array.from(initialVelocity) : new Float32Array(this.network.layout.size);
@@ -58,7 +64,10 @@ export class ReferenceTrainer {
    * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
    * `overrides` changes momentum or weight decay from this step on.
    */
-  trainBatch(learningRate = this.learningRate(), overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {}): StepProgress {
+  trainBatch(
+    learningRate = this.learningRate(),
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {},
+  ): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
     const plane = INPUT_SIZE * INPUT_SIZE;
@@ -70,14 +79,24 @@ export class ReferenceTrainer {
     const { momentum, weightDecay } = { ...this.settings, ...overrides };
     sgdMomentumStep(this.network.params, gradients, this.velocity, { learningRate, momentum, weightDecay });
     this.step++;
-    if (batch.imagesDone === n) { this.epochLoss = 0; this.epochImages = 0; }
+    if (batch.imagesDone === n) {
+      this.epochLoss = 0;
+      this.epochImages = 0;
+    }
     this.epochLoss += loss * n;
     this.epochImages += n;
     const probs = pass.layers[pass.layers.length - 1].out;
     let correct = 0;
     for (let b = 0; b < n; b++) if (argmaxAt(probs, b * 10, 10) === this.labels[b]) correct++;
-    return { epoch: batch.epoch, imagesDone: batch.imagesDone, imagesInEpoch: batch.imagesInEpoch,
-      meanLoss: this.epochLoss / this.epochImages, loss, images: n, correct };
+    return {
+      epoch: batch.epoch,
+      imagesDone: batch.imagesDone,
+      imagesInEpoch: batch.imagesInEpoch,
+      meanLoss: this.epochLoss / this.epochImages,
+      loss,
+      images: n,
+      correct,
+    };
   }
 
   /** Trains the rest of the current epoch, calling `onBatch` after every batch; returns its mean loss. */

@@ -11,7 +11,7 @@
  * starting at 0,0), x before y. Input: 1,024 little-endian float32 values.
  */
 import { Inflate, deflateSync } from 'fflate';
-import type { NodeRef } from '../viz/layout/networkLayout';
+import type { NodeRef } from '../engine/model/nodeRef';
 
 /** One pen or eraser stroke on the pad: points in quarter pad pixels, x and y interleaved. */
 export interface PadStroke {
@@ -48,7 +48,10 @@ export const STROKE_COORDINATE_RANGE = [-4096, 8192] as const;
 export const MAX_STROKES_CHARS = 6000;
 
 /** Decoding limits: a longer field, more strokes or points, or more inflated bytes is refused. */
-const MAX_FIELD_CHARS = 16384, MAX_STROKES = 2000, MAX_POINTS = 50000, MAX_INFLATED = 16 * MAX_POINTS;
+const MAX_FIELD_CHARS = 16384,
+  MAX_STROKES = 2000,
+  MAX_POINTS = 50000,
+  MAX_INFLATED = 16 * MAX_POINTS;
 
 const INPUT_VALUES = 32 * 32;
 const TRACE_MODES = ['direct', 'full'] as const;
@@ -57,8 +60,16 @@ const KEYS = ['v', 'run', 'epoch', 'draw', 'input', 'test', 'focus', 'trace', 'c
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** An empty state: nothing carried. */
-export const EMPTY_ADDRESS: AddressState = { run: null, epoch: null, drawing: null, focus: null, traceMode: null, colourMode: null,
-  cameraPreset: null, backward: null };
+export const EMPTY_ADDRESS: AddressState = {
+  run: null,
+  epoch: null,
+  drawing: null,
+  focus: null,
+  traceMode: null,
+  colourMode: null,
+  cameraPreset: null,
+  backward: null,
+};
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -77,11 +88,16 @@ export function toBase64Url(bytes: Uint8Array): string {
 export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let bits = 0, value = 0, at = 0;
+  let bits = 0,
+    value = 0,
+    at = 0;
   for (const char of text) {
     value = ((value << 6) | BASE64URL.indexOf(char)) & 0xffffff;
     bits += 6;
-    if (bits >= 8) { bits -= 8; bytes[at++] = (value >> bits) & 0xff; }
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (value >> bits) & 0xff;
+    }
   }
   return bytes;
 }
@@ -95,19 +111,27 @@ function inflateAtMost(data: Uint8Array, limit: number): Uint8Array {
     if (length > limit) throw new Error('inflates to too much');
     chunks.push(chunk.slice());
   });
-  for (let at = 0; at < data.length || at === 0; at += 1024) inflater.push(data.subarray(at, at + 1024), at + 1024 >= data.length);
+  for (let at = 0; at < data.length || at === 0; at += 1024)
+    inflater.push(data.subarray(at, at + 1024), at + 1024 >= data.length);
   const out = new Uint8Array(length);
-  chunks.reduce((offset, chunk) => { out.set(chunk, offset); return offset + chunk.length; }, 0);
+  chunks.reduce((offset, chunk) => {
+    out.set(chunk, offset);
+    return offset + chunk.length;
+  }, 0);
   return out;
 }
 
 /** The strokes as base64url of deflated varints. */
 export function encodeStrokes(strokes: readonly PadStroke[]): string {
   const bytes: number[] = [];
-  const varint = (n: number) => { for (; n >= 0x80; n = Math.floor(n / 128)) bytes.push((n % 128) | 0x80); bytes.push(n); };
+  const varint = (n: number) => {
+    for (; n >= 0x80; n = Math.floor(n / 128)) bytes.push((n % 128) | 0x80);
+    bytes.push(n);
+  };
   const zigzag = (n: number) => varint(n < 0 ? -2 * n - 1 : 2 * n);
   varint(strokes.length);
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (const stroke of strokes) {
     varint((stroke.points.length / 2) * 2 + (stroke.eraser ? 1 : 0));
     for (let i = 0; i < stroke.points.length; i += 2) {
@@ -132,12 +156,17 @@ export function decodeStrokes(text: string): PadStroke[] {
       if (byte < 0x80) return n;
     }
   };
-  const zigzag = () => { const n = varint(); return n % 2 ? -(n + 1) / 2 : n / 2; };
+  const zigzag = () => {
+    const n = varint();
+    return n % 2 ? -(n + 1) / 2 : n / 2;
+  };
   const [low, high] = STROKE_COORDINATE_RANGE;
   const count = varint();
   if (count < 1 || count > MAX_STROKES) throw new Error(`${count} strokes`);
   const strokes: PadStroke[] = [];
-  let x = 0, y = 0, total = 0;
+  let x = 0,
+    y = 0,
+    total = 0;
   for (let s = 0; s < count; s++) {
     const header = varint();
     const pointCount = Math.floor(header / 2);
@@ -180,13 +209,17 @@ export function decodeInput(text: string): Float32Array {
 /** The drawing to carry: the strokes, or the input at full precision when the strokes would make the address too long. */
 export function drawingToCarry(strokes: readonly PadStroke[], input: Float32Array | null): AddressDrawing | null {
   if (strokes.length === 0) return null;
-  return input && encodeStrokes(strokes).length > MAX_STROKES_CHARS ? { kind: 'input', input } : { kind: 'strokes', strokes };
+  return input && encodeStrokes(strokes).length > MAX_STROKES_CHARS
+    ? { kind: 'input', input }
+    : { kind: 'strokes', strokes };
 }
 
 /** The address fragment (without '#') for `state`; null fields are left out. */
 export function encodeAddress(state: AddressState): string {
   const fields: [string, string][] = [['v', ADDRESS_VERSION]];
-  const add = (key: string, value: string | number | null) => { if (value !== null) fields.push([key, String(value)]); };
+  const add = (key: string, value: string | number | null) => {
+    if (value !== null) fields.push([key, String(value)]);
+  };
   add('run', state.run);
   add('epoch', state.epoch);
   const drawing = state.drawing;
@@ -206,31 +239,56 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
   const text = fragment.replace(/^#/, '');
   if (text === '') return { state: EMPTY_ADDRESS, ignored: [] };
   let params: URLSearchParams;
-  try { params = new URLSearchParams(text); } catch { return { state: EMPTY_ADDRESS, ignored: ['the whole address (unreadable)'] }; }
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    return { state: EMPTY_ADDRESS, ignored: ['the whole address (unreadable)'] };
+  }
   const version = params.getAll('v');
   if (version.length !== 1 || version[0] !== ADDRESS_VERSION) {
-    return { state: EMPTY_ADDRESS, ignored: [version.length === 0 ? 'the whole address (not one this app wrote)' : 'the whole address (from another version of the app)'] };
+    return {
+      state: EMPTY_ADDRESS,
+      ignored: [
+        version.length === 0
+          ? 'the whole address (not one this app wrote)'
+          : 'the whole address (from another version of the app)',
+      ],
+    };
   }
-  const ignored = [...new Set([...params.keys()].filter((key) => !KEYS.includes(key)))].map((key) => `"${key.slice(0, 20)}" (unknown)`);
+  const ignored = [...new Set([...params.keys()].filter((key) => !KEYS.includes(key)))].map(
+    (key) => `"${key.slice(0, 20)}" (unknown)`,
+  );
   const read = <T>(key: string, name: string, parse: (value: string) => T | null): T | null => {
     const values = params.getAll(key);
     if (values.length === 0) return null;
     let parsed: T | null = null;
-    try { if (values.length === 1 && values[0].length <= MAX_FIELD_CHARS) parsed = parse(values[0]); } catch { parsed = null; }
+    try {
+      if (values.length === 1 && values[0].length <= MAX_FIELD_CHARS) parsed = parse(values[0]);
+    } catch {
+      parsed = null;
+    }
     if (parsed === null) ignored.push(`${name} (malformed)`);
     return parsed;
   };
   const natural = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : null);
-  const oneOf = <T extends string>(options: readonly T[]) => (value: string) => (options as readonly string[]).includes(value) ? value as T : null;
+  const oneOf =
+    <T extends string>(options: readonly T[]) =>
+    (value: string) =>
+      (options as readonly string[]).includes(value) ? (value as T) : null;
   const drawings = [
     read('draw', 'the drawing', (value): AddressDrawing => ({ kind: 'strokes', strokes: decodeStrokes(value) })),
     read('input', 'the input', (value): AddressDrawing => ({ kind: 'input', input: decodeInput(value) })),
-    read('test', 'the test digit', (value): AddressDrawing | null => { const index = natural(value); return index === null ? null : { kind: 'test', index }; }),
+    read('test', 'the test digit', (value): AddressDrawing | null => {
+      const index = natural(value);
+      return index === null ? null : { kind: 'test', index };
+    }),
   ].filter((drawing) => drawing !== null);
   if (drawings.length > 1) ignored.push('the drawing (given twice)');
   const state: AddressState = {
     run: read('run', 'the run', (value) => (NAME.test(value) ? value : null)),
-    epoch: read('epoch', 'the checkpoint', (value) => (/^\d{1,6}(\.\d{1,20})?(e-\d{1,2})?$/.test(value) ? Number(value) : null)),
+    epoch: read('epoch', 'the checkpoint', (value) =>
+      /^\d{1,6}(\.\d{1,20})?(e-\d{1,2})?$/.test(value) ? Number(value) : null,
+    ),
     drawing: drawings.length === 1 ? drawings[0] : null,
     focus: read('focus', 'the focus', (value) => {
       const match = /^([A-Za-z0-9_-]{1,32})\.(\d{1,4})\.(\d{1,4})\.(\d{1,4})$/.exec(value);
@@ -239,7 +297,9 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     traceMode: read('trace', 'the trace mode', oneOf(TRACE_MODES)),
     colourMode: read('colour', 'the colour mode', oneOf(COLOUR_MODES)),
     cameraPreset: read('camera', 'the camera', (value) => (NAME.test(value) ? value : null)),
-    backward: read('backward', 'the backward view', (value) => (value === 'reading' ? 'reading' : /^\d$/.test(value) ? Number(value) : null)),
+    backward: read('backward', 'the backward view', (value) =>
+      value === 'reading' ? 'reading' : /^\d$/.test(value) ? Number(value) : null,
+    ),
   };
   return { state, ignored };
 }

@@ -7,7 +7,7 @@ import type { ActivationRanges } from '../engine/activationRanges';
 import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
-import type { NodeRef } from '../viz/layout/networkLayout';
+import type { NodeRef } from '../engine/model/nodeRef';
 import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
 
@@ -87,7 +87,10 @@ export interface TrainingSlice {
   /** The architecture of the next run started here (structural options start a new run). */
   architecture: ArchitectureOptions;
   /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
-  history: { losses: [number, number][]; epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[] };
+  history: {
+    losses: [number, number][];
+    epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[];
+  };
 }
 
 /** How the 3D view draws. */
@@ -149,7 +152,9 @@ export interface BackpropSlice {
 }
 
 /** Where the network's input comes from: the person's drawing, or a test image loaded from the explorer. */
-export type InputSource = { readonly kind: 'drawing' } | { readonly kind: 'test'; readonly index: number }
+export type InputSource =
+  | { readonly kind: 'drawing' }
+  | { readonly kind: 'test'; readonly index: number }
   /** An input restored at full precision from an address (its strokes were too long to carry). */
   | { readonly kind: 'address' };
 
@@ -174,14 +179,66 @@ export type AppState = Slices & {
 
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
-  backend: null, renderer: '', engineNote: null, error: null, engineDown: null, engineRestarts: 0,
-  run: null, layers: [], ranges: null, runNames: [], testImages: 10000, checkpoints: [], checkpointIndex: 0, damagedRuns: [],
-  input: null, stages: null, inkBox: null, padSize: 280, prediction: null, strokes: [], addressNote: null,
-  focus: null, pinned: false, traceMode: 'direct', colourMode: 'fixed', edgeMode: 'weight', cameraPreset: 'overview', viewGuide: true,
-  training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 },
-  datasetProgress: null, trainImages: 60000, learningRate: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 64, augment: false, architecture: DEFAULT_ARCHITECTURE, history: { losses: [], epochs: [] },
-  viewKind: 'forward', deltaPart: 'pre', trueLabel: null, backward: null, sweepStart: null, teaching: null,
-  selectedWeight: null, gradientCheck: null,
-  explorerOpen: false, inputSource: { kind: 'drawing' }, explorerCell: null, predictionsVersion: 0, compare: false, comparison: null,
+  backend: null,
+  renderer: '',
+  engineNote: null,
+  error: null,
+  engineDown: null,
+  engineRestarts: 0,
+  run: null,
+  layers: [],
+  ranges: null,
+  runNames: [],
+  testImages: 10000,
+  checkpoints: [],
+  checkpointIndex: 0,
+  damagedRuns: [],
+  input: null,
+  stages: null,
+  inkBox: null,
+  padSize: 280,
+  prediction: null,
+  strokes: [],
+  addressNote: null,
+  focus: null,
+  pinned: false,
+  traceMode: 'direct',
+  colourMode: 'fixed',
+  edgeMode: 'weight',
+  cameraPreset: 'overview',
+  viewGuide: true,
+  training: {
+    status: 'idle',
+    epoch: 0,
+    step: 0,
+    loss: null,
+    accuracy: null,
+    imagesPerSecond: 0,
+    imagesDone: 0,
+    imagesInEpoch: 0,
+  },
+  datasetProgress: null,
+  trainImages: 60000,
+  learningRate: 0.05,
+  momentum: 0.9,
+  weightDecay: 0,
+  batchSize: 64,
+  augment: false,
+  architecture: DEFAULT_ARCHITECTURE,
+  history: { losses: [], epochs: [] },
+  viewKind: 'forward',
+  deltaPart: 'pre',
+  trueLabel: null,
+  backward: null,
+  sweepStart: null,
+  teaching: null,
+  selectedWeight: null,
+  gradientCheck: null,
+  explorerOpen: false,
+  inputSource: { kind: 'drawing' },
+  explorerCell: null,
+  predictionsVersion: 0,
+  compare: false,
+  comparison: null,
   set: (partial) => set(partial),
 }));

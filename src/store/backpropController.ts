@@ -76,8 +76,17 @@ export function createBackpropController(deps: Dependencies): BackpropController
       const flippedAfter = before?.flippedAfter ?? (prediction.label === label ? reply.teachingSteps : null);
       showFrame(reply.frame);
       showBackward(reply.backward);
-      set({ prediction, trueLabel: label, backward: { loss: reply.backward.loss, label },
-        teaching: { steps: reply.teachingSteps, lossStart: before?.lossStart ?? reply.lossBefore, flippedAfter, cost: null } });
+      set({
+        prediction,
+        trueLabel: label,
+        backward: { loss: reply.backward.loss, label },
+        teaching: {
+          steps: reply.teachingSteps,
+          lossStart: before?.lossStart ?? reply.lossBefore,
+          flippedAfter,
+          cost: null,
+        },
+      });
       return { lossBefore: reply.lossBefore, lossAfter: reply.lossAfter };
     },
     async undo() {
@@ -90,7 +99,8 @@ export function createBackpropController(deps: Dependencies): BackpropController
       await deps.ensureDataset();
       const cost = await client.evaluateTeaching(TEACHING_TEST_IMAGES);
       const teaching = useAppStore.getState().teaching;
-      if (teaching) set({ teaching: { ...teaching, cost: { before: cost.before, after: cost.after, images: cost.images } } });
+      if (teaching)
+        set({ teaching: { ...teaching, cost: { before: cost.before, after: cost.after, images: cost.images } } });
     },
     async checkGradient(tensor, index) {
       const label = chosenLabel() ?? frameHolder.backward?.label ?? useAppStore.getState().prediction?.label ?? 0;

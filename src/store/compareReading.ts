@@ -19,10 +19,18 @@ export function comparisonRun(runs: ReadonlyMap<string, RunRecord>, selected: st
 }
 
 /** The other network's reading of `input`, or null when there is no other shipped run. */
-export async function readComparison(client: EngineClient, runs: ReadonlyMap<string, RunRecord>, selected: string,
-  input: Float32Array): Promise<{ run: string; label: number; probabilities: number[] } | null> {
+export async function readComparison(
+  client: EngineClient,
+  runs: ReadonlyMap<string, RunRecord>,
+  selected: string,
+  input: Float32Array,
+): Promise<{ run: string; label: number; probabilities: number[] } | null> {
   const other = comparisonRun(runs, selected);
   if (!other) return null;
-  const frame = await client.inferWith(other.architecture, other.checkpoints[other.checkpoints.length - 1].params, input);
+  const frame = await client.inferWith(
+    other.architecture,
+    other.checkpoints[other.checkpoints.length - 1].params,
+    input,
+  );
   return { run: other.name, ...predictionOf(frame) };
 }

@@ -51,13 +51,24 @@ function summaries(run: RunRecord): CheckpointSummary[] {
  * Starts the engine worker with the shipped run (and `others`, e.g. the classic one, offered in the run
  * picker); `prefer` chooses the backend to try first.
  */
-export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto', trainSubset: number | null, dataUrl: string,
-  others: readonly RunRecord[] = []): Promise<EngineConnection> {
-  let onDeath = (reason: string) => { console.error(`the engine worker died before start: ${reason}`); };
-  const supervised = new SupervisedWorker(() => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
-    (reason) => onDeath(reason));
+export async function connectEngine(
+  shipped: RunRecord,
+  prefer: Backend | 'auto',
+  trainSubset: number | null,
+  dataUrl: string,
+  others: readonly RunRecord[] = [],
+): Promise<EngineConnection> {
+  let onDeath = (reason: string) => {
+    console.error(`the engine worker died before start: ${reason}`);
+  };
+  const supervised = new SupervisedWorker(
+    () =>
+      new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    (reason) => onDeath(reason),
+  );
   const client = new EngineClient(supervised);
-  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
+    useAppStore.getState().set(partial);
   client.subscribe((event) => {
     if (event.type === 'backendChanged') set({ backend: event.backend, engineNote: event.reason });
     if (event.type === 'failed') set({ error: event.message });
@@ -65,7 +76,9 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   const started = await client.start(prefer);
   set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
   let backendNow = started.backend;
-  client.subscribe((event) => { if (event.type === 'backendChanged') backendNow = event.backend; });
+  client.subscribe((event) => {
+    if (event.type === 'backendChanged') backendNow = event.backend;
+  });
 
   const runs = new Map<string, RunRecord>();
   const register = (record: RunRecord) => {
@@ -80,7 +93,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   let pending: { input: Float32Array | null; time: number; done: (() => void)[] } | null = null;
   // Assigned below, before the first drawing is read.
   let backprop: BackpropController | null = null;
-  const read = (input: Float32Array) => (useAppStore.getState().viewKind === 'backward' && backprop ? backprop.read(input) : client.infer(input));
+  const read = (input: Float32Array) =>
+    useAppStore.getState().viewKind === 'backward' && backprop ? backprop.read(input) : client.infer(input);
   const pump = async () => {
     if (inFlight || !pending) return;
     const job = pending;
@@ -89,7 +103,10 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
     try {
       client.setDrawing(job.input); // streamed back under the live weights while a run trains
       const frame = job.input ? await read(job.input) : null;
-      if (!frame || useAppStore.getState().viewKind !== 'backward') { showBackward(null); set({ backward: null }); }
+      if (!frame || useAppStore.getState().viewKind !== 'backward') {
+        showBackward(null);
+        set({ backward: null });
+      }
       // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
       const training = useAppStore.getState().training.status === 'running';
       if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
@@ -98,7 +115,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
         await client.loadWeights(run.architecture, run.checkpoints[index].params);
       } else frameHolder.previous = null;
       showFrame(frame, job.time);
-      const comparison = frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
+      const comparison =
+        frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
       set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
@@ -108,26 +126,36 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
       void pump();
     }
   };
-  const infer = (input: Float32Array | null, inputTime = performance.now()) => new Promise<void>((resolve) => {
-    pending = { input, time: pending?.time ?? inputTime, done: [...(pending?.done ?? []), resolve] };
-    void pump();
-  });
+  const infer = (input: Float32Array | null, inputTime = performance.now()) =>
+    new Promise<void>((resolve) => {
+      pending = { input, time: pending?.time ?? inputTime, done: [...(pending?.done ?? []), resolve] };
+      void pump();
+    });
 
   const show = async (next: RunRecord, nextIndex: number) => {
-    if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length)) throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
+    if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length))
+      throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
     register(next);
     run = next;
     index = nextIndex;
     backprop?.forget(); // loading weights ends any teaching in the worker
     await client.loadWeights(run.architecture, run.checkpoints[index].params);
     const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
-    set({ run: run.name, testImages: run.testImages, checkpoints: summaries(run), checkpointIndex: index,
-      layers: run.architecture.layers, ranges: run.ranges ?? (sameArchitecture ? shipped.ranges : null) });
+    set({
+      run: run.name,
+      testImages: run.testImages,
+      checkpoints: summaries(run),
+      checkpointIndex: index,
+      layers: run.architecture.layers,
+      ranges: run.ranges ?? (sameArchitecture ? shipped.ranges : null),
+    });
     await infer(useAppStore.getState().input);
   };
 
   const training = createTrainingController({
-    client, trainSubset, dataUrl,
+    client,
+    trainSubset,
+    dataUrl,
     isShowingLatestOf: (name) => run.name === name && index === run.checkpoints.length - 1,
     onCheckpoint: (updated) => {
       register(updated);
@@ -150,7 +178,8 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   });
   const backpropControl = backprop;
   const supervision = superviseEngine({
-    supervised, client,
+    supervised,
+    client,
     currentBackend: () => backendNow,
     async forgetWorker() {
       inFlight = false; // its reply will never come
@@ -164,16 +193,30 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
       return run.checkpoints[index].epoch;
     },
   });
-  onDeath = (reason) => void supervision.onDeath(reason).then(() => { backendNow = useAppStore.getState().backend ?? backendNow; });
-  const explorer = createExplorerController({ client, dataUrl, selected: () => ({ run, index }), infer: (input) => infer(input) });
+  onDeath = (reason) =>
+    void supervision.onDeath(reason).then(() => {
+      backendNow = useAppStore.getState().backend ?? backendNow;
+    });
+  const explorer = createExplorerController({
+    client,
+    dataUrl,
+    selected: () => ({ run, index }),
+    infer: (input) => infer(input),
+  });
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
   client.subscribe((event) => {
     const { viewKind, input } = useAppStore.getState();
     if (event.type !== 'activationsStreamed' || viewKind !== 'backward' || !input || following) return;
     following = true;
-    backpropControl.read(input).catch((error: unknown) => set({ error: `backward pass while training: ${error instanceof Error ? error.message : String(error)}` }))
-      .finally(() => { following = false; });
+    backpropControl
+      .read(input)
+      .catch((error: unknown) =>
+        set({ error: `backward pass while training: ${error instanceof Error ? error.message : String(error)}` }),
+      )
+      .finally(() => {
+        following = false;
+      });
   });
   await show(shipped, index);
   await training.restoreSaved(register);
@@ -189,7 +232,10 @@ export async function connectEngine(shipped: RunRecord, prefer: Backend | 'auto'
   });
 
   return {
-    client, training, backprop: backpropControl, explorer,
+    client,
+    training,
+    backprop: backpropControl,
+    explorer,
     selectedIndex: () => index,
     retryEngine: () => supervision.retry(),
     async importRun(bytes, fileName) {

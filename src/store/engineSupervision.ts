@@ -10,7 +10,11 @@ import type { SupervisedWorker } from '../worker/supervisedWorker';
 import { useAppStore } from './appStore';
 import { RestartPolicy } from './restartPolicy';
 
-const ENGINE_NAMES: Record<Backend, string> = { webgl2: 'the WebGL2 engine', wasm: 'the WebAssembly engine', cpu: 'the CPU reference engine' };
+const ENGINE_NAMES: Record<Backend, string> = {
+  webgl2: 'the WebGL2 engine',
+  wasm: 'the WebAssembly engine',
+  cpu: 'the CPU reference engine',
+};
 
 /** What supervision needs from the rest of the connection. */
 export interface SupervisionHooks {
@@ -24,9 +28,13 @@ export interface SupervisionHooks {
 }
 
 /** Restarts the engine when it dies; `retry` brings a downed engine back. */
-export function superviseEngine(hooks: SupervisionHooks): { onDeath(reason: string): Promise<void>; retry(): Promise<void> } {
+export function superviseEngine(hooks: SupervisionHooks): {
+  onDeath(reason: string): Promise<void>;
+  retry(): Promise<void>;
+} {
   const policy = new RestartPolicy();
-  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
+    useAppStore.getState().set(partial);
   let restarting: Promise<void> | null = null;
 
   const bringUp = async (backend: Backend, why: string) => {
@@ -34,9 +42,15 @@ export function superviseEngine(hooks: SupervisionHooks): { onDeath(reason: stri
     const started = await hooks.client.start(backend);
     const epoch = await hooks.reload();
     const restarts = useAppStore.getState().engineRestarts + 1;
-    set({ backend: started.backend, renderer: started.renderer, engineDown: null, engineRestarts: restarts,
-      engineNote: `The engine stopped (${why}); restarted on ${ENGINE_NAMES[started.backend]} from the checkpoint at epoch `
-        + `${Number(epoch.toFixed(4))}.${started.backend !== backend && started.reason ? ` ${started.reason}.` : ''}` });
+    set({
+      backend: started.backend,
+      renderer: started.renderer,
+      engineDown: null,
+      engineRestarts: restarts,
+      engineNote:
+        `The engine stopped (${why}); restarted on ${ENGINE_NAMES[started.backend]} from the checkpoint at epoch ` +
+        `${Number(epoch.toFixed(4))}.${started.backend !== backend && started.reason ? ` ${started.reason}.` : ''}`,
+    });
   };
 
   const onDeath = async (reason: string) => {
@@ -47,17 +61,26 @@ export function superviseEngine(hooks: SupervisionHooks): { onDeath(reason: stri
       await hooks.forgetWorker();
       if (decision.action === 'down') {
         hooks.supervised.stop();
-        set({ engineDown: `The engine stopped ${decision.deaths} times within a minute (last: ${reason}); it stays down. `
-          + 'Your runs are kept in this page.', backend: null });
+        set({
+          engineDown:
+            `The engine stopped ${decision.deaths} times within a minute (last: ${reason}); it stays down. ` +
+            'Your runs are kept in this page.',
+          backend: null,
+        });
         return;
       }
       try {
         await bringUp(decision.backend, reason);
       } catch (error) {
         hooks.supervised.stop();
-        set({ engineDown: `The engine stopped (${reason}) and could not be restarted: ${error instanceof Error ? error.message : String(error)}`, backend: null });
+        set({
+          engineDown: `The engine stopped (${reason}) and could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+          backend: null,
+        });
       }
-    })().finally(() => { restarting = null; });
+    })().finally(() => {
+      restarting = null;
+    });
     await restarting;
   };
 
@@ -69,7 +92,9 @@ export function superviseEngine(hooks: SupervisionHooks): { onDeath(reason: stri
       try {
         await bringUp(hooks.currentBackend(), 'it was down; you asked to retry');
       } catch (error) {
-        set({ engineDown: `The engine could not be restarted: ${error instanceof Error ? error.message : String(error)}` });
+        set({
+          engineDown: `The engine could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     },
   };

@@ -53,13 +53,15 @@ export function createExplorerController(deps: Dependencies): ExplorerController
   const controller: ExplorerController = {
     testSet() {
       loading ??= (async () => {
-        const set = test ?? await fetchMnistTest(deps.dataUrl);
+        const set = test ?? (await fetchMnistTest(deps.dataUrl));
         await client.setTestSet({ count: set.count, images: set.images.slice(), labels: set.labels.slice() });
         test = set;
         return set;
       })().catch((error: unknown) => {
         loading = null;
-        throw new Error(`the MNIST test images could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `the MNIST test images could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       return loading;
     },
@@ -69,7 +71,7 @@ export function createExplorerController(deps: Dependencies): ExplorerController
     },
     known(run, index) {
       const checkpoint = run.checkpoints[index];
-      return run.predictions?.[index] ?? (checkpoint ? done.get(checkpoint.params) ?? null : null);
+      return run.predictions?.[index] ?? (checkpoint ? (done.get(checkpoint.params) ?? null) : null);
     },
     predictions(run, index) {
       const checkpoint = run.checkpoints[index];
@@ -78,9 +80,14 @@ export function createExplorerController(deps: Dependencies): ExplorerController
       if (shipped) return Promise.resolve(shipped);
       let pending = cache.get(checkpoint.params);
       if (!pending) {
-        pending = controller.testSet()
+        pending = controller
+          .testSet()
           .then(() => client.predict(run.architecture, checkpoint.params, run.testImages))
-          .then((predictions) => { done.set(checkpoint.params, predictions); bump(); return predictions; });
+          .then((predictions) => {
+            done.set(checkpoint.params, predictions);
+            bump();
+            return predictions;
+          });
         pending.catch(() => cache.delete(checkpoint.params));
         cache.set(checkpoint.params, pending);
       }
@@ -97,10 +104,13 @@ export function createExplorerController(deps: Dependencies): ExplorerController
     },
     async loadTestDigit(index) {
       const set = await controller.testSet();
-      if (!(Number.isInteger(index) && index >= 0 && index < set.count)) throw new RangeError(`no test image ${index}; there are ${set.count}`);
+      if (!(Number.isInteger(index) && index >= 0 && index < set.count))
+        throw new RangeError(`no test image ${index}; there are ${set.count}`);
       const input = new Float32Array(32 * 32);
       mnistToInput(set.images, index, input);
-      useAppStore.getState().set({ input, stages: null, inkBox: null, inputSource: { kind: 'test', index }, trueLabel: set.labels[index] });
+      useAppStore
+        .getState()
+        .set({ input, stages: null, inkBox: null, inputSource: { kind: 'test', index }, trueLabel: set.labels[index] });
       await deps.infer(input);
     },
   };

@@ -23,7 +23,12 @@ export function confusionMatrix(p: CheckpointPredictions, labels: Uint8Array): n
  * The test images labelled `truth` and read as `predicted`: mistakes most confident first, correct
  * readings least confident first (the interesting ones on top); ties keep test-set order.
  */
-export function cellMembers(p: CheckpointPredictions, labels: Uint8Array, truth: number, predicted: number): CellMember[] {
+export function cellMembers(
+  p: CheckpointPredictions,
+  labels: Uint8Array,
+  truth: number,
+  predicted: number,
+): CellMember[] {
   const members: CellMember[] = [];
   for (let i = 0; i < p.images; i++) {
     if (labels[i] === truth && p.predicted[i] === predicted) members.push({ index: i, confidence: p.confidence[i] });
@@ -49,7 +54,10 @@ export function epochLabel(epoch: number): string {
   if (epoch > 0 && epoch < 1 && Math.abs(sixteenths - Math.round(sixteenths)) < 1e-9) {
     let numerator = Math.round(sixteenths);
     let denominator = 16;
-    while (numerator % 2 === 0) { numerator /= 2; denominator /= 2; }
+    while (numerator % 2 === 0) {
+      numerator /= 2;
+      denominator /= 2;
+    }
     return `${numerator}/${denominator}`;
   }
   return String(Number(epoch.toFixed(4)));
@@ -63,34 +71,49 @@ const LISTED_CHANGES = 4;
  * `correct[i]`), e.g. "learned at epoch 1/8, forgotten at 3, learned again at 5".
  */
 export function learningStory(epochs: readonly number[], correct: readonly boolean[]): string {
-  if (epochs.length !== correct.length) throw new Error(`learningStory: ${epochs.length} epochs but ${correct.length} readings`);
+  if (epochs.length !== correct.length)
+    throw new Error(`learningStory: ${epochs.length} epochs but ${correct.length} readings`);
   if (correct.length === 0) return 'not read at any checkpoint yet';
   if (correct.every((c) => c)) return `read correctly from epoch ${epochLabel(epochs[0])} on`;
   if (correct.every((c) => !c)) return 'never learned in this run';
   const changes: { at: number; learned: boolean }[] = [];
-  correct.forEach((c, i) => { if (i > 0 && c !== correct[i - 1]) changes.push({ at: i, learned: c }); });
+  correct.forEach((c, i) => {
+    if (i > 0 && c !== correct[i - 1]) changes.push({ at: i, learned: c });
+  });
   const opening = correct[0] ? [`read correctly from epoch ${epochLabel(epochs[0])}`] : [];
   const seen = { learned: correct[0], forgotten: false };
   const phrase = ({ at, learned }: { at: number; learned: boolean }) => {
     const again = learned ? seen.learned : seen.forgotten;
-    if (learned) seen.learned = true; else seen.forgotten = true;
+    if (learned) seen.learned = true;
+    else seen.forgotten = true;
     const verb = learned ? 'learned' : 'forgotten';
-    const where = opening.length === 0 && at === changes[0].at ? `at epoch ${epochLabel(epochs[at])}` : `at ${epochLabel(epochs[at])}`;
+    const where =
+      opening.length === 0 && at === changes[0].at
+        ? `at epoch ${epochLabel(epochs[at])}`
+        : `at ${epochLabel(epochs[at])}`;
     return `${verb}${again ? ' again' : ''} ${where}`;
   };
   if (changes.length <= LISTED_CHANGES) return [...opening, ...changes.map(phrase)].join(', ');
   const last = changes[changes.length - 1];
   const first = opening.length > 0 ? opening[0] : phrase(changes[0]);
   const between = changes.length - (opening.length > 0 ? 1 : 2);
-  const ending = last.learned ? `read correctly since ${epochLabel(epochs[last.at])}` : `wrong since ${epochLabel(epochs[last.at])}`;
+  const ending = last.learned
+    ? `read correctly since ${epochLabel(epochs[last.at])}`
+    : `wrong since ${epochLabel(epochs[last.at])}`;
   return `${first}, changed its mind ${between} more times, ${ending}`;
 }
 
 /** The most frequent mistake in a confusion matrix; ties go to the lowest true digit, then the lowest predicted one. */
-export function largestOffDiagonal(matrix: readonly (readonly number[])[]): { truth: number; predicted: number; count: number } {
+export function largestOffDiagonal(matrix: readonly (readonly number[])[]): {
+  truth: number;
+  predicted: number;
+  count: number;
+} {
   let best = { truth: 0, predicted: 1, count: -1 };
-  matrix.forEach((row, truth) => row.forEach((count, predicted) => {
-    if (truth !== predicted && count > best.count) best = { truth, predicted, count };
-  }));
+  matrix.forEach((row, truth) =>
+    row.forEach((count, predicted) => {
+      if (truth !== predicted && count > best.count) best = { truth, predicted, count };
+    }),
+  );
   return { ...best, count: Math.max(0, best.count) };
 }

@@ -13,7 +13,8 @@ export const WINDOW_MS = 60_000;
 export const BACKEND_CHAIN: readonly Backend[] = ['webgl2', 'wasm', 'cpu'];
 
 /** What to do after a death. */
-export type RestartDecision = { readonly action: 'restart'; readonly backend: Backend } | { readonly action: 'down'; readonly deaths: number };
+export type RestartDecision =
+  { readonly action: 'restart'; readonly backend: Backend } | { readonly action: 'down'; readonly deaths: number };
 
 /** Counts deaths in a sliding window and decides what follows each. */
 export class RestartPolicy {

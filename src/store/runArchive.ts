@@ -13,9 +13,16 @@ export function exportRun(run: RunRecord): Uint8Array {
   const { layers: _layers, ...options } = run.architecture;
   const manifest = {
     ...createManifest(options, { training: { engine: 'browser', testImages: run.testImages } }),
-    checkpoints: run.checkpoints.map((c) => ({ epoch: c.epoch, file: checkpointFileName(c.epoch), testAccuracy: c.testAccuracy, trainLoss: null })),
+    checkpoints: run.checkpoints.map((c) => ({
+      epoch: c.epoch,
+      file: checkpointFileName(c.epoch),
+      testAccuracy: c.testAccuracy,
+      trainLoss: null,
+    })),
   };
-  const files: Record<string, Uint8Array> = { 'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+  const files: Record<string, Uint8Array> = {
+    'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+  };
   for (const c of run.checkpoints) files[checkpointFileName(c.epoch)] = encodeCheckpoint(c.params);
   return zipSync(files, { level: 6 });
 }

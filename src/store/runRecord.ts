@@ -35,7 +35,11 @@ export function recordFromLoadedRun(name: string, run: LoadedRun): RunRecord {
   return {
     name,
     architecture: run.manifest.architecture,
-    checkpoints: run.manifest.checkpoints.map((c, i) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy, params: run.checkpoints[i] })),
+    checkpoints: run.manifest.checkpoints.map((c, i) => ({
+      epoch: c.epoch,
+      testAccuracy: c.testAccuracy,
+      params: run.checkpoints[i],
+    })),
     testImages: training?.testImages ?? 10000,
     ranges: last.activationRanges ?? null,
     predictions: run.predictions,

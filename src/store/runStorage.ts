@@ -51,14 +51,20 @@ export async function loadSavedRuns(): Promise<SavedRuns> {
   try {
     names = await keys(store());
   } catch (error) {
-    return { runs: [], damaged: [{ key: DAMAGED_STORAGE, problem: `it could not be opened or listed (${message(error)})` }] };
+    return {
+      runs: [],
+      damaged: [{ key: DAMAGED_STORAGE, problem: `it could not be opened or listed (${message(error)})` }],
+    };
   }
   const runs: RunRecord[] = [];
   const damaged: DamagedRun[] = [];
   for (const name of names) {
     const key = typeof name === 'string' ? name : String(name);
     if (typeof name !== 'string') {
-      damaged.push({ key, problem: `it is stored under a ${typeof name === 'object' ? 'non-string' : typeof name} key` });
+      damaged.push({
+        key,
+        problem: `it is stored under a ${typeof name === 'object' ? 'non-string' : typeof name} key`,
+      });
       continue;
     }
     try {

@@ -8,7 +8,8 @@ import { parameterLayout } from '../engine/model/parameters';
 import type { RunRecord } from './runRecord';
 
 /** The outcome of checking one stored value: the run, or what is wrong with it. */
-export type StoredRunCheck = { readonly ok: true; readonly run: RunRecord } | { readonly ok: false; readonly problem: string };
+export type StoredRunCheck =
+  { readonly ok: true; readonly run: RunRecord } | { readonly ok: false; readonly problem: string };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -34,7 +35,9 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'null-prototype'} object` : typeof value;
+  return typeof value === 'object'
+    ? `a ${(value as object).constructor?.name ?? 'null-prototype'} object`
+    : typeof value;
 }
 
 /**
@@ -57,7 +60,8 @@ export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
     }
   }
   const layers = lenet5Layers(arch as unknown as ArchitectureOptions);
-  if (!sameData(arch.layers, layers)) return refuse('architecture.layers do not match the LeNet-5 layers for its options');
+  if (!sameData(arch.layers, layers))
+    return refuse('architecture.layers do not match the LeNet-5 layers for its options');
   const { testImages } = value;
   if (typeof testImages !== 'number' || !Number.isInteger(testImages) || testImages <= 0) {
     return refuse(`testImages is ${describe(testImages)}, expected a positive integer`);
@@ -82,12 +86,14 @@ export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
     if (step !== undefined && (typeof step !== 'number' || !Number.isInteger(step) || step < 0)) {
       return refuse(`${where} has step ${describe(step)}, expected a non-negative integer`);
     }
-    if (!(params instanceof Float32Array)) return refuse(`${where} has params ${describe(params)}, expected a Float32Array`);
+    if (!(params instanceof Float32Array))
+      return refuse(`${where} has params ${describe(params)}, expected a Float32Array`);
     if (params.length !== size) return refuse(`${where} has ${params.length} parameters, expected ${size}`);
     const bad = params.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return refuse(`${where} has parameter ${bad} = ${params[bad]}, expected finite values`);
   }
-  if (value.ranges !== null && !isPlainObject(value.ranges)) return refuse(`ranges is ${describe(value.ranges)}, expected null or an object`);
+  if (value.ranges !== null && !isPlainObject(value.ranges))
+    return refuse(`ranges is ${describe(value.ranges)}, expected null or an object`);
   return { ok: true, run: value as unknown as RunRecord };
 }
 
@@ -113,12 +119,16 @@ export function rawRecordJson(value: unknown): string {
     seen.add(v);
     try {
       if (v instanceof ArrayBuffer) return { type: 'ArrayBuffer', values: Array.from(new Uint8Array(v)) };
-      if (v instanceof DataView) return { type: 'DataView', values: Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+      if (v instanceof DataView)
+        return { type: 'DataView', values: Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
       if (ArrayBuffer.isView(v)) {
-        const values = Array.from(v as unknown as ArrayLike<number | bigint>, (x) => (typeof x === 'bigint' ? x.toString() : number(x)));
+        const values = Array.from(v as unknown as ArrayLike<number | bigint>, (x) =>
+          typeof x === 'bigint' ? x.toString() : number(x),
+        );
         return { type: v.constructor.name, values };
       }
-      if (v instanceof Date) return { type: 'Date', value: Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString() };
+      if (v instanceof Date)
+        return { type: 'Date', value: Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString() };
       if (v instanceof Map) return { type: 'Map', entries: [...v].map(([k, x]) => [convert(k), convert(x)]) };
       if (v instanceof Set) return { type: 'Set', values: [...v].map(convert) };
       if (Array.isArray(v)) return v.map(convert);

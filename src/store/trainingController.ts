@@ -52,11 +52,11 @@ interface Dependencies {
   refresh(): Promise<void>;
 }
 
-
 /** Creates the controller and subscribes it to the worker's training events. */
 export function createTrainingController(deps: Dependencies): TrainingController {
   const { client } = deps;
-  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) => useAppStore.getState().set(partial);
+  const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
+    useAppStore.getState().set(partial);
   const SEED = 1;
   let run: RunRecord | null = null;
   let latest: { params: Float32Array; velocity: Float32Array | null; step: number } | null = null;
@@ -78,13 +78,18 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const ensureDataset = () => {
     dataset ??= (async () => {
       set({ datasetProgress: 0 });
-      const { train, test } = await fetchMnist(deps.dataUrl, (received, total) => set({ datasetProgress: received / total }));
+      const { train, test } = await fetchMnist(deps.dataUrl, (received, total) =>
+        set({ datasetProgress: received / total }),
+      );
       const count = Math.min(deps.trainSubset ?? train.count, train.count);
       await client.setDataset(count < train.count ? mnistSubset(train, count, true) : train, test);
       set({ datasetProgress: null, trainImages: count });
     })().catch((error: unknown) => {
       dataset = null;
-      set({ datasetProgress: null, error: `MNIST could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      set({
+        datasetProgress: null,
+        error: `MNIST could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      });
       throw error;
     });
     return dataset;
@@ -96,8 +101,13 @@ export function createTrainingController(deps: Dependencies): TrainingController
     runShape = { batchSize, augment };
     const architecture = { ...options, layers: lenet5Layers(options) };
     const params = initialParameters(architecture.layers, SEED) as Float32Array;
-    run = { name: TRAINED_RUN, architecture, testImages: BROWSER_TEST_IMAGES, ranges: null,
-      checkpoints: [{ epoch: 0, testAccuracy: null, params }] };
+    run = {
+      name: TRAINED_RUN,
+      architecture,
+      testImages: BROWSER_TEST_IMAGES,
+      ranges: null,
+      checkpoints: [{ epoch: 0, testAccuracy: null, params }],
+    };
     latest = { params, velocity: null, step: 0 };
     await deps.show(run, 0);
     const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');
@@ -127,7 +137,9 @@ export function createTrainingController(deps: Dependencies): TrainingController
         const problem = await saveRun(next);
         if (problem) set({ error: problem });
       }
-    })().finally(() => { saving = null; });
+    })().finally(() => {
+      saving = null;
+    });
     return saving;
   };
 
@@ -152,20 +164,40 @@ export function createTrainingController(deps: Dependencies): TrainingController
     }
     if (event.type === 'checkpointSaved' && event.requestId === -1 && run) {
       latest = { params: event.params, velocity: event.velocity, step: event.step };
-      run = { ...run, checkpoints: [...run.checkpoints, { epoch: event.epoch, step: event.step, testAccuracy: event.testAccuracy, params: event.params.slice() }] };
+      run = {
+        ...run,
+        checkpoints: [
+          ...run.checkpoints,
+          { epoch: event.epoch, step: event.step, testAccuracy: event.testAccuracy, params: event.params.slice() },
+        ],
+      };
       deps.onCheckpoint(run);
       void persist(run);
       if (Number.isInteger(event.epoch)) {
         const now = performance.now();
         const { history } = useAppStore.getState();
-        set({ history: { ...history, epochs: [...history.epochs, { epoch: event.epoch, testAccuracy: event.testAccuracy,
-          seconds: epochStartedAt === null ? null : (now - epochStartedAt) / 1000 }] } });
+        set({
+          history: {
+            ...history,
+            epochs: [
+              ...history.epochs,
+              {
+                epoch: event.epoch,
+                testAccuracy: event.testAccuracy,
+                seconds: epochStartedAt === null ? null : (now - epochStartedAt) / 1000,
+              },
+            ],
+          },
+        });
         epochStartedAt = now;
       }
     }
     if (event.type === 'trainingDiverged') {
-      set({ error: `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last `
-        + 'checkpoint; lower the learning rate and press Train again.' });
+      set({
+        error:
+          `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last ` +
+          'checkpoint; lower the learning rate and press Train again.',
+      });
       const last = run?.checkpoints[run.checkpoints.length - 1];
       if (last) latest = { params: last.params, velocity: null, step: last.step ?? latest?.step ?? 0 };
       void deps.refresh();
@@ -178,14 +210,22 @@ export function createTrainingController(deps: Dependencies): TrainingController
       set({ error: null });
       await ensureDataset();
       const current = await ensureRun();
-      if (current.checkpoints.length === 1) set({ history: { losses: [], epochs: [{ epoch: 0, testAccuracy: current.checkpoints[0].testAccuracy, seconds: null }] } });
+      if (current.checkpoints.length === 1)
+        set({
+          history: {
+            losses: [],
+            epochs: [{ epoch: 0, testAccuracy: current.checkpoints[0].testAccuracy, seconds: null }],
+          },
+        });
       epochStartedAt = latest!.step % stepsPerEpoch() === 0 ? performance.now() : null;
       await resume(current, Infinity);
       set({ training: { ...useAppStore.getState().training, status: 'running' } });
     },
     async pause() {
       client.pause();
-      pausing ??= saveLatest().finally(() => { pausing = null; });
+      pausing ??= saveLatest().finally(() => {
+        pausing = null;
+      });
       await pausing;
       // The weights just saved say where the run stands (a progress report may still be on its way).
       const step = latest?.step ?? useAppStore.getState().training.step;
@@ -218,7 +258,18 @@ export function createTrainingController(deps: Dependencies): TrainingController
       run = null;
       latest = null;
       set({ history: { losses: [], epochs: [] } });
-      set({ training: { status: 'idle', epoch: 0, step: 0, loss: null, accuracy: null, imagesPerSecond: 0, imagesDone: 0, imagesInEpoch: 0 } });
+      set({
+        training: {
+          status: 'idle',
+          epoch: 0,
+          step: 0,
+          loss: null,
+          accuracy: null,
+          imagesPerSecond: 0,
+          imagesDone: 0,
+          imagesInEpoch: 0,
+        },
+      });
       await ensureDataset();
       await ensureRun();
     },

@@ -16,13 +16,16 @@ export function AdaptiveQuality() {
   const quality = useRef(initialQuality(window.devicePixelRatio));
   const last = useRef({ stamp: -1, next: -1, pending: false });
 
-  useEffect(() => { setDpr(quality.current.ratio); }, [setDpr]);
+  useEffect(() => {
+    setDpr(quality.current.ratio);
+  }, [setDpr]);
 
   useFrame(() => {
     const stamp = frameStamp();
     const previous = last.current;
     // The callback requested by the previous 3D frame runs in the animation frame after it: still pending, or stamped with this frame.
-    const consecutive = previous.stamp >= 0 && stamp > previous.stamp && (previous.pending || Math.abs(previous.next - stamp) < 1);
+    const consecutive =
+      previous.stamp >= 0 && stamp > previous.stamp && (previous.pending || Math.abs(previous.next - stamp) < 1);
     if (consecutive) {
       const before = quality.current.ratio;
       quality.current = observeFrame(quality.current, stamp - previous.stamp, window.devicePixelRatio);
@@ -30,7 +33,10 @@ export function AdaptiveQuality() {
     }
     const now = { stamp, next: -1, pending: true };
     last.current = now;
-    requestAnimationFrame((next) => { now.pending = false; now.next = next; });
+    requestAnimationFrame((next) => {
+      now.pending = false;
+      now.next = next;
+    });
   });
   return null;
 }

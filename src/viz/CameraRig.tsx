@@ -25,7 +25,10 @@ export function CameraRig({ layout }: { layout: NetworkLayout }) {
   useEffect(() => {
     const orbit = controls.current;
     if (!orbit) return;
-    const turned = () => { onPreset.current = false; sceneHolder.flight = null; };
+    const turned = () => {
+      onPreset.current = false;
+      sceneHolder.flight = null;
+    };
     orbit.addEventListener('start', turned);
     return () => orbit.removeEventListener('start', turned);
   }, []);
@@ -33,7 +36,10 @@ export function CameraRig({ layout }: { layout: NetworkLayout }) {
   useEffect(() => {
     if (!onPreset.current && !sceneHolder.flight) return;
     const start = presetFlight(layout, useAppStore.getState().cameraPreset);
-    if (sceneHolder.flight) { sceneHolder.flight = start; return; }
+    if (sceneHolder.flight) {
+      sceneHolder.flight = start;
+      return;
+    }
     camera.position.set(...start.position);
     controls.current?.target.set(...start.target);
     controls.current?.update();

@@ -8,7 +8,8 @@ import { frameHolder } from '../store/frameHolder';
 import { edgeColour } from './colourRamp';
 import { edgeDeltas } from './deltaExplanation';
 import { focusSources, highlightedNodes } from './highlights';
-import { nodeIndex, type NetworkLayout, type NodeRef } from './layout/networkLayout';
+import { type NetworkLayout } from './layout/networkLayout';
+import { nodeIndex, type NodeRef } from '../engine/model/nodeRef';
 import { paintTile, tileGeometry, writeTile } from './nodeTiles';
 
 const SOURCE = new Color(0.2, 0.95, 1.0);
@@ -17,12 +18,30 @@ const FOCUS = new Color(1, 1, 1);
 const MAX_EDGES = 1024;
 
 /** Marks the focused node and its sources (or receptive field), and draws its incoming edges coloured by weight. */
-export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout; layers: readonly LayerSpec[]; params: () => Float32Array }) {
+export function FocusMarkers({
+  layout,
+  layers,
+  params,
+}: {
+  layout: NetworkLayout;
+  layers: readonly LayerSpec[];
+  params: () => Float32Array;
+}) {
   const capacity = layout.layers.reduce((n, l) => n + l.count, 0) + 1;
   const seen = useRef('');
   // Tiles a third wider than a node, a hair above its plane (merged quads, as in nodeTiles.ts).
   const geometry = useMemo(() => tileGeometry(capacity), [capacity]);
-  const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.55, depthWrite: false, side: DoubleSide }), []);
+  const material = useMemo(
+    () =>
+      new MeshBasicMaterial({
+        vertexColors: true,
+        transparent: true,
+        opacity: 0.55,
+        depthWrite: false,
+        side: DoubleSide,
+      }),
+    [],
+  );
   const edgeGeometry = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
@@ -30,10 +49,17 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
     g.setDrawRange(0, 0);
     return g;
   }, []);
-  const edgeMaterial = useMemo(() => new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.8 }), []);
+  const edgeMaterial = useMemo(
+    () => new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.8 }),
+    [],
+  );
   const weightOffsets = useMemo(() => {
     const parameters = parameterLayout(layers);
-    return new Map(layers.filter((l) => l.kind === 'conv' || l.kind === 'dense').map((l) => [l.id, tensorSpec(parameters, `${l.id}.weight`).offset]));
+    return new Map(
+      layers
+        .filter((l) => l.kind === 'conv' || l.kind === 'dense')
+        .map((l) => [l.id, tensorSpec(parameters, `${l.id}.weight`).offset]),
+    );
   }, [layers]);
 
   const position = (ref: NodeRef): [number, number, number] => {
@@ -74,13 +100,25 @@ export function FocusMarkers({ layout, layers, params }: { layout: NetworkLayout
     const frame = frameHolder.frame;
     // The backward view: each edge carries W × δ from the focused node down to its source.
     const backward = viewKind === 'backward' && frame ? frameHolder.backward : null;
-    const strengths = focus && backward ? edgeDeltas(layers, w, frame!, backward, focus).slice(0, MAX_EDGES) : sources.map((s) => {
-      const offset = weightOffsets.get(focus!.layer);
-      const weight = offset === undefined || s.weightIndex === undefined ? 1 : w[offset + s.weightIndex];
-      if (edgeMode === 'weight' || !frame) return weight;
-      const part = frame.layers[layers.findIndex((l) => l.id === s.layer)];
-      return weight * frame.values[part.out[0] + nodeIndex(layers.find((l) => l.id === s.layer)!, s)];
-    });
+    const strengths =
+      focus && backward
+        ? edgeDeltas(layers, w, frame!, backward, focus).slice(0, MAX_EDGES)
+        : sources.map((s) => {
+            const offset = weightOffsets.get(focus!.layer);
+            const weight = offset === undefined || s.weightIndex === undefined ? 1 : w[offset + s.weightIndex];
+            if (edgeMode === 'weight' || !frame) return weight;
+            const part = frame.layers[layers.findIndex((l) => l.id === s.layer)];
+            return (
+              weight *
+              frame.values[
+                part.out[0] +
+                  nodeIndex(
+                    layers.find((l) => l.id === s.layer)!,
+                    s,
+                  )
+              ]
+            );
+          });
     const scale = Math.max(1e-9, ...strengths.map(Math.abs));
     const from = focus ? position(focus) : [0, 0, 0];
     sources.forEach((s, i) => {

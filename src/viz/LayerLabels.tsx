@@ -11,7 +11,13 @@ import type { NetworkLayout, Vec3 } from './layout/networkLayout';
 import { sceneHolder } from './sceneHolder';
 
 /** A label and the points it hangs from: a layer's name left of its plane's left edge (both ends), or a digit over its output node. */
-interface Label { key: string; anchors: readonly Vec3[]; className: string; title: string; detail: string | null }
+interface Label {
+  key: string;
+  anchors: readonly Vec3[];
+  className: string;
+  title: string;
+  detail: string | null;
+}
 
 /**
  * Layer names and shapes beside their planes and the digit beside each output node: one DOM overlay
@@ -28,11 +34,29 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
     ...layout.layers.map((layer, l): Label => {
       const { min, max } = layer.bounds;
       const y = layer.positions[1];
-      return { key: layer.id, anchors: [[min[0], y, min[2]], [min[0], y, max[2]]], className: 'layer-label', title: layer.id, detail: describeLayer(layers[l]) };
+      return {
+        key: layer.id,
+        anchors: [
+          [min[0], y, min[2]],
+          [min[0], y, max[2]],
+        ],
+        className: 'layer-label',
+        title: layer.id,
+        detail: describeLayer(layers[l]),
+      };
     }),
     ...Array.from({ length: output.count }, (_, digit): Label => ({
-      key: `digit-${digit}`, className: 'digit-label', title: String(digit), detail: null,
-      anchors: [[output.positions[3 * digit], output.positions[3 * digit + 1], output.positions[3 * digit + 2] - output.nodeSize * 1.4]],
+      key: `digit-${digit}`,
+      className: 'digit-label',
+      title: String(digit),
+      detail: null,
+      anchors: [
+        [
+          output.positions[3 * digit],
+          output.positions[3 * digit + 1],
+          output.positions[3 * digit + 2] - output.nodeSize * 1.4,
+        ],
+      ],
     })),
   ];
 
@@ -52,7 +76,9 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
         const element = scales.current[l];
         if (!element) return;
         const part = deltaPart === 'pre' && backward?.layers[l]?.pre ? 'δ' : l === 0 ? 'dL/dx' : 'dL/da';
-        element.textContent = backward ? `${part} ±${formatNumber(deltaScale(deltaLayerValues(backward, l, deltaPart)))}` : '';
+        element.textContent = backward
+          ? `${part} ±${formatNumber(deltaScale(deltaLayerValues(backward, l, deltaPart)))}`
+          : '';
       });
     };
     const place = () => {
@@ -61,17 +87,21 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
       if (!camera) return;
       if (compact !== compactLabels(width)) {
         compact = compactLabels(width);
-        details.current.forEach((element) => { if (element) element.style.display = compact ? 'none' : ''; });
+        details.current.forEach((element) => {
+          if (element) element.style.display = compact ? 'none' : '';
+        });
       }
       labels.forEach((label, i) => {
         const element = refs.current[i];
         if (!element) return;
-        let x = Infinity, y = 0, visible = true;
+        let x = Infinity,
+          y = 0,
+          visible = true;
         for (const anchor of label.anchors) {
           point.set(...anchor).project(camera);
           visible &&= point.z < 1 && point.z > -1;
           x = Math.min(x, ((point.x + 1) / 2) * width);
-          y += ((1 - point.y) / 2) * height / label.anchors.length;
+          y += (((1 - point.y) / 2) * height) / label.anchors.length;
         }
         const style = visible ? `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)` : 'none';
         if (placed[i] === style) return; // an unmoved camera leaves the labels alone
@@ -82,17 +112,40 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
     };
     sceneHolder.frameListeners.add(place);
     sceneHolder.invalidate();
-    return () => { sceneHolder.frameListeners.delete(place); };
+    return () => {
+      sceneHolder.frameListeners.delete(place);
+    };
   });
 
   return (
     <div className="labels" aria-hidden>
       {labels.map((label, i) => (
-        <div key={label.key} ref={(el) => { refs.current[i] = el; }} className="label-anchor">
+        <div
+          key={label.key}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          className="label-anchor"
+        >
           <div className={label.className}>
             <strong>{label.title}</strong>
-            {label.detail && <span ref={(el) => { details.current[i] = el; }}>{label.detail}</span>}
-            {label.className === 'layer-label' && <span className="delta-scale" ref={(el) => { scales.current[i] = el; }} />}
+            {label.detail && (
+              <span
+                ref={(el) => {
+                  details.current[i] = el;
+                }}
+              >
+                {label.detail}
+              </span>
+            )}
+            {label.className === 'layer-label' && (
+              <span
+                className="delta-scale"
+                ref={(el) => {
+                  scales.current[i] = el;
+                }}
+              />
+            )}
           </div>
         </div>
       ))}

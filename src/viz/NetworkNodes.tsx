@@ -31,18 +31,30 @@ function symmetric(range: ValueRange): ValueRange {
 export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges: ActivationRanges | null }) {
   const swept = useRef(-1);
   const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true, side: DoubleSide }), []);
-  const tiles = useMemo(() => layout.layers.map((layer) => (
-    { geometry: layerTileGeometry(layer.positions, layer.nodeSize), nodeColours: new Float32Array(layer.count * 3) })), [layout]);
+  const tiles = useMemo(
+    () =>
+      layout.layers.map((layer) => ({
+        geometry: layerTileGeometry(layer.positions, layer.nodeSize),
+        nodeColours: new Float32Array(layer.count * 3),
+      })),
+    [layout],
+  );
   useEffect(() => () => tiles.forEach((t) => t.geometry.dispose()), [tiles]);
   useEffect(() => () => material.dispose(), [material]);
-  const seen = useRef({ version: -1, mode: '', ranges: null as ActivationRanges | null, tiles: null as typeof tiles | null });
+  const seen = useRef({
+    version: -1,
+    mode: '',
+    ranges: null as ActivationRanges | null,
+    tiles: null as typeof tiles | null,
+  });
 
   /** Copies each layer's node colours to its tiles and marks them for upload. */
-  const upload = () => tiles.forEach(({ geometry, nodeColours }) => {
-    const attribute = geometry.getAttribute('color') as BufferAttribute;
-    spreadColours(nodeColours, attribute.array as Float32Array);
-    attribute.needsUpdate = true;
-  });
+  const upload = () =>
+    tiles.forEach(({ geometry, nodeColours }) => {
+      const attribute = geometry.getAttribute('color') as BufferAttribute;
+      spreadColours(nodeColours, attribute.array as Float32Array);
+      attribute.needsUpdate = true;
+    });
 
   useFrame((state) => {
     const { colourMode, viewKind, deltaPart, sweepStart, set } = useAppStore.getState();
@@ -56,8 +68,14 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
     }
     const mode = `${colourMode}|${viewKind}|${deltaPart}|${backward ? 'b' : ''}`;
     const last = seen.current;
-    if (frameHolder.version === last.version && mode === last.mode && ranges === last.ranges
-      && reached === swept.current && tiles === last.tiles) return;
+    if (
+      frameHolder.version === last.version &&
+      mode === last.mode &&
+      ranges === last.ranges &&
+      reached === swept.current &&
+      tiles === last.tiles
+    )
+      return;
     seen.current = { version: frameHolder.version, mode, ranges, tiles };
     swept.current = reached;
     if (backward) {
@@ -78,8 +96,12 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
       } else {
         const values = layerValues(frame, frameHolder.previous, colourMode, l);
         const fixed = layer.id === 'input' || layer.id === 'output' ? ([0, 1] as const) : ranges?.[layer.id]?.out;
-        const range = colourMode === 'fixed' && fixed ? fixed
-          : colourMode === 'difference' ? symmetric(fixed ?? rangeOf(values)) : rangeOf(values);
+        const range =
+          colourMode === 'fixed' && fixed
+            ? fixed
+            : colourMode === 'difference'
+              ? symmetric(fixed ?? rangeOf(values))
+              : rangeOf(values);
         for (let i = 0; i < layer.count; i++) rampColour(normalise(values[i], range), colours, 3 * i);
       }
     });

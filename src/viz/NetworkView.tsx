@@ -15,10 +15,28 @@ import { NodePointer } from './NodePointer';
 import { sceneHolder } from './sceneHolder';
 
 /** The store fields the picture is drawn from: a change to any other field (training figures, the pad's strokes) needs no frame. */
-const VIEW_FIELDS = ['focus', 'pinned', 'traceMode', 'edgeMode', 'colourMode', 'viewKind', 'deltaPart', 'sweepStart', 'ranges'] as const satisfies readonly (keyof AppState)[];
+const VIEW_FIELDS = [
+  'focus',
+  'pinned',
+  'traceMode',
+  'edgeMode',
+  'colourMode',
+  'viewKind',
+  'deltaPart',
+  'sweepStart',
+  'ranges',
+] as const satisfies readonly (keyof AppState)[];
 
 /** The 3D node-link view: every neuron, the focused node's sources, labels and the camera. */
-export function NetworkView({ layers, ranges, params }: { layers: readonly LayerSpec[]; ranges: ActivationRanges | null; params: () => Float32Array }) {
+export function NetworkView({
+  layers,
+  ranges,
+  params,
+}: {
+  layers: readonly LayerSpec[];
+  ranges: ActivationRanges | null;
+  params: () => Float32Array;
+}) {
   const layout = useMemo(() => networkLayout(layers), [layers]);
   sceneHolder.layout = layout;
   // The canvas renders on demand: a new frame, or a change to what the view shows, asks for one.
@@ -28,26 +46,29 @@ export function NetworkView({ layers, ranges, params }: { layers: readonly Layer
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (VIEW_FIELDS.some((field) => state[field] !== previous[field])) redraw();
     });
-    return () => { frameListeners.delete(redraw); unsubscribe(); };
+    return () => {
+      frameListeners.delete(redraw);
+      unsubscribe();
+    };
   }, []);
   return (
     <>
-    <Canvas
-      className="network-canvas"
-      camera={{ fov: CAMERA_FOV, near: 1, far: 4000 }}
-      linear
-      flat
-      frameloop="demand"
-      gl={{ antialias: false, powerPreference: 'high-performance' }}
-    >
-      <color attach="background" args={['#0d1017']} />
-      <NetworkNodes layout={layout} ranges={ranges} />
-      <FocusMarkers layout={layout} layers={layers} params={params} />
-      <NodePointer layout={layout} layers={layers} />
-      <CameraRig layout={layout} />
-      <AdaptiveQuality />
-    </Canvas>
-    <LayerLabels layout={layout} layers={layers} />
+      <Canvas
+        className="network-canvas"
+        camera={{ fov: CAMERA_FOV, near: 1, far: 4000 }}
+        linear
+        flat
+        frameloop="demand"
+        gl={{ antialias: false, powerPreference: 'high-performance' }}
+      >
+        <color attach="background" args={['#0d1017']} />
+        <NetworkNodes layout={layout} ranges={ranges} />
+        <FocusMarkers layout={layout} layers={layers} params={params} />
+        <NodePointer layout={layout} layers={layers} />
+        <CameraRig layout={layout} />
+        <AdaptiveQuality />
+      </Canvas>
+      <LayerLabels layout={layout} layers={layers} />
     </>
   );
 }

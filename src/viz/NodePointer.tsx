@@ -4,7 +4,8 @@ import { Raycaster, Vector2 } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore } from '../store/appStore';
 import { pickNode } from './layout/nodePicking';
-import { nodeRef, type NetworkLayout, type NodeRef } from './layout/networkLayout';
+import { type NetworkLayout } from './layout/networkLayout';
+import { nodeRef, type NodeRef } from '../engine/model/nodeRef';
 import { flyTo } from './sceneHolder';
 
 const same = (a: NodeRef | null, b: NodeRef | null) =>
@@ -40,12 +41,17 @@ export function NodePointer({ layout, layers }: { layout: NetworkLayout; layers:
       const { pinned, focus, set } = useAppStore.getState();
       if (!pinned && !same(node, focus)) set({ focus: node });
     };
-    const move = (event: PointerEvent) => { if (event.buttons === 0) hover(pick(event.clientX, event.clientY)); };
+    const move = (event: PointerEvent) => {
+      if (event.buttons === 0) hover(pick(event.clientX, event.clientY));
+    };
     const leave = () => hover(null);
-    const press = (event: PointerEvent) => { pressed = [event.clientX, event.clientY]; };
+    const press = (event: PointerEvent) => {
+      pressed = [event.clientX, event.clientY];
+    };
     // Clicks pick where the button went down: pointer events carry fractional pixels, click events whole
     // ones, and a whole pixel can be a row off where rows of small maps are under a pixel apart.
-    const clicked = (event: MouseEvent): [number, number] => (Number.isNaN(pressed[0]) ? [event.clientX, event.clientY] : pressed);
+    const clicked = (event: MouseEvent): [number, number] =>
+      Number.isNaN(pressed[0]) ? [event.clientX, event.clientY] : pressed;
     const click = (event: MouseEvent) => {
       const [x, y] = clicked(event);
       if (Math.hypot(event.clientX - x, event.clientY - y) > CLICK_SLOP) return;

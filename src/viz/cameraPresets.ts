@@ -32,8 +32,15 @@ function framePoints(layers: readonly LayerLayout[]): Vec3[] {
   return layers.flatMap((layer) => {
     const { min, max } = layer.bounds;
     const y = layer.positions[1];
-    const corners: Vec3[] = [[min[0], y, min[2]], [max[0], y, min[2]], [min[0], y, max[2]], [max[0], y, max[2]]];
-    return layer.kind === 'dense' && layer.shape[0] <= 10 ? [...corners, [min[0], y + 2 * layer.pitch, min[2] - layer.pitch]] : corners;
+    const corners: Vec3[] = [
+      [min[0], y, min[2]],
+      [max[0], y, min[2]],
+      [min[0], y, max[2]],
+      [max[0], y, max[2]],
+    ];
+    return layer.kind === 'dense' && layer.shape[0] <= 10
+      ? [...corners, [min[0], y + 2 * layer.pitch, min[2] - layer.pitch]]
+      : corners;
   });
 }
 
@@ -47,7 +54,11 @@ function margins({ width, height }: ViewSize): Margins {
 
 function fitted(layers: readonly LayerLayout[], azimuth: number, elevation: number, canvas: ViewSize): CameraFlight {
   const size = canvas.width > 0 && canvas.height > 0 ? canvas : UNSIZED;
-  return fitPoints(framePoints(layers), viewDirection(azimuth, elevation), { fov: CAMERA_FOV, aspect: size.width / size.height, margins: margins(size) });
+  return fitPoints(framePoints(layers), viewDirection(azimuth, elevation), {
+    fov: CAMERA_FOV,
+    aspect: size.width / size.height,
+    margins: margins(size),
+  });
 }
 
 /** The overview: the whole stack from in front and to one side, a little above (see the header). */

@@ -42,8 +42,12 @@ export function rampGradientCss(): string {
 
 /** The range of a set of values for per-drawing normalisation (always including 0). */
 export function rangeOf(values: ArrayLike<number>): ValueRange {
-  let low = 0, high = 0;
-  for (let i = 0; i < values.length; i++) { low = Math.min(low, values[i]); high = Math.max(high, values[i]); }
+  let low = 0,
+    high = 0;
+  for (let i = 0; i < values.length; i++) {
+    low = Math.min(low, values[i]);
+    high = Math.max(high, values[i]);
+  }
   return [low, high > 0 ? high : 1e-6];
 }
 
@@ -53,7 +57,11 @@ export function rangeOf(values: ArrayLike<number>): ValueRange {
  * that the dark background does not glare, and the ends are saturated enough to stand out from it.
  */
 const DIVERGING: readonly (readonly [number, readonly [number, number, number]])[] = [
-  [-1, [0.17, 0.42, 0.95]], [-0.5, [0.52, 0.70, 0.95]], [0, [0.78, 0.79, 0.80]], [0.5, [0.97, 0.62, 0.50]], [1, [0.90, 0.20, 0.16]],
+  [-1, [0.17, 0.42, 0.95]],
+  [-0.5, [0.52, 0.7, 0.95]],
+  [0, [0.78, 0.79, 0.8]],
+  [0.5, [0.97, 0.62, 0.5]],
+  [1, [0.9, 0.2, 0.16]],
 ];
 
 /** Writes the diverging colour for t in [-1, 1] at `offset` of `out`. */

@@ -17,9 +17,18 @@
 import type { ActivationFrame } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
 import type { LayerSpec, LossKind } from '../engine/model/layerSpec';
-import { activationSlope, edgeDeltas, framePart, layerPosition, poolCellAbove, poolWindow, tensorOffset,
-  weightedDeltaSum, type WindowCell } from './deltaSources';
-import { nodeIndex, nodeRef, type NodeRef } from './layout/networkLayout';
+import {
+  activationSlope,
+  edgeDeltas,
+  framePart,
+  layerPosition,
+  poolCellAbove,
+  poolWindow,
+  tensorOffset,
+  weightedDeltaSum,
+  type WindowCell,
+} from './deltaSources';
+import { nodeIndex, nodeRef, type NodeRef } from '../engine/model/nodeRef';
 
 export { edgeDeltas } from './deltaSources';
 
@@ -75,27 +84,44 @@ interface Upstream {
   readonly notes: string[];
 }
 
-function upstream(layers: readonly LayerSpec[], params: ArrayLike<number>, frame: ActivationFrame,
-  backward: BackwardFrame, node: NodeRef, at: number, gradient: string): Upstream {
+function upstream(
+  layers: readonly LayerSpec[],
+  params: ArrayLike<number>,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  node: NodeRef,
+  at: number,
+  gradient: string,
+): Upstream {
   const above = layers[at + 1];
   const weighted = weightedDeltaSum(layers, params, backward, node);
   if (weighted) {
     const size = (t: { weight: number; delta: number }) => Math.abs(t.weight * t.delta);
-    const largest = [...weighted.terms].sort((a, b) => size(b) - size(a)).slice(0, 3)
+    const largest = [...weighted.terms]
+      .sort((a, b) => size(b) - size(a))
+      .slice(0, 3)
       .map((t) => `${nodeName(above, t.above)}: ${f(t.weight)} × ${operand(t.delta)} = ${f(t.weight * t.delta)}`);
     const terms = weighted.terms.length;
     const top = `largest W × δ: ${largest.join('; ')}`;
     if (above.kind === 'dense') {
       const j = nodeIndex(layers[at], node);
-      return { rule: `Wᵀ δ of ${above.id}`, terms,
-        notes: [`${gradient} = Σ_k W[k][${j}] δ_k over the ${terms} units of ${above.id} = ${f(weighted.sum)}`, top] };
+      return {
+        rule: `Wᵀ δ of ${above.id}`,
+        terms,
+        notes: [`${gradient} = Σ_k W[k][${j}] δ_k over the ${terms} units of ${above.id} = ${f(weighted.sum)}`, top],
+      };
     }
     const maps = [...new Set(weighted.terms.map((t) => t.above.c))];
     const table = maps.length < above.shape[0] ? ` {${maps.join(', ')}} (C3 table)` : '';
-    return { rule: `Σ_j conv2(δ_j of ${above.id}, rot180(k_j), 'full')`, terms,
-      notes: [`${gradient} = full convolution of ${above.id}'s δ maps with the 180°-rotated kernels, over the `
-        + `${maps.length} ${above.id} maps connected to this map${table}: Σ of ${terms} W × δ terms = ${f(weighted.sum)}`,
-      top] };
+    return {
+      rule: `Σ_j conv2(δ_j of ${above.id}, rot180(k_j), 'full')`,
+      terms,
+      notes: [
+        `${gradient} = full convolution of ${above.id}'s δ maps with the 180°-rotated kernels, over the ` +
+          `${maps.length} ${above.id} maps connected to this map${table}: Σ of ${terms} W × δ terms = ${f(weighted.sum)}`,
+        top,
+      ],
+    };
   }
   if (above?.kind !== 'pool') throw new RangeError(`${node.layer} has no dense, conv or pooling layer above it`);
   const { cell, slot } = poolCellAbove(layers, node)!;
@@ -104,44 +130,83 @@ function upstream(layers: readonly LayerSpec[], params: ArrayLike<number>, frame
   const cellDOut = framePart(backward, above.id, 'out')![nodeIndex(above, cell)];
   const name = nodeName(above, cell);
   if (above.pooling === 'mean') {
-    return { rule: `UpSample(δ of ${above.id}) / 4`, terms: 0,
-      notes: [`mean pooling: ${name} gives each of its 4 cells ¼ × ∂E/∂a = ¼ × ${operand(cellDOut)} = ${f(value)}`] };
+    return {
+      rule: `UpSample(δ of ${above.id}) / 4`,
+      terms: 0,
+      notes: [`mean pooling: ${name} gives each of its 4 cells ¼ × ∂E/∂a = ¼ × ${operand(cellDOut)} = ${f(value)}`],
+    };
   }
   if (above.pooling === 'subsample') {
     const coeff = params[tensorOffset(layers, `${above.id}.coeff`) + node.c];
     const cellDelta = framePart(backward, above.id, 'pre')![nodeIndex(above, cell)];
-    return { rule: `UpSample(β δ of ${above.id})`, terms: 0,
-      notes: [`subsampling: ${name} gives each of its 4 cells β × δ = ${f(coeff)} × ${operand(cellDelta)} = ${f(value)}`] };
+    return {
+      rule: `UpSample(β δ of ${above.id})`,
+      terms: 0,
+      notes: [
+        `subsampling: ${name} gives each of its 4 cells β × δ = ${f(coeff)} × ${operand(cellDelta)} = ${f(value)}`,
+      ],
+    };
   }
   const winner = cells.findIndex((c) => c.winner);
   const tieNote = tie ? ', a tie broken by row-major order' : '';
-  return { rule: `UpSample_max(δ of ${above.id})`, terms: 0, notes: [winner === slot
-    ? `max pooling: the winner of ${name} (window slot ${slot}${tieNote}): gets its ∂E/∂a = ${f(cellDOut)}`
-    : `max pooling: not the winner of ${name} (window slot ${winner} wins${tieNote}): gets 0`] };
+  return {
+    rule: `UpSample_max(δ of ${above.id})`,
+    terms: 0,
+    notes: [
+      winner === slot
+        ? `max pooling: the winner of ${name} (window slot ${slot}${tieNote}): gets its ∂E/∂a = ${f(cellDOut)}`
+        : `max pooling: not the winner of ${name} (window slot ${winner} wins${tieNote}): gets 0`,
+    ],
+  };
 }
 
-function outputText(loss: LossKind, frame: ActivationFrame, backward: BackwardFrame, spec: LayerSpec, k: number,
-  dOut: number, delta: number): { formula: string; worked: string; notes: string[] } {
+function outputText(
+  loss: LossKind,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  spec: LayerSpec,
+  k: number,
+  dOut: number,
+  delta: number,
+): { formula: string; worked: string; notes: string[] } {
   const p = framePart(frame, spec.id, 'out')!;
   const dp = framePart(backward, spec.id, 'out')!;
   const t = k === backward.label ? 1 : 0;
   const label = `label ${backward.label}: t_${backward.label} = 1, every other t_k = 0`;
   if (loss === 'softmax-cross-entropy') {
-    return { formula: 'δ_k = p_k − t_k', worked: `δ_${k} = ${f(p[k])} − ${t} = ${f(delta)}`,
-      notes: [label, `∂E/∂p_${k} = −t_${k} / p_${k} = −${t} / ${f(p[k])} = ${f(dOut)}`,
-        `E = −log p_${backward.label} = ${f(backward.loss)}`] };
+    return {
+      formula: 'δ_k = p_k − t_k',
+      worked: `δ_${k} = ${f(p[k])} − ${t} = ${f(delta)}`,
+      notes: [
+        label,
+        `∂E/∂p_${k} = −t_${k} / p_${k} = −${t} / ${f(p[k])} = ${f(dOut)}`,
+        `E = −log p_${backward.label} = ${f(backward.loss)}`,
+      ],
+    };
   }
   let dot = 0;
   for (let j = 0; j < p.length; j++) dot += dp[j] * p[j];
-  return { formula: 'δ_k = p_k (∂E/∂p_k − Σ_j ∂E/∂p_j p_j), ∂E/∂p_k = 2 (p_k − t_k) / K',
+  return {
+    formula: 'δ_k = p_k (∂E/∂p_k − Σ_j ∂E/∂p_j p_j), ∂E/∂p_k = 2 (p_k − t_k) / K',
     worked: `δ_${k} = ${f(p[k])} × (${f(dOut)} − ${operand(dot)}) = ${f(delta)}`,
-    notes: [label, `∂E/∂p_${k} = 2 × (${f(p[k])} − ${t}) / ${p.length} = ${f(dOut)}`,
-      `E = 1/K Σ_k (p_k − t_k)² = ${f(backward.loss)}`] };
+    notes: [
+      label,
+      `∂E/∂p_${k} = 2 × (${f(p[k])} − ${t}) / ${p.length} = ${f(dOut)}`,
+      `E = 1/K Σ_k (p_k − t_k)² = ${f(backward.loss)}`,
+    ],
+  };
 }
 
 /** What the node does with its δ: gradients of its own parameters and what it passes down. */
-function ownNotes(layers: readonly LayerSpec[], params: ArrayLike<number>, frame: ActivationFrame,
-  backward: BackwardFrame, node: NodeRef, at: number, delta: number): string[] {
+function ownNotes(
+  layers: readonly LayerSpec[],
+  params: ArrayLike<number>,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  node: NodeRef,
+  at: number,
+  delta: number,
+): string[] {
   const spec = layers[at];
   const below = layers[at - 1];
   const grad = (name: string, index: number) => backward.gradients[tensorOffset(layers, `${spec.id}.${name}`) + index];
@@ -149,15 +214,19 @@ function ownNotes(layers: readonly LayerSpec[], params: ArrayLike<number>, frame
     const edges = edgeDeltas(layers, params, frame, backward, node);
     const top = edges.reduce((best, v, i) => (Math.abs(v) > Math.abs(edges[best]) ? i : best), 0);
     const largest = `${nodeName(below, nodeRef(below, top))}: ${f(edges[top])}`;
-    return [`∂E/∂W[${node.c}][i] = x_i δ (x: ${below.id}'s outputs); ∂E/∂b = δ = ${f(grad('bias', node.c))}`,
-      `passes W[${node.c}][i] × δ down to each of the ${edges.length} ${below.id} nodes (largest: ${largest})`];
+    return [
+      `∂E/∂W[${node.c}][i] = x_i δ (x: ${below.id}'s outputs); ∂E/∂b = δ = ${f(grad('bias', node.c))}`,
+      `passes W[${node.c}][i] × δ down to each of the ${edges.length} ${below.id} nodes (largest: ${largest})`,
+    ];
   }
   if (spec.kind === 'conv') {
     const maps = spec.connections[node.c];
     const table = maps.length < spec.inShape[0] ? ` (over maps {${maps.join(', ')}} of the C3 table)` : '';
-    return [`its δ map is full-convolved with its 180°-rotated kernels to pass δ down to ${below.id}${table}`,
+    return [
+      `its δ map is full-convolved with its 180°-rotated kernels to pass δ down to ${below.id}${table}`,
       `∂E/∂b_${node.c} = Σ δ over map ${node.c} = ${f(grad('bias', node.c))}`,
-      `∂E/∂k_i${node.c}[ky][kx] = Σ_y,x δ[y][x] x_i[y + ky][x + kx] (x_i: map i of ${below.id}'s outputs)`];
+      `∂E/∂k_i${node.c}[ky][kx] = Σ_y,x δ[y][x] x_i[y + ky][x + kx] (x_i: map i of ${below.id}'s outputs)`,
+    ];
   }
   if (spec.kind !== 'pool') return [];
   const { cells, tie } = poolWindow(layers, params, frame, backward, node);
@@ -165,19 +234,31 @@ function ownNotes(layers: readonly LayerSpec[], params: ArrayLike<number>, frame
   const window = `window in ${below.id} (value → routed ∂E/∂a): ${sources.join(', ')}`;
   if (spec.pooling === 'max') {
     const winner = cells.findIndex((cell) => cell.winner);
-    return [`max pooling routes ∂E/∂a = ${f(delta)} to the winner (slot ${winner}); the other three get 0`, window,
-      ...(tie ? ['tie: several cells hold the maximum; the first in row-major order wins (PyTorch\'s convention)'] : [])];
+    return [
+      `max pooling routes ∂E/∂a = ${f(delta)} to the winner (slot ${winner}); the other three get 0`,
+      window,
+      ...(tie ? ["tie: several cells hold the maximum; the first in row-major order wins (PyTorch's convention)"] : []),
+    ];
   }
   if (spec.pooling === 'mean') return [`mean pooling gives each of the 4 cells δ / 4 = ${f(delta / 4)}`, window];
   const coeff = params[tensorOffset(layers, `${spec.id}.coeff`) + node.c];
-  return [`β·δ upsampled: each of the 4 cells gets β × δ = ${f(coeff)} × ${operand(delta)} = ${f(coeff * delta)}`, window,
-    `∂E/∂β = Σ δ × (window sum) over map ${node.c} = ${f(grad('coeff', node.c))}; `
-      + `∂E/∂b = Σ δ = ${f(grad('bias', node.c))}`];
+  return [
+    `β·δ upsampled: each of the 4 cells gets β × δ = ${f(coeff)} × ${operand(delta)} = ${f(coeff * delta)}`,
+    window,
+    `∂E/∂β = Σ δ × (window sum) over map ${node.c} = ${f(grad('coeff', node.c))}; ` +
+      `∂E/∂b = Σ δ = ${f(grad('bias', node.c))}`,
+  ];
 }
 
 /** Explains how `node`'s δ was computed from the layer above (or the loss), with this image's numbers. */
-export function explainDelta(layers: readonly LayerSpec[], loss: LossKind, params: ArrayLike<number>,
-  frame: ActivationFrame, backward: BackwardFrame, node: NodeRef): DeltaExplanation {
+export function explainDelta(
+  layers: readonly LayerSpec[],
+  loss: LossKind,
+  params: ArrayLike<number>,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  node: NodeRef,
+): DeltaExplanation {
   const at = layerPosition(layers, node.layer);
   const spec = layers[at];
   const i = nodeIndex(spec, node);
@@ -194,15 +275,22 @@ export function explainDelta(layers: readonly LayerSpec[], loss: LossKind, param
   const from = upstream(layers, params, frame, backward, node, at, spec.kind === 'input' ? '∂E/∂x' : '∂E/∂a');
   if (dPre === null) {
     const symbol = spec.kind === 'input' ? '∂E/∂x' : 'δ';
-    return { ...base, formula: `${symbol} = ${from.rule}`, notes: [...from.notes, ...own],
-      worked: `${symbol} = Σ of ${from.terms} W × δ terms = ${f(dOut)}` };
+    return {
+      ...base,
+      formula: `${symbol} = ${from.rule}`,
+      notes: [...from.notes, ...own],
+      worked: `${symbol} = Σ of ${from.terms} W × δ terms = ${f(dOut)}`,
+    };
   }
   const activation = spec.kind === 'input' ? null : spec.activation;
   if (activation === null || activation === 'softmax') throw new Error(`${spec.id} has dL/dz but no activation`);
   const z = framePart(frame, spec.id, 'pre')![i];
   const slope = activationSlope(activation, z, framePart(frame, spec.id, 'out')![i]);
   const grouped = /^\w+\([^()]*\)$/.test(from.rule) ? from.rule : `(${from.rule})`;
-  return { ...base, formula: `δ = ${grouped} ∘ f′(z)`,
+  return {
+    ...base,
+    formula: `δ = ${grouped} ∘ f′(z)`,
     worked: `δ = ${f(dOut)} × f′(${f(z)}) = ${f(dOut)} × ${f(slope)} = ${f(delta)}`,
-    notes: [...from.notes, ...own] };
+    notes: [...from.notes, ...own],
+  };
 }

@@ -23,7 +23,7 @@ import type { Activation, LayerSpec } from '../engine/model/layerSpec';
 import { parameterLayout, tensorSpec } from '../engine/model/parameters';
 import { TANH_AMPLITUDE, TANH_SLOPE } from '../engine/reference/activation';
 import { directSources } from './layout/fanIn';
-import { nodeIndex, nodeRef, type NodeRef } from './layout/networkLayout';
+import { nodeIndex, nodeRef, type NodeRef } from '../engine/model/nodeRef';
 
 /** A part of a forward or backward frame layer. */
 export type FramePart = 'out' | 'pre' | 'argmax';
@@ -88,8 +88,12 @@ export function activationSlope(kind: Activation, z: number, a: number): number 
  * dL/d(output) of `node` recomputed as Σ W δ over the nodes of the dense or conv layer above that read
  * it (every term listed, in the above layer's order), or null when the layer above pools or there is none.
  */
-export function weightedDeltaSum(layers: readonly LayerSpec[], params: ArrayLike<number>, backward: BackwardFrame,
-  node: NodeRef): { readonly sum: number; readonly terms: readonly WeightedDelta[] } | null {
+export function weightedDeltaSum(
+  layers: readonly LayerSpec[],
+  params: ArrayLike<number>,
+  backward: BackwardFrame,
+  node: NodeRef,
+): { readonly sum: number; readonly terms: readonly WeightedDelta[] } | null {
   const at = layerPosition(layers, node.layer);
   const i = nodeIndex(layers[at], node);
   const above = layers[at + 1];
@@ -109,7 +113,8 @@ export function weightedDeltaSum(layers: readonly LayerSpec[], params: ArrayLike
       if (!maps.includes(node.c)) return;
       for (let ky = 0; ky < K; ky++) {
         for (let kx = 0; kx < K; kx++) {
-          const y = node.y - ky, x = node.x - kx;
+          const y = node.y - ky,
+            x = node.x - kx;
           if (y < 0 || y >= height || x < 0 || x >= width) continue;
           const weight = params[weights + ((oc * inChannels + node.c) * K + ky) * K + kx];
           terms.push({ above: { layer: above.id, c: oc, y, x }, weight, delta: deltas[(oc * height + y) * width + x] });
@@ -127,8 +132,13 @@ export function weightedDeltaSum(layers: readonly LayerSpec[], params: ArrayLike
  * order: conv and dense W[node ← source] × δ_node (δ = dL/dz); max pooling dL/d(out) to the winner and
  * 0 to the others; mean pooling dL/d(out) / 4 each; subsampling coeff × dL/dz each. None for the input.
  */
-export function edgeDeltas(layers: readonly LayerSpec[], params: ArrayLike<number>, frame: ActivationFrame,
-  backward: BackwardFrame, node: NodeRef): number[] {
+export function edgeDeltas(
+  layers: readonly LayerSpec[],
+  params: ArrayLike<number>,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  node: NodeRef,
+): number[] {
   const spec = layers[layerPosition(layers, node.layer)];
   const o = nodeIndex(spec, node);
   if (spec.kind === 'input') return [];
@@ -145,8 +155,13 @@ export function edgeDeltas(layers: readonly LayerSpec[], params: ArrayLike<numbe
 }
 
 /** The 2x2 window under pooling cell `node` in row-major order with what it routes to each cell, and whether max pooling tied. */
-export function poolWindow(layers: readonly LayerSpec[], params: ArrayLike<number>, frame: ActivationFrame,
-  backward: BackwardFrame, node: NodeRef): { readonly cells: WindowCell[]; readonly tie: boolean } {
+export function poolWindow(
+  layers: readonly LayerSpec[],
+  params: ArrayLike<number>,
+  frame: ActivationFrame,
+  backward: BackwardFrame,
+  node: NodeRef,
+): { readonly cells: WindowCell[]; readonly tie: boolean } {
   const at = layerPosition(layers, node.layer);
   const spec = layers[at];
   if (spec.kind !== 'pool') throw new RangeError(`${node.layer} is not a pooling layer`);
@@ -154,16 +169,23 @@ export function poolWindow(layers: readonly LayerSpec[], params: ArrayLike<numbe
   const values = framePart(frame, below.id, 'out')!;
   const routed = edgeDeltas(layers, params, frame, backward, node);
   const cells = directSources(layers, node, framePart(frame, spec.id, 'argmax')).map((source, n): WindowCell => ({
-    value: values[nodeIndex(below, source)], routed: routed[n], winner: source.winner === true }));
+    value: values[nodeIndex(below, source)],
+    routed: routed[n],
+    winner: source.winner === true,
+  }));
   const best = Math.max(...cells.map((cell) => cell.value));
   return { cells, tie: spec.pooling === 'max' && cells.filter((cell) => cell.value === best).length > 1 };
 }
 
 /** For a node under a pooling layer: the pooling cell above it and the node's slot in that cell's window; else null. */
-export function poolCellAbove(layers: readonly LayerSpec[],
-  node: NodeRef): { readonly cell: NodeRef; readonly slot: number } | null {
+export function poolCellAbove(
+  layers: readonly LayerSpec[],
+  node: NodeRef,
+): { readonly cell: NodeRef; readonly slot: number } | null {
   const above = layers[layerPosition(layers, node.layer) + 1];
   if (!above || above.kind !== 'pool') return null;
-  return { cell: { layer: above.id, c: node.c, y: Math.floor(node.y / 2), x: Math.floor(node.x / 2) },
-    slot: (node.y % 2) * 2 + (node.x % 2) };
+  return {
+    cell: { layer: above.id, c: node.c, y: Math.floor(node.y / 2), x: Math.floor(node.x / 2) },
+    slot: (node.y % 2) * 2 + (node.x % 2),
+  };
 }

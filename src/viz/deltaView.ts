@@ -11,7 +11,7 @@ export const SWEEP_MS_PER_LAYER = 250;
 /** The values the backward view colours layer `l` by (a view into the frame: do not modify). */
 export function deltaLayerValues(backward: BackwardFrame, l: number, part: 'pre' | 'out'): Float32Array {
   const layer = backward.layers[l];
-  const range = part === 'pre' ? layer.pre ?? layer.out : layer.out;
+  const range = part === 'pre' ? (layer.pre ?? layer.out) : layer.out;
   return backward.values.subarray(range[0], range[0] + range[1]);
 }
 

@@ -5,7 +5,7 @@
 import type { ActivationFrame } from '../engine/activationFrame';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { directSources, receptiveField, type SourceNode } from './layout/fanIn';
-import type { NodeRef } from './layout/networkLayout';
+import type { NodeRef } from '../engine/model/nodeRef';
 
 /** A marked node; `winner` on a max-pooling window's largest cell. */
 export type HighlightedNode = NodeRef & { readonly winner?: true };
@@ -17,18 +17,30 @@ export function frameArgmax(frame: ActivationFrame | null, layerId: string): Flo
 }
 
 /** The direct sources of `focus` (weight indices kept for edge colours). */
-export function focusSources(layers: readonly LayerSpec[], focus: NodeRef, frame: ActivationFrame | null): SourceNode[] {
+export function focusSources(
+  layers: readonly LayerSpec[],
+  focus: NodeRef,
+  frame: ActivationFrame | null,
+): SourceNode[] {
   return directSources(layers, focus, frameArgmax(frame, focus.layer));
 }
 
 /** The nodes marked for `focus` in `mode`. */
-export function highlightedNodes(layers: readonly LayerSpec[], focus: NodeRef | null, mode: 'direct' | 'full',
-  frame: ActivationFrame | null): HighlightedNode[] {
+export function highlightedNodes(
+  layers: readonly LayerSpec[],
+  focus: NodeRef | null,
+  mode: 'direct' | 'full',
+  frame: ActivationFrame | null,
+): HighlightedNode[] {
   if (!focus) return [];
   const direct = focusSources(layers, focus, frame).map(({ layer, c, y, x, winner }): HighlightedNode =>
-    (winner ? { layer, c, y, x, winner } : { layer, c, y, x }));
+    winner ? { layer, c, y, x, winner } : { layer, c, y, x },
+  );
   if (mode === 'direct') return direct;
   const winners = new Set(direct.filter((n) => n.winner).map((n) => `${n.layer}:${n.c}:${n.y}:${n.x}`));
-  return receptiveField(layers, focus).flatMap((field) => field.nodes.map((n): HighlightedNode =>
-    (winners.has(`${n.layer}:${n.c}:${n.y}:${n.x}`) ? { ...n, winner: true } : { ...n })));
+  return receptiveField(layers, focus).flatMap((field) =>
+    field.nodes.map((n): HighlightedNode =>
+      winners.has(`${n.layer}:${n.c}:${n.y}:${n.x}`) ? { ...n, winner: true } : { ...n },
+    ),
+  );
 }

@@ -6,6 +6,7 @@ export function describeLayer(layer: LayerSpec): string {
   const [c, h, w] = layer.shape;
   if (layer.kind === 'dense') return `fully connected, ${c} units`;
   if (layer.kind === 'pool') return `${layer.pooling} pooling 2x2, ${c}@${h}x${w}`;
-  if (layer.kind === 'conv') return `conv ${layer.kernelSize}x${layer.kernelSize} + ${layer.activation}, ${c}@${h}x${w}`;
+  if (layer.kind === 'conv')
+    return `conv ${layer.kernelSize}x${layer.kernelSize} + ${layer.activation}, ${c}@${h}x${w}`;
   return `${c}@${h}x${w} pixels`;
 }

@@ -23,12 +23,23 @@
  * no coarser (not from a pool window's other three cells) and no clamp at a map's edge intervenes.
  */
 import type { LayerSpec } from '../engine/model/layerSpec';
-import { DENSE_COLUMNS, mapColumns, nodeIndex, nodeRef, type NodeRef } from './layout/networkLayout';
+import { DENSE_COLUMNS, mapColumns } from './layout/networkLayout';
+import { nodeIndex, nodeRef, type NodeRef } from '../engine/model/nodeRef';
 
 /** A key that moves the focused node. */
-export type NavigationKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'PageUp' | 'PageDown' | 'Home' | 'End';
+export type NavigationKey =
+  'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'PageUp' | 'PageDown' | 'Home' | 'End';
 
-const NAVIGATION_KEYS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'];
+const NAVIGATION_KEYS: readonly string[] = [
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+];
 
 /** Whether `key` (a KeyboardEvent's `key`) moves the focused node. */
 export function isNavigationKey(key: string): key is NavigationKey {
@@ -72,7 +83,12 @@ export function nodeAtCell(spec: LayerSpec, cell: PlaneCell): NodeRef | null {
 /** The node the keyboard focuses first: the centre of the first layer (the input). */
 export function startNode(layers: readonly LayerSpec[]): NodeRef {
   const [channels, height, width] = layers[0].shape;
-  return { layer: layers[0].id, c: Math.floor((channels - 1) / 2), y: Math.floor(height / 2), x: Math.floor(width / 2) };
+  return {
+    layer: layers[0].id,
+    c: Math.floor((channels - 1) / 2),
+    y: Math.floor(height / 2),
+    x: Math.floor(width / 2),
+  };
 }
 
 /** `focus` when it names a node of `layers`, otherwise null (e.g. a node of a run shown before). */
@@ -88,7 +104,12 @@ export function validFocus(layers: readonly LayerSpec[], focus: NodeRef | null):
 }
 
 /** The node `key` moves to from `focus` (no valid focus: the start node); `byMap`: arrows jump a whole map. */
-export function moveFocus(layers: readonly LayerSpec[], focus: NodeRef | null, key: NavigationKey, byMap = false): NodeRef {
+export function moveFocus(
+  layers: readonly LayerSpec[],
+  focus: NodeRef | null,
+  key: NavigationKey,
+  byMap = false,
+): NodeRef {
   const from = validFocus(layers, focus);
   if (!from || layers.length === 0) return startNode(layers);
   const l = layers.findIndex((layer) => layer.id === from.layer);
@@ -99,14 +120,22 @@ export function moveFocus(layers: readonly LayerSpec[], focus: NodeRef | null, k
     return nodeAtCell(spec, { column: cell.column + columns, row: cell.row + rows }) ?? from;
   };
   switch (key) {
-    case 'ArrowLeft': return step(byMap ? -width : -1, 0);
-    case 'ArrowRight': return step(byMap ? width : 1, 0);
-    case 'ArrowUp': return step(0, byMap ? -height : -1);
-    case 'ArrowDown': return step(0, byMap ? height : 1);
-    case 'Home': return nodeRef(spec, 0);
-    case 'End': return nodeRef(spec, spec.shape[0] * height * width - 1);
-    case 'PageUp': return l + 1 < layers.length ? towardOutput(layers[l + 1], spec, from) : from;
-    case 'PageDown': return l > 0 ? towardInput(spec, layers[l - 1], from) : from;
+    case 'ArrowLeft':
+      return step(byMap ? -width : -1, 0);
+    case 'ArrowRight':
+      return step(byMap ? width : 1, 0);
+    case 'ArrowUp':
+      return step(0, byMap ? -height : -1);
+    case 'ArrowDown':
+      return step(0, byMap ? height : 1);
+    case 'Home':
+      return nodeRef(spec, 0);
+    case 'End':
+      return nodeRef(spec, spec.shape[0] * height * width - 1);
+    case 'PageUp':
+      return l + 1 < layers.length ? towardOutput(layers[l + 1], spec, from) : from;
+    case 'PageDown':
+      return l > 0 ? towardInput(spec, layers[l - 1], from) : from;
   }
 }
 
@@ -132,12 +161,16 @@ function readerMap(spec: LayerSpec, map: number, below: number): number {
   const maps = Array.from({ length: spec.shape[0] }, (_, m) => m);
   const back = maps.filter((m) => sourceMap(spec, m, below) === map);
   const readers = spec.kind === 'conv' ? maps.filter((m) => spec.connections[m].includes(map)) : [];
-  return nearest(back.length > 0 ? back : readers.length > 0 ? readers : maps, relativePlace(map, below, spec.shape[0]));
+  return nearest(
+    back.length > 0 ? back : readers.length > 0 ? readers : maps,
+    relativePlace(map, below, spec.shape[0]),
+  );
 }
 
 /** The cell of `target` at the same relative place in its plane as `ref` in `source`'s. */
 function samePlace(source: LayerSpec, target: LayerSpec, ref: NodeRef): NodeRef {
-  const from = planeSize(source), to = planeSize(target);
+  const from = planeSize(source),
+    to = planeSize(target);
   const cell = planeCell(source, ref);
   const column = clamp(Math.floor(((cell.column + 0.5) * to.columns) / from.columns), to.columns);
   for (let row = clamp(Math.floor(((cell.row + 0.5) * to.rows) / from.rows), to.rows); row >= 0; row--) {
@@ -153,10 +186,20 @@ function towardInput(spec: LayerSpec, below: LayerSpec, ref: NodeRef): NodeRef {
   const [channels, height, width] = below.shape;
   if (spec.kind === 'conv') {
     const half = Math.floor(spec.kernelSize / 2);
-    return { layer: below.id, c: sourceMap(spec, ref.c, channels), y: clamp(ref.y + half, height), x: clamp(ref.x + half, width) };
+    return {
+      layer: below.id,
+      c: sourceMap(spec, ref.c, channels),
+      y: clamp(ref.y + half, height),
+      x: clamp(ref.x + half, width),
+    };
   }
   const ratio = Math.max(1, Math.round(height / spec.shape[1]));
-  return { layer: below.id, c: clamp(ref.c, channels), y: clamp(ref.y * ratio, height), x: clamp(ref.x * ratio, width) };
+  return {
+    layer: below.id,
+    c: clamp(ref.c, channels),
+    y: clamp(ref.y * ratio, height),
+    x: clamp(ref.x * ratio, width),
+  };
 }
 
 /** The node of `above` (the layer over `spec`) that Page Up moves `ref` to. */
@@ -165,8 +208,18 @@ function towardOutput(above: LayerSpec, spec: LayerSpec, ref: NodeRef): NodeRef 
   const [channels, height, width] = above.shape;
   if (above.kind === 'conv') {
     const half = Math.floor(above.kernelSize / 2);
-    return { layer: above.id, c: readerMap(above, ref.c, spec.shape[0]), y: clamp(ref.y - half, height), x: clamp(ref.x - half, width) };
+    return {
+      layer: above.id,
+      c: readerMap(above, ref.c, spec.shape[0]),
+      y: clamp(ref.y - half, height),
+      x: clamp(ref.x - half, width),
+    };
   }
   const ratio = Math.max(1, Math.round(spec.shape[1] / height));
-  return { layer: above.id, c: clamp(ref.c, channels), y: clamp(Math.floor(ref.y / ratio), height), x: clamp(Math.floor(ref.x / ratio), width) };
+  return {
+    layer: above.id,
+    c: clamp(ref.c, channels),
+    y: clamp(Math.floor(ref.y / ratio), height),
+    x: clamp(Math.floor(ref.x / ratio), width),
+  };
 }

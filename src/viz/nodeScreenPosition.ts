@@ -1,7 +1,7 @@
 /** Where a node appears on the 3D view's canvas, from the camera the scene last rendered with. */
 import { Vector3 } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
-import { nodeIndex, type NodeRef } from './layout/networkLayout';
+import { nodeIndex, type NodeRef } from '../engine/model/nodeRef';
 import { sceneHolder } from './sceneHolder';
 
 const point = new Vector3();

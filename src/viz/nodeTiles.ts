@@ -7,7 +7,12 @@
 import { BufferAttribute, BufferGeometry } from 'three';
 
 /** The corners of a unit tile lying in the plane y = const, counter-clockwise seen from above. */
-const CORNERS = [[-0.5, -0.5], [-0.5, 0.5], [0.5, 0.5], [0.5, -0.5]] as const;
+const CORNERS = [
+  [-0.5, -0.5],
+  [-0.5, 0.5],
+  [0.5, 0.5],
+  [0.5, -0.5],
+] as const;
 
 /** Writes the 4 corners of a tile of edge `size` centred on (x, y, z) as node `slot` of `positions`. */
 export function writeTile(positions: Float32Array, slot: number, x: number, y: number, z: number, size: number): void {
@@ -40,7 +45,8 @@ export function layerTileGeometry(positions: Float32Array, size: number): Buffer
   const count = positions.length / 3;
   const geometry = tileGeometry(count);
   const corners = geometry.getAttribute('position').array as Float32Array;
-  for (let i = 0; i < count; i++) writeTile(corners, i, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2], size);
+  for (let i = 0; i < count; i++)
+    writeTile(corners, i, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2], size);
   geometry.computeBoundingSphere();
   return geometry;
 }
@@ -57,5 +63,6 @@ export function paintTile(colours: Float32Array, slot: number, r: number, g: num
 /** Spreads one RGB colour per node (`nodeColours`, 3 a node) to the 4 vertices of each node's tile. */
 export function spreadColours(nodeColours: Float32Array, tileColours: Float32Array): void {
   const count = nodeColours.length / 3;
-  for (let i = 0; i < count; i++) paintTile(tileColours, i, nodeColours[3 * i], nodeColours[3 * i + 1], nodeColours[3 * i + 2]);
+  for (let i = 0; i < count; i++)
+    paintTile(tileColours, i, nodeColours[3 * i], nodeColours[3 * i + 1], nodeColours[3 * i + 2]);
 }

@@ -59,8 +59,10 @@ export function observeFrame(quality: Quality, frameMs: number, deviceRatio: num
   const typical = median(samples);
   const ceiling = ceilingRatio(deviceRatio);
   const { ratio, floor, trial } = quality;
-  if (trial && typical > (1 - MIN_GAIN) * trial.ms) return { ratio: trial.from, samples: [], trial: null, floor: trial.from };
-  if (typical > SLOW_MS && ratio - STEP >= floor - 1e-9) return { ratio: ratio - STEP, samples: [], trial: { from: ratio, ms: typical }, floor };
+  if (trial && typical > (1 - MIN_GAIN) * trial.ms)
+    return { ratio: trial.from, samples: [], trial: null, floor: trial.from };
+  if (typical > SLOW_MS && ratio - STEP >= floor - 1e-9)
+    return { ratio: ratio - STEP, samples: [], trial: { from: ratio, ms: typical }, floor };
   const raised = typical < FAST_MS ? ratio + STEP : ratio;
   return { ratio: Math.min(raised, ceiling), samples: [], trial: null, floor };
 }

@@ -29,8 +29,18 @@ export interface SceneHolder {
 }
 
 /** The one scene holder of the page. */
-export const sceneHolder: SceneHolder = { camera: null, width: 0, height: 0, canvas: null, layout: null, flight: null,
-  framesRendered: 0, latencies: [], invalidate: () => {}, frameListeners: new Set() };
+export const sceneHolder: SceneHolder = {
+  camera: null,
+  width: 0,
+  height: 0,
+  canvas: null,
+  layout: null,
+  flight: null,
+  framesRendered: 0,
+  latencies: [],
+  invalidate: () => {},
+  frameListeners: new Set(),
+};
 
 /** The flight to a camera preset ('overview', 'front' or a layer id), fitted to the canvas's current size. */
 export function presetFlight(layout: NetworkLayout, preset: string): CameraFlight {

@@ -18,7 +18,6 @@ export const DEFAULT_FACTORIES: BackendFactories = {
   cpu: () => new CpuBackend(),
 };
 
-
 /**
  * Renderers that draw on the CPU. There the WebGL2 engine shares the one software GPU with the
  * page's 3D view, and the CPU engines answer a drawing sooner (docs/benchmarks.md).
@@ -35,8 +34,11 @@ function wasmOrCpu(factories: BackendFactories, reason: string): { backend: Comp
   try {
     return { backend: factories.wasm(), reason: `${reason}; using the WebAssembly SIMD engine` };
   } catch (error) {
-    return { backend: factories.cpu(), reason: `${reason}; the WebAssembly engine is unavailable too (${message(error)}), `
-      + 'so the reference engine runs' };
+    return {
+      backend: factories.cpu(),
+      reason:
+        `${reason}; the WebAssembly engine is unavailable too (${message(error)}), ` + 'so the reference engine runs',
+    };
   }
 }
 
@@ -45,8 +47,12 @@ function wasmOrCpu(factories: BackendFactories, reason: string): { backend: Comp
  * the WebAssembly engine (also when WebGL2 is only a software renderer), else the reference engine;
  * `webgl2` falls back to the reference engine, `wasm` to the reference engine.
  */
-export function startBackend(prefer: Backend | 'auto', factories: BackendFactories, onLost: () => void, onRestored: () => void):
-  { backend: ComputeBackend; reason: string | null } {
+export function startBackend(
+  prefer: Backend | 'auto',
+  factories: BackendFactories,
+  onLost: () => void,
+  onRestored: () => void,
+): { backend: ComputeBackend; reason: string | null } {
   if (prefer === 'cpu') return { backend: factories.cpu(), reason: 'the CPU engine was asked for' };
   if (prefer === 'wasm') {
     if (!factories.wasm) return { backend: factories.cpu(), reason: 'the WebAssembly engine is not available here' };
@@ -65,9 +71,12 @@ export function startBackend(prefer: Backend | 'auto', factories: BackendFactori
   }
   if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
     gpu.dispose();
-    const reason = `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine would share with the `
-      + '3D view; a CPU engine answers your drawing sooner. Add ?backend=webgl2 to the address to use the WebGL2 engine anyway';
-    return factories.wasm ? wasmOrCpu(factories, reason) : { backend: factories.cpu(), reason: reason.replace('a CPU engine', 'the reference engine') };
+    const reason =
+      `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine would share with the ` +
+      '3D view; a CPU engine answers your drawing sooner. Add ?backend=webgl2 to the address to use the WebGL2 engine anyway';
+    return factories.wasm
+      ? wasmOrCpu(factories, reason)
+      : { backend: factories.cpu(), reason: reason.replace('a CPU engine', 'the reference engine') };
   }
   return { backend: gpu, reason: null };
 }

@@ -15,7 +15,10 @@ import { TeachingCopy } from './teachingCopy';
 import { pollSleep } from './waitTurn';
 
 /** The commands this module answers. */
-export type BackpropCommand = Extract<EngineCommand, { type: 'backward' | 'teach' | 'undoTeach' | 'evaluateTeaching' | 'checkGradient' }>;
+export type BackpropCommand = Extract<
+  EngineCommand,
+  { type: 'backward' | 'teach' | 'undoTeach' | 'evaluateTeaching' | 'checkGradient' }
+>;
 
 /** True for the commands `BackpropCommands.execute` answers. */
 export function isBackpropCommand(command: EngineCommand): command is BackpropCommand {
@@ -32,8 +35,11 @@ function checkLabel(label: number | null): void {
 export class BackpropCommands {
   readonly teaching = new TeachingCopy();
 
-  constructor(private readonly slot: EngineSlot, private readonly post: (event: EngineEvent) => void,
-    private readonly testSet: () => MnistSet | null) {}
+  constructor(
+    private readonly slot: EngineSlot,
+    private readonly post: (event: EngineEvent) => void,
+    private readonly testSet: () => MnistSet | null,
+  ) {}
 
   private backend(): ComputeBackend {
     const backend = this.slot.require();
@@ -50,14 +56,27 @@ export class BackpropCommands {
         const backend = this.backend();
         const label = command.label ?? predictedLabel(backend, command.input);
         const { frame, backward } = backend.backward(command.input, label);
-        this.post({ type: 'backwardComputed', requestId: command.requestId, frame, backward, teachingSteps: this.teaching.steps });
+        this.post({
+          type: 'backwardComputed',
+          requestId: command.requestId,
+          frame,
+          backward,
+          teachingSteps: this.teaching.steps,
+        });
         return;
       }
       case 'teach': {
         checkInput(command.input);
         checkLabel(command.label);
         const backend = this.backend();
-        const taught = this.teaching.teach(backend, this.slot.weights!, command.input, command.label, command.steps, command.learningRate);
+        const taught = this.teaching.teach(
+          backend,
+          this.slot.weights!,
+          command.input,
+          command.label,
+          command.steps,
+          command.learningRate,
+        );
         this.post({ type: 'taught', requestId: command.requestId, ...taught, teachingSteps: this.teaching.steps });
         return;
       }
@@ -79,9 +98,19 @@ export class BackpropCommands {
         const { architecture } = this.slot.weights!;
         const layers = lenet5Layers(architecture);
         const offset = tensorSpec(parameterLayout(layers), command.tensor).offset;
-        const check = checkWeight(layers, architecture.loss, backend.parameters(), command.input, command.label,
-          command.tensor, command.index, command.epsilon);
-        const engineGradient = backend.backward(command.input, command.label).backward.gradients[offset + command.index];
+        const check = checkWeight(
+          layers,
+          architecture.loss,
+          backend.parameters(),
+          command.input,
+          command.label,
+          command.tensor,
+          command.index,
+          command.epsilon,
+        );
+        const engineGradient = backend.backward(command.input, command.label).backward.gradients[
+          offset + command.index
+        ];
         this.post({ type: 'gradientChecked', requestId: command.requestId, check, engineGradient });
         return;
       }

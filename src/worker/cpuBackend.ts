@@ -57,14 +57,30 @@ export class CpuBackend implements ComputeBackend {
     const pass = network.forward(input, 1);
     const result = network.backward(pass, [label]);
     const output = pass.layers[pass.layers.length - 1];
-    return { frame: frameFromPass(network.layers, pass), backward: buildBackwardFrame(network.layers, network.loss,
-      referenceDeltas(result.deltas), result.gradients, output.out, output.pre!, label) };
+    return {
+      frame: frameFromPass(network.layers, pass),
+      backward: buildBackwardFrame(
+        network.layers,
+        network.loss,
+        referenceDeltas(result.deltas),
+        result.gradients,
+        output.out,
+        output.pre!,
+        label,
+      ),
+    };
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {
     const network = this.require();
-    this.trainer = new ReferenceTrainer(this.architecture!, settings, train, Float32Array.from(network.params),
-      this.trainer?.velocity ?? this.pendingVelocity, stepsDone);
+    this.trainer = new ReferenceTrainer(
+      this.architecture!,
+      settings,
+      train,
+      Float32Array.from(network.params),
+      this.trainer?.velocity ?? this.pendingVelocity,
+      stepsDone,
+    );
     this.network = this.trainer.network;
   }
 

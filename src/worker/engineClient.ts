@@ -7,7 +7,14 @@ import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
-import { transferables, type Backend, type EngineCommand, type EngineEvent, type Endpoint, type Hyperparameters } from './protocol';
+import {
+  transferables,
+  type Backend,
+  type EngineCommand,
+  type EngineEvent,
+  type Endpoint,
+  type Hyperparameters,
+} from './protocol';
 
 type Reply<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
 type WithoutId<C> = C extends { requestId: number } ? Omit<C, 'requestId'> : never;
@@ -15,7 +22,10 @@ type WithoutId<C> = C extends { requestId: number } ? Omit<C, 'requestId'> : nev
 /** A typed handle on the engine worker. */
 export class EngineClient {
   private nextId = 1;
-  private readonly pending = new Map<number, { expect: string; resolve: (e: EngineEvent) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { expect: string; resolve: (e: EngineEvent) => void; reject: (e: Error) => void }
+  >();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly onMessage = (message: MessageEvent) => this.receive(message.data as EngineEvent);
 
@@ -60,16 +70,29 @@ export class EngineClient {
   start(prefer: Backend | 'auto' = 'webgl2'): Promise<Reply<'started'>> {
     return new Promise((resolve, reject) => {
       const unsubscribe = this.subscribe((event) => {
-        if (event.type === 'started') { unsubscribe(); resolve(event); }
-        if (event.type === 'failed' && event.requestId === null) { unsubscribe(); reject(new Error(event.message)); }
+        if (event.type === 'started') {
+          unsubscribe();
+          resolve(event);
+        }
+        if (event.type === 'failed' && event.requestId === null) {
+          unsubscribe();
+          reject(new Error(event.message));
+        }
       });
       this.send({ type: 'start', prefer });
     });
   }
 
   /** Loads weights (copied: the caller keeps its arrays). */
-  async loadWeights(architecture: ArchitectureOptions, params: Float32Array, velocity: Float32Array | null = null): Promise<void> {
-    await this.request({ type: 'loadWeights', architecture, params: params.slice(), velocity: velocity?.slice() ?? null }, 'weightsLoaded');
+  async loadWeights(
+    architecture: ArchitectureOptions,
+    params: Float32Array,
+    velocity: Float32Array | null = null,
+  ): Promise<void> {
+    await this.request(
+      { type: 'loadWeights', architecture, params: params.slice(), velocity: velocity?.slice() ?? null },
+      'weightsLoaded',
+    );
   }
 
   /** Every layer's activations for one 32x32 input. */
@@ -98,8 +121,17 @@ export class EngineClient {
   }
 
   /** Backprop's derivative of one weight beside the central finite difference (float64, reference engine). */
-  checkGradient(input: Float32Array, label: number, tensor: string, index: number, epsilon = 1e-3): Promise<Reply<'gradientChecked'>> {
-    return this.request({ type: 'checkGradient', input: input.slice(), label, tensor, index, epsilon }, 'gradientChecked');
+  checkGradient(
+    input: Float32Array,
+    label: number,
+    tensor: string,
+    index: number,
+    epsilon = 1e-3,
+  ): Promise<Reply<'gradientChecked'>> {
+    return this.request(
+      { type: 'checkGradient', input: input.slice(), label, tensor, index, epsilon },
+      'gradientChecked',
+    );
   }
 
   /** Hands the explorer's test images to the worker (its buffers are transferred). */
@@ -108,13 +140,24 @@ export class EngineClient {
   }
 
   /** Predictions of these weights on the first `limit` test images (the reference engine; the loaded weights stay). */
-  async predict(architecture: ArchitectureOptions, params: Float32Array, limit: number): Promise<CheckpointPredictions> {
-    return (await this.request({ type: 'predict', architecture, params: params.slice(), limit }, 'predicted')).predictions;
+  async predict(
+    architecture: ArchitectureOptions,
+    params: Float32Array,
+    limit: number,
+  ): Promise<CheckpointPredictions> {
+    return (await this.request({ type: 'predict', architecture, params: params.slice(), limit }, 'predicted'))
+      .predictions;
   }
 
   /** One input read by these weights (the reference engine; the loaded weights stay). */
-  async inferWith(architecture: ArchitectureOptions, params: Float32Array, input: Float32Array): Promise<ActivationFrame> {
-    return (await this.request({ type: 'inferWith', architecture, params: params.slice(), input: input.slice() }, 'inferred')).frame;
+  async inferWith(
+    architecture: ArchitectureOptions,
+    params: Float32Array,
+    input: Float32Array,
+  ): Promise<ActivationFrame> {
+    return (
+      await this.request({ type: 'inferWith', architecture, params: params.slice(), input: input.slice() }, 'inferred')
+    ).frame;
   }
 
   /** Hands the dataset to the worker (its buffers are transferred). */

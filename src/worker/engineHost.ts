@@ -44,7 +44,10 @@ class EngineHost {
   /** Set by a simulated fault: the worker stops answering anything. */
   private hung = false;
 
-  constructor(private readonly endpoint: Endpoint, factories: BackendFactories) {
+  constructor(
+    private readonly endpoint: Endpoint,
+    factories: BackendFactories,
+  ) {
     this.slot = new EngineSlot(factories, {
       post: (event) => this.post(event),
       currentStep: () => this.session?.step ?? null,
@@ -54,8 +57,15 @@ class EngineHost {
         this.session.step = step;
       },
     });
-    this.explorer = new ExplorerCommands((event) => this.post(event), () => this.data?.test ?? null);
-    this.backprop = new BackpropCommands(this.slot, (event) => this.post(event), () => this.explorer.test());
+    this.explorer = new ExplorerCommands(
+      (event) => this.post(event),
+      () => this.data?.test ?? null,
+    );
+    this.backprop = new BackpropCommands(
+      this.slot,
+      (event) => this.post(event),
+      () => this.explorer.test(),
+    );
   }
 
   private post(event: EngineEvent): void {
@@ -104,7 +114,12 @@ class EngineHost {
     switch (command.type) {
       case 'start': {
         const started = this.slot.start(command.prefer);
-        this.post({ type: 'started', backend: started.backend.kind, renderer: started.backend.renderer, reason: started.reason });
+        this.post({
+          type: 'started',
+          backend: started.backend.kind,
+          renderer: started.backend.renderer,
+          reason: started.reason,
+        });
         return;
       }
       case 'loadWeights':
@@ -131,7 +146,8 @@ class EngineHost {
       case 'train': {
         if (!this.data) throw new Error('no dataset: send setDataset first');
         if (!this.slot.weights) throw new Error('no weights: send loadWeights first');
-        if (this.backprop.teaching.active) throw new Error('the network is being taught one drawing: undo the teaching or load weights first');
+        if (this.backprop.teaching.active)
+          throw new Error('the network is being taught one drawing: undo the teaching or load weights first');
         const backend = this.requireBackend();
         const stepsPerEpoch = Math.ceil(this.data.train.count / command.settings.batchSize);
         if (!this.session || this.session.settings !== command.settings) {
@@ -154,7 +170,11 @@ class EngineHost {
         session.status = 'paused';
         for (let i = 0; i < command.batches; i++) await this.trainOne(session);
         const stats = await this.requireBackend().readStatistics(pollSleep);
-        this.post({ type: 'stepped', requestId: command.requestId, progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
+        this.post({
+          type: 'stepped',
+          requestId: command.requestId,
+          progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null),
+        });
         this.streamDrawing(session);
         return;
       }
@@ -206,7 +226,11 @@ class EngineHost {
   }
 
   /** Saves (and posts) the current weights; automatic checkpoints carry the epoch mark they stand for (1/16, 1, 2...). */
-  private async saveCheckpoint(requestId: number | null, evaluateImages = 0, mark: number | null = null): Promise<void> {
+  private async saveCheckpoint(
+    requestId: number | null,
+    evaluateImages = 0,
+    mark: number | null = null,
+  ): Promise<void> {
     const backend = this.requireBackend();
     const { params, velocity } = await backend.snapshot(pollSleep);
     const limit = Math.min(evaluateImages, this.data?.test.count ?? 0);
@@ -224,23 +248,38 @@ class EngineHost {
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
-    let lastReport = 0, lastStream = 0;
+    let lastReport = 0,
+      lastStream = 0;
     const backendAtStart = this.slot.current;
     try {
-      for (let session = this.session; session && session.status === 'running' && session === this.session; session = this.session) {
+      for (
+        let session = this.session;
+        session && session.status === 'running' && session === this.session;
+        session = this.session
+      ) {
         const sliceEnd = performance.now() + SLICE_MS;
-        while (performance.now() < sliceEnd && session.status === 'running' && !session.finished) await this.trainOne(session);
+        while (performance.now() < sliceEnd && session.status === 'running' && !session.finished)
+          await this.trainOne(session);
         // A run replaced while a step settled (a new train command) reports nothing more: its
         // successor reports for itself.
         if (session !== this.session) continue;
         if (session.finished) session.status = 'paused';
         const now = performance.now();
-        if (now - lastStream >= STREAM_MS) { lastStream = now; this.streamDrawing(session); }
+        if (now - lastStream >= STREAM_MS) {
+          lastStream = now;
+          this.streamDrawing(session);
+        }
         if (now - lastReport >= REPORT_MS || session.status !== 'running') {
           lastReport = now;
           const stats = await this.requireBackend().readStatistics(pollSleep);
-          if (stats && isDiverged(stats.loss)) { this.diverged(session, stats.loss); break; }
-          this.post({ type: 'progressReported', progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null) });
+          if (stats && isDiverged(stats.loss)) {
+            this.diverged(session, stats.loss);
+            break;
+          }
+          this.post({
+            type: 'progressReported',
+            progress: session.progress(stats?.loss ?? null, stats?.accuracy ?? null),
+          });
         }
         await this.waitTurn();
       }
@@ -255,7 +294,11 @@ class EngineHost {
       if (session && stats && isDiverged(stats.loss)) this.diverged(session, stats.loss);
       else {
         if (session) session.status = 'paused';
-        this.post({ type: 'failed', requestId: null, message: `training stopped: ${error instanceof Error ? error.message : String(error)}` });
+        this.post({
+          type: 'failed',
+          requestId: null,
+          message: `training stopped: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     } finally {
       this.pumping = false;

@@ -31,11 +31,19 @@ export class EngineSlot {
   private backend: ComputeBackend | null = null;
   private held: HeldWeights | null = null;
 
-  constructor(private readonly factories: BackendFactories, private readonly hooks: SlotHooks) {}
+  constructor(
+    private readonly factories: BackendFactories,
+    private readonly hooks: SlotHooks,
+  ) {}
 
   /** Starts the preferred backend (falling back to the CPU with a reason); returns the reason, if any. */
   start(prefer: Backend | 'auto'): { backend: ComputeBackend; reason: string | null } {
-    const started = startBackend(prefer, this.factories, () => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+    const started = startBackend(
+      prefer,
+      this.factories,
+      () => this.fallBackToCpu('the WebGL context was lost'),
+      () => this.restoreGpu(),
+    );
     this.backend = started.backend;
     return started;
   }
@@ -81,17 +89,25 @@ export class EngineSlot {
     if (this.backend?.kind === 'cpu') return;
     this.backend = this.factories.cpu();
     this.reloadLastWeights();
-    this.hooks.post({ type: 'backendChanged', backend: 'cpu', reason: `${reason}; continuing on the CPU from the last saved weights` });
+    this.hooks.post({
+      type: 'backendChanged',
+      backend: 'cpu',
+      reason: `${reason}; continuing on the CPU from the last saved weights`,
+    });
   }
 
   /** Moves back to a restored GPU context, carrying over the CPU engine's current weights. */
   private restoreGpu(): void {
     try {
-      const gpu = this.factories.gpu(() => this.fallBackToCpu('the WebGL context was lost'), () => this.restoreGpu());
+      const gpu = this.factories.gpu(
+        () => this.fallBackToCpu('the WebGL context was lost'),
+        () => this.restoreGpu(),
+      );
       const current = this.backend;
       const snapshot = current ? { params: current.parameters(), velocity: current.velocity() } : null;
       this.backend = gpu;
-      if (this.held && snapshot) this.held = { ...this.held, ...snapshot, step: this.hooks.currentStep() ?? this.held.step };
+      if (this.held && snapshot)
+        this.held = { ...this.held, ...snapshot, step: this.hooks.currentStep() ?? this.held.step };
       this.reloadLastWeights();
       this.hooks.post({ type: 'backendChanged', backend: 'webgl2', reason: 'the WebGL context is back' });
     } catch {

@@ -17,12 +17,21 @@ import { pollSleep } from './waitTurn';
 const CHUNK = 500;
 
 /** `computePredictions` over the first `limit` images in chunks, yielding between them. */
-async function predictInChunks(network: ReferenceNetwork, test: MnistSet, limit: number): Promise<CheckpointPredictions> {
-  const predicted = new Uint8Array(limit), confidence = new Float32Array(limit), trueProbability = new Float32Array(limit);
+async function predictInChunks(
+  network: ReferenceNetwork,
+  test: MnistSet,
+  limit: number,
+): Promise<CheckpointPredictions> {
+  const predicted = new Uint8Array(limit),
+    confidence = new Float32Array(limit),
+    trueProbability = new Float32Array(limit);
   for (let start = 0; start < limit; start += CHUNK) {
     const end = Math.min(limit, start + CHUNK);
-    const part = computePredictions(network, { count: end - start, images: test.images.subarray(start * 784, end * 784),
-      labels: test.labels.subarray(start, end) });
+    const part = computePredictions(network, {
+      count: end - start,
+      images: test.images.subarray(start * 784, end * 784),
+      labels: test.labels.subarray(start, end),
+    });
     predicted.set(part.predicted, start);
     confidence.set(part.confidence, start);
     trueProbability.set(part.trueProbability, start);
@@ -40,13 +49,24 @@ export function isExplorerCommand(command: EngineCommand): command is ExplorerCo
 }
 
 /** A reference network for weights sent with a command (the last one is kept: compare mode sends the same weights often). */
-function networkFor(cache: { params: Float32Array; network: ReferenceNetwork } | null, architecture: ArchitectureOptions,
-  params: Float32Array): { params: Float32Array; network: ReferenceNetwork } {
-  if (cache && cache.params.length === params.length && cache.network.loss === architecture.loss
-    && JSON.stringify(cache.network.layers) === JSON.stringify(lenet5Layers(architecture)) && cache.params.every((v, i) => v === params[i])) {
+function networkFor(
+  cache: { params: Float32Array; network: ReferenceNetwork } | null,
+  architecture: ArchitectureOptions,
+  params: Float32Array,
+): { params: Float32Array; network: ReferenceNetwork } {
+  if (
+    cache &&
+    cache.params.length === params.length &&
+    cache.network.loss === architecture.loss &&
+    JSON.stringify(cache.network.layers) === JSON.stringify(lenet5Layers(architecture)) &&
+    cache.params.every((v, i) => v === params[i])
+  ) {
     return cache;
   }
-  return { params, network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, Float32Array.from(params)) };
+  return {
+    params,
+    network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, Float32Array.from(params)),
+  };
 }
 
 /** Answers the explorer's commands; holds the test images sent for them. */
@@ -54,7 +74,10 @@ export class ExplorerCommands {
   private testSet: MnistSet | null = null;
   private cached: { params: Float32Array; network: ReferenceNetwork } | null = null;
 
-  constructor(private readonly post: (event: EngineEvent) => void, private readonly trainingTestSet: () => MnistSet | null) {}
+  constructor(
+    private readonly post: (event: EngineEvent) => void,
+    private readonly trainingTestSet: () => MnistSet | null,
+  ) {}
 
   /** The test images: those sent for the explorer, or the training run's. */
   test(): MnistSet | null {
@@ -64,8 +87,14 @@ export class ExplorerCommands {
   async execute(command: ExplorerCommand): Promise<void> {
     switch (command.type) {
       case 'setTestSet':
-        if (!(command.test.count > 0 && command.test.images.length === command.test.count * 784 && command.test.labels.length === command.test.count)) {
-          throw new Error(`a test set of ${command.test.count} images needs ${command.test.count * 784} pixels and ${command.test.count} labels`);
+        if (!(
+          command.test.count > 0 &&
+          command.test.images.length === command.test.count * 784 &&
+          command.test.labels.length === command.test.count
+        )) {
+          throw new Error(
+            `a test set of ${command.test.count} images needs ${command.test.count * 784} pixels and ${command.test.count} labels`,
+          );
         }
         this.testSet = command.test;
         this.post({ type: 'datasetLoaded', requestId: command.requestId });
@@ -76,14 +105,22 @@ export class ExplorerCommands {
         this.cached = networkFor(this.cached, command.architecture, command.params);
         const limit = Math.min(command.limit, test.count);
         const { network } = this.cached;
-        this.post({ type: 'predicted', requestId: command.requestId, predictions: await predictInChunks(network, test, limit) });
+        this.post({
+          type: 'predicted',
+          requestId: command.requestId,
+          predictions: await predictInChunks(network, test, limit),
+        });
         return;
       }
       case 'inferWith': {
         checkInput(command.input);
         this.cached = networkFor(this.cached, command.architecture, command.params);
         const { network } = this.cached;
-        this.post({ type: 'inferred', requestId: command.requestId, frame: frameFromPass(network.layers, network.forward(command.input, 1)) });
+        this.post({
+          type: 'inferred',
+          requestId: command.requestId,
+          frame: frameFromPass(network.layers, network.forward(command.input, 1)),
+        });
         return;
       }
       default: {

@@ -99,8 +99,11 @@ export class GpuBackend implements ComputeBackend {
 
   counters() {
     const runner = this.network?.runner;
-    return { draws: runner?.counters.draws ?? 0, syncReadbacks: runner?.counters.syncReadbacks ?? 0,
-      liveTextures: this.network?.pool.liveCount ?? 0 };
+    return {
+      draws: runner?.counters.draws ?? 0,
+      syncReadbacks: runner?.counters.syncReadbacks ?? 0,
+      liveTextures: this.network?.pool.liveCount ?? 0,
+    };
   }
 
   isLost(): boolean {

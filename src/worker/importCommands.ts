@@ -6,7 +6,10 @@ import { readRunArchive } from '../engine/model/runArchiveReader';
 import type { EngineCommand, EngineEvent } from './protocol';
 
 /** Answers `readRunArchive`: the validated run, or `failed` naming the file and the problem. */
-export async function readArchiveCommand(command: Extract<EngineCommand, { type: 'readRunArchive' }>, post: (event: EngineEvent) => void): Promise<void> {
+export async function readArchiveCommand(
+  command: Extract<EngineCommand, { type: 'readRunArchive' }>,
+  post: (event: EngineEvent) => void,
+): Promise<void> {
   if (!(command.bytes instanceof Uint8Array)) throw new Error(`${command.fileName}: the file's bytes did not arrive`);
   const run = await readRunArchive(command.bytes, command.fileName);
   post({ type: 'runArchiveRead', requestId: command.requestId, run });

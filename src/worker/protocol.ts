@@ -38,7 +38,13 @@ export interface TrainingProgress {
 /** Everything the page can ask of the worker. */
 export type EngineCommand =
   | { type: 'start'; prefer: Backend | 'auto' }
-  | { type: 'loadWeights'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; velocity: Float32Array | null }
+  | {
+      type: 'loadWeights';
+      requestId: number;
+      architecture: ArchitectureOptions;
+      params: Float32Array;
+      velocity: Float32Array | null;
+    }
   | { type: 'infer'; requestId: number; input: Float32Array }
   /** The backward pass of one input against `label` (null: the network's own reading). */
   | { type: 'backward'; requestId: number; input: Float32Array; label: number | null }
@@ -49,13 +55,27 @@ export type EngineCommand =
   /** Accuracy on the first `limit` test images before and after the teaching. */
   | { type: 'evaluateTeaching'; requestId: number; limit: number }
   /** Backprop against the central finite difference for one weight, in float64 on the reference engine. */
-  | { type: 'checkGradient'; requestId: number; input: Float32Array; label: number; tensor: string; index: number; epsilon: number }
+  | {
+      type: 'checkGradient';
+      requestId: number;
+      input: Float32Array;
+      label: number;
+      tensor: string;
+      index: number;
+      epsilon: number;
+    }
   /** The test images the explorer's predictions are made on (answered by `datasetLoaded`). */
   | { type: 'setTestSet'; requestId: number; test: MnistSet }
   /** The predictions of these weights (reference engine) on the first `limit` test images; the loaded weights stay. */
   | { type: 'predict'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; limit: number }
   /** One input read by these weights (reference engine; answered by `inferred`); the loaded weights stay. */
-  | { type: 'inferWith'; requestId: number; architecture: ArchitectureOptions; params: Float32Array; input: Float32Array }
+  | {
+      type: 'inferWith';
+      requestId: number;
+      architecture: ArchitectureOptions;
+      params: Float32Array;
+      input: Float32Array;
+    }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
   | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
@@ -79,9 +99,24 @@ export type EngineEvent =
   | { type: 'backendChanged'; backend: Backend; reason: string }
   | { type: 'weightsLoaded'; requestId: number }
   | { type: 'inferred'; requestId: number; frame: ActivationFrame }
-  | { type: 'backwardComputed'; requestId: number; frame: ActivationFrame; backward: BackwardFrame; teachingSteps: number }
+  | {
+      type: 'backwardComputed';
+      requestId: number;
+      frame: ActivationFrame;
+      backward: BackwardFrame;
+      teachingSteps: number;
+    }
   /** `params`: the teaching copy's weights now (run-format layout). */
-  | { type: 'taught'; requestId: number; lossBefore: number; lossAfter: number; teachingSteps: number; frame: ActivationFrame; backward: BackwardFrame; params: Float32Array }
+  | {
+      type: 'taught';
+      requestId: number;
+      lossBefore: number;
+      lossAfter: number;
+      teachingSteps: number;
+      frame: ActivationFrame;
+      backward: BackwardFrame;
+      params: Float32Array;
+    }
   | { type: 'teachingUndone'; requestId: number }
   | { type: 'predicted'; requestId: number; predictions: CheckpointPredictions }
   | { type: 'teachingEvaluated'; requestId: number; before: number; after: number; images: number }
@@ -91,7 +126,15 @@ export type EngineEvent =
   | { type: 'datasetLoaded'; requestId: number }
   | { type: 'progressReported'; progress: TrainingProgress }
   | { type: 'stepped'; requestId: number; progress: TrainingProgress }
-  | { type: 'checkpointSaved'; requestId: number; epoch: number; step: number; params: Float32Array; velocity: Float32Array; testAccuracy: number | null }
+  | {
+      type: 'checkpointSaved';
+      requestId: number;
+      epoch: number;
+      step: number;
+      params: Float32Array;
+      velocity: Float32Array;
+      testAccuracy: number | null;
+    }
   | { type: 'evaluated'; requestId: number; accuracy: number; loss: number; images: number }
   | { type: 'countersRead'; requestId: number; draws: number; syncReadbacks: number; liveTextures: number }
   | { type: 'trainingDiverged'; epoch: number; step: number; loss: number }
@@ -102,19 +145,50 @@ export type EngineEvent =
 /** The arrays of a message that can be transferred instead of copied. */
 export function transferables(message: EngineCommand | EngineEvent): Transferable[] {
   switch (message.type) {
-    case 'loadWeights': return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
-    case 'infer': case 'backward': case 'teach': case 'checkGradient': return [message.input.buffer];
-    case 'inferWith': return [message.input.buffer, message.params.buffer];
-    case 'setTestSet': return [message.test.images.buffer, message.test.labels.buffer];
-    case 'readRunArchive': return [message.bytes.buffer];
-    case 'runArchiveRead': return message.run.checkpoints.map((c) => c.buffer);
-    case 'predicted': return [message.predictions.predicted.buffer, message.predictions.confidence.buffer, message.predictions.trueProbability.buffer];
-    case 'setDataset': return [message.train.images.buffer, message.train.labels.buffer, message.test.images.buffer, message.test.labels.buffer];
-    case 'inferred': case 'activationsStreamed': return [message.frame.values.buffer];
-    case 'backwardComputed': return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer];
-    case 'taught': return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer, message.params.buffer];
-    case 'checkpointSaved': return [message.params.buffer, message.velocity.buffer];
-    default: return [];
+    case 'loadWeights':
+      return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
+    case 'infer':
+    case 'backward':
+    case 'teach':
+    case 'checkGradient':
+      return [message.input.buffer];
+    case 'inferWith':
+      return [message.input.buffer, message.params.buffer];
+    case 'setTestSet':
+      return [message.test.images.buffer, message.test.labels.buffer];
+    case 'readRunArchive':
+      return [message.bytes.buffer];
+    case 'runArchiveRead':
+      return message.run.checkpoints.map((c) => c.buffer);
+    case 'predicted':
+      return [
+        message.predictions.predicted.buffer,
+        message.predictions.confidence.buffer,
+        message.predictions.trueProbability.buffer,
+      ];
+    case 'setDataset':
+      return [
+        message.train.images.buffer,
+        message.train.labels.buffer,
+        message.test.images.buffer,
+        message.test.labels.buffer,
+      ];
+    case 'inferred':
+    case 'activationsStreamed':
+      return [message.frame.values.buffer];
+    case 'backwardComputed':
+      return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer];
+    case 'taught':
+      return [
+        message.frame.values.buffer,
+        message.backward.values.buffer,
+        message.backward.gradients.buffer,
+        message.params.buffer,
+      ];
+    case 'checkpointSaved':
+      return [message.params.buffer, message.velocity.buffer];
+    default:
+      return [];
   }
 }
 

@@ -12,9 +12,10 @@ export function isDiverged(loss: number): boolean {
 export function checkInput(input: Float32Array | null): void {
   if (input === null) return;
   if (!(input instanceof Float32Array) || input.length !== 1024) {
-    throw new Error(`an input must be 1024 values (32x32), got ${input instanceof Float32Array ? input.length : typeof input}`);
+    throw new Error(
+      `an input must be 1024 values (32x32), got ${input instanceof Float32Array ? input.length : typeof input}`,
+    );
   }
   const bad = input.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new Error(`input value ${bad} is ${input[bad]}`);
 }
-

@@ -31,8 +31,11 @@ export class SupervisedWorker implements Endpoint {
   private nonce = 0;
   private dead = false;
 
-  constructor(private readonly create: () => WorkerLike, private readonly onDeath: (reason: string) => void,
-    private readonly now: () => number = () => performance.now()) {
+  constructor(
+    private readonly create: () => WorkerLike,
+    private readonly onDeath: (reason: string) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.worker = this.attach(create());
   }
 
@@ -109,7 +112,11 @@ export class SupervisedWorker implements Endpoint {
     // No worker to ask while a new one starts: a request fails at once instead of waiting forever.
     const requestId = (message as { requestId?: unknown } | null)?.requestId;
     if (typeof requestId !== 'number') return;
-    const failed: EngineEvent = { type: 'failed', requestId, message: 'the engine is not running (it stopped and is being restarted)' };
+    const failed: EngineEvent = {
+      type: 'failed',
+      requestId,
+      message: 'the engine is not running (it stopped and is being restarted)',
+    };
     queueMicrotask(() => this.listeners.forEach((listener) => listener({ data: failed } as MessageEvent)));
   }
 

@@ -52,10 +52,20 @@ export class TeachingCopy {
   }
 
   /** Takes `steps` steps of size `learningRate` on `input` against `label`, starting from `loaded` when not teaching yet. */
-  teach(backend: ComputeBackend, loaded: HeldWeights, input: Float32Array, label: number, steps: number, learningRate: number): Taught {
-    if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new RangeError(`steps must be a whole number from 1 to 1000, got ${steps}`);
-    if (!(learningRate > 0 && learningRate <= 10)) throw new RangeError(`the learning rate must be in (0, 10], got ${learningRate}`);
-    if (!Number.isInteger(label) || label < 0 || label > 9) throw new RangeError(`the label must be a digit 0-9, got ${label}`);
+  teach(
+    backend: ComputeBackend,
+    loaded: HeldWeights,
+    input: Float32Array,
+    label: number,
+    steps: number,
+    learningRate: number,
+  ): Taught {
+    if (!Number.isInteger(steps) || steps < 1 || steps > 1000)
+      throw new RangeError(`steps must be a whole number from 1 to 1000, got ${steps}`);
+    if (!(learningRate > 0 && learningRate <= 10))
+      throw new RangeError(`the learning rate must be in (0, 10], got ${learningRate}`);
+    if (!Number.isInteger(label) || label < 0 || label > 9)
+      throw new RangeError(`the label must be a digit 0-9, got ${label}`);
     if (!this.params || !this.base) {
       this.base = loaded;
       this.params = loaded.params.slice();
@@ -71,7 +81,9 @@ export class TeachingCopy {
       const next = params.slice();
       for (let i = 0; i < next.length; i++) next[i] -= learningRate * backward.gradients[i];
       if (!next.every(Number.isFinite)) {
-        throw new Error(`teaching step ${s + 1} made the weights infinite; they are as before it. Try a smaller learning rate`);
+        throw new Error(
+          `teaching step ${s + 1} made the weights infinite; they are as before it. Try a smaller learning rate`,
+        );
       }
       params = next;
       this.params = next;
@@ -89,8 +101,12 @@ export class TeachingCopy {
   }
 
   /** Accuracy on the first `limit` test images with the loaded weights (cached) and with the teaching copy. */
-  async evaluate(backend: ComputeBackend, test: MnistSet, limit: number, waitTurn: WaitTurn):
-    Promise<{ before: number; after: number; images: number }> {
+  async evaluate(
+    backend: ComputeBackend,
+    test: MnistSet,
+    limit: number,
+    waitTurn: WaitTurn,
+  ): Promise<{ before: number; after: number; images: number }> {
     if (!this.params || !this.base) throw new Error('nothing has been taught: press teach first');
     const images = Math.min(limit, test.count);
     if (this.baseAccuracy?.limit !== images) {

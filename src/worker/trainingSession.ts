@@ -18,9 +18,18 @@ export class TrainingSession {
   lastLoss: number | null = null;
   lastAccuracy: number | null = null;
 
-  constructor(readonly settings: TrainingSettings, stepsDone: number, readonly stepsPerEpoch: number, readonly epochLimit: number) {
+  constructor(
+    readonly settings: TrainingSettings,
+    stepsDone: number,
+    readonly stepsPerEpoch: number,
+    readonly epochLimit: number,
+  ) {
     this.step = stepsDone;
-    this.hyperparameters = { learningRate: settings.learningRate, momentum: settings.momentum, weightDecay: settings.weightDecay };
+    this.hyperparameters = {
+      learningRate: settings.learningRate,
+      momentum: settings.momentum,
+      weightDecay: settings.weightDecay,
+    };
   }
 
   /** Epochs done, with the fraction of the current one. */
@@ -52,11 +61,19 @@ export class TrainingSession {
     if (seconds > 0 && this.imagesSinceReport > 0) this.imagesPerSecond = this.imagesSinceReport / seconds;
     this.imagesSinceReport = 0;
     this.reportedAt = now;
-    if (loss !== null) { this.lastLoss = loss; this.lastAccuracy = accuracy; }
+    if (loss !== null) {
+      this.lastLoss = loss;
+      this.lastAccuracy = accuracy;
+    }
     return {
-      status: this.status, epoch: this.epoch, step: this.step,
-      imagesDone: this.batch?.imagesDone ?? 0, imagesInEpoch: this.batch?.imagesInEpoch ?? 0,
-      loss: this.lastLoss, accuracy: this.lastAccuracy, imagesPerSecond: this.imagesPerSecond,
+      status: this.status,
+      epoch: this.epoch,
+      step: this.step,
+      imagesDone: this.batch?.imagesDone ?? 0,
+      imagesInEpoch: this.batch?.imagesInEpoch ?? 0,
+      loss: this.lastLoss,
+      accuracy: this.lastAccuracy,
+      imagesPerSecond: this.imagesPerSecond,
     };
   }
 

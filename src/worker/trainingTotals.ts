@@ -10,7 +10,10 @@ import type { Hyperparameters } from './protocol';
 /** A trainer that takes one batch at a time. */
 export interface BatchTrainer {
   readonly settings: TrainingSettings;
-  trainBatch(learningRate: number, overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>>): StepProgress;
+  trainBatch(
+    learningRate: number,
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>>,
+  ): StepProgress;
 }
 
 /** Running totals of the batches trained. */
@@ -32,8 +35,13 @@ export class TrainingTotals {
     this.totals.loss += progress.loss * progress.images;
     this.totals.correct += progress.correct;
     this.totals.images += progress.images;
-    return { epoch: progress.epoch, indices: new Uint32Array(0), distortions: null, imagesDone: progress.imagesDone,
-      imagesInEpoch: progress.imagesInEpoch };
+    return {
+      epoch: progress.epoch,
+      indices: new Uint32Array(0),
+      distortions: null,
+      imagesDone: progress.imagesDone,
+      imagesInEpoch: progress.imagesInEpoch,
+    };
   }
 
   /** The mean loss and accuracy since the last read, or null when nothing was trained; restarts the totals. */

@@ -8,15 +8,20 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const session = appForFile();
 const contexts: BrowserContext[] = [];
-afterAll(async () => { for (const context of contexts) await context.close(); });
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
 
 /** A page in a new browser context (no storage shared with the first page), at `url`, once window.lenet.ready resolved. */
-async function freshPage(url: string, options: Parameters<typeof session.app.browser.newContext>[0] = {}): Promise<{ page: Page; errors: string[] }> {
+async function freshPage(
+  url: string,
+  options: Parameters<typeof session.app.browser.newContext>[0] = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await session.app.browser.newContext({ viewport: { width: 1400, height: 860 }, ...options });
   contexts.push(context);
   const page = await context.newPage();
@@ -32,9 +37,18 @@ async function freshPage(url: string, options: Parameters<typeof session.app.bro
 async function reading(page: Page) {
   const state = await page.evaluate(() => window.lenet.state());
   return {
-    run: state.run, checkpoint: state.checkpoint, focus: state.focus, traceMode: state.traceMode, colourMode: state.colourMode,
-    cameraPreset: state.cameraPreset, view: state.view, trueLabel: state.trueLabel, backward: state.backward, inputSource: state.inputSource,
-    prediction: state.prediction, input: await page.evaluate(() => window.lenet.input()),
+    run: state.run,
+    checkpoint: state.checkpoint,
+    focus: state.focus,
+    traceMode: state.traceMode,
+    colourMode: state.colourMode,
+    cameraPreset: state.cameraPreset,
+    view: state.view,
+    trueLabel: state.trueLabel,
+    backward: state.backward,
+    inputSource: state.inputSource,
+    prediction: state.prediction,
+    input: await page.evaluate(() => window.lenet.input()),
     pad: await page.getByTestId('digit-pad').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL()),
   };
 }
@@ -49,12 +63,20 @@ describe('the app state in the address', () => {
     await drawStrokes(page, DIGITS.seven);
     expect(await page.getByTestId('pad-hint').count()).toBe(0);
     expect((await settledPrediction(page))?.label).toBe(7);
-    await drawStrokes(page, [[[150, 150], [190, 152]]]); // a second stroke: the cross bar
+    await drawStrokes(page, [
+      [
+        [150, 150],
+        [190, 152],
+      ],
+    ]); // a second stroke: the cross bar
     await settledPrediction(page);
     await page.waitForFunction(() => location.hash.includes('draw='), null, { timeout: 5000 });
     const epoch = (await page.evaluate(() => window.lenet.state().checkpoints))[6].epoch;
     await page.evaluate((e) => window.lenet.selectCheckpoint(e), epoch);
-    await page.evaluate(() => { window.lenet.focus({ layer: 'c3', c: 4, y: 5, x: 6 }); window.lenet.setTraceMode('full'); });
+    await page.evaluate(() => {
+      window.lenet.focus({ layer: 'c3', c: 4, y: 5, x: 6 });
+      window.lenet.setTraceMode('full');
+    });
     await page.getByTestId('colour-mode').selectOption('perDrawing');
     await page.getByTestId('camera-preset').selectOption('s4');
     await page.evaluate(() => window.lenet.backward(3));
@@ -63,7 +85,11 @@ describe('the app state in the address', () => {
     await page.waitForFunction((url) => location.href === url, shared, { timeout: 5000 });
     expect(await page.evaluate(() => history.length)).toBe(entries);
     const url = new URL(shared);
-    expect(url.hash).toMatch(new RegExp(`^#v=1&run=lenet5-default&epoch=${epoch}&draw=[\\w-]+&focus=c3\\.4\\.5\\.6&trace=full&colour=perDrawing&camera=s4&backward=3$`));
+    expect(url.hash).toMatch(
+      new RegExp(
+        `^#v=1&run=lenet5-default&epoch=${epoch}&draw=[\\w-]+&focus=c3\\.4\\.5\\.6&trace=full&colour=perDrawing&camera=s4&backward=3$`,
+      ),
+    );
     expect(url.search).toBe('');
   });
 
@@ -89,9 +115,17 @@ describe('the app state in the address', () => {
     const withDigit = await session.app.page.evaluate(() => window.lenet.shareUrl());
     expect(new URL(withDigit).hash).toMatch(/&test=17&/);
     await page.goto(withDigit);
-    await page.waitForFunction(() => { const s = window.lenet.state().inputSource; return s.kind === 'test' && s.index === 17; }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const s = window.lenet.state().inputSource;
+        return s.kind === 'test' && s.index === 17;
+      },
+      null,
+      { timeout: 30_000 },
+    );
     await settledPrediction(page);
-    const digit = await reading(page), expected = await reading(session.app.page);
+    const digit = await reading(page),
+      expected = await reading(session.app.page);
     expect({ ...digit, pad: null }).toEqual({ ...expected, pad: null });
     expect(errors).toEqual([]);
   });
@@ -108,8 +142,16 @@ describe('the app state in the address', () => {
       let seed = 7;
       const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       for (let k = 0; k < 3000; k++) {
-        canvas.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, pointerType: 'mouse', isPrimary: true, bubbles: true,
-          clientX: rect.left + 70 + 140 * next(), clientY: rect.top + 40 + 200 * next() }));
+        canvas.dispatchEvent(
+          new PointerEvent('pointermove', {
+            pointerId: 1,
+            pointerType: 'mouse',
+            isPrimary: true,
+            bubbles: true,
+            clientX: rect.left + 70 + 140 * next(),
+            clientY: rect.top + 40 + 200 * next(),
+          }),
+        );
       }
     });
     await page.mouse.up();
@@ -139,7 +181,9 @@ describe('the app state in the address', () => {
     await page.getByTestId('share-link').click();
     const field = page.getByTestId('share-url');
     expect(await field.inputValue()).toBe(url);
-    expect(await field.evaluate((input: HTMLInputElement) => [input.readOnly, input.selectionStart, input.selectionEnd])).toEqual([true, 0, url.length]);
+    expect(
+      await field.evaluate((input: HTMLInputElement) => [input.readOnly, input.selectionStart, input.selectionEnd]),
+    ).toEqual([true, 0, url.length]);
   });
 
   it('a malformed address opens the app normally, applies what it can and says what it ignored', async () => {
@@ -150,11 +194,22 @@ describe('the app state in the address', () => {
     expect(await page.getByRole('status').filter({ has: note }).count()).toBe(1);
     const text = (await note.textContent())!;
     await page.screenshot({ path: join(ARTIFACTS, 'address-note.png') });
-    for (const part of ['the run', 'the checkpoint', 'the drawing', 'the focus', 'the camera', '"zoom"']) expect(text).toContain(part);
+    for (const part of ['the run', 'the checkpoint', 'the drawing', 'the focus', 'the camera', '"zoom"'])
+      expect(text).toContain(part);
     const state = await page.evaluate(() => window.lenet.state());
-    expect(state).toMatchObject({ run: 'lenet5-default', traceMode: 'full', focus: null, cameraPreset: 'overview', prediction: null });
+    expect(state).toMatchObject({
+      run: 'lenet5-default',
+      traceMode: 'full',
+      focus: null,
+      cameraPreset: 'overview',
+      prediction: null,
+    });
     expect(await page.getByRole('alert').count()).toBe(0);
-    await page.waitForFunction(() => location.hash === '#v=1&run=lenet5-default&epoch=15&trace=full&colour=fixed&camera=overview', null, { timeout: 5000 });
+    await page.waitForFunction(
+      () => location.hash === '#v=1&run=lenet5-default&epoch=15&trace=full&colour=fixed&camera=overview',
+      null,
+      { timeout: 5000 },
+    );
     await page.getByRole('button', { name: 'Dismiss the note about the address' }).click();
     expect(await note.count()).toBe(0);
 
@@ -165,19 +220,30 @@ describe('the app state in the address', () => {
   });
 
   it('a finger drawing on the pad neither scrolls nor zooms the page', async () => {
-    const { page } = await freshPage(session.app.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-    await page.evaluate(() => { document.body.style.minHeight = '6000px'; });
+    const { page } = await freshPage(session.app.url, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
+    await page.evaluate(() => {
+      document.body.style.minHeight = '6000px';
+    });
     const pad = page.getByTestId('digit-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     const before = await page.evaluate(() => ({ y: window.scrollY, zoom: window.visualViewport!.scale }));
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     const x = box.x + box.width / 2;
     await touch('touchStart', x, box.y + box.height - 20);
     for (let k = 1; k <= 12; k++) await touch('touchMove', x, box.y + box.height - 20 - k * 20);
     await touch('touchEnd', 0, 0);
-    for (let k = 0; k < 2; k++) { await touch('touchStart', x + 30, box.y + 60); await touch('touchEnd', 0, 0); } // a double tap
+    for (let k = 0; k < 2; k++) {
+      await touch('touchStart', x + 30, box.y + 60);
+      await touch('touchEnd', 0, 0);
+    } // a double tap
     await page.waitForTimeout(400);
     expect(await page.evaluate(() => ({ y: window.scrollY, zoom: window.visualViewport!.scale }))).toEqual(before);
     expect(await page.evaluate(() => window.lenet.state().prediction)).not.toBeNull(); // the finger drew

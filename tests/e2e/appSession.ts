@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { openApp, type AppSession } from '../../scripts/appBrowser';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 
 /** Where screenshots are kept as test artifacts. */
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results', 'e2e');
@@ -21,12 +21,28 @@ export async function settledPrediction(page: Page): Promise<{ label: number; pr
 
 /** Simple digit shapes drawn as a person would, in pad pixels. */
 export const DIGITS: Record<string, [number, number][][]> = {
-  one: [[[140, 50], [138, 140], [136, 235]]],
-  seven: [[[70, 60], [150, 60], [215, 62], [170, 150], [125, 240]]],
-  zero: [Array.from({ length: 25 }, (_, i): [number, number] => {
-    const a = (i / 24) * 2 * Math.PI;
-    return [140 + 55 * Math.sin(a), 140 - 85 * Math.cos(a)];
-  })],
+  one: [
+    [
+      [140, 50],
+      [138, 140],
+      [136, 235],
+    ],
+  ],
+  seven: [
+    [
+      [70, 60],
+      [150, 60],
+      [215, 62],
+      [170, 150],
+      [125, 240],
+    ],
+  ],
+  zero: [
+    Array.from({ length: 25 }, (_, i): [number, number] => {
+      const a = (i / 24) * 2 * Math.PI;
+      return [140 + 55 * Math.sin(a), 140 - 85 * Math.cos(a)];
+    }),
+  ],
 };
 
 /** Opens the app once for a test file (beforeAll) and closes it afterwards; errors thrown in the page are collected. */
@@ -36,7 +52,9 @@ export function appForFile(search = ''): { readonly app: AppSession; readonly er
     session.app = await openApp(search);
     session.app.page.on('pageerror', (error) => session.errors.push(error.message));
   }, 180_000);
-  afterAll(async () => { await session.app?.close(); });
+  afterAll(async () => {
+    await session.app?.close();
+  });
   return session;
 }
 
@@ -60,14 +78,19 @@ export function appAtScreenSizes(): { readonly pages: Record<ScreenSize, Page>; 
     session.pages.desktop = app.page;
     for (const name of ['tablet', 'phone'] as const) {
       const { viewport, touch } = SCREEN_SIZES[name];
-      const page = await (await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 })).newPage();
+      const page = await (
+        await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 })
+      ).newPage();
       await page.goto(app.url);
       await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
       await page.evaluate(() => window.lenet.ready);
       session.pages[name] = page;
     }
-    for (const page of Object.values(session.pages)) page.on('pageerror', (error) => session.errors.push(error.message));
+    for (const page of Object.values(session.pages))
+      page.on('pageerror', (error) => session.errors.push(error.message));
   }, 300_000);
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
   return session;
 }

@@ -6,15 +6,16 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const session = appForFile();
 
-const shownBackward = () => session.app.page.waitForFunction(() => window.lenet.state().backward !== null, null, { timeout: 20_000 });
+const shownBackward = () =>
+  session.app.page.waitForFunction(() => window.lenet.state().backward !== null, null, { timeout: 20_000 });
 
 describe('the backward view', () => {
-  it('colours the drawing\'s error terms, sweeping from the output to the input', async () => {
+  it("colours the drawing's error terms, sweeping from the output to the input", async () => {
     await drawStrokes(session.app.page, DIGITS.seven);
     expect((await settledPrediction(session.app.page))?.label).toBe(7);
     await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-before.png') });
@@ -31,7 +32,7 @@ describe('the backward view', () => {
     expect(await session.app.page.getByTestId('backprop-loss').textContent()).toMatch(/loss for a 7: \d/);
   });
 
-  it('shows a wrong label\'s loss, and the δ of a max-pooling cell reaches its winner only', async () => {
+  it("shows a wrong label's loss, and the δ of a max-pooling cell reaches its winner only", async () => {
     await session.app.page.getByTestId('true-label-3').click();
     await session.app.page.waitForFunction(() => window.lenet.state().backward?.label === 3, null, { timeout: 20_000 });
     const loss = (await session.app.page.evaluate(() => window.lenet.state().backward))!.loss;
@@ -40,13 +41,19 @@ describe('the backward view', () => {
     // The s2 cell with the largest |δ|.
     const s2 = (await session.app.page.evaluate(() => window.lenet.deltas('s2'))).out!;
     let best = 0;
-    s2.forEach((v, i) => { if (Math.abs(v) > Math.abs(s2[best])) best = i; });
+    s2.forEach((v, i) => {
+      if (Math.abs(v) > Math.abs(s2[best])) best = i;
+    });
     expect(Math.abs(s2[best])).toBeGreaterThan(0);
     const node = { layer: 's2', c: Math.floor(best / 196), y: Math.floor(best / 14) % 14, x: best % 14 };
     const position = await session.app.page.evaluate((n) => window.lenet.screenPosition(n), node);
     expect(position).not.toBeNull();
     await session.app.page.mouse.move(position!.x, position!.y);
-    await session.app.page.waitForFunction((n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n), node, { timeout: 5000 });
+    await session.app.page.waitForFunction(
+      (n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n),
+      node,
+      { timeout: 5000 },
+    );
     const tooltip = await session.app.page.getByTestId('node-tooltip').textContent();
     expect(tooltip).toMatch(/δ|dL\/d/);
     expect(tooltip).toMatch(/winner/);
@@ -70,7 +77,9 @@ describe('the backward view', () => {
     for (; steps < 60; steps++) {
       if ((await session.app.page.evaluate(() => window.lenet.state().prediction?.label)) === 3) break;
       await session.app.page.getByTestId('teach-step').click();
-      await session.app.page.waitForFunction((n) => window.lenet.state().teaching?.steps === n, steps + 1, { timeout: 20_000 });
+      await session.app.page.waitForFunction((n) => window.lenet.state().teaching?.steps === n, steps + 1, {
+        timeout: 20_000,
+      });
     }
     expect(steps).toBeGreaterThan(0);
     expect((await session.app.page.evaluate(() => window.lenet.state().prediction))?.label).toBe(3);
@@ -79,8 +88,11 @@ describe('the backward view', () => {
     await session.app.page.screenshot({ path: join(ARTIFACTS, 'backprop-taught.png') });
     await session.app.page.getByTestId('teach-undo').click();
     await session.app.page.waitForFunction(() => window.lenet.state().teaching === null, null, { timeout: 20_000 });
-    await session.app.page.waitForFunction((p) => JSON.stringify(window.lenet.state().prediction?.probabilities) === JSON.stringify(p),
-      before.probabilities, { timeout: 20_000 });
+    await session.app.page.waitForFunction(
+      (p) => JSON.stringify(window.lenet.state().prediction?.probabilities) === JSON.stringify(p),
+      before.probabilities,
+      { timeout: 20_000 },
+    );
   });
 
   it('answers the automation API: backward, deltas, gradient, teach and undoTeach', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRun } from '../../src/engine/model/runLoader';
 import { confusionMatrix } from '../../src/store/explorerData';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const test = loadMnistSplit('test');
@@ -30,7 +30,7 @@ async function referenceConfusion(name: string, index: number): Promise<number[]
 describe('the test-set explorer', () => {
   let biggest = { truth: 0, predicted: 0, count: -1 };
 
-  it('shows the confusion matrix of the selected checkpoint, as the run\'s predictions count it', async () => {
+  it("shows the confusion matrix of the selected checkpoint, as the run's predictions count it", async () => {
     const opened = Date.now();
     await session.app.page.getByTestId('explorer-toggle').click();
     await session.app.page.getByTestId('confusion-matrix').waitFor({ timeout: 30_000 });
@@ -38,24 +38,32 @@ describe('the test-set explorer', () => {
     const matrix = await session.app.page.evaluate(() => window.lenet.confusion());
     expect(matrix).toEqual(await referenceConfusion('lenet5-default', -1));
     expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(10000);
-    matrix.forEach((row, truth) => row.forEach((count, predicted) => {
-      if (truth !== predicted && count > biggest.count) biggest = { truth, predicted, count };
-    }));
-    expect(await session.app.page.getByTestId(`confusion-cell-${biggest.truth}-${biggest.predicted}`).textContent()).toBe(String(biggest.count));
+    matrix.forEach((row, truth) =>
+      row.forEach((count, predicted) => {
+        if (truth !== predicted && count > biggest.count) biggest = { truth, predicted, count };
+      }),
+    );
+    expect(
+      await session.app.page.getByTestId(`confusion-cell-${biggest.truth}-${biggest.predicted}`).textContent(),
+    ).toBe(String(biggest.count));
     await session.app.page.screenshot({ path: join(ARTIFACTS, 'explorer-last-checkpoint.png') });
   });
 
-  it('lists the biggest mistake\'s digits and loads one as the input, read as the wrong digit', async () => {
+  it("lists the biggest mistake's digits and loads one as the input, read as the wrong digit", async () => {
     await session.app.page.getByTestId(`confusion-cell-${biggest.truth}-${biggest.predicted}`).click();
     const items = session.app.page.getByTestId('misclassified-item');
     await expect.poll(() => items.count()).toBe(biggest.count);
-    const indices = (await items.evaluateAll((nodes) => nodes.map((n) => Number((n as HTMLElement).dataset.index))));
+    const indices = await items.evaluateAll((nodes) => nodes.map((n) => Number((n as HTMLElement).dataset.index)));
     indices.forEach((i) => expect(test.labels[i]).toBe(biggest.truth));
     await items.first().click();
-    await session.app.page.waitForFunction((i) => { const s = window.lenet.state().inputSource; return s.kind === 'test' && s.index === i; }, indices[0]);
+    await session.app.page.waitForFunction((i) => {
+      const s = window.lenet.state().inputSource;
+      return s.kind === 'test' && s.index === i;
+    }, indices[0]);
     const input = await session.app.page.evaluate(() => window.lenet.input());
     input.forEach((v, i) => {
-      const y = Math.floor(i / 32) - 2, x = (i % 32) - 2;
+      const y = Math.floor(i / 32) - 2,
+        x = (i % 32) - 2;
       const stored = y >= 0 && y < 28 && x >= 0 && x < 28 ? test.images[indices[0] * 784 + y * 28 + x] / 255 : 0;
       expect(v).toBe(Math.fround(stored));
     });
@@ -90,7 +98,9 @@ describe('the classic LeNet-5', () => {
     expect(options).toEqual(expect.arrayContaining(['LeNet-5 as in 1998', 'modern: ReLU + max pooling']));
     await session.app.page.getByTestId('compare-toggle').check();
     await session.app.page.getByTestId('compare-prediction').waitFor();
-    const { comparison } = await session.app.page.evaluate(() => ({ comparison: document.querySelector('[data-testid="compare-prediction"]')?.textContent }));
+    const { comparison } = await session.app.page.evaluate(() => ({
+      comparison: document.querySelector('[data-testid="compare-prediction"]')?.textContent,
+    }));
     expect(comparison).toContain('LeNet-5 as in 1998');
     await session.app.page.getByTestId('run-picker').selectOption('lenet5-classic');
     await session.app.page.waitForFunction(() => window.lenet.state().run === 'lenet5-classic');
@@ -100,7 +110,9 @@ describe('the classic LeNet-5', () => {
     expect(state.prediction?.label).toBe(1);
     const matrix = await session.app.page.evaluate(() => window.lenet.confusion());
     expect(matrix).toEqual(await referenceConfusion('lenet5-classic', state.checkpoints.length - 1));
-    expect(await session.app.page.getByTestId('compare-prediction').textContent()).toContain('modern: ReLU + max pooling');
+    expect(await session.app.page.getByTestId('compare-prediction').textContent()).toContain(
+      'modern: ReLU + max pooling',
+    );
     expect(session.errors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { appForFile, DIGITS, drawStrokes } from './appSession';
 
 const session = appForFile();
@@ -18,10 +18,17 @@ async function importFile(name: string, bytes: Uint8Array): Promise<{ alert: str
     w.gaps = [];
     w.watching = true;
     let last = performance.now();
-    const tick = () => { const now = performance.now(); w.gaps.push(now - last); last = now; if (w.watching) requestAnimationFrame(tick); };
+    const tick = () => {
+      const now = performance.now();
+      w.gaps.push(now - last);
+      last = now;
+      if (w.watching) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
-  await session.app.page.getByTestId('import-run').setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await session.app.page
+    .getByTestId('import-run')
+    .setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
   const alert = session.app.page.getByRole('alert').filter({ hasText: name });
   await alert.first().waitFor({ timeout: 30_000 });
   const longestFrameGap = await session.app.page.evaluate(() => {
@@ -44,13 +51,18 @@ describe('hostile run files', () => {
   });
 
   it('refuses a file that is not a zip, and a manifest reaching for Object.prototype', async () => {
-    expect((await importFile('notes.zip', new TextEncoder().encode('just some text'))).alert).toMatch(/notes\.zip: not a run file/);
-    const manifest = '{"__proto__": {"polluted": true}, "format": "lenet5-run/1", "constructor": {"prototype": {"polluted": true}}}';
+    expect((await importFile('notes.zip', new TextEncoder().encode('just some text'))).alert).toMatch(
+      /notes\.zip: not a run file/,
+    );
+    const manifest =
+      '{"__proto__": {"polluted": true}, "format": "lenet5-run/1", "constructor": {"prototype": {"polluted": true}}}';
     const sneaky = zipSync({ 'manifest.json': new TextEncoder().encode(manifest) });
     expect((await importFile('sneaky.zip', sneaky)).alert).toMatch(/sneaky\.zip/);
-    expect(await session.app.page.evaluate(() => ({} as { polluted?: boolean }).polluted)).toBeUndefined();
+    expect(await session.app.page.evaluate(() => (({}) as { polluted?: boolean }).polluted)).toBeUndefined();
     await drawStrokes(session.app.page, DIGITS.seven);
-    await session.app.page.waitForFunction(() => window.lenet.state().prediction?.label === 7, null, { timeout: 20_000 });
+    await session.app.page.waitForFunction(() => window.lenet.state().prediction?.label === 7, null, {
+      timeout: 20_000,
+    });
     expect(session.errors).toEqual([]);
   });
 });

@@ -7,8 +7,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appAtScreenSizes, ARTIFACTS, DIGITS, settledPrediction, SCREEN_SIZES as SIZES, type ScreenSize as SizeName } from './appSession';
-
+import {
+  appAtScreenSizes,
+  ARTIFACTS,
+  DIGITS,
+  settledPrediction,
+  SCREEN_SIZES as SIZES,
+  type ScreenSize as SizeName,
+} from './appSession';
 
 const { pages, errors } = appAtScreenSizes();
 
@@ -16,13 +22,16 @@ const { pages, errors } = appAtScreenSizes();
 async function drawWithFinger(page: Page, strokes: [number, number][][]): Promise<void> {
   const pad = (await page.getByTestId('digit-pad').boundingBox())!;
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) => cdp.send('Input.dispatchTouchEvent', {
-    type, touchPoints: x === undefined ? [] : [{ x: pad.x + x, y: pad.y + y! }],
-  });
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: x === undefined ? [] : [{ x: pad.x + x, y: pad.y + y! }],
+    });
   for (const stroke of strokes) {
     await touch('touchStart', ...stroke[0]);
     for (let i = 1; i < stroke.length; i++) {
-      const [x0, y0] = stroke[i - 1], [x1, y1] = stroke[i];
+      const [x0, y0] = stroke[i - 1],
+        [x1, y1] = stroke[i];
       for (let s = 1; s <= 6; s++) await touch('touchMove', x0 + ((x1 - x0) * s) / 6, y0 + ((y1 - y0) * s) / 6);
     }
     await touch('touchEnd');
@@ -40,7 +49,10 @@ function overPad(page: Page): Promise<string[]> {
     for (let y = pad.top + 2; y < pad.bottom - 1; y += 9) {
       for (let x = pad.left + 2; x < pad.right - 1; x += 9) {
         const hit = document.elementFromPoint(x, y);
-        if (!hit || !surface.contains(hit)) found.push(`${hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'} at ${Math.round(x)},${Math.round(y)}`);
+        if (!hit || !surface.contains(hit))
+          found.push(
+            `${hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'} at ${Math.round(x)},${Math.round(y)}`,
+          );
       }
     }
     return [...new Set(found)].slice(0, 10);
@@ -95,30 +107,37 @@ describe.each(Object.keys(SIZES) as SizeName[])('%s layout', (name) => {
       }
     }
     expect((await settledPrediction(page))?.label).toBe(7);
-    const viewportState = await page.evaluate(() => ({ scrollY: window.scrollY, scrollX: window.scrollX, scale: window.visualViewport?.scale ?? 1 }));
+    const viewportState = await page.evaluate(() => ({
+      scrollY: window.scrollY,
+      scrollX: window.scrollX,
+      scale: window.visualViewport?.scale ?? 1,
+    }));
     expect(viewportState).toEqual({ scrollY: 0, scrollX: 0, scale: 1 });
     await page.screenshot({ path: join(ARTIFACTS, `layout-${name}.png`) });
     await page.screenshot({ path: join(ARTIFACTS, `layout-${name}-full.png`), fullPage: true });
   });
 
-  it(name === 'phone' ? 'keeps the view options behind one button' : 'shows the view options beside the view', async () => {
-    const page = pages[name];
-    const options = page.locator('#view-options');
-    const toggle = page.getByTestId('view-toggle');
-    if (name !== 'phone') {
+  it(
+    name === 'phone' ? 'keeps the view options behind one button' : 'shows the view options beside the view',
+    async () => {
+      const page = pages[name];
+      const options = page.locator('#view-options');
+      const toggle = page.getByTestId('view-toggle');
+      if (name !== 'phone') {
+        expect(await options.isVisible()).toBe(true);
+        expect(await toggle.isVisible()).toBe(false);
+        return;
+      }
+      expect(await options.isVisible()).toBe(false);
+      await toggle.scrollIntoViewIfNeeded();
+      await toggle.tap();
       expect(await options.isVisible()).toBe(true);
-      expect(await toggle.isVisible()).toBe(false);
-      return;
-    }
-    expect(await options.isVisible()).toBe(false);
-    await toggle.scrollIntoViewIfNeeded();
-    await toggle.tap();
-    expect(await options.isVisible()).toBe(true);
-    expect(await page.getByTestId('colour-mode').isVisible()).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, 'layout-phone-view-options.png') });
-    await toggle.tap();
-    expect(await options.isVisible()).toBe(false);
-  });
+      expect(await page.getByTestId('colour-mode').isVisible()).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'layout-phone-view-options.png') });
+      await toggle.tap();
+      expect(await options.isVisible()).toBe(false);
+    },
+  );
 });
 
 describe('first visit', () => {
@@ -133,5 +152,7 @@ describe('first visit', () => {
     expect(await page.getByTestId('view-guide').count()).toBe(0);
   });
 
-  it('raised no page error', () => { expect(errors).toEqual([]); });
+  it('raised no page error', () => {
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,12 +1,16 @@
 /** Training in the page on a labelled MNIST subset: play, live view, checkpoints on the timeline, pause, step, divergence. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp('?trainSubset=512'); }, 180_000);
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp('?trainSubset=512');
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
 
 describe('training in the browser', () => {
   it('trains a run from epoch 0 with the view following it, and adds its checkpoints to the timeline', async () => {
@@ -19,7 +23,9 @@ describe('training in the browser', () => {
     await app.page.getByTestId('train-toggle').click();
     await app.page.waitForFunction(() => window.lenet.state().run === 'my-run', null, { timeout: 120_000 });
     const early = await app.page.evaluate(() => window.lenet.activations('output'));
-    await app.page.waitForFunction(() => window.lenet.state().checkpoints.some((c) => c.epoch === 1), null, { timeout: 120_000 });
+    await app.page.waitForFunction(() => window.lenet.state().checkpoints.some((c) => c.epoch === 1), null, {
+      timeout: 120_000,
+    });
     // Progress is reported every 250 ms; a fast engine passes epoch 1 sooner than that.
     await app.page.waitForFunction(() => window.lenet.state().training.step >= 8, null, { timeout: 30_000 });
     const state = await app.page.evaluate(() => window.lenet.state());
@@ -40,18 +46,26 @@ describe('training in the browser', () => {
   it('steps one batch at a time while paused', async () => {
     const before = await app.page.evaluate(() => window.lenet.state().training.step);
     await app.page.getByTestId('train-step').click();
-    await app.page.waitForFunction((step) => window.lenet.state().training.step === step + 1, before, { timeout: 120_000 })
+    await app.page
+      .waitForFunction((step) => window.lenet.state().training.step === step + 1, before, { timeout: 120_000 })
       .catch(async (error: unknown) => {
         const state = await app.page.evaluate(() => window.lenet.state().training);
-        const alert = await app.page.getByRole('alert').textContent().catch(() => null);
-        throw new Error(`${String(error)}; step before ${before}, training now ${JSON.stringify(state)}, alert ${alert}`);
+        const alert = await app.page
+          .getByRole('alert')
+          .textContent()
+          .catch(() => null);
+        throw new Error(
+          `${String(error)}; step before ${before}, training now ${JSON.stringify(state)}, alert ${alert}`,
+        );
       });
   });
 
   it('pauses a diverging run, says what happened and what to try', async () => {
     await app.page.getByLabel('learning rate').fill('10');
     await app.page.getByTestId('train-toggle').click();
-    await expect.poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 }).toMatch(/diverged.*lower the learning rate/);
+    await expect
+      .poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 })
+      .toMatch(/diverged.*lower the learning rate/);
     await app.page.waitForFunction(() => window.lenet.state().training.status === 'paused', null, { timeout: 60_000 });
     const output = await app.page.evaluate(() => window.lenet.activations('output'));
     expect(output.every(Number.isFinite)).toBe(true);
@@ -81,20 +95,29 @@ describe('training in the browser', () => {
     expect(await app.page.evaluate(() => window.lenet.state().checkpoints)).toEqual(restored);
     expect(await app.page.evaluate(() => window.lenet.activations('f6'))).toEqual(activations);
 
-    await app.page.getByTestId('import-run').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-    await expect.poll(() => app.page.getByRole('alert').textContent()).toMatch(/Import refused: broken.zip: not a run file/);
+    await app.page
+      .getByTestId('import-run')
+      .setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+    await expect
+      .poll(() => app.page.getByRole('alert').textContent())
+      .toMatch(/Import refused: broken.zip: not a run file/);
     expect(await app.page.evaluate(() => window.lenet.state().run)).toBe('my-run (2)');
   });
 
-  it('structural options start a new run whose view follows its architecture (LeCun\'s c3 table)', async () => {
+  it("structural options start a new run whose view follows its architecture (LeCun's c3 table)", async () => {
     await app.page.getByTestId('architecture-c3Connectivity').selectOption('lenet5');
     await app.page.getByTestId('architecture-pooling').selectOption('subsample');
     await app.page.getByTestId('architecture-activation').selectOption('tanh');
     await app.page.getByTestId('train-reset').click();
-    await app.page.waitForFunction(() => window.lenet.state().run === 'my-run' && window.lenet.state().checkpoints.length === 1);
+    await app.page.waitForFunction(
+      () => window.lenet.state().run === 'my-run' && window.lenet.state().checkpoints.length === 1,
+    );
     await app.page.getByTestId('train-step').click();
     await app.page.waitForFunction(() => window.lenet.state().training.step === 1, null, { timeout: 60_000 });
-    await app.page.evaluate(() => { window.lenet.setTraceMode('direct'); window.lenet.focus({ layer: 'c3', c: 0, y: 2, x: 2 }); });
+    await app.page.evaluate(() => {
+      window.lenet.setTraceMode('direct');
+      window.lenet.focus({ layer: 'c3', c: 0, y: 2, x: 2 });
+    });
     const sources = await app.page.evaluate(() => window.lenet.highlighted());
     expect(sources).toHaveLength(75);
     expect(new Set(sources.map((n) => n.c))).toEqual(new Set([0, 1, 2]));
@@ -103,10 +126,14 @@ describe('training in the browser', () => {
 
   it('tells the user when storage is full and keeps training the run in memory; tab switches and resizes lose nothing', async () => {
     await app.page.evaluate(() => {
-      IDBObjectStore.prototype.put = function put() { throw new DOMException('quota', 'QuotaExceededError'); };
+      IDBObjectStore.prototype.put = function put() {
+        throw new DOMException('quota', 'QuotaExceededError');
+      };
     });
     await app.page.getByTestId('train-toggle').click();
-    await expect.poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 }).toMatch(/storage for this page is full.*kept in this tab/);
+    await expect
+      .poll(() => app.page.getByRole('alert').textContent(), { timeout: 120_000 })
+      .toMatch(/storage for this page is full.*kept in this tab/);
     const other = await app.page.context().newPage();
     await other.goto('about:blank');
     await other.bringToFront();
@@ -115,7 +142,9 @@ describe('training in the browser', () => {
     await other.close();
     await app.page.bringToFront();
     await app.page.setViewportSize({ width: 1100, height: 760 });
-    await app.page.waitForFunction((step) => window.lenet.state().training.step > step, stepBefore, { timeout: 60_000 });
+    await app.page.waitForFunction((step) => window.lenet.state().training.step > step, stepBefore, {
+      timeout: 60_000,
+    });
     expect(await app.page.evaluate(() => window.lenet.state().training.status)).toBe('running');
     expect((await app.page.evaluate(() => window.lenet.state().checkpoints)).length).toBeGreaterThan(1);
     await app.page.getByTestId('train-toggle').click();

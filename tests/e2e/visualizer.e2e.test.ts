@@ -5,20 +5,29 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
 import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
 
 let app: AppSession;
 // The WebGL2 engine explicitly: on a software renderer the app would otherwise pick the CPU engine.
-beforeAll(async () => { app = await openApp('?backend=webgl2'); }, 180_000);
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp('?backend=webgl2');
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
 
-const clear = async () => { await app.page.getByTestId('clear-pad').click(); await settledPrediction(app.page); };
+const clear = async () => {
+  await app.page.getByTestId('clear-pad').click();
+  await settledPrediction(app.page);
+};
 const hover = async (node: { layer: string; c: number; y: number; x: number }) => {
   const position = await app.page.evaluate((n) => window.lenet.screenPosition(n), node);
   expect(position, `${JSON.stringify(node)} is on screen`).not.toBeNull();
   await app.page.mouse.move(position!.x, position!.y);
-  await app.page.waitForFunction((n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n), node, { timeout: 5000 });
+  await app.page.waitForFunction((n) => JSON.stringify(window.lenet.state().focus) === JSON.stringify(n), node, {
+    timeout: 5000,
+  });
 };
 const key = (n: { layer: string; c: number; y: number; x: number }) => `${n.layer}:${n.c}:${n.y}:${n.x}`;
 
@@ -31,7 +40,11 @@ describe('drawing and reading', () => {
     await expect.poll(() => app.page.getByTestId('prediction').textContent()).toContain('draw a digit');
   });
 
-  it.each([['one', 1], ['seven', 7], ['zero', 0]] as const)('reads a mouse-drawn %s', async (name, digit) => {
+  it.each([
+    ['one', 1],
+    ['seven', 7],
+    ['zero', 0],
+  ] as const)('reads a mouse-drawn %s', async (name, digit) => {
     await clear();
     await drawStrokes(app.page, DIGITS[name]);
     const prediction = await settledPrediction(app.page);
@@ -42,12 +55,20 @@ describe('drawing and reading', () => {
 
   it('reads a small, off-centre digit as well', async () => {
     await clear();
-    const small = DIGITS.seven.map((stroke) => stroke.map(([x, y]): [number, number] => [20 + x * 0.35, 150 + y * 0.35]));
+    const small = DIGITS.seven.map((stroke) =>
+      stroke.map(([x, y]): [number, number] => [20 + x * 0.35, 150 + y * 0.35]),
+    );
     await drawStrokes(app.page, small);
     expect((await settledPrediction(app.page))?.label).toBe(7);
     const input = await app.page.evaluate(() => window.lenet.input());
-    let mass = 0, cx = 0, cy = 0;
-    input.forEach((v, i) => { mass += v; cx += v * (i % 32); cy += v * Math.floor(i / 32); });
+    let mass = 0,
+      cx = 0,
+      cy = 0;
+    input.forEach((v, i) => {
+      mass += v;
+      cx += v * (i % 32);
+      cy += v * Math.floor(i / 32);
+    });
     expect(Math.abs(cx / mass - 15.5)).toBeLessThan(1);
     expect(Math.abs(cy / mass - 15.5)).toBeLessThan(1);
   });
@@ -89,7 +110,8 @@ describe('hovering nodes', () => {
     await hover(node);
     const highlighted = await app.page.evaluate(() => window.lenet.highlighted());
     const expected = [];
-    for (let c = 0; c < 6; c++) for (let y = 4; y < 9; y++) for (let x = 3; x < 8; x++) expected.push(`s2:${c}:${y}:${x}`);
+    for (let c = 0; c < 6; c++)
+      for (let y = 4; y < 9; y++) for (let x = 3; x < 8; x++) expected.push(`s2:${c}:${y}:${x}`);
     expect(highlighted.map(key).sort()).toEqual(expected.sort());
     await app.page.screenshot({ path: join(ARTIFACTS, 'hover-conv.png') });
   });
@@ -107,10 +129,12 @@ describe('hovering nodes', () => {
     const s2 = await app.page.evaluate(() => window.lenet.activations('s2'));
     expect(s2[1 * 196 + 3 * 14 + 7]).toBe(Math.max(...values));
     const shown = await app.page.getByTestId('pool-window').locator('span').allTextContents();
-    expect(shown.map(Number)).toEqual(['c1:1:6:14', 'c1:1:6:15', 'c1:1:7:14', 'c1:1:7:15'].map((k) => {
-      const [, c, y, x] = k.split(':').map(Number);
-      return Number(c1[c * 784 + y * 28 + x].toFixed(3));
-    }));
+    expect(shown.map(Number)).toEqual(
+      ['c1:1:6:14', 'c1:1:6:15', 'c1:1:7:14', 'c1:1:7:15'].map((k) => {
+        const [, c, y, x] = k.split(':').map(Number);
+        return Number(c1[c * 784 + y * 28 + x].toFixed(3));
+      }),
+    );
     expect(await app.page.getByTestId('pool-window').locator('span.winner').count()).toBe(1);
     await app.page.screenshot({ path: join(ARTIFACTS, 'hover-pool.png') });
   });

@@ -10,10 +10,20 @@ describe('a short training run on real MNIST', () => {
     const train = loadMnistSplit('train');
     const test = loadMnistSplit('test');
     const slice = mnistSubset(train, 8000);
-    const trainer = new ReferenceTrainer(DEFAULT_ARCHITECTURE, {
-      seed: 1, batchSize: 32, learningRate: 0.05, schedule: 'constant', epochs: 1, momentum: 0.9,
-      weightDecay: 0, augment: false,
-    }, slice);
+    const trainer = new ReferenceTrainer(
+      DEFAULT_ARCHITECTURE,
+      {
+        seed: 1,
+        batchSize: 32,
+        learningRate: 0.05,
+        schedule: 'constant',
+        epochs: 1,
+        momentum: 0.9,
+        weightDecay: 0,
+        augment: false,
+      },
+      slice,
+    );
     const heldBack = mnistSubset(test, 1000);
     const before = evaluateNetwork(trainer.network, heldBack);
     const losses: number[] = [];
@@ -28,8 +38,16 @@ describe('a short training run on real MNIST', () => {
   it('is deterministic: the same seed gives the same weights', () => {
     const train = loadMnistSplit('train');
     const slice = mnistSubset(train, 256);
-    const settings = { seed: 4, batchSize: 64, learningRate: 0.05, schedule: 'cosine', epochs: 1, momentum: 0.9,
-      weightDecay: 1e-4, augment: true } as const;
+    const settings = {
+      seed: 4,
+      batchSize: 64,
+      learningRate: 0.05,
+      schedule: 'cosine',
+      epochs: 1,
+      momentum: 0.9,
+      weightDecay: 1e-4,
+      augment: true,
+    } as const;
     const run = () => {
       const trainer = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, slice);
       trainer.trainEpoch();

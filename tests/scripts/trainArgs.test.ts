@@ -4,7 +4,12 @@ import { parseTrainArgs } from '../../scripts/trainArgs';
 describe('train command line', () => {
   it('defaults to the modern LeNet-5 with momentum SGD and a dated output folder', () => {
     const command = parseTrainArgs([], new Date('2026-01-02T03:04:05Z'));
-    expect(command.architecture).toEqual({ activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' });
+    expect(command.architecture).toEqual({
+      activation: 'relu',
+      pooling: 'max',
+      c3Connectivity: 'full',
+      loss: 'softmax-cross-entropy',
+    });
     expect(command.settings).toMatchObject({ epochs: 15, seed: 1, augment: false, batchSize: 64, momentum: 0.9 });
     expect(command.outDir).toBe('runs/2026-01-02-03-04-05');
     expect(command.earlyCheckpoints).toBe(true);
@@ -17,9 +22,33 @@ describe('train command line', () => {
   });
 
   it('reads every option', () => {
-    const command = parseTrainArgs(['--epochs', '3', '--seed', '9', '--augment', '--activation', 'tanh', '--pooling',
-      'subsample', '--c3', 'lenet5', '--loss', 'mean-squared-error', '--out', 'x', '--train-subset', '100', '--lr', '0.01']);
-    expect(command.architecture).toEqual({ activation: 'tanh', pooling: 'subsample', c3Connectivity: 'lenet5', loss: 'mean-squared-error' });
+    const command = parseTrainArgs([
+      '--epochs',
+      '3',
+      '--seed',
+      '9',
+      '--augment',
+      '--activation',
+      'tanh',
+      '--pooling',
+      'subsample',
+      '--c3',
+      'lenet5',
+      '--loss',
+      'mean-squared-error',
+      '--out',
+      'x',
+      '--train-subset',
+      '100',
+      '--lr',
+      '0.01',
+    ]);
+    expect(command.architecture).toEqual({
+      activation: 'tanh',
+      pooling: 'subsample',
+      c3Connectivity: 'lenet5',
+      loss: 'mean-squared-error',
+    });
     expect(command.settings).toMatchObject({ epochs: 3, seed: 9, augment: true, learningRate: 0.01 });
     expect(command).toMatchObject({ outDir: 'x', trainSubset: 100 });
   });

@@ -10,11 +10,17 @@ import { loadMnistSplit } from '../../scripts/mnistFiles';
 const root = join(import.meta.dirname, '../..');
 
 function startTrain(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train.ts'), ...args],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout.on('data', (chunk) => { output += String(chunk); });
-  child.stderr.on('data', (chunk) => { output += String(chunk); });
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    output += String(chunk);
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
 }
@@ -35,16 +41,30 @@ describe('npm run train', () => {
     // every checkpoint lists its predictions on the 200 test images, and they give its test accuracy
     const labels = loadMnistSplit('test').labels;
     loaded.manifest.checkpoints.forEach((c, i) => {
-      expect((c as { predictions?: unknown }).predictions).toEqual({ file: c.file.replace(/\.bin$/, '.predictions.bin'), images: 200 });
+      expect((c as { predictions?: unknown }).predictions).toEqual({
+        file: c.file.replace(/\.bin$/, '.predictions.bin'),
+        images: 200,
+      });
       expect(predictionsAccuracy(loaded.predictions[i]!, labels)).toBe(c.testAccuracy);
     });
   });
 
   it('keeps the finished epochs when interrupted', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lenet-run-')), 'run');
-    const run = startTrain(['--epochs', '200', '--train-subset', '256', '--test-subset', '100', '--no-early-checkpoints', '--out', out]);
+    const run = startTrain([
+      '--epochs',
+      '200',
+      '--train-subset',
+      '256',
+      '--test-subset',
+      '100',
+      '--no-early-checkpoints',
+      '--out',
+      out,
+    ]);
     const deadline = Date.now() + 60_000;
-    while (!/epoch 2: test accuracy/.test(run.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!/epoch 2: test accuracy/.test(run.output()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(130);
     expect(run.output()).toMatch(/interrupted: the finished checkpoints/);

@@ -2,28 +2,58 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeAddress, decodeInput, decodeStrokes, drawingToCarry, EMPTY_ADDRESS, encodeAddress, encodeInput, encodeStrokes, fromBase64Url,
-  MAX_STROKES_CHARS, STROKE_COORDINATE_RANGE, toBase64Url, type AddressState, type PadStroke,
+  decodeAddress,
+  decodeInput,
+  decodeStrokes,
+  drawingToCarry,
+  EMPTY_ADDRESS,
+  encodeAddress,
+  encodeInput,
+  encodeStrokes,
+  fromBase64Url,
+  MAX_STROKES_CHARS,
+  STROKE_COORDINATE_RANGE,
+  toBase64Url,
+  type AddressState,
+  type PadStroke,
 } from '../../src/store/addressState';
 
 const [low, high] = STROKE_COORDINATE_RANGE;
 const coordinate = fc.integer({ min: low, max: high });
-const stroke = fc.record({ eraser: fc.boolean(), points: fc.array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 40 }).map((p) => p.flat()) });
+const stroke = fc.record({
+  eraser: fc.boolean(),
+  points: fc.array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 40 }).map((p) => p.flat()),
+});
 const strokes = fc.array(stroke, { minLength: 1, maxLength: 12 });
-const input = fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 1024 }).map((v) => Float32Array.from(v));
+const input = fc
+  .array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 1024 })
+  .map((v) => Float32Array.from(v));
 const bits = (values: Float32Array) => Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
 const b64 = (bytes: Uint8Array) => toBase64Url(bytes);
 const varints = (...values: number[]) => b64(deflateSync(Uint8Array.from(values)));
-const seven: PadStroke[] = [{ eraser: false, points: [280, 240, 600, 240, 860, 248, 680, 600, 500, 960] }, { eraser: true, points: [500, 500] }];
-const full: AddressState = { run: 'lenet5-classic', epoch: 0.0625, drawing: { kind: 'strokes', strokes: seven }, focus: { layer: 'c3', c: 15, y: 9, x: 0 },
-  traceMode: 'full', colourMode: 'difference', cameraPreset: 's4', backward: 3 };
+const seven: PadStroke[] = [
+  { eraser: false, points: [280, 240, 600, 240, 860, 248, 680, 600, 500, 960] },
+  { eraser: true, points: [500, 500] },
+];
+const full: AddressState = {
+  run: 'lenet5-classic',
+  epoch: 0.0625,
+  drawing: { kind: 'strokes', strokes: seven },
+  focus: { layer: 'c3', c: 15, y: 9, x: 0 },
+  traceMode: 'full',
+  colourMode: 'difference',
+  cameraPreset: 's4',
+  backward: 3,
+};
 
 describe('base64url', () => {
-  it('agrees with Node\'s base64url for any bytes, and reads back what it wrote', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
-      expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
-    }));
+  it("agrees with Node's base64url for any bytes, and reads back what it wrote", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+        expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+      }),
+    );
   });
 
   it('refuses other characters and impossible lengths', () => {
@@ -35,11 +65,20 @@ describe('base64url', () => {
 
 describe('the drawing in an address', () => {
   it('gives back the strokes exactly: every point and the eraser flags', () => {
-    fc.assert(fc.property(strokes, (drawn) => { expect(decodeStrokes(encodeStrokes(drawn))).toEqual(drawn); }));
+    fc.assert(
+      fc.property(strokes, (drawn) => {
+        expect(decodeStrokes(encodeStrokes(drawn))).toEqual(drawn);
+      }),
+    );
   });
 
   it('gives back the input bit for bit', () => {
-    fc.assert(fc.property(input, (values) => { expect(bits(decodeInput(encodeInput(values)))).toEqual(bits(values)); }), { numRuns: 30 });
+    fc.assert(
+      fc.property(input, (values) => {
+        expect(bits(decodeInput(encodeInput(values)))).toEqual(bits(values));
+      }),
+      { numRuns: 30 },
+    );
     const edge = new Float32Array(1024);
     edge.set([Number.MIN_VALUE, 1, Math.fround(1 / 3), 1 - 2 ** -24, 2 ** -126]);
     expect(bits(decodeInput(encodeInput(edge)))).toEqual(bits(edge));
@@ -50,7 +89,7 @@ describe('the drawing in an address', () => {
     expect(drawingToCarry(seven, values)).toEqual({ kind: 'strokes', strokes: seven });
     expect(drawingToCarry([], values)).toBeNull();
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) % 1120);
+    const random = () => (seed = (seed * 16807) % 2147483647) % 1120;
     const scribble: PadStroke[] = [{ eraser: false, points: Array.from({ length: 8000 }, random) }];
     expect(encodeStrokes(scribble).length).toBeGreaterThan(MAX_STROKES_CHARS);
     expect(drawingToCarry(scribble, values)).toEqual({ kind: 'input', input: values });
@@ -84,17 +123,27 @@ describe('the drawing in an address', () => {
 
 describe('the address', () => {
   it('reads back every field it wrote, for any state', () => {
-    const drawing = fc.oneof(fc.constant(null), strokes.map((s) => ({ kind: 'strokes' as const, strokes: s })),
-      fc.nat(99999).map((index) => ({ kind: 'test' as const, index })));
+    const drawing = fc.oneof(
+      fc.constant(null),
+      strokes.map((s) => ({ kind: 'strokes' as const, strokes: s })),
+      fc.nat(99999).map((index) => ({ kind: 'test' as const, index })),
+    );
     const name = fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/);
     const state = fc.record({
-      run: fc.option(name), epoch: fc.option(fc.oneof(fc.nat(1000), fc.constantFrom(0.0625, 0.125, 0.25, 0.5, 1e-7))), drawing,
+      run: fc.option(name),
+      epoch: fc.option(fc.oneof(fc.nat(1000), fc.constantFrom(0.0625, 0.125, 0.25, 0.5, 1e-7))),
+      drawing,
       focus: fc.option(fc.record({ layer: name, c: fc.nat(9999), y: fc.nat(9999), x: fc.nat(9999) })),
       traceMode: fc.option(fc.constantFrom('direct' as const, 'full' as const)),
       colourMode: fc.option(fc.constantFrom('fixed' as const, 'perDrawing' as const, 'difference' as const)),
-      cameraPreset: fc.option(name), backward: fc.option(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('reading' as const))),
+      cameraPreset: fc.option(name),
+      backward: fc.option(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('reading' as const))),
     });
-    fc.assert(fc.property(state, (s) => { expect(decodeAddress(encodeAddress(s))).toEqual({ state: s, ignored: [] }); }));
+    fc.assert(
+      fc.property(state, (s) => {
+        expect(decodeAddress(encodeAddress(s))).toEqual({ state: s, ignored: [] });
+      }),
+    );
     const values = new Float32Array(1024).fill(Math.fround(0.3));
     const back = decodeAddress(`#${encodeAddress({ ...full, drawing: { kind: 'input', input: values } })}`);
     expect(back.state.drawing).toEqual({ kind: 'input', input: values });
@@ -107,16 +156,31 @@ describe('the address', () => {
 
   it('ignores an address of another version, or none, as a whole', () => {
     const text = encodeAddress(full);
-    expect(decodeAddress(text.replace('v=1', 'v=2'))).toEqual({ state: EMPTY_ADDRESS, ignored: ['the whole address (from another version of the app)'] });
-    expect(decodeAddress(text.replace('v=1&', ''))).toEqual({ state: EMPTY_ADDRESS, ignored: ['the whole address (not one this app wrote)'] });
+    expect(decodeAddress(text.replace('v=1', 'v=2'))).toEqual({
+      state: EMPTY_ADDRESS,
+      ignored: ['the whole address (from another version of the app)'],
+    });
+    expect(decodeAddress(text.replace('v=1&', ''))).toEqual({
+      state: EMPTY_ADDRESS,
+      ignored: ['the whole address (not one this app wrote)'],
+    });
     expect(decodeAddress(`${text}&v=1`).ignored).toEqual(['the whole address (from another version of the app)']);
   });
 
   it('drops each malformed field on its own, names it, and keeps the rest', () => {
     const cases: [string, string, keyof AddressState][] = [
-      ['run', 'lenet5 default', 'run'], ['epoch', '-1', 'epoch'], ['epoch', 'Infinity', 'epoch'], ['epoch', '0x10', 'epoch'],
-      ['draw', 'not-deflate', 'drawing'], ['focus', 'c1.1.2', 'focus'], ['focus', 'c1.-1.2.3', 'focus'], ['trace', 'partial', 'traceMode'],
-      ['colour', 'rainbow', 'colourMode'], ['camera', '../x', 'cameraPreset'], ['backward', '10', 'backward'], ['backward', '', 'backward'],
+      ['run', 'lenet5 default', 'run'],
+      ['epoch', '-1', 'epoch'],
+      ['epoch', 'Infinity', 'epoch'],
+      ['epoch', '0x10', 'epoch'],
+      ['draw', 'not-deflate', 'drawing'],
+      ['focus', 'c1.1.2', 'focus'],
+      ['focus', 'c1.-1.2.3', 'focus'],
+      ['trace', 'partial', 'traceMode'],
+      ['colour', 'rainbow', 'colourMode'],
+      ['camera', '../x', 'cameraPreset'],
+      ['backward', '10', 'backward'],
+      ['backward', '', 'backward'],
     ];
     for (const [key, value, field] of cases) {
       const params = new URLSearchParams(encodeAddress(full));
@@ -132,20 +196,39 @@ describe('the address', () => {
   it('names unknown, repeated and overlong fields, and a drawing given twice', () => {
     const text = encodeAddress(full);
     expect(decodeAddress(`${text}&zoom=3`).ignored).toEqual(['"zoom" (unknown)']);
-    expect(decodeAddress(`${text}&trace=full`)).toMatchObject({ state: { traceMode: null }, ignored: ['the trace mode (malformed)'] });
-    expect(decodeAddress(`${text}&test=12`)).toMatchObject({ state: { drawing: null }, ignored: ['the drawing (given twice)'] });
+    expect(decodeAddress(`${text}&trace=full`)).toMatchObject({
+      state: { traceMode: null },
+      ignored: ['the trace mode (malformed)'],
+    });
+    expect(decodeAddress(`${text}&test=12`)).toMatchObject({
+      state: { drawing: null },
+      ignored: ['the drawing (given twice)'],
+    });
     expect(decodeAddress(`v=1&draw=${'A'.repeat(20000)}`).ignored).toEqual(['the drawing (malformed)']);
     expect(decodeAddress('v=1&test=1234567').ignored).toEqual(['the test digit (malformed)']);
   });
 
   it('never throws, whatever the fragment: random text, or a valid address with characters changed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => { expect(() => decodeAddress(text)).not.toThrow(); }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        expect(() => decodeAddress(text)).not.toThrow();
+      }),
+    );
     const valid = encodeAddress(full);
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.string({ minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }), (edits) => {
-      const text = edits.reduce((t, [at, s]) => t.slice(0, at) + s + t.slice(at + 1), valid);
-      const { state, ignored } = decodeAddress(text);
-      expect(Array.isArray(ignored)).toBe(true);
-      expect(state).toBeDefined();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(valid.length - 1), fc.string({ minLength: 1, maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (edits) => {
+          const text = edits.reduce((t, [at, s]) => t.slice(0, at) + s + t.slice(at + 1), valid);
+          const { state, ignored } = decodeAddress(text);
+          expect(Array.isArray(ignored)).toBe(true);
+          expect(state).toBeDefined();
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellMembers, classAccuracy, confusionMatrix, epochLabel, largestOffDiagonal, learningStory, type CheckpointPredictions,
+  cellMembers,
+  classAccuracy,
+  confusionMatrix,
+  epochLabel,
+  largestOffDiagonal,
+  learningStory,
+  type CheckpointPredictions,
 } from '../../src/store/explorerData';
 
 /** Hand-made readings of test images: [true label, predicted digit, confidence]. */
-function predictions(rows: [number, number, number][], images = rows.length): { p: CheckpointPredictions; labels: Uint8Array } {
+function predictions(
+  rows: [number, number, number][],
+  images = rows.length,
+): { p: CheckpointPredictions; labels: Uint8Array } {
   return {
     labels: Uint8Array.from(rows.map((r) => r[0])),
     p: {
@@ -104,29 +113,47 @@ describe('learningStory', () => {
   const epochs = [0, 0.0625, 0.125, 0.25, 0.5, 1, 2, 3, 4, 5];
 
   it('tells when a digit was learned, forgotten and learned again', () => {
-    expect(learningStory(epochs, [false, false, true, true, true, true, true, false, false, true]))
-      .toBe('learned at epoch 1/8, forgotten at 3, learned again at 5');
-    expect(learningStory(epochs, [false, false, false, false, false, false, true, true, true, true])).toBe('learned at epoch 2');
-    expect(learningStory(epochs, [false, false, false, false, false, false, true, true, true, false]))
-      .toBe('learned at epoch 2, forgotten at 5');
+    expect(learningStory(epochs, [false, false, true, true, true, true, true, false, false, true])).toBe(
+      'learned at epoch 1/8, forgotten at 3, learned again at 5',
+    );
+    expect(learningStory(epochs, [false, false, false, false, false, false, true, true, true, true])).toBe(
+      'learned at epoch 2',
+    );
+    expect(learningStory(epochs, [false, false, false, false, false, false, true, true, true, false])).toBe(
+      'learned at epoch 2, forgotten at 5',
+    );
   });
 
   it('covers digits always right, never right, or right from the start', () => {
-    expect(learningStory(epochs, epochs.map(() => true))).toBe('read correctly from epoch 0 on');
+    expect(
+      learningStory(
+        epochs,
+        epochs.map(() => true),
+      ),
+    ).toBe('read correctly from epoch 0 on');
     expect(learningStory([0.0625, 1], [true, true])).toBe('read correctly from epoch 1/16 on');
-    expect(learningStory(epochs, epochs.map(() => false))).toBe('never learned in this run');
-    expect(learningStory(epochs, [true, true, false, false, false, false, true, true, true, true]))
-      .toBe('read correctly from epoch 0, forgotten at 1/8, learned again at 2');
+    expect(
+      learningStory(
+        epochs,
+        epochs.map(() => false),
+      ),
+    ).toBe('never learned in this run');
+    expect(learningStory(epochs, [true, true, false, false, false, false, true, true, true, true])).toBe(
+      'read correctly from epoch 0, forgotten at 1/8, learned again at 2',
+    );
     expect(learningStory([], [])).toBe('not read at any checkpoint yet');
   });
 
   it('says "again" on every repeat and summarises a digit that keeps changing its mind', () => {
-    expect(learningStory(epochs, [false, true, false, true, true, false, false, false, false, false]))
-      .toBe('learned at epoch 1/16, forgotten at 1/8, learned again at 1/4, forgotten again at 1');
-    expect(learningStory(epochs, [false, true, false, true, false, true, false, false, false, false]))
-      .toBe('learned at epoch 1/16, changed its mind 4 more times, wrong since 2');
-    expect(learningStory(epochs, [true, false, true, false, true, false, true, true, true, true]))
-      .toBe('read correctly from epoch 0, changed its mind 5 more times, read correctly since 2');
+    expect(learningStory(epochs, [false, true, false, true, true, false, false, false, false, false])).toBe(
+      'learned at epoch 1/16, forgotten at 1/8, learned again at 1/4, forgotten again at 1',
+    );
+    expect(learningStory(epochs, [false, true, false, true, false, true, false, false, false, false])).toBe(
+      'learned at epoch 1/16, changed its mind 4 more times, wrong since 2',
+    );
+    expect(learningStory(epochs, [true, false, true, false, true, false, true, true, true, true])).toBe(
+      'read correctly from epoch 0, changed its mind 5 more times, read correctly since 2',
+    );
   });
 
   it('refuses epochs and readings of different lengths', () => {

@@ -15,22 +15,37 @@ describe('run files (a zip of the run folder)', () => {
     const run = recordFromLoadedRun('shipped', loaded);
     const back = await importRun(exportRun(run), 'shipped.zip');
     expect(back.name).toBe('shipped');
-    expect(back.checkpoints.map((c) => [c.epoch, c.testAccuracy])).toEqual(run.checkpoints.map((c) => [c.epoch, c.testAccuracy]));
+    expect(back.checkpoints.map((c) => [c.epoch, c.testAccuracy])).toEqual(
+      run.checkpoints.map((c) => [c.epoch, c.testAccuracy]),
+    );
     back.checkpoints.forEach((c, i) => expect(c.params).toEqual(run.checkpoints[i].params));
   });
 
   it('refuses a file that is not a zip, and a zip whose checkpoint is truncated, naming the problem', async () => {
-    await expect(importRun(new TextEncoder().encode('hello'), 'notes.txt')).rejects.toThrow(/notes.txt: not a run file/);
+    await expect(importRun(new TextEncoder().encode('hello'), 'notes.txt')).rejects.toThrow(
+      /notes.txt: not a run file/,
+    );
     const loaded = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
-    const files = { 'manifest.json': new Uint8Array(readFileSync(join(dir, 'manifest.json'))), ...Object.fromEntries(
-      loaded.manifest.checkpoints.map((c) => [c.file, new Uint8Array(readFileSync(join(dir, c.file))).subarray(0, c.epoch === 15 ? 100 : undefined)])) };
+    const files = {
+      'manifest.json': new Uint8Array(readFileSync(join(dir, 'manifest.json'))),
+      ...Object.fromEntries(
+        loaded.manifest.checkpoints.map((c) => [
+          c.file,
+          new Uint8Array(readFileSync(join(dir, c.file))).subarray(0, c.epoch === 15 ? 100 : undefined),
+        ]),
+      ),
+    };
     await expect(importRun(zipSync(files), 'cut.zip')).rejects.toThrow(/cut.zip\/epoch-15.bin: .*truncated/);
   });
 
   it('is a thin wrapper over readRunArchive: hostile files are refused with the file name first', async () => {
     const files = [...validRunFiles()];
-    await expect(importRun(zipFiles([...files, ['../evil.bin', new Uint8Array(4)]]), 'evil.zip')).rejects.toThrow(/^evil\.zip: entry "\.\.\/evil\.bin" has a path/);
-    await expect(importRun(zipFiles([...files, ['extra.bin', new Uint8Array(4)]]), 'extra.zip')).rejects.toThrow(/^extra\.zip: contains "extra\.bin", which manifest\.json does not list/);
+    await expect(importRun(zipFiles([...files, ['../evil.bin', new Uint8Array(4)]]), 'evil.zip')).rejects.toThrow(
+      /^evil\.zip: entry "\.\.\/evil\.bin" has a path/,
+    );
+    await expect(importRun(zipFiles([...files, ['extra.bin', new Uint8Array(4)]]), 'extra.zip')).rejects.toThrow(
+      /^extra\.zip: contains "extra\.bin", which manifest\.json does not list/,
+    );
     const record = await importRun(zipFiles(files), '<img src=x onerror=alert(1)>.zip');
     expect(record.name).toBe('<img src=x onerror=alert(1)>'); // plain text: React renders it escaped
     expect(record.ranges?.c1.out).toEqual([0, 2]);

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
-import { CAMERA_FOV, frontFlight, layerFlight, overviewFlight, presetFlight, type CameraFlight, type ViewSize } from '../../src/viz/cameraPresets';
+import {
+  CAMERA_FOV,
+  frontFlight,
+  layerFlight,
+  overviewFlight,
+  presetFlight,
+  type CameraFlight,
+  type ViewSize,
+} from '../../src/viz/cameraPresets';
 import { labelReserve } from '../../src/viz/labelSpace';
 import { projectedExtent } from '../../src/viz/layout/cameraFit';
 import { networkLayout, type LayerLayout, type Vec3 } from '../../src/viz/layout/networkLayout';
 
 const layout = networkLayout(lenet5Layers());
 /** The 3D canvas on a desktop (1400x860 page), a tablet and a phone. */
-const SIZES: ViewSize[] = [{ width: 740, height: 529 }, { width: 820, height: 560 }, { width: 390, height: 340 }];
+const SIZES: ViewSize[] = [
+  { width: 740, height: 529 },
+  { width: 820, height: 560 },
+  { width: 390, height: 340 },
+];
 
 /** Where `point` lands on a canvas of `size`, in CSS pixels from its top-left corner. */
 function pixel(point: Vec3, flight: CameraFlight, size: ViewSize): [number, number] {
@@ -20,7 +32,12 @@ function pixel(point: Vec3, flight: CameraFlight, size: ViewSize): [number, numb
 function corners(layer: LayerLayout): Vec3[] {
   const { min, max } = layer.bounds;
   const y = layer.positions[1];
-  return [[min[0], y, min[2]], [max[0], y, min[2]], [max[0], y, max[2]], [min[0], y, max[2]]];
+  return [
+    [min[0], y, min[2]],
+    [max[0], y, min[2]],
+    [max[0], y, max[2]],
+    [min[0], y, max[2]],
+  ];
 }
 
 /** The screen-y range (top, bottom) of a projected convex quad at screen x, or null where it does not reach. */
@@ -51,7 +68,7 @@ describe.each(SIZES)('the overview on a $width x $height canvas', (size) => {
   it('looks from in front, to one side and above every plane, so each plane shows its top face in depth', () => {
     const [dx, dy, dz] = [0, 1, 2].map((k) => flight.position[k] - flight.target[k]);
     expect(dz).toBeGreaterThan(0);
-    expect(Math.abs(Math.atan2(dx, dz)) * 180 / Math.PI).toBeGreaterThan(15);
+    expect((Math.abs(Math.atan2(dx, dz)) * 180) / Math.PI).toBeGreaterThan(15);
     expect(dy).toBeGreaterThan(0);
     for (const layer of layout.layers) {
       expect(flight.position[1], layer.id).toBeGreaterThan(layer.positions[1]);
@@ -70,7 +87,11 @@ describe.each(SIZES)('the overview on a $width x $height canvas', (size) => {
       const above = corners(layout.layers[l + 1]).map((c) => pixel(c, flight, size));
       for (let x = 0; x < size.width; x += 1) {
         const [lower, upper] = [span(below, x), span(above, x)];
-        if (lower && upper) expect(lower[0] - upper[1], `${layout.layers[l].id} to ${layout.layers[l + 1].id} at x = ${x}`).toBeGreaterThan(least);
+        if (lower && upper)
+          expect(
+            lower[0] - upper[1],
+            `${layout.layers[l].id} to ${layout.layers[l + 1].id} at x = ${x}`,
+          ).toBeGreaterThan(least);
       }
     }
   });

@@ -13,7 +13,7 @@ import { parameterLayout, tensorSpec } from '../../src/engine/model/parameters';
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { edgeDeltas, explainDelta, formatNumber } from '../../src/viz/deltaExplanation';
 import { poolCellAbove, poolWindow, weightedDeltaSum } from '../../src/viz/deltaSources';
-import { nodeIndex, nodeRef, type NodeRef } from '../../src/viz/layout/networkLayout';
+import { nodeIndex, nodeRef, type NodeRef } from '../../src/engine/model/nodeRef';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
 
 const digits = loadMnistSplit('test');
@@ -37,8 +37,15 @@ function drawing(options: ArchitectureOptions, image = 0, seed = 7, blank = fals
   const label = digits.labels[image];
   const result = network.backward(pass, [label]);
   const output = pass.layers[layers.length - 1];
-  const backward = buildBackwardFrame(layers, options.loss, referenceDeltas(result.deltas), result.gradients,
-    output.out, output.pre!, label);
+  const backward = buildBackwardFrame(
+    layers,
+    options.loss,
+    referenceDeltas(result.deltas),
+    result.gradients,
+    output.out,
+    output.pre!,
+    label,
+  );
   return { options, layers, params, frame: frameFromPass(layers, pass), backward };
 }
 
@@ -89,8 +96,9 @@ function sourceIndices(spec: LayerSpec, below: LayerSpec, node: NodeRef): number
       return Array.from({ length: spec.inFeatures }, (_, i) => i);
     case 'conv': {
       const K = spec.kernelSize;
-      return spec.connections[node.c].flatMap((ic) => Array.from({ length: K * K }, (_, k) =>
-        at(ic, node.y + Math.floor(k / K), node.x + (k % K))));
+      return spec.connections[node.c].flatMap((ic) =>
+        Array.from({ length: K * K }, (_, k) => at(ic, node.y + Math.floor(k / K), node.x + (k % K))),
+      );
     }
     default:
       return [];
@@ -98,7 +106,7 @@ function sourceIndices(spec: LayerSpec, below: LayerSpec, node: NodeRef): number
 }
 
 describe('explainDelta against the reference engine', () => {
-  it.each(named)('%s: every layer\'s δ, its recomputed sum and the worked numbers', (_, options) => {
+  it.each(named)("%s: every layer's δ, its recomputed sum and the worked numbers", (_, options) => {
     const d = drawing(options);
     const { layers, params, frame, backward } = d;
     layers.forEach((spec, l) => {
@@ -131,7 +139,10 @@ describe('explainDelta against the reference engine', () => {
           expect(weighted, where).not.toBeNull();
           close(weighted!.sum, dOut[i], sumAbs(weighted!.terms.map((t) => t.weight * t.delta)) + Math.abs(dOut[i]));
           expect(e.notes.join('\n'), where).toContain(formatNumber(weighted!.sum));
-          expect(e.notes.some((line) => line.startsWith('largest W × δ')), where).toBe(true);
+          expect(
+            e.notes.some((line) => line.startsWith('largest W × δ')),
+            where,
+          ).toBe(true);
         } else {
           expect(weighted, where).toBeNull();
         }
@@ -161,7 +172,12 @@ describe('explainDelta against the reference engine', () => {
           });
           const edges = edgeDeltas(layers, params, frame, backward, node);
           close(sumAbs(edges), sumAbs(cells.map((c) => c.routed)), 1e-30, 0);
-          close(edges.reduce((s, v) => s + v, 0), cells.reduce((s, c) => s + c.routed, 0), 1e-30, 0);
+          close(
+            edges.reduce((s, v) => s + v, 0),
+            cells.reduce((s, c) => s + c.routed, 0),
+            1e-30,
+            0,
+          );
           if (options.pooling === 'max') {
             const winners = cells.filter((c) => c.winner);
             expect(winners).toHaveLength(1);
@@ -171,8 +187,10 @@ describe('explainDelta against the reference engine', () => {
             expect(e.tie).toBe(cells.filter((c) => c.value === winners[0].value).length > 1);
           } else {
             expect(e.tie).toBe(false);
-            const share = options.pooling === 'mean' ? e.dOut / 4
-              : params[tensorSpec(parameterLayout(layers), `${spec.id}.coeff`).offset + node.c] * e.delta;
+            const share =
+              options.pooling === 'mean'
+                ? e.dOut / 4
+                : params[tensorSpec(parameterLayout(layers), `${spec.id}.coeff`).offset + node.c] * e.delta;
             cells.forEach((c) => expect(c.routed).toBe(share));
           }
         }
@@ -185,9 +203,9 @@ describe('explainDelta against the reference engine', () => {
             expect(e.formula).toBe('δ_k = p_k − t_k');
             close(e.delta, p - t, 1);
           } else {
-            const dot = out.reduce((s, pj, j) => s + (2 * (pj - (j === backward.label ? 1 : 0)) / 10) * pj, 0);
-            close(e.dOut, 2 * (p - t) / 10, 1);
-            close(e.delta, p * (2 * (p - t) / 10 - dot), 1);
+            const dot = out.reduce((s, pj, j) => s + ((2 * (pj - (j === backward.label ? 1 : 0))) / 10) * pj, 0);
+            close(e.dOut, (2 * (p - t)) / 10, 1);
+            close(e.delta, p * ((2 * (p - t)) / 10 - dot), 1);
             expect(e.worked).toContain(` − ${dot < 0 ? `(${formatNumber(dot)})` : formatNumber(dot)}) = `);
             expect(e.formula).toContain('∂E/∂p_k = 2 (p_k − t_k) / K');
           }
@@ -196,54 +214,67 @@ describe('explainDelta against the reference engine', () => {
     });
   });
 
-  it.each(named)('%s: edge deltas summed over every node of a layer give the layer below its dL/d(output)', (_, options) => {
-    const { layers, params, frame, backward } = drawing(options, 1);
-    for (let l = layers.length - 1; l >= 1; l--) {
-      const spec = layers[l], below = layers[l - 1];
-      const totals = new Float64Array(below.shape[0] * below.shape[1] * below.shape[2]);
-      const magnitude = new Float64Array(totals.length);
-      const count = spec.shape[0] * spec.shape[1] * spec.shape[2];
-      for (let o = 0; o < count; o++) {
-        const node = nodeRef(spec, o);
-        const edges = edgeDeltas(layers, params, frame, backward, node);
-        const sources = sourceIndices(spec, below, node);
-        expect(edges).toHaveLength(sources.length);
-        edges.forEach((v, n) => { totals[sources[n]] += v; magnitude[sources[n]] += Math.abs(v); });
+  it.each(named)(
+    '%s: edge deltas summed over every node of a layer give the layer below its dL/d(output)',
+    (_, options) => {
+      const { layers, params, frame, backward } = drawing(options, 1);
+      for (let l = layers.length - 1; l >= 1; l--) {
+        const spec = layers[l],
+          below = layers[l - 1];
+        const totals = new Float64Array(below.shape[0] * below.shape[1] * below.shape[2]);
+        const magnitude = new Float64Array(totals.length);
+        const count = spec.shape[0] * spec.shape[1] * spec.shape[2];
+        for (let o = 0; o < count; o++) {
+          const node = nodeRef(spec, o);
+          const edges = edgeDeltas(layers, params, frame, backward, node);
+          const sources = sourceIndices(spec, below, node);
+          expect(edges).toHaveLength(sources.length);
+          edges.forEach((v, n) => {
+            totals[sources[n]] += v;
+            magnitude[sources[n]] += Math.abs(v);
+          });
+        }
+        const expected = deltaValues(backward, below.id, 'out')!;
+        totals.forEach((v, i) => close(v, expected[i], magnitude[i] + Math.abs(expected[i]) + 1e-30));
       }
-      const expected = deltaValues(backward, below.id, 'out')!;
-      totals.forEach((v, i) => close(v, expected[i], magnitude[i] + Math.abs(expected[i]) + 1e-30));
-    }
-  });
+    },
+  );
 });
 
 describe('explainDelta wording', () => {
   const d = drawing(architectures[0]);
   const table = drawing(architectures[1]);
-  const explain = (x: Drawing, node: NodeRef) => explainDelta(x.layers, x.options.loss, x.params, x.frame, x.backward, node);
+  const explain = (x: Drawing, node: NodeRef) =>
+    explainDelta(x.layers, x.options.loss, x.params, x.frame, x.backward, node);
 
-  it('names the rule of each layer in the tutorial\'s symbols', () => {
+  it("names the rule of each layer in the tutorial's symbols", () => {
     expect(explain(d, { layer: 'f6', c: 3, y: 0, x: 0 }).formula).toBe('δ = (Wᵀ δ of output) ∘ f′(z)');
     expect(explain(d, { layer: 'c5', c: 3, y: 0, x: 0 }).formula).toBe('δ = (Wᵀ δ of f6) ∘ f′(z)');
     expect(explain(d, { layer: 's4', c: 3, y: 2, x: 2 }).formula).toBe('δ = Wᵀ δ of c5');
-    expect(explain(d, { layer: 's2', c: 1, y: 7, x: 7 }).formula).toBe('δ = Σ_j conv2(δ_j of c3, rot180(k_j), \'full\')');
-    expect(explain(d, { layer: 'input', c: 0, y: 14, x: 14 }).formula)
-      .toBe('∂E/∂x = Σ_j conv2(δ_j of c1, rot180(k_j), \'full\')');
+    expect(explain(d, { layer: 's2', c: 1, y: 7, x: 7 }).formula).toBe("δ = Σ_j conv2(δ_j of c3, rot180(k_j), 'full')");
+    expect(explain(d, { layer: 'input', c: 0, y: 14, x: 14 }).formula).toBe(
+      "∂E/∂x = Σ_j conv2(δ_j of c1, rot180(k_j), 'full')",
+    );
     expect(explain(d, { layer: 'c3', c: 1, y: 4, x: 4 }).formula).toBe('δ = UpSample_max(δ of s4) ∘ f′(z)');
-    expect(explain(table, { layer: 's2', c: 1, y: 7, x: 7 }).formula)
-      .toBe('δ = (Σ_j conv2(δ_j of c3, rot180(k_j), \'full\')) ∘ f′(z)');
+    expect(explain(table, { layer: 's2', c: 1, y: 7, x: 7 }).formula).toBe(
+      "δ = (Σ_j conv2(δ_j of c3, rot180(k_j), 'full')) ∘ f′(z)",
+    );
     expect(explain(table, { layer: 'c1', c: 1, y: 7, x: 7 }).formula).toBe('δ = UpSample(β δ of s2) ∘ f′(z)');
-    expect(explain(drawing(architectures[2]), { layer: 'c1', c: 1, y: 7, x: 7 }).formula)
-      .toBe('δ = (UpSample(δ of s2) / 4) ∘ f′(z)');
+    expect(explain(drawing(architectures[2]), { layer: 'c1', c: 1, y: 7, x: 7 }).formula).toBe(
+      'δ = (UpSample(δ of s2) / 4) ∘ f′(z)',
+    );
   });
 
   it('follows the LeNet-5 C3 table up from s2 and down from c3', () => {
     const s2 = explain(table, { layer: 's2', c: 1, y: 7, x: 7 }).notes.join('\n');
     const readers = LENET5_C3_TABLE.flatMap((maps, oc) => (maps.includes(1) ? [oc] : []));
     expect(s2).toContain(`over the ${readers.length} c3 maps connected to this map {${readers.join(', ')}} (C3 table)`);
-    expect(explain(table, { layer: 'c3', c: 0, y: 4, x: 4 }).notes.join('\n'))
-      .toContain('pass δ down to s2 (over maps {0, 1, 2} of the C3 table)');
-    expect(explain(d, { layer: 's2', c: 1, y: 7, x: 7 }).notes.join('\n'))
-      .toContain('over the 16 c3 maps connected to this map:');
+    expect(explain(table, { layer: 'c3', c: 0, y: 4, x: 4 }).notes.join('\n')).toContain(
+      'pass δ down to s2 (over maps {0, 1, 2} of the C3 table)',
+    );
+    expect(explain(d, { layer: 's2', c: 1, y: 7, x: 7 }).notes.join('\n')).toContain(
+      'over the 16 c3 maps connected to this map:',
+    );
   });
 
   it('gives a c1 node that lost its max-pooling window 0 and says so', () => {
@@ -269,13 +300,19 @@ describe('explainDelta wording', () => {
 
     const values = Float32Array.from(d.frame.values);
     const frame = { ...d.frame, values };
-    const s2 = d.layers[2], c1 = d.layers[1];
+    const s2 = d.layers[2],
+      c1 = d.layers[1];
     const set = (cellValues: number[], winner: number) => {
       cellValues.forEach((v, s) => {
         values[d.frame.layers[1].out[0] + nodeIndex(c1, { layer: 'c1', c: 2, y: 10 + (s >> 1), x: 12 + (s & 1) })] = v;
       });
       values[d.frame.layers[2].argmax![0] + nodeIndex(s2, { layer: 's2', c: 2, y: 5, x: 6 })] = winner;
-      return explainDelta(d.layers, 'softmax-cross-entropy', d.params, frame, d.backward, { layer: 's2', c: 2, y: 5, x: 6 });
+      return explainDelta(d.layers, 'softmax-cross-entropy', d.params, frame, d.backward, {
+        layer: 's2',
+        c: 2,
+        y: 5,
+        x: 6,
+      });
     };
     const tied = set([0.5, 0.9, 0.2, 0.9], 1);
     expect(tied.tie).toBe(true);
@@ -289,8 +326,9 @@ describe('explainDelta wording', () => {
     const p = frameValues(d.frame, 'output', 'out');
     const e = explain(d, { layer: 'output', c: label, y: 0, x: 0 });
     expect(e.worked).toBe(`δ_${label} = ${formatNumber(p[label])} − 1 = ${formatNumber(e.delta)}`);
-    expect(e.notes[1])
-      .toBe(`∂E/∂p_${label} = −t_${label} / p_${label} = −1 / ${formatNumber(p[label])} = ${formatNumber(e.dOut)}`);
+    expect(e.notes[1]).toBe(
+      `∂E/∂p_${label} = −t_${label} / p_${label} = −1 / ${formatNumber(p[label])} = ${formatNumber(e.dOut)}`,
+    );
     const mse = explain(table, { layer: 'output', c: (label + 1) % 10, y: 0, x: 0 });
     expect(mse.notes[1]).toMatch(/^∂E\/∂p_\d = 2 × \(.+ − 0\) \/ 10 = /);
   });

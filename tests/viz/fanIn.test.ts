@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ARCHITECTURE, LENET5_C3_TABLE, lenet5Layers } from '../../src/engine/model/lenet5';
 import type { LayerSpec } from '../../src/engine/model/layerSpec';
 import { directSources, inputSquare, receptiveField } from '../../src/viz/layout/fanIn';
-import { nodeRef, type NodeRef } from '../../src/viz/layout/networkLayout';
+import { nodeRef, type NodeRef } from '../../src/engine/model/nodeRef';
 
 const full = lenet5Layers();
 const table = lenet5Layers({ ...DEFAULT_ARCHITECTURE, c3Connectivity: 'lenet5' });
@@ -32,7 +32,8 @@ describe('directSources', () => {
     expect(span(sources, 'y')).toEqual([3, 7]);
     expect(span(sources, 'x')).toEqual([4, 8]);
     expect(directSources(full, node('c1', 2, 3, 4)).map((s) => s.weightIndex)).toEqual(
-      Array.from({ length: 25 }, (_, k) => 50 + k));
+      Array.from({ length: 25 }, (_, k) => 50 + k),
+    );
   });
 
   it('reads c3 map 0 from s2 maps 0-2 only with the LeNet-5 table (75 sources), all 6 when full (150)', () => {
@@ -57,8 +58,9 @@ describe('directSources', () => {
     argmax[1 * 196 + 2 * 14 + 3] = 2;
     const marked = directSources(full, node('s2', 1, 2, 3), argmax);
     expect(marked.filter((s) => s.winner)).toEqual([{ ...node('c1', 1, 5, 6), winner: true }]);
-    expect(directSources(full, node('s2', 1, 2, 4), argmax).filter((s) => s.winner)).toEqual(
-      [{ ...node('c1', 1, 4, 8), winner: true }]);
+    expect(directSources(full, node('s2', 1, 2, 4), argmax).filter((s) => s.winner)).toEqual([
+      { ...node('c1', 1, 4, 8), winner: true },
+    ]);
     const mean = lenet5Layers({ ...DEFAULT_ARCHITECTURE, pooling: 'mean' });
     expect(directSources(mean, node('s2', 1, 2, 3), argmax).some((s) => s.winner)).toBe(false);
     expect(() => directSources(full, node('s2', 1, 2, 3), new Uint8Array(10))).toThrow(RangeError);
@@ -76,9 +78,15 @@ describe('directSources', () => {
 
   it('stays inside the layer below at the bottom-right borders', () => {
     const c1 = directSources(full, node('c1', 5, 27, 27));
-    expect([span(c1, 'y'), span(c1, 'x')]).toEqual([[27, 31], [27, 31]]);
+    expect([span(c1, 'y'), span(c1, 'x')]).toEqual([
+      [27, 31],
+      [27, 31],
+    ]);
     const c3 = directSources(full, node('c3', 15, 9, 9));
-    expect([span(c3, 'y'), span(c3, 'x')]).toEqual([[9, 13], [9, 13]]);
+    expect([span(c3, 'y'), span(c3, 'x')]).toEqual([
+      [9, 13],
+      [9, 13],
+    ]);
     expect(directSources(full, node('s4', 15, 4, 4)).at(-1)).toEqual(node('c3', 15, 9, 9));
   });
 
@@ -98,21 +106,33 @@ describe('receptiveField and inputSquare', () => {
     expect(c3).toEqual([node('c3', 2, 2, 6), node('c3', 2, 2, 7), node('c3', 2, 3, 6), node('c3', 2, 3, 7)]);
     expect(s2).toHaveLength(3 * 6 * 6);
     expect(new Set(s2.map((n) => n.c))).toEqual(new Set(LENET5_C3_TABLE[2]));
-    expect([span(s2, 'y'), span(s2, 'x')]).toEqual([[2, 7], [6, 11]]);
+    expect([span(s2, 'y'), span(s2, 'x')]).toEqual([
+      [2, 7],
+      [6, 11],
+    ]);
     expect(c1).toHaveLength(3 * 12 * 12);
     expect(new Set(c1.map((n) => n.c))).toEqual(new Set(LENET5_C3_TABLE[2]));
     expect(input).toHaveLength(256);
-    expect([span(input, 'y'), span(input, 'x')]).toEqual([[4, 19], [12, 27]]);
+    expect([span(input, 'y'), span(input, 'x')]).toEqual([
+      [4, 19],
+      [12, 27],
+    ]);
     expect(inputSquare(table, ref)).toEqual({ x0: 12, y0: 4, x1: 27, y1: 19 });
     expect(new Set(fieldOf(full, ref, 's2').map((n) => n.c)).size).toBe(6);
   });
 
   it('reaches every node of every layer below from any dense unit', () => {
     const fields = receptiveField(table, node('c5', 17));
-    expect(fields.map((field) => [field.layer, field.nodes.length])).toEqual(
-      [['s4', 400], ['c3', 1600], ['s2', 1176], ['c1', 4704], ['input', 1024]]);
-    expect(receptiveField(full, node('output', 4)).map((field) => field.nodes.length)).toEqual(
-      [84, 120, 400, 1600, 1176, 4704, 1024]);
+    expect(fields.map((field) => [field.layer, field.nodes.length])).toEqual([
+      ['s4', 400],
+      ['c3', 1600],
+      ['s2', 1176],
+      ['c1', 4704],
+      ['input', 1024],
+    ]);
+    expect(receptiveField(full, node('output', 4)).map((field) => field.nodes.length)).toEqual([
+      84, 120, 400, 1600, 1176, 4704, 1024,
+    ]);
     expect(inputSquare(full, node('c5', 17))).toBeNull();
     expect(inputSquare(full, node('output', 0))).toBeNull();
   });
@@ -135,7 +155,8 @@ describe('receptiveField and inputSquare', () => {
       for (let i = 0; i < count; i += 7) {
         const ref = nodeRef(layer, i);
         const input = fieldOf(table, ref, 'input');
-        const [y0, y1] = span(input, 'y'), [x0, x1] = span(input, 'x');
+        const [y0, y1] = span(input, 'y'),
+          [x0, x1] = span(input, 'x');
         expect(input).toHaveLength((x1 - x0 + 1) * (y1 - y0 + 1));
         expect(inputSquare(table, ref)).toEqual({ x0, y0, x1, y1 });
       }

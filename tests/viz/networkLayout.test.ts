@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../src/engine/model/lenet5';
 import {
-  DEFAULT_LAYOUT_OPTIONS, INPUT_WIDTH_FRACTION, networkLayout, nodeIndex, nodeRef, type LayerLayout,
+  DEFAULT_LAYOUT_OPTIONS,
+  INPUT_WIDTH_FRACTION,
+  networkLayout,
+  type LayerLayout,
 } from '../../src/viz/layout/networkLayout';
+import { nodeIndex, nodeRef } from '../../src/engine/model/nodeRef';
 
 const layers = lenet5Layers();
 const layout = networkLayout(layers);
@@ -37,7 +41,10 @@ describe('networkLayout of LeNet-5', () => {
       expect(distinct(layer.positions.filter((_, i) => i % 3 === 1))).toBe(1);
       if (index > 0) {
         const below = layout.layers[index - 1];
-        expect(layer.positions[1] - below.positions[1]).toBeCloseTo(layerSpacing + depthSpacing * (depth(below) + depth(layer)) / 2, 4);
+        expect(layer.positions[1] - below.positions[1]).toBeCloseTo(
+          layerSpacing + (depthSpacing * (depth(below) + depth(layer))) / 2,
+          4,
+        );
         expect(layer.bounds.min[1]).toBeGreaterThan(below.bounds.max[1]);
       }
       for (let a = 0; a < 3; a++) {
@@ -63,13 +70,26 @@ describe('networkLayout of LeNet-5', () => {
 
   it('lays maps out 1x1, 6x1 and 8x2 with gaps, and dense layers 24x5, 24x4 and 10x1', () => {
     const grid = (layer: LayerLayout) => [
-      distinct(layer.mapOrigins.map((origin) => origin[0])), distinct(layer.mapOrigins.map((origin) => origin[2]))];
-    expect(['input', 'c1', 's2', 'c3', 's4', 'c5', 'f6', 'output'].map((id) => grid(byId(id))))
-      .toEqual([[1, 1], [6, 1], [6, 1], [8, 2], [8, 2], [24, 5], [24, 4], [10, 1]]);
+      distinct(layer.mapOrigins.map((origin) => origin[0])),
+      distinct(layer.mapOrigins.map((origin) => origin[2])),
+    ];
+    expect(['input', 'c1', 's2', 'c3', 's4', 'c5', 'f6', 'output'].map((id) => grid(byId(id)))).toEqual([
+      [1, 1],
+      [6, 1],
+      [6, 1],
+      [8, 2],
+      [8, 2],
+      [24, 5],
+      [24, 4],
+      [10, 1],
+    ]);
     for (const id of ['c1', 's2', 'c3', 's4']) {
       const layer = byId(id);
-      const gaps = layer.mapOrigins.flatMap((a, i) => layer.mapOrigins.slice(i + 1).map((b) =>
-        Math.max(Math.abs(a[0] - b[0]) - layer.mapSize[0], Math.abs(a[2] - b[2]) - layer.mapSize[1])));
+      const gaps = layer.mapOrigins.flatMap((a, i) =>
+        layer.mapOrigins
+          .slice(i + 1)
+          .map((b) => Math.max(Math.abs(a[0] - b[0]) - layer.mapSize[0], Math.abs(a[2] - b[2]) - layer.mapSize[1])),
+      );
       expect(Math.min(...gaps)).toBeCloseTo(DEFAULT_LAYOUT_OPTIONS.mapGap, 5);
     }
   });
@@ -104,13 +124,22 @@ describe('networkLayout of LeNet-5', () => {
   });
 
   it('puts each pooled node right above the centre of its 2x2 window', () => {
-    for (const [poolId, convId] of [['s2', 'c1'], ['s4', 'c3']]) {
-      const pool = byId(poolId), conv = byId(convId);
+    for (const [poolId, convId] of [
+      ['s2', 'c1'],
+      ['s4', 'c3'],
+    ]) {
+      const pool = byId(poolId),
+        conv = byId(convId);
       const [channels, size] = pool.shape;
       for (let c = 0; c < channels; c++) {
         for (let y = 0; y < size; y++) {
           for (let x = 0; x < size; x++) {
-            const window = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([py, px]) => position(conv, c, 2 * y + py, 2 * x + px));
+            const window = [
+              [0, 0],
+              [0, 1],
+              [1, 0],
+              [1, 1],
+            ].map(([py, px]) => position(conv, c, 2 * y + py, 2 * x + px));
             const [px, , pz] = position(pool, c, y, x);
             expect(px).toBeCloseTo(window.reduce((sum, p) => sum + p[0], 0) / 4, 4);
             expect(pz).toBeCloseTo(window.reduce((sum, p) => sum + p[2], 0) / 4, 4);
@@ -127,7 +156,9 @@ describe('networkLayout of LeNet-5', () => {
   });
 
   it('lays out the LeNet-5 variants identically', () => {
-    const variant = networkLayout(lenet5Layers({ ...DEFAULT_ARCHITECTURE, pooling: 'subsample', c3Connectivity: 'lenet5' }));
+    const variant = networkLayout(
+      lenet5Layers({ ...DEFAULT_ARCHITECTURE, pooling: 'subsample', c3Connectivity: 'lenet5' }),
+    );
     expect(variant.layers.map((layer) => layer.positions)).toEqual(layout.layers.map((layer) => layer.positions));
   });
 });
@@ -149,7 +180,13 @@ describe('nodeIndex and nodeRef', () => {
 
   it('throw RangeError outside the layer', () => {
     const c1 = layers[1];
-    for (const [c, y, x] of [[6, 0, 0], [0, 28, 0], [0, 0, 28], [-1, 0, 0], [0, 0.5, 0]]) {
+    for (const [c, y, x] of [
+      [6, 0, 0],
+      [0, 28, 0],
+      [0, 0, 28],
+      [-1, 0, 0],
+      [0, 0.5, 0],
+    ]) {
       expect(() => nodeIndex(c1, { layer: 'c1', c, y, x })).toThrow(RangeError);
     }
     expect(() => nodeIndex(c1, { layer: 's2', c: 0, y: 0, x: 0 })).toThrow(RangeError);

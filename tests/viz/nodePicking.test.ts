@@ -5,7 +5,11 @@ import { networkLayout, type LayerLayout, type NetworkLayout, type Vec3 } from '
 import { nodeAt, pickNode } from '../../src/viz/layout/nodePicking';
 
 const layout = networkLayout(lenet5Layers());
-const centre = (layer: LayerLayout, i: number): Vec3 => [layer.positions[3 * i], layer.positions[3 * i + 1], layer.positions[3 * i + 2]];
+const centre = (layer: LayerLayout, i: number): Vec3 => [
+  layer.positions[3 * i],
+  layer.positions[3 * i + 1],
+  layer.positions[3 * i + 2],
+];
 const towards = (from: readonly number[], to: Vec3): Vec3 => [to[0] - from[0], to[1] - from[1], to[2] - from[2]];
 
 /** Nodes of `net` that the ray from `eye` through their own centre does not pick, as "layer:index". */
@@ -56,7 +60,11 @@ describe('nodeAt', () => {
 
 describe('pickNode', () => {
   it('picks every node through its own centre from each camera preset at three canvas sizes', () => {
-    for (const size of [{ width: 740, height: 529 }, { width: 820, height: 560 }, { width: 390, height: 340 }]) {
+    for (const size of [
+      { width: 740, height: 529 },
+      { width: 820, height: 560 },
+      { width: 390, height: 340 },
+    ]) {
       for (const preset of ['overview', 'front']) {
         const eye = presetFlight(layout, preset, size).position as Vec3;
         expect(missed(layout, eye), `${preset} at ${size.width}x${size.height}`).toEqual([]);
@@ -67,7 +75,12 @@ describe('pickNode', () => {
   it('picks every node of a layer through its centre from any side, above or below', () => {
     for (const layer of layout.layers) {
       const alone: NetworkLayout = { layers: [layer], bounds: layer.bounds };
-      for (const eye of [[0, 300, 0], [250, 120, 180], [-200, -150, 90], [40, 60, -260]] as Vec3[]) {
+      for (const eye of [
+        [0, 300, 0],
+        [250, 120, 180],
+        [-200, -150, 90],
+        [40, 60, -260],
+      ] as Vec3[]) {
         expect(missed(alone, [eye[0], layer.positions[1] + eye[1], eye[2]]), `${layer.id} from ${eye}`).toEqual([]);
       }
     }
@@ -84,7 +97,10 @@ describe('pickNode', () => {
     expect(pickNode(layout, [gapX, y + 50, gapZ], [0, -1, 0])).toMatchObject({ layer: 3, index: 1 });
     expect(nodeAt(c3, gapX, gapZ, true)).toBe(1);
     const withoutC3: NetworkLayout = { layers: layout.layers.filter((l) => l !== c3), bounds: layout.bounds };
-    expect(pickNode(withoutC3, [gapX, y + 50, gapZ], [0, -1, 0])).toMatchObject({ layer: withoutC3.layers.indexOf(s4), index: 0 });
+    expect(pickNode(withoutC3, [gapX, y + 50, gapZ], [0, -1, 0])).toMatchObject({
+      layer: withoutC3.layers.indexOf(s4),
+      index: 0,
+    });
   });
 
   it('picks nothing looking away from the network or along a plane', () => {

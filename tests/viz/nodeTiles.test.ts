@@ -6,7 +6,12 @@ describe('nodeTiles', () => {
     const positions = new Float32Array(24);
     writeTile(positions, 1, 10, 5, -3, 2);
     const corners = Array.from({ length: 4 }, (_, k) => Array.from(positions.subarray(12 + 3 * k, 15 + 3 * k)));
-    expect(corners).toEqual([[9, 5, -4], [9, 5, -2], [11, 5, -2], [11, 5, -4]]);
+    expect(corners).toEqual([
+      [9, 5, -4],
+      [9, 5, -2],
+      [11, 5, -2],
+      [11, 5, -4],
+    ]);
     expect(Array.from(positions.subarray(0, 12)).every((v) => v === 0)).toBe(true);
   });
 
@@ -29,7 +34,9 @@ describe('nodeTiles', () => {
     const tiles = new Float32Array(24);
     spreadColours(new Float32Array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]), tiles);
     for (let v = 0; v < 8; v++) {
-      expect(Array.from(tiles.subarray(3 * v, 3 * v + 3))).toEqual(v < 4 ? [0.1, 0.2, 0.3].map(Math.fround) : [0.4, 0.5, 0.6].map(Math.fround));
+      expect(Array.from(tiles.subarray(3 * v, 3 * v + 3))).toEqual(
+        v < 4 ? [0.1, 0.2, 0.3].map(Math.fround) : [0.4, 0.5, 0.6].map(Math.fround),
+      );
     }
     paintTile(tiles, 0, 1, 1, 1);
     expect(Array.from(tiles.subarray(0, 12)).every((v) => v === 1)).toBe(true);

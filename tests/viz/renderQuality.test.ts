@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FAST_MS, FLOOR, SAMPLES, SLOW_MS, STEP, ceilingRatio, initialQuality, median, observeFrame, type Quality,
+  FAST_MS,
+  FLOOR,
+  SAMPLES,
+  SLOW_MS,
+  STEP,
+  ceilingRatio,
+  initialQuality,
+  median,
+  observeFrame,
+  type Quality,
 } from '../../src/viz/renderQuality';
 
 /** The state after `count` frames of `ms` each. */

@@ -23,7 +23,9 @@ afterAll(() => gpu.dispose());
 
 function expectClose(actual: BackwardFrame, expected: BackwardFrame, engine: string): void {
   expect(actual.label).toBe(expected.label);
-  expect(Math.abs(actual.loss - expected.loss) / Math.max(1e-6, expected.loss), `${engine} loss`).toBeLessThanOrEqual(1e-5);
+  expect(Math.abs(actual.loss - expected.loss) / Math.max(1e-6, expected.loss), `${engine} loss`).toBeLessThanOrEqual(
+    1e-5,
+  );
   for (const layer of expected.layers) {
     for (const part of ['out', 'pre'] as const) {
       const want = deltaValues(expected, layer.id, part);
@@ -46,13 +48,28 @@ describe.each(allArchitectures().map((o) => [Object.values(o).join(' / '), o] as
     const pass = reference.forward(inputs, 1);
     const result = reference.backward(pass, labels);
     const output = pass.layers[layers.length - 1];
-    const expected = buildBackwardFrame(layers, options.loss, referenceDeltas(result.deltas), result.gradients, output.out, output.pre!, labels[0]);
-    for (const [engine, backend] of [['webgl2', gpu], ['wasm', wasm], ['cpu', cpu]] as [string, ComputeBackend][]) {
+    const expected = buildBackwardFrame(
+      layers,
+      options.loss,
+      referenceDeltas(result.deltas),
+      result.gradients,
+      output.out,
+      output.pre!,
+      labels[0],
+    );
+    for (const [engine, backend] of [
+      ['webgl2', gpu],
+      ['wasm', wasm],
+      ['cpu', cpu],
+    ] as [string, ComputeBackend][]) {
       backend.load(options, Float32Array.from(params), null);
       const { backward } = backend.backward(inputs, labels[0]);
       expectClose(backward, expected, engine);
       for (const t of reference.layout.tensors) {
-        const r = scaledError(backward.gradients.subarray(t.offset, t.offset + t.size), result.gradients.subarray(t.offset, t.offset + t.size));
+        const r = scaledError(
+          backward.gradients.subarray(t.offset, t.offset + t.size),
+          result.gradients.subarray(t.offset, t.offset + t.size),
+        );
         expect(r.scale, `${t.name} gradient is not all zero`).toBeGreaterThan(0);
         expect(r.error, `${engine} ${t.name}`).toBeLessThanOrEqual(TOLERANCE);
       }
@@ -67,7 +84,11 @@ describe('max-pooling ties', () => {
     const params = testParameters(options);
     // A blank input makes every c1 map constant (relu of its bias): every 2x2 window of s2 is a tie.
     const blank = new Float32Array(1024);
-    for (const [engine, backend] of [['webgl2', gpu], ['wasm', wasm], ['cpu', cpu]] as [string, ComputeBackend][]) {
+    for (const [engine, backend] of [
+      ['webgl2', gpu],
+      ['wasm', wasm],
+      ['cpu', cpu],
+    ] as [string, ComputeBackend][]) {
       backend.load(options, Float32Array.from(params), null);
       const { frame, backward } = backend.backward(blank, 4);
       const s2 = frame.layers.find((l) => l.id === 's2')!;
@@ -77,10 +98,14 @@ describe('max-pooling ties', () => {
       const s2Delta = deltaValues(backward, 's2', 'out')!;
       let carried = 0;
       c1.forEach((v, i) => {
-        const c = Math.floor(i / 784), y = Math.floor(i / 28) % 28, x = i % 28;
+        const c = Math.floor(i / 784),
+          y = Math.floor(i / 28) % 28,
+          x = i % 28;
         const cell = c * 196 + (y >> 1) * 14 + (x >> 1);
         const expected = y % 2 === 0 && x % 2 === 0 ? s2Delta[cell] : 0;
-        expect(Math.abs(v - expected), `${engine} c1 ${c},${y},${x}`).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(expected)));
+        expect(Math.abs(v - expected), `${engine} c1 ${c},${y},${x}`).toBeLessThanOrEqual(
+          1e-6 * (1 + Math.abs(expected)),
+        );
         if (v !== 0) carried++;
       });
       expect(carried, `${engine}: some first cells carry δ`).toBeGreaterThan(0);

@@ -23,7 +23,11 @@ function connect(factories?: BackendFactories) {
   const client = new EngineClient(channel.port1 as never);
   const events: EngineEvent[] = [];
   client.subscribe((e) => events.push(e));
-  stops.push(() => { client.dispose(); channel.port1.close(); channel.port2.close(); });
+  stops.push(() => {
+    client.dispose();
+    channel.port1.close();
+    channel.port2.close();
+  });
   return { client, events };
 }
 
@@ -46,8 +50,16 @@ function smallData(count: number) {
   };
 }
 
-const settings: TrainingSettings = { seed: 2, batchSize: 32, learningRate: 0.05, schedule: 'constant', epochs: 2,
-  momentum: 0.9, weightDecay: 0, augment: false };
+const settings: TrainingSettings = {
+  seed: 2,
+  batchSize: 32,
+  learningRate: 0.05,
+  schedule: 'constant',
+  epochs: 2,
+  momentum: 0.9,
+  weightDecay: 0,
+  augment: false,
+};
 
 describe('engine client and worker host over a MessageChannel', () => {
   it('falls back to the CPU with a reason when WebGL2 is unavailable, and infers every layer', async () => {
@@ -58,7 +70,10 @@ describe('engine client and worker host over a MessageChannel', () => {
     await client.loadWeights(DEFAULT_ARCHITECTURE, params);
     const input = Float32Array.from({ length: 1024 }, (_, i) => (i % 7) / 7);
     const frame = await client.infer(input);
-    const expected = frameFromPass(layers, new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1));
+    const expected = frameFromPass(
+      layers,
+      new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1),
+    );
     for (const id of ['input', 'c1', 's2', 'c3', 's4', 'c5', 'f6', 'output']) {
       expect(frameValues(frame, id)).toEqual(frameValues(expected, id));
     }
@@ -66,7 +81,10 @@ describe('engine client and worker host over a MessageChannel', () => {
   });
 
   it('in auto mode takes the CPU when WebGL2 is a software renderer, and says why', async () => {
-    const { client } = connect({ gpu: () => Object.assign(new CpuBackend(), { renderer: 'ANGLE (SwiftShader Device)' }), cpu: () => new CpuBackend() });
+    const { client } = connect({
+      gpu: () => Object.assign(new CpuBackend(), { renderer: 'ANGLE (SwiftShader Device)' }),
+      cpu: () => new CpuBackend(),
+    });
     const started = await client.start('auto');
     expect(started.backend).toBe('cpu');
     expect(started.reason).toMatch(/software renderer \(ANGLE \(SwiftShader Device\)\).*\?backend=webgl2/);
@@ -77,7 +95,9 @@ describe('engine client and worker host over a MessageChannel', () => {
     await client.start('cpu');
     await expect(client.infer(new Float32Array(1024))).rejects.toThrow(/no weights are loaded/);
     await client.loadWeights(DEFAULT_ARCHITECTURE, params);
-    await expect(client.infer(new Float32Array(784))).rejects.toThrow(/an input must be 1024 values \(32x32\), got 784/);
+    await expect(client.infer(new Float32Array(784))).rejects.toThrow(
+      /an input must be 1024 values \(32x32\), got 784/,
+    );
     await expect(client.infer(new Float32Array(1024).fill(NaN))).rejects.toThrow(/input value 0 is NaN/);
     await expect(client.request({ type: 'evaluate', limit: null }, 'evaluated')).rejects.toThrow(/no dataset/);
   });
@@ -90,9 +110,14 @@ describe('engine client and worker host over a MessageChannel', () => {
     await client.setDataset(data.train, data.test);
     client.setDrawing(new Float32Array(1024).fill(0.5));
     client.train(settings, 0, 1);
-    const done = await until(events, (e) => e.type === 'progressReported' && e.progress.status === 'paused' && e.progress.epoch >= 1);
+    const done = await until(
+      events,
+      (e) => e.type === 'progressReported' && e.progress.status === 'paused' && e.progress.epoch >= 1,
+    );
     expect(done.type === 'progressReported' && done.progress.loss).toBeLessThan(2.3);
-    const checkpoints = events.filter((e) => e.type === 'checkpointSaved').map((e) => e.type === 'checkpointSaved' && e.epoch);
+    const checkpoints = events
+      .filter((e) => e.type === 'checkpointSaved')
+      .map((e) => e.type === 'checkpointSaved' && e.epoch);
     expect(checkpoints).toEqual([1 / 16, 1 / 8, 1 / 4, 1 / 2, 1].map((f) => expect.closeTo(f, 1)));
     expect(events.some((e) => e.type === 'activationsStreamed')).toBe(true);
     const stepped = await client.request({ type: 'step', batches: 3 }, 'stepped');
@@ -120,13 +145,18 @@ describe('engine client and worker host over a MessageChannel', () => {
     class LosableBackend extends CpuBackend {
       override readonly kind = 'cpu' as const;
       lost = false;
-      override isLost() { return this.lost; }
+      override isLost() {
+        return this.lost;
+      }
     }
     const factories: BackendFactories = {
       gpu: (onLost) => {
         const backend = new LosableBackend();
         Object.defineProperty(backend, 'kind', { value: 'webgl2' });
-        lose = () => { backend.lost = true; onLost(); };
+        lose = () => {
+          backend.lost = true;
+          onLost();
+        };
         return backend;
       },
       cpu: () => new CpuBackend(),

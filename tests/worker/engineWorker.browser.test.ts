@@ -17,7 +17,10 @@ const worker = new Worker(new URL('../../src/worker/engine.worker.ts', import.me
 const client = new EngineClient(worker);
 const events: EngineEvent[] = [];
 client.subscribe((e) => events.push(e));
-afterAll(() => { client.dispose(); worker.terminate(); });
+afterAll(() => {
+  client.dispose();
+  worker.terminate();
+});
 
 const layers = lenet5Layers(DEFAULT_ARCHITECTURE);
 const params = initialParameters(layers, 1) as Float32Array;
@@ -39,10 +42,16 @@ async function until(test: (e: EngineEvent) => boolean, ms = 240_000): Promise<E
  * browser tests, and Chromium measures eagerly: see vitest.config.ts).
  */
 async function workerHeapBytes(): Promise<number> {
-  const measure = (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{
-    breakdown: { bytes: number; attribution: { scope: string }[] }[] }> }).measureUserAgentSpecificMemory;
+  const measure = (
+    performance as unknown as {
+      measureUserAgentSpecificMemory(): Promise<{
+        breakdown: { bytes: number; attribution: { scope: string }[] }[];
+      }>;
+    }
+  ).measureUserAgentSpecificMemory;
   const result = await measure.call(performance);
-  return result.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
+  return result.breakdown
+    .filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
     .reduce((sum, b) => sum + b.bytes, 0);
 }
 
@@ -54,13 +63,22 @@ describe('the engine worker', () => {
     await client.loadWeights(DEFAULT_ARCHITECTURE, params);
     const input = Float32Array.from({ length: 1024 }, (_, i) => ((i * 37) % 101) / 100);
     const frame = await client.infer(input);
-    const expected = frameFromPass(layers, new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1));
+    const expected = frameFromPass(
+      layers,
+      new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1),
+    );
     for (const { id, pre, argmax } of expected.layers) {
-      const parts: ('out' | 'pre' | 'argmax')[] = ['out', ...(pre ? ['pre' as const] : []), ...(argmax ? ['argmax' as const] : [])];
+      const parts: ('out' | 'pre' | 'argmax')[] = [
+        'out',
+        ...(pre ? ['pre' as const] : []),
+        ...(argmax ? ['argmax' as const] : []),
+      ];
       for (const part of parts) {
         const gpu = frameValues(frame, id, part);
         const ref = frameValues(expected, id, part);
-        gpu.forEach((v, i) => expect(Math.abs(v - ref[i]), `${id}.${part}[${i}]`).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i]))));
+        gpu.forEach((v, i) =>
+          expect(Math.abs(v - ref[i]), `${id}.${part}[${i}]`).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(ref[i]))),
+        );
       }
     }
   });
@@ -69,8 +87,16 @@ describe('the engine worker', () => {
     const { train, test } = await fetchMnist('/data');
     const subset = 256;
     await client.setDataset(mnistSubset(train, subset, true), mnistSubset(test, 500, true));
-    const settings: TrainingSettings = { seed: 3, batchSize: 64, learningRate: 0.05, schedule: 'constant', epochs: 8,
-      momentum: 0.9, weightDecay: 0, augment: true };
+    const settings: TrainingSettings = {
+      seed: 3,
+      batchSize: 64,
+      learningRate: 0.05,
+      schedule: 'constant',
+      epochs: 8,
+      momentum: 0.9,
+      weightDecay: 0,
+      augment: true,
+    };
     client.setDrawing(new Float32Array(1024).fill(0.25));
     client.train(settings, 0, 5);
     const live: number[] = [];

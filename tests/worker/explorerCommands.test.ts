@@ -17,20 +17,32 @@ async function connect() {
   const channel = new MessageChannel();
   stops.push(serveEngine(channel.port2 as never));
   const client = new EngineClient(channel.port1 as never);
-  stops.push(() => { client.dispose(); channel.port1.close(); channel.port2.close(); });
+  stops.push(() => {
+    client.dispose();
+    channel.port1.close();
+    channel.port2.close();
+  });
   await client.start('cpu');
   return client;
 }
 
 const test = loadMnistSplit('test');
-const classic = allArchitectures().find((o) => o.activation === 'tanh' && o.pooling === 'subsample' && o.c3Connectivity === 'lenet5' && o.loss === 'softmax-cross-entropy')!;
+const classic = allArchitectures().find(
+  (o) =>
+    o.activation === 'tanh' &&
+    o.pooling === 'subsample' &&
+    o.c3Connectivity === 'lenet5' &&
+    o.loss === 'softmax-cross-entropy',
+)!;
 
 describe('explorer commands', () => {
   it('predicts the test images with the weights sent, as the reference engine reads them, leaving the loaded weights alone', async () => {
     const client = await connect();
     const loaded = initialParameters(lenet5Layers(DEFAULT_ARCHITECTURE), 1) as Float32Array;
     await client.loadWeights(DEFAULT_ARCHITECTURE, loaded);
-    await expect(client.predict(classic, new Float32Array(1), 10)).rejects.toThrow(/no test images: send setTestSet first/);
+    await expect(client.predict(classic, new Float32Array(1), 10)).rejects.toThrow(
+      /no test images: send setTestSet first/,
+    );
     await client.setTestSet(mnistSubset(test, 300, true));
     const params = initialParameters(lenet5Layers(classic), 3) as Float32Array;
     const predictions = await client.predict(classic, params, 1000);
@@ -51,8 +63,14 @@ describe('explorer commands', () => {
     // The view's weights were not replaced.
     mnistToInput(test.images, 0, input);
     const frame = await client.infer(input);
-    const view = new ReferenceNetwork(lenet5Layers(DEFAULT_ARCHITECTURE), 'softmax-cross-entropy', Float32Array.from(loaded));
-    expect(frameValues(frame, 'output')).toEqual(frameValues(frameFromPass(view.layers, view.forward(input, 1)), 'output'));
+    const view = new ReferenceNetwork(
+      lenet5Layers(DEFAULT_ARCHITECTURE),
+      'softmax-cross-entropy',
+      Float32Array.from(loaded),
+    );
+    expect(frameValues(frame, 'output')).toEqual(
+      frameValues(frameFromPass(view.layers, view.forward(input, 1)), 'output'),
+    );
   });
 
   it('reads one input with other weights (compare mode) and refuses a malformed test set', async () => {
@@ -62,9 +80,14 @@ describe('explorer commands', () => {
     mnistToInput(test.images, 7, input);
     const frame = await client.inferWith(classic, params, input);
     const reference = new ReferenceNetwork(lenet5Layers(classic), classic.loss, Float32Array.from(params));
-    expect(frameValues(frame, 'output')).toEqual(frameValues(frameFromPass(reference.layers, reference.forward(input, 1)), 'output'));
-    await expect(client.inferWith(classic, params, new Float32Array(10))).rejects.toThrow(/an input must be 1024 values/);
-    await expect(client.setTestSet({ count: 2, images: new Uint8Array(784), labels: new Uint8Array(2) }))
-      .rejects.toThrow(/a test set of 2 images needs 1568 pixels and 2 labels/);
+    expect(frameValues(frame, 'output')).toEqual(
+      frameValues(frameFromPass(reference.layers, reference.forward(input, 1)), 'output'),
+    );
+    await expect(client.inferWith(classic, params, new Float32Array(10))).rejects.toThrow(
+      /an input must be 1024 values/,
+    );
+    await expect(
+      client.setTestSet({ count: 2, images: new Uint8Array(784), labels: new Uint8Array(2) }),
+    ).rejects.toThrow(/a test set of 2 images needs 1568 pixels and 2 labels/);
   });
 });

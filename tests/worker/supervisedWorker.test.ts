@@ -8,17 +8,28 @@ import { serveEngine } from '../../src/worker/engineHost';
 import { HUNG_AFTER_MS, SupervisedWorker, type WorkerLike } from '../../src/worker/supervisedWorker';
 
 const stops: (() => void)[] = [];
-afterEach(() => { stops.splice(0).forEach((stop) => stop()); vi.useRealTimers(); });
+afterEach(() => {
+  stops.splice(0).forEach((stop) => stop());
+  vi.useRealTimers();
+});
 
 /** A worker made of a MessageChannel with the engine host on the far port. */
 function fakeWorker(): WorkerLike & { terminated: boolean } {
   const channel = new MessageChannel();
   const stop = serveEngine(channel.port2 as never);
-  stops.push(() => { stop(); channel.port1.close(); channel.port2.close(); });
+  stops.push(() => {
+    stop();
+    channel.port1.close();
+    channel.port2.close();
+  });
   const port = channel.port1;
   return Object.assign(port as unknown as WorkerLike, {
     terminated: false,
-    terminate() { this.terminated = true; stop(); port.close(); },
+    terminate() {
+      this.terminated = true;
+      stop();
+      port.close();
+    },
   });
 }
 
@@ -34,7 +45,14 @@ describe('SupervisedWorker', () => {
   it('notices a worker that closed itself or stopped answering, and serves on through a fresh one', async () => {
     const made: ReturnType<typeof fakeWorker>[] = [];
     const deaths: string[] = [];
-    const supervised = new SupervisedWorker(() => { const w = fakeWorker(); made.push(w); return w; }, (reason) => deaths.push(reason));
+    const supervised = new SupervisedWorker(
+      () => {
+        const w = fakeWorker();
+        made.push(w);
+        return w;
+      },
+      (reason) => deaths.push(reason),
+    );
     stops.push(() => supervised.stop());
     const client = new EngineClient(supervised);
     await client.start('cpu');

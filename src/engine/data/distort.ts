@@ -46,10 +46,11 @@ export function distortInput(src: Float32Array, dst: Float32Array, offset: numbe
       const py = y - centre - d.dy;
       const sx = cos * px + sin * py + centre;
       const sy = -sin * px + cos * py + centre;
-      const x0 = Math.floor(sx), y0 = Math.floor(sy);
-      const fx = sx - x0, fy = sy - y0;
-      const at = (yy: number, xx: number) =>
-        yy >= 0 && yy < n && xx >= 0 && xx < n ? src[offset + yy * n + xx] : 0;
+      const x0 = Math.floor(sx),
+        y0 = Math.floor(sy);
+      const fx = sx - x0,
+        fy = sy - y0;
+      const at = (yy: number, xx: number) => (yy >= 0 && yy < n && xx >= 0 && xx < n ? src[offset + yy * n + xx] : 0);
       dst[offset + y * n + x] =
         (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
         fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));

@@ -35,8 +35,10 @@ export function decodeIdxImages(bytes: Uint8Array, fileName: string): IdxImages 
   }
   const expected = 16 + count * rows * cols;
   if (bytes.length !== expected) {
-    throw new Error(`${fileName}: ${count} images of ${rows}x${cols} need ${expected} bytes, the file has ${bytes.length}` +
-      (bytes.length < expected ? ' (truncated)' : ''));
+    throw new Error(
+      `${fileName}: ${count} images of ${rows}x${cols} need ${expected} bytes, the file has ${bytes.length}` +
+        (bytes.length < expected ? ' (truncated)' : ''),
+    );
   }
   return { count, rows, cols, pixels: bytes.subarray(16) };
 }
@@ -48,8 +50,10 @@ export function decodeIdxLabels(bytes: Uint8Array, fileName: string): Uint8Array
     throw new Error(`${fileName}: magic number ${hex(magic)} is not an IDX label file (${hex(LABELS_MAGIC)})`);
   }
   if (bytes.length !== 8 + count) {
-    throw new Error(`${fileName}: ${count} labels need ${8 + count} bytes, the file has ${bytes.length}` +
-      (bytes.length < 8 + count ? ' (truncated)' : ''));
+    throw new Error(
+      `${fileName}: ${count} labels need ${8 + count} bytes, the file has ${bytes.length}` +
+        (bytes.length < 8 + count ? ' (truncated)' : ''),
+    );
   }
   const labels = bytes.subarray(8);
   const bad = labels.findIndex((label) => label > 9);

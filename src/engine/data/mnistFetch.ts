@@ -24,7 +24,11 @@ async function fetchBytes(url: string, expected: number, onChunk: (bytes: number
 }
 
 /** Loads the named splits from `baseUrl` (e.g. `/data`), checking the index and every file's size. */
-async function fetchSplits<K extends 'train' | 'test'>(baseUrl: string, names: readonly K[], onProgress: FetchProgress): Promise<Record<K, MnistSet>> {
+async function fetchSplits<K extends 'train' | 'test'>(
+  baseUrl: string,
+  names: readonly K[],
+  onProgress: FetchProgress,
+): Promise<Record<K, MnistSet>> {
   const indexUrl = `${baseUrl}/mnist.json`;
   const response = await fetch(indexUrl);
   if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status} (run \`npm run prepare-data\`)`);
@@ -34,11 +38,16 @@ async function fetchSplits<K extends 'train' | 'test'>(baseUrl: string, names: r
   }
   const total = names.reduce((sum, name) => sum + index[name].count * 785, 0);
   let received = 0;
-  const tick = (bytes: number) => { received += bytes; onProgress(received, total); };
+  const tick = (bytes: number) => {
+    received += bytes;
+    onProgress(received, total);
+  };
   const split = async (name: K): Promise<MnistSet> => {
     const { count, images, labels } = index[name];
     const [imageBytes, labelBytes] = await Promise.all([
-      fetchBytes(`${baseUrl}/${images}`, count * 784, tick), fetchBytes(`${baseUrl}/${labels}`, count, tick)]);
+      fetchBytes(`${baseUrl}/${images}`, count * 784, tick),
+      fetchBytes(`${baseUrl}/${labels}`, count, tick),
+    ]);
     const bad = labelBytes.findIndex((label) => label > 9);
     if (bad >= 0) throw new Error(`${baseUrl}/${labels}: label ${bad} is ${labelBytes[bad]}, not a digit`);
     return { count, images: imageBytes, labels: labelBytes };
@@ -48,7 +57,10 @@ async function fetchSplits<K extends 'train' | 'test'>(baseUrl: string, names: r
 }
 
 /** Loads both splits from `baseUrl` (e.g. `/data`), checking the index and every file's size. */
-export function fetchMnist(baseUrl: string, onProgress: FetchProgress = () => {}): Promise<{ train: MnistSet; test: MnistSet }> {
+export function fetchMnist(
+  baseUrl: string,
+  onProgress: FetchProgress = () => {},
+): Promise<{ train: MnistSet; test: MnistSet }> {
   return fetchSplits(baseUrl, ['train', 'test'] as const, onProgress);
 }
 

@@ -20,14 +20,14 @@ export interface MnistSet {
  * be transferred to a worker without detaching the original).
  */
 export function mnistSubset(set: MnistSet, count: number, copy = false): MnistSet {
-  if (!(Number.isInteger(count) && count > 0 && count <= set.count)) throw new RangeError(`cannot take ${count} of ${set.count} images`);
+  if (!(Number.isInteger(count) && count > 0 && count <= set.count))
+    throw new RangeError(`cannot take ${count} of ${set.count} images`);
   const take = copy ? (a: Uint8Array, n: number) => a.slice(0, n) : (a: Uint8Array, n: number) => a.subarray(0, n);
   return { count, images: take(set.images, count * MNIST_SIZE * MNIST_SIZE), labels: take(set.labels, count) };
 }
 
 /** Writes image `index` of `images` as a 32x32 [0,1] input into `out` at `outOffset`. */
-export function mnistToInput(images: Uint8Array, index: number, out: Float32Array | Float64Array,
-  outOffset = 0): void {
+export function mnistToInput(images: Uint8Array, index: number, out: Float32Array | Float64Array, outOffset = 0): void {
   const plane = INPUT_SIZE * INPUT_SIZE;
   out.fill(0, outOffset, outOffset + plane);
   const src = index * MNIST_SIZE * MNIST_SIZE;
@@ -38,8 +38,7 @@ export function mnistToInput(images: Uint8Array, index: number, out: Float32Arra
 }
 
 /** Builds a batch of inputs and labels from the given image indices. */
-export function mnistBatch(set: MnistSet, indices: ArrayLike<number>, inputs: Float32Array,
-  labels: Uint8Array): void {
+export function mnistBatch(set: MnistSet, indices: ArrayLike<number>, inputs: Float32Array, labels: Uint8Array): void {
   const plane = INPUT_SIZE * INPUT_SIZE;
   for (let b = 0; b < indices.length; b++) {
     mnistToInput(set.images, indices[b], inputs, b * plane);

@@ -67,16 +67,24 @@ export const DIGIT_SIZE = 20;
 /** Turns a drawing into the network's 32x32 input, or all nulls when nothing is drawn. */
 export function preprocessDrawing(drawing: Drawing): PreprocessedDrawing {
   const { width, height, ink } = drawing;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 ||
-    ink.length !== width * height) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 1 ||
+    height < 1 ||
+    ink.length !== width * height
+  ) {
     throw new RangeError(`A ${width}x${height} drawing needs ${width * height} ink values, got ${ink.length}`);
   }
   const inkBox = findInkBox(drawing);
   if (inkBox === null) return { input: null, stages: null, inkBox: null };
   const cropped = crop(drawing, inkBox);
   const scale = DIGIT_SIZE / Math.max(inkBox.width, inkBox.height);
-  const scaled = areaResample(cropped, Math.max(1, Math.round(inkBox.width * scale)),
-    Math.max(1, Math.round(inkBox.height * scale)));
+  const scaled = areaResample(
+    cropped,
+    Math.max(1, Math.round(inkBox.width * scale)),
+    Math.max(1, Math.round(inkBox.height * scale)),
+  );
   const centred = centreByMass(scaled, MNIST_SIZE);
   const input = pad(centred, MNIST_PAD);
   return { input: input.pixels, stages: { cropped, scaled, centred, input }, inkBox };
@@ -86,7 +94,10 @@ function findInkBox({ width, height, ink }: Drawing): PixelBox | null {
   const peak = ink.reduce((max, v) => Math.max(max, v), 0);
   if (!(peak > MIN_PEAK_INK)) return null;
   const threshold = INK_THRESHOLD * peak;
-  let left = width, right = -1, top = height, bottom = -1;
+  let left = width,
+    right = -1,
+    top = height,
+    bottom = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (ink[y * width + x] <= threshold) continue;
@@ -114,7 +125,8 @@ function crop(drawing: Drawing, box: PixelBox): InkImage {
 function axisCoverage(sourceLength: number, length: number): { start: number; weights: number[] }[] {
   const step = sourceLength / length;
   return Array.from({ length }, (_, o) => {
-    const lo = o * step, hi = Math.min(sourceLength, (o + 1) * step);
+    const lo = o * step,
+      hi = Math.min(sourceLength, (o + 1) * step);
     const start = Math.floor(lo);
     const weights: number[] = [];
     for (let s = start; s < hi; s++) weights.push(Math.min(hi, s + 1) - Math.max(lo, s));
@@ -131,7 +143,8 @@ function areaResample(source: InkImage, width: number, height: number): InkImage
     const row = rows[y];
     for (let x = 0; x < width; x++) {
       const column = columns[x];
-      let sum = 0, area = 0;
+      let sum = 0,
+        area = 0;
       row.weights.forEach((wy, j) => {
         const offset = (row.start + j) * source.width + column.start;
         column.weights.forEach((wx, i) => {
@@ -147,7 +160,9 @@ function areaResample(source: InkImage, width: number, height: number): InkImage
 
 /** Places `source` in a size x size image so its centre of mass lands on ((size - 1) / 2, (size - 1) / 2). */
 function centreByMass(source: InkImage, size: number): InkImage {
-  let mass = 0, massX = 0, massY = 0;
+  let mass = 0,
+    massX = 0,
+    massY = 0;
   source.pixels.forEach((v, i) => {
     mass += v;
     massX += v * (i % source.width);
@@ -160,10 +175,14 @@ function centreByMass(source: InkImage, size: number): InkImage {
   const pixels = new Float32Array(size * size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const sx = x - shiftX, sy = y - shiftY;
-      const x0 = Math.floor(sx), y0 = Math.floor(sy);
-      const fx = sx - x0, fy = sy - y0;
-      const v = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
+      const sx = x - shiftX,
+        sy = y - shiftY;
+      const x0 = Math.floor(sx),
+        y0 = Math.floor(sy);
+      const fx = sx - x0,
+        fy = sy - y0;
+      const v =
+        (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
         fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
       pixels[y * size + x] = Math.min(1, v);
     }
@@ -172,7 +191,8 @@ function centreByMass(source: InkImage, size: number): InkImage {
 }
 
 function pad(source: InkImage, border: number): InkImage {
-  const width = source.width + 2 * border, height = source.height + 2 * border;
+  const width = source.width + 2 * border,
+    height = source.height + 2 * border;
   const pixels = new Float32Array(width * height);
   for (let y = 0; y < source.height; y++) {
     pixels.set(source.pixels.subarray(y * source.width, (y + 1) * source.width), (y + border) * width + border);

@@ -42,7 +42,8 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
   const layers = programs.layers.map((layer, l): LayerBuffers => {
     const [width, height] = activationSize(layer, batchSize);
     const kernels = l > 0 ? programs.kernels[l - 1] : null;
-    const hasSecond = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling !== 'mean');
+    const hasSecond =
+      layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling !== 'mean');
     const chunks = kernels ? Math.ceil(batchSize / kernels.chunk) : 0;
     const gradient = kernels?.gradient ?? null;
     return {
@@ -52,7 +53,10 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
       dPre: pool.acquire(width, height, 'rgba32f'),
       parts: kernels?.forwardParts ? pool.acquire(width * DENSE_SPLIT_PARTS, height, 'rgba32f') : null,
       partials: gradient
-        ? Array.from({ length: gradient.blocks }, () => pool.acquire(gradient.columns, gradient.rows * chunks, 'rgba32f')) : [],
+        ? Array.from({ length: gradient.blocks }, () =>
+            pool.acquire(gradient.columns, gradient.rows * chunks, 'rgba32f'),
+          )
+        : [],
       gradient: gradient ? pool.acquire(gradient.columns, gradient.rows * gradient.blocks, 'rgba32f') : null,
       chunks,
     };
@@ -70,7 +74,15 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
 /** Returns every texture of a batch to the pool. */
 export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
   for (const layer of buffers.layers) {
-    for (const texture of [layer.out, layer.second, layer.dOut, layer.dPre, layer.parts, ...layer.partials, layer.gradient]) {
+    for (const texture of [
+      layer.out,
+      layer.second,
+      layer.dOut,
+      layer.dPre,
+      layer.parts,
+      ...layer.partials,
+      layer.gradient,
+    ]) {
       if (texture) pool.release(texture);
     }
   }

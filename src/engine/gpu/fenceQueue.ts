@@ -20,7 +20,10 @@ export class FenceQueue {
   async settle(wait: () => Promise<void>, ahead = 1): Promise<void> {
     const { gl } = this;
     while (this.fences.length > ahead) {
-      if (gl.isContextLost()) { this.dispose(); return; }
+      if (gl.isContextLost()) {
+        this.dispose();
+        return;
+      }
       if (gl.getSyncParameter(this.fences[0], gl.SYNC_STATUS) === gl.SIGNALED) gl.deleteSync(this.fences.shift()!);
       else await wait();
     }

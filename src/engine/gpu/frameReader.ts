@@ -15,7 +15,10 @@ export class FrameReader {
   private readonly frame: { readonly layers: FrameLayer[]; readonly size: number };
   private map: { buffers: BatchBuffers; textures: GpuTexture[]; sources: Int32Array } | null = null;
 
-  constructor(private readonly layers: readonly LayerSpec[], private readonly reader: TextureReader) {
+  constructor(
+    private readonly layers: readonly LayerSpec[],
+    private readonly reader: TextureReader,
+  ) {
     this.frame = frameLayout(layers);
   }
 
@@ -41,7 +44,11 @@ export class FrameReader {
       if (l === 0) return; // the input: read copies it
       const layer = this.layers[l];
       const [, h, w] = layer.shape;
-      for (const [range, part] of [[f.out, 'out'], [f.pre, 'second'], [f.argmax, 'second']] as const) {
+      for (const [range, part] of [
+        [f.out, 'out'],
+        [f.pre, 'second'],
+        [f.argmax, 'second'],
+      ] as const) {
         if (!range) continue;
         const texture = buffers.layers[l][part]!;
         const channels = this.reader.readChannels(texture);

@@ -60,11 +60,22 @@ export function checkCapabilities(gl: WebGL2RenderingContext): GpuCapabilities {
 }
 
 /** Creates a WebGL2 context on an OffscreenCanvas and checks it; throws with the reason it cannot. */
-export function createComputeContext(): { gl: WebGL2RenderingContext; canvas: OffscreenCanvas; capabilities: GpuCapabilities } {
+export function createComputeContext(): {
+  gl: WebGL2RenderingContext;
+  canvas: OffscreenCanvas;
+  capabilities: GpuCapabilities;
+} {
   if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas is not available');
   const canvas = new OffscreenCanvas(1, 1);
-  const gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false, alpha: true,
-    premultipliedAlpha: false, preserveDrawingBuffer: false, powerPreference: 'high-performance' });
+  const gl = canvas.getContext('webgl2', {
+    antialias: false,
+    depth: false,
+    stencil: false,
+    alpha: true,
+    premultipliedAlpha: false,
+    preserveDrawingBuffer: false,
+    powerPreference: 'high-performance',
+  });
   if (!gl) throw new Error('WebGL2 is not available on OffscreenCanvas');
   return { gl, canvas, capabilities: checkCapabilities(gl) };
 }

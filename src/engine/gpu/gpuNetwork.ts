@@ -30,7 +30,10 @@ export class GpuNetwork {
   private readonly weightAtlas: GpuTexture;
   private weightsStale = true;
 
-  constructor(readonly gl: WebGL2RenderingContext, readonly options: ArchitectureOptions) {
+  constructor(
+    readonly gl: WebGL2RenderingContext,
+    readonly options: ArchitectureOptions,
+  ) {
     this.runner = new KernelRunner(gl);
     this.pool = new TexturePool(gl);
     this.programs = new NetworkPrograms(this.runner, options);
@@ -79,7 +82,8 @@ export class GpuNetwork {
     const size = this.programs.layout.size;
     const [params, velocity] = await Promise.all([
       this.runner.reader.readAsync(this.params[this.current], waitTurn),
-      this.runner.reader.readAsync(this.velocity[this.current], waitTurn)]);
+      this.runner.reader.readAsync(this.velocity[this.current], waitTurn),
+    ]);
     return { params: params.slice(0, size), velocity: velocity.slice(0, size) };
   }
 
@@ -155,16 +159,20 @@ export class GpuNetwork {
       const below = buffers.layers[l - 1];
       const belowPre = activationOf(this.programs.layers[l - 1]) ? below.second! : below.out;
       if (k.backward) {
-        const inputs = k.layer.kind === 'pool' ? [own.dPre, own.second ?? own.dPre, wt, below.second!, below.out]
-          : [own.dPre, wt, belowPre, below.out];
+        const inputs =
+          k.layer.kind === 'pool'
+            ? [own.dPre, own.second ?? own.dPre, wt, below.second!, below.out]
+            : [own.dPre, wt, belowPre, below.out];
         runner.run(k.backward, inputs, [below.dOut, below.dPre]);
       } else if (toInput) {
         runner.run(this.programs.inputGrad, [own.dPre, wt, below.out, below.out], [below.dOut, below.dPre]);
       }
       if (k.paramGrad && k.gradient) {
         runner.run(k.paramGrad, [below.out, own.dPre], own.partials, { batchSize });
-        runner.run(this.programs.reduce[k.gradient.blocks], own.partials, [own.gradient!],
-          { chunks: own.chunks, rows: k.gradient.rows });
+        runner.run(this.programs.reduce[k.gradient.blocks], own.partials, [own.gradient!], {
+          chunks: own.chunks,
+          rows: k.gradient.rows,
+        });
       }
     }
   }
@@ -172,8 +180,12 @@ export class GpuNetwork {
   /** One momentum-SGD update of every parameter from the gradients in `buffers` (one draw). */
   update(buffers: BatchBuffers, settings: SgdSettings): void {
     const next = 1 - this.current;
-    this.runner.run(this.programs.sgd, [this.params[this.current], this.velocity[this.current], ...this.gradientTextures(buffers)],
-      [this.params[next], this.velocity[next]], { ...settings });
+    this.runner.run(
+      this.programs.sgd,
+      [this.params[this.current], this.velocity[this.current], ...this.gradientTextures(buffers)],
+      [this.params[next], this.velocity[next]],
+      { ...settings },
+    );
     this.current = next;
     this.weightsStale = true;
   }
@@ -215,14 +227,26 @@ export class GpuNetwork {
     const frame = this.frames.read(buffers, input);
     const last = this.layers.length - 1;
     const deltas: LayerDeltaValues[] = this.layers.map((layer, l) => {
-      const hasPre = l === last || layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
+      const hasPre =
+        l === last ||
+        layer.kind === 'conv' ||
+        layer.kind === 'dense' ||
+        (layer.kind === 'pool' && layer.pooling === 'subsample');
       const dPre = hasPre ? this.readLayer(buffers, l, 'dPre') : null;
       return { dOut: l === last ? dPre! : this.readLayer(buffers, l, 'dOut'), dPre };
     });
     const output = frame.layers[last];
     const probabilities = frame.values.subarray(output.out[0], output.out[0] + output.out[1]);
     const logits = frame.values.subarray(output.pre![0], output.pre![0] + output.pre![1]);
-    const backward = buildBackwardFrame(this.layers, this.options.loss, deltas, this.readGradients(buffers), probabilities, logits, label);
+    const backward = buildBackwardFrame(
+      this.layers,
+      this.options.loss,
+      deltas,
+      this.readGradients(buffers),
+      probabilities,
+      logits,
+      label,
+    );
     return { frame, backward };
   }
 

@@ -52,9 +52,13 @@ float pick(vec4 v, int k) { return k == 0 ? v.x : k == 1 ? v.y : k == 2 ? v.z : 
 
 function fragmentSource(spec: KernelProgram): string {
   const samplers = spec.samplers.map((s) => `uniform highp sampler2D ${s};`).join('\n');
-  const uniforms = Object.entries(spec.uniforms ?? {}).map(([n, t]) => `uniform ${t} ${n};`).join('\n');
+  const uniforms = Object.entries(spec.uniforms ?? {})
+    .map(([n, t]) => `uniform ${t} ${n};`)
+    .join('\n');
   const type = spec.vectorOutputs ? 'vec4' : 'float';
-  const outputs = Array.from({ length: spec.outputs }, (_, i) => `layout(location = ${i}) out ${type} out${i};`).join('\n');
+  const outputs = Array.from({ length: spec.outputs }, (_, i) => `layout(location = ${i}) out ${type} out${i};`).join(
+    '\n',
+  );
   return `#version 300 es
 precision highp float;
 precision highp int;
@@ -76,7 +80,10 @@ function compileShader(gl: WebGL2RenderingContext, type: number, source: string,
   gl.shaderSource(shader, source);
   gl.compileShader(shader);
   if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
-    const numbered = source.split('\n').map((line, i) => `${String(i + 1).padStart(4)} ${line}`).join('\n');
+    const numbered = source
+      .split('\n')
+      .map((line, i) => `${String(i + 1).padStart(4)} ${line}`)
+      .join('\n');
     throw new Error(`${name}: shader does not compile: ${gl.getShaderInfoLog(shader)}\n${numbered}`);
   }
   return shader;
@@ -100,7 +107,9 @@ export class KernelRunner {
   readonly reader: TextureReader;
 
   constructor(readonly gl: WebGL2RenderingContext) {
-    this.reader = new TextureReader(gl, this.counters, (texture) => gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebufferFor([texture])));
+    this.reader = new TextureReader(gl, this.counters, (texture) =>
+      gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebufferFor([texture])),
+    );
     this.vertexShader = compileShader(gl, gl.VERTEX_SHADER, VERTEX_SHADER, 'vertex');
     this.vertexArray = gl.createVertexArray()!;
   }
@@ -127,11 +136,13 @@ export class KernelRunner {
   /** The framebuffer writing to `outputs` (attachments 0.. in order), created on first use. */
   private framebufferFor(outputs: readonly GpuTexture[]): WebGLFramebuffer {
     const { gl } = this;
-    const key = outputs.map((o) => {
-      let id = this.textureIds.get(o.texture);
-      if (id === undefined) this.textureIds.set(o.texture, id = this.nextTextureId++);
-      return id;
-    }).join(',');
+    const key = outputs
+      .map((o) => {
+        let id = this.textureIds.get(o.texture);
+        if (id === undefined) this.textureIds.set(o.texture, (id = this.nextTextureId++));
+        return id;
+      })
+      .join(',');
     let framebuffer = this.framebuffers.get(key);
     if (!framebuffer) {
       framebuffer = gl.createFramebuffer()!;
@@ -150,9 +161,13 @@ export class KernelRunner {
    * Draws `kernel` into `outputs` (all the same size) over the rectangle `region` (default: all
    * of the first output), reading `inputs` in the order of the kernel's samplers.
    */
-  run(kernel: CompiledKernel, inputs: readonly GpuTexture[], outputs: readonly GpuTexture[],
+  run(
+    kernel: CompiledKernel,
+    inputs: readonly GpuTexture[],
+    outputs: readonly GpuTexture[],
     uniforms: Readonly<Record<string, number>> = {},
-    region: readonly [number, number, number, number] = [0, 0, outputs[0]!.width, outputs[0]!.height]): void {
+    region: readonly [number, number, number, number] = [0, 0, outputs[0]!.width, outputs[0]!.height],
+  ): void {
     const { gl } = this;
     if (inputs.length !== kernel.spec.samplers.length) {
       throw new Error(`${kernel.spec.name}: expects ${kernel.spec.samplers.length} inputs, got ${inputs.length}`);

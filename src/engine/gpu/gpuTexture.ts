@@ -47,7 +47,7 @@ export class TexturePool {
     this.live++;
     if (recycled) return recycled;
     const { gl } = this;
-    const limit = this.maxSize ??= gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+    const limit = (this.maxSize ??= gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
     if (width > limit || height > limit) {
       this.live--;
       throw new Error(`a ${width}x${height} texture exceeds this GPU's limit of ${limit} (a smaller batch fits)`);
@@ -56,8 +56,12 @@ export class TexturePool {
     if (!texture) throw new Error('could not create a texture (is the context lost?)');
     gl.bindTexture(gl.TEXTURE_2D, texture);
     gl.texStorage2D(gl.TEXTURE_2D, 1, FORMATS[format].internal, width, height);
-    for (const [name, value] of [[gl.TEXTURE_MIN_FILTER, gl.NEAREST], [gl.TEXTURE_MAG_FILTER, gl.NEAREST],
-      [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]] as const) {
+    for (const [name, value] of [
+      [gl.TEXTURE_MIN_FILTER, gl.NEAREST],
+      [gl.TEXTURE_MAG_FILTER, gl.NEAREST],
+      [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE],
+      [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE],
+    ] as const) {
       gl.texParameteri(gl.TEXTURE_2D, name, value);
     }
     return { texture, width, height, format };

@@ -44,8 +44,12 @@ export class GpuStatistics {
   accumulate(buffers: BatchBuffers): void {
     const last = buffers.layers[buffers.layers.length - 1];
     const next = 1 - this.current;
-    this.network.runner.run(this.network.programs.stats, [buffers.loss, last.out, buffers.labels, this.totals[this.current]],
-      [this.totals[next]], { batchSize: buffers.batchSize, reset: this.resetNext ? 1 : 0 });
+    this.network.runner.run(
+      this.network.programs.stats,
+      [buffers.loss, last.out, buffers.labels, this.totals[this.current]],
+      [this.totals[next]],
+      { batchSize: buffers.batchSize, reset: this.resetNext ? 1 : 0 },
+    );
     this.current = next;
     this.resetNext = false;
   }
@@ -74,7 +78,12 @@ export class GpuTrainer {
   private readonly queue: FenceQueue;
   private steps = 0;
 
-  constructor(readonly network: GpuNetwork, data: MnistSet, readonly settings: TrainingSettings, stepsDone = 0) {
+  constructor(
+    readonly network: GpuNetwork,
+    data: MnistSet,
+    readonly settings: TrainingSettings,
+    stepsDone = 0,
+  ) {
     this.planner = new BatchPlanner(data.count, settings);
     this.dataset = uploadDataset(network, data);
     this.labels = data.labels;
@@ -110,13 +119,17 @@ export class GpuTrainer {
     const { pool, runner, programs } = this.network;
     pool.upload(buffers.labels, items);
     pool.upload(buffers.distortion, distortions);
-    runner.run(programs.gather, [this.dataset, buffers.labels, buffers.distortion], [buffers.layers[0].out],
-      { augment: batch.distortions ? 1 : 0 });
+    runner.run(programs.gather, [this.dataset, buffers.labels, buffers.distortion], [buffers.layers[0].out], {
+      augment: batch.distortions ? 1 : 0,
+    });
     this.network.forward(buffers);
     this.statistics.accumulate(buffers);
     this.network.backward(buffers);
-    this.network.update(buffers, { learningRate, momentum: settings.momentum ?? this.settings.momentum,
-      weightDecay: settings.weightDecay ?? this.settings.weightDecay });
+    this.network.update(buffers, {
+      learningRate,
+      momentum: settings.momentum ?? this.settings.momentum,
+      weightDecay: settings.weightDecay ?? this.settings.weightDecay,
+    });
     this.queue.mark();
     this.steps++;
     return batch;
@@ -139,17 +152,28 @@ export class GpuTrainer {
  * Evaluates the network on a set whose images are already in `dataset` (see uploadDataset), on the
  * GPU, reading only the totals (asynchronously).
  */
-export async function evaluateOnGpu(network: GpuNetwork, dataset: GpuTexture, set: MnistSet,
-  waitTurn: () => Promise<void>, batchSize = 250, limit = set.count): Promise<LossStatistics> {
+export async function evaluateOnGpu(
+  network: GpuNetwork,
+  dataset: GpuTexture,
+  set: MnistSet,
+  waitTurn: () => Promise<void>,
+  batchSize = 250,
+  limit = set.count,
+): Promise<LossStatistics> {
   const statistics = new GpuStatistics(network);
   try {
     for (let start = 0; start < limit; start += batchSize) {
       const n = Math.min(batchSize, limit - start);
       const buffers = network.buffers(n);
       const items = new Float32Array(n * 4);
-      for (let b = 0; b < n; b++) { items[b * 4] = set.labels[start + b]; items[b * 4 + 1] = start + b; }
+      for (let b = 0; b < n; b++) {
+        items[b * 4] = set.labels[start + b];
+        items[b * 4 + 1] = start + b;
+      }
       network.pool.upload(buffers.labels, items);
-      network.runner.run(network.programs.gather, [dataset, buffers.labels, buffers.labels], [buffers.layers[0].out], { augment: 0 });
+      network.runner.run(network.programs.gather, [dataset, buffers.labels, buffers.labels], [buffers.layers[0].out], {
+        augment: 0,
+      });
       network.forward(buffers);
       statistics.accumulate(buffers);
     }

@@ -9,7 +9,13 @@ import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
 import { GATHER_KERNEL } from './kernels/dataKernels';
-import { denseForwardKernel, denseInputGradKernel, densePartialKernel, denseSplits, denseWeightGradKernel } from './kernels/denseKernels';
+import {
+  denseForwardKernel,
+  denseInputGradKernel,
+  densePartialKernel,
+  denseSplits,
+  denseWeightGradKernel,
+} from './kernels/denseKernels';
 import { gradientAtGlsl, gradientSamplers, gradientStorage, type GradientStorage } from './kernels/gradientLayout';
 import { outputLossKernel } from './kernels/lossKernel';
 import { poolBackwardKernel, poolForwardKernel, subsampleGradKernel } from './kernels/poolKernels';
@@ -45,9 +51,18 @@ export function activationOf(layer: LayerSpec): Activation | null {
 }
 
 /** The kernel programs (not yet compiled) of one compute layer. */
-function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, packed: PackedWeights,
-  options: ArchitectureOptions): { forward: KernelProgram; forwardParts?: KernelProgram; backward: KernelProgram | null;
-    paramGrad: KernelProgram | null; chunk: number } {
+function layerPrograms(
+  layer: ComputeLayerSpec,
+  below: LayerSpec,
+  packed: PackedWeights,
+  options: ArchitectureOptions,
+): {
+  forward: KernelProgram;
+  forwardParts?: KernelProgram;
+  backward: KernelProgram | null;
+  paramGrad: KernelProgram | null;
+  chunk: number;
+} {
   const id = layer.id;
   const at = (name: string) => {
     const offset = packed.offsets.get(name);
@@ -76,10 +91,12 @@ function layerPrograms(layer: ComputeLayerSpec, below: LayerSpec, packed: Packed
   const weights = { weight: at(`${id}.weight`), bias: at(`${id}.bias`) };
   return {
     chunk: DENSE_CHUNK,
-    forward: layer.activation === 'softmax'
-      ? outputLossKernel(layer, below, weights, options.loss)
-      : denseForwardKernel(layer, below, weights),
-    forwardParts: layer.activation !== 'softmax' && denseSplits(below) > 1 ? densePartialKernel(layer, below, weights) : undefined,
+    forward:
+      layer.activation === 'softmax'
+        ? outputLossKernel(layer, below, weights, options.loss)
+        : denseForwardKernel(layer, below, weights),
+    forwardParts:
+      layer.activation !== 'softmax' && denseSplits(below) > 1 ? densePartialKernel(layer, below, weights) : undefined,
     backward: denseInputGradKernel(layer, below, weights, belowActivation),
     paramGrad: denseWeightGradKernel(layer, below, DENSE_CHUNK),
   };
@@ -103,7 +120,10 @@ export class NetworkPrograms {
   /** Index (among the gradient textures) of each parameterised layer, by layer index. */
   readonly gradientSlots: ReadonlyMap<number, number>;
 
-  constructor(runner: KernelRunner, readonly options: ArchitectureOptions) {
+  constructor(
+    runner: KernelRunner,
+    readonly options: ArchitectureOptions,
+  ) {
     this.layers = lenet5Layers(options);
     this.layout = parameterLayout(this.layers);
     this.packed = packedWeights(this.layers, this.layout);
@@ -120,7 +140,9 @@ export class NetworkPrograms {
         storages.push(gradient);
       }
       kernels.push({
-        layer, chunk: programs.chunk, gradient,
+        layer,
+        chunk: programs.chunk,
+        gradient,
         forward: runner.compile(programs.forward),
         forwardParts: programs.forwardParts ? runner.compile(programs.forwardParts) : null,
         backward: programs.backward && runner.compile(programs.backward),

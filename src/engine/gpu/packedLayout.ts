@@ -43,7 +43,12 @@ export function texelOf(layer: LayerSpec, b: number, c: number, y: number, x: nu
 }
 
 /** Unpacks a whole RGBA readback of a layer's texture into [b][c][y][x] order. */
-export function unpackLayer(layer: LayerSpec, batchSize: number, raw: Float32Array, textureWidth: number): Float32Array {
+export function unpackLayer(
+  layer: LayerSpec,
+  batchSize: number,
+  raw: Float32Array,
+  textureWidth: number,
+): Float32Array {
   const [channels, h, w] = layer.shape;
   const out = new Float32Array(batchSize * channels * h * w);
   let i = 0;

@@ -9,9 +9,12 @@ import type { GpuTexture } from './gpuTexture';
 
 /** Reads textures back for one context. */
 export class TextureReader {
-  constructor(private readonly gl: WebGL2RenderingContext, private readonly counters: GpuCounters,
+  constructor(
+    private readonly gl: WebGL2RenderingContext,
+    private readonly counters: GpuCounters,
     /** Binds a framebuffer whose colour attachment 0 is `texture`, for reading. */
-    private readonly bind: (texture: GpuTexture) => void) {}
+    private readonly bind: (texture: GpuTexture) => void,
+  ) {}
 
   /**
    * The channels per texel a readback of `texture` returns: 4 for RGBA32F; 1 for R32F when the
@@ -23,8 +26,9 @@ export class TextureReader {
     if (this.redReadable === null) {
       const { gl } = this;
       this.bind(texture);
-      this.redReadable = gl.getParameter(gl.IMPLEMENTATION_COLOR_READ_FORMAT) === gl.RED
-        && gl.getParameter(gl.IMPLEMENTATION_COLOR_READ_TYPE) === gl.FLOAT;
+      this.redReadable =
+        gl.getParameter(gl.IMPLEMENTATION_COLOR_READ_FORMAT) === gl.RED &&
+        gl.getParameter(gl.IMPLEMENTATION_COLOR_READ_TYPE) === gl.FLOAT;
     }
     return this.redReadable ? 1 : 4;
   }
@@ -32,8 +36,14 @@ export class TextureReader {
   private redReadable: boolean | null = null;
 
   /** Issues the readPixels of a rectangle of `texture` (into `target`: an array, or an offset in the bound pack buffer). */
-  private readPixels(texture: GpuTexture, x: number, y: number, width: number, height: number,
-    target: Float32Array | number): void {
+  private readPixels(
+    texture: GpuTexture,
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    target: Float32Array | number,
+  ): void {
     const { gl } = this;
     const format = this.readChannels(texture) === 1 ? gl.RED : gl.RGBA;
     this.bind(texture);
@@ -96,8 +106,14 @@ export class TextureReader {
    * Starts reading a rectangle into a pixel-pack buffer and resolves once a fence says the GPU is
    * done, polling through `waitTurn` (which should sleep, not spin); never stalls.
    */
-  async readAsync(texture: GpuTexture, waitTurn: () => Promise<void>, x = 0, y = 0, width = texture.width,
-    height = texture.height): Promise<Float32Array> {
+  async readAsync(
+    texture: GpuTexture,
+    waitTurn: () => Promise<void>,
+    x = 0,
+    y = 0,
+    width = texture.width,
+    height = texture.height,
+  ): Promise<Float32Array> {
     const { gl } = this;
     const buffer = gl.createBuffer()!;
     const floats = width * height * this.readChannels(texture);

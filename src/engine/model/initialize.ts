@@ -13,8 +13,11 @@ export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstr
  * LeCun normal (std sqrt(1 / fanIn)) otherwise. Biases start at 0, subsampling coefficients at 1/4
  * (so a fresh `subsample` layer starts as mean pooling). Unconnected c3 kernels stay 0.
  */
-export function initialParameters(layers: readonly LayerSpec[], seed: number,
-  ArrayType: FloatArrayConstructor = Float32Array): FloatArray {
+export function initialParameters(
+  layers: readonly LayerSpec[],
+  seed: number,
+  ArrayType: FloatArrayConstructor = Float32Array,
+): FloatArray {
   const layout = parameterLayout(layers);
   const params = new ArrayType(layout.size);
   const random = new SeededRandom(seed);
@@ -35,8 +38,11 @@ export function initialParameters(layers: readonly LayerSpec[], seed: number,
       const std = Math.sqrt((layer.activation === 'relu' ? 2 : 1) / layer.inFeatures);
       for (let i = 0; i < weight.size; i++) params[weight.offset + i] = random.normal() * std;
     } else if (layer.kind === 'pool' && layer.pooling === 'subsample') {
-      params.fill(0.25, tensorSpec(layout, `${layer.id}.coeff`).offset,
-        tensorSpec(layout, `${layer.id}.coeff`).offset + layer.shape[0]);
+      params.fill(
+        0.25,
+        tensorSpec(layout, `${layer.id}.coeff`).offset,
+        tensorSpec(layout, `${layer.id}.coeff`).offset + layer.shape[0],
+      );
     }
   }
   return params;

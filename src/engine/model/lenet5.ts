@@ -1,11 +1,4 @@
-import type {
-  ArchitectureOptions,
-  ConvLayerSpec,
-  DenseLayerSpec,
-  LayerSpec,
-  PoolLayerSpec,
-  Shape3,
-} from './layerSpec';
+import type { ArchitectureOptions, ConvLayerSpec, DenseLayerSpec, LayerSpec, PoolLayerSpec, Shape3 } from './layerSpec';
 
 /** The modern LeNet-5 default: ReLU, max pooling, full c3, softmax cross-entropy. */
 export const DEFAULT_ARCHITECTURE: ArchitectureOptions = {
@@ -26,8 +19,13 @@ export const ARCHITECTURE_CHOICES = {
 /** All 36 combinations of the architecture options. */
 export function allArchitectures(): ArchitectureOptions[] {
   const { activation, pooling, c3Connectivity, loss } = ARCHITECTURE_CHOICES;
-  return activation.flatMap((a) => pooling.flatMap((p) => c3Connectivity.flatMap((c) =>
-    loss.map((l): ArchitectureOptions => ({ activation: a, pooling: p, c3Connectivity: c, loss: l })))));
+  return activation.flatMap((a) =>
+    pooling.flatMap((p) =>
+      c3Connectivity.flatMap((c) =>
+        loss.map((l): ArchitectureOptions => ({ activation: a, pooling: p, c3Connectivity: c, loss: l })),
+      ),
+    ),
+  );
 }
 
 /**
@@ -35,9 +33,21 @@ export function allArchitectures(): ArchitectureOptions[] {
  * Maps 0-5 read 3 contiguous maps, 6-11 read 4 contiguous, 12-14 read 4 non-contiguous, 15 reads all.
  */
 export const LENET5_C3_TABLE: readonly (readonly number[])[] = [
-  [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [0, 4, 5], [0, 1, 5],
-  [0, 1, 2, 3], [1, 2, 3, 4], [2, 3, 4, 5], [0, 3, 4, 5], [0, 1, 4, 5], [0, 1, 2, 5],
-  [0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5],
+  [0, 1, 2],
+  [1, 2, 3],
+  [2, 3, 4],
+  [3, 4, 5],
+  [0, 4, 5],
+  [0, 1, 5],
+  [0, 1, 2, 3],
+  [1, 2, 3, 4],
+  [2, 3, 4, 5],
+  [0, 3, 4, 5],
+  [0, 1, 4, 5],
+  [0, 1, 2, 5],
+  [0, 1, 3, 4],
+  [1, 2, 4, 5],
+  [0, 2, 3, 5],
   [0, 1, 2, 3, 4, 5],
 ];
 
@@ -45,21 +55,43 @@ function fullConnections(outChannels: number, inChannels: number): number[][] {
   return Array.from({ length: outChannels }, () => Array.from({ length: inChannels }, (_, i) => i));
 }
 
-function conv(id: string, inShape: Shape3, outChannels: number, options: ArchitectureOptions,
-  connections: readonly (readonly number[])[]): ConvLayerSpec {
+function conv(
+  id: string,
+  inShape: Shape3,
+  outChannels: number,
+  options: ArchitectureOptions,
+  connections: readonly (readonly number[])[],
+): ConvLayerSpec {
   const kernelSize = 5;
   const size = inShape[1] - kernelSize + 1;
-  return { id, kind: 'conv', inShape, shape: [outChannels, size, size], kernelSize,
-    activation: options.activation, connections };
+  return {
+    id,
+    kind: 'conv',
+    inShape,
+    shape: [outChannels, size, size],
+    kernelSize,
+    activation: options.activation,
+    connections,
+  };
 }
 
 function pool(id: string, inShape: Shape3, options: ArchitectureOptions): PoolLayerSpec {
-  return { id, kind: 'pool', inShape, shape: [inShape[0], inShape[1] / 2, inShape[2] / 2],
-    pooling: options.pooling, activation: options.pooling === 'subsample' ? options.activation : null };
+  return {
+    id,
+    kind: 'pool',
+    inShape,
+    shape: [inShape[0], inShape[1] / 2, inShape[2] / 2],
+    pooling: options.pooling,
+    activation: options.pooling === 'subsample' ? options.activation : null,
+  };
 }
 
-function dense(id: string, inFeatures: number, outFeatures: number,
-  activation: DenseLayerSpec['activation']): DenseLayerSpec {
+function dense(
+  id: string,
+  inFeatures: number,
+  outFeatures: number,
+  activation: DenseLayerSpec['activation'],
+): DenseLayerSpec {
   return { id, kind: 'dense', inFeatures, shape: [outFeatures, 1, 1], activation };
 }
 
@@ -72,7 +104,10 @@ export function lenet5Layers(options: ArchitectureOptions = DEFAULT_ARCHITECTURE
   const s4 = pool('s4', c3.shape, options);
   return [
     { id: 'input', kind: 'input', shape: [1, 32, 32] },
-    c1, s2, c3, s4,
+    c1,
+    s2,
+    c3,
+    s4,
     dense('c5', 400, 120, options.activation),
     dense('f6', 120, 84, options.activation),
     dense('output', 84, 10, 'softmax'),

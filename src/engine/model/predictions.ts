@@ -53,8 +53,12 @@ export function predictionsByteLength(images: number): number {
  * Runs the first `limit` images of `test` through the network in batches and records, per image, the
  * predicted digit, its probability and the true digit's probability.
  */
-export function computePredictions(network: ReferenceNetwork, test: MnistSet, limit = test.count,
-  batchSize = 500): CheckpointPredictions {
+export function computePredictions(
+  network: ReferenceNetwork,
+  test: MnistSet,
+  limit = test.count,
+  batchSize = 500,
+): CheckpointPredictions {
   if (!(Number.isInteger(limit) && limit >= 1 && limit <= test.count)) {
     throw new RangeError(`cannot predict ${limit} of ${test.count} images`);
   }
@@ -66,7 +70,12 @@ export function computePredictions(network: ReferenceNetwork, test: MnistSet, li
   const trueProbability = new Float32Array(limit);
   for (let start = 0; start < limit; start += batchSize) {
     const n = Math.min(batchSize, limit - start);
-    mnistBatch(test, Array.from({ length: n }, (_, i) => start + i), inputs, labels);
+    mnistBatch(
+      test,
+      Array.from({ length: n }, (_, i) => start + i),
+      inputs,
+      labels,
+    );
     const pass = network.forward(inputs, n);
     const probs = pass.layers[pass.layers.length - 1].out;
     for (let b = 0; b < n; b++) {
@@ -91,7 +100,9 @@ export function predictionsAccuracy(p: CheckpointPredictions, labels: ArrayLike<
 /** Throws `${fileName}: problem` for the first value the format does not allow. */
 function checkValues(p: CheckpointPredictions, fileName: string): void {
   for (let i = 0; i < p.images; i++) {
-    const digit = p.predicted[i], conf = p.confidence[i], truth = p.trueProbability[i];
+    const digit = p.predicted[i],
+      conf = p.confidence[i],
+      truth = p.trueProbability[i];
     if (digit > 9) throw new Error(`${fileName}: image ${i} has predicted digit ${digit}, expected 0 to 9`);
     if (!(Number.isFinite(conf) && conf >= 0 && conf <= 1)) {
       throw new Error(`${fileName}: image ${i} has predicted-digit probability ${conf}, expected a number in [0, 1]`);
@@ -100,7 +111,9 @@ function checkValues(p: CheckpointPredictions, fileName: string): void {
       throw new Error(`${fileName}: image ${i} has true-digit probability ${truth}, expected a number in [0, 1]`);
     }
     if (truth > conf + PROBABILITY_SLACK) {
-      throw new Error(`${fileName}: image ${i} has true-digit probability ${truth} above the predicted digit's ${conf}`);
+      throw new Error(
+        `${fileName}: image ${i} has true-digit probability ${truth} above the predicted digit's ${conf}`,
+      );
     }
   }
 }
@@ -109,7 +122,7 @@ function checkValues(p: CheckpointPredictions, fileName: string): void {
 function shown(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     text = '(a value nested too deeply to show)';
   }
@@ -127,7 +140,9 @@ export function encodePredictions(p: CheckpointPredictions): Uint8Array {
   const n = p.images;
   checkImages(n, 'predictions');
   if (p.predicted.length !== n || p.confidence.length !== n || p.trueProbability.length !== n) {
-    throw new Error(`predictions: arrays of ${p.predicted.length}, ${p.confidence.length} and ${p.trueProbability.length} values for ${n} images`);
+    throw new Error(
+      `predictions: arrays of ${p.predicted.length}, ${p.confidence.length} and ${p.trueProbability.length} values for ${n} images`,
+    );
   }
   checkValues(p, 'predictions');
   const bytes = new Uint8Array(predictionsByteLength(n));
@@ -148,8 +163,10 @@ export function decodePredictions(bytes: Uint8Array, images: number, fileName: s
   checkImages(images, fileName);
   const size = predictionsByteLength(images);
   if (bytes.byteLength !== size) {
-    throw new Error(`${fileName}: ${bytes.byteLength} bytes, expected ${size} (9 bytes for each of ${images} images)` +
-      (bytes.byteLength < size ? '; the file is truncated' : ''));
+    throw new Error(
+      `${fileName}: ${bytes.byteLength} bytes, expected ${size} (9 bytes for each of ${images} images)` +
+        (bytes.byteLength < size ? '; the file is truncated' : ''),
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const predicted = bytes.slice(0, images);
@@ -168,7 +185,11 @@ export function decodePredictions(bytes: Uint8Array, images: number, fileName: s
  * Validates the optional `predictions` entry of the manifest checkpoint whose file is `checkpointFile`;
  * `where` names the checkpoint in messages. Returns null when the entry is absent.
  */
-export function validatePredictionsEntry(entry: unknown, checkpointFile: string, where: string): ManifestPredictions | null {
+export function validatePredictionsEntry(
+  entry: unknown,
+  checkpointFile: string,
+  where: string,
+): ManifestPredictions | null {
   if (entry === undefined) return null;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     throw new Error(`${where}: predictions is ${shown(entry)}, expected an object { "file", "images" }`);
@@ -179,7 +200,9 @@ export function validatePredictionsEntry(entry: unknown, checkpointFile: string,
   }
   const expected = checkpointFile.endsWith('.bin') ? predictionsFileName(checkpointFile) : null;
   if (file !== expected) {
-    throw new Error(`${where}: predictions file ${shown(file)}, expected ${shown(expected)} (the checkpoint's file name with .predictions.bin)`);
+    throw new Error(
+      `${where}: predictions file ${shown(file)}, expected ${shown(expected)} (the checkpoint's file name with .predictions.bin)`,
+    );
   }
   checkImages(images, `${where}: predictions`);
   return { file, images: images as number };

@@ -20,7 +20,8 @@ import { loadRun, type LoadedRun } from './runLoader';
 import { describeValue, MAX_CHECKPOINTS, MAX_FILE_NAME_LENGTH, MAX_MANIFEST_BYTES } from './runValidation';
 
 /** The largest checkpoint file: every parameter of the biggest architecture variant as float32 (~247 kB). */
-export const MAX_CHECKPOINT_BYTES = 4 * Math.max(...allArchitectures().map((o) => parameterLayout(lenet5Layers(o)).size));
+export const MAX_CHECKPOINT_BYTES =
+  4 * Math.max(...allArchitectures().map((o) => parameterLayout(lenet5Layers(o)).size));
 
 /** The largest predictions file: 9 bytes for each of the 10,000 MNIST test images. */
 export const MAX_PREDICTIONS_BYTES = predictionsByteLength(MAX_PREDICTION_IMAGES);
@@ -59,7 +60,8 @@ function entryLimit(name: string): number | null {
 }
 
 const u16 = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
-const u32 = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+const u32 = (bytes: Uint8Array, at: number) =>
+  (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
 
 /**
  * The central directory records, in order (the order fflate lists them in), without their names. Only what
@@ -71,47 +73,75 @@ function centralDirectory(bytes: Uint8Array, fail: (problem: string) => never): 
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   while (end >= stop && u32(bytes, end) !== 0x06054b50) end--;
   if (end < stop) notZip('no zip end-of-directory record');
-  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) fail('is a zip64 archive; a run file is never large enough to need zip64');
+  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50)
+    fail('is a zip64 archive; a run file is never large enough to need zip64');
   const count = u16(bytes, end + 8);
   if (count > MAX_ARCHIVE_ENTRIES) fail(`has ${count} entries, a run file has at most ${MAX_ARCHIVE_ENTRIES}`);
   const records: Omit<ArchiveEntry, 'name'>[] = [];
   let at = u32(bytes, end + 16);
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || u32(bytes, at) !== 0x02014b50) notZip(`entry ${i} of the zip directory is damaged`);
-    records.push({ flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc: u32(bytes, at + 16), size: u32(bytes, at + 20),
-      originalSize: u32(bytes, at + 24), localOffset: u32(bytes, at + 42) });
+    records.push({
+      flags: u16(bytes, at + 8),
+      method: u16(bytes, at + 10),
+      crc: u32(bytes, at + 16),
+      size: u32(bytes, at + 20),
+      originalSize: u32(bytes, at + 24),
+      localOffset: u32(bytes, at + 42),
+    });
     at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   return records;
 }
 
 /** Lists and checks every entry before anything is inflated; refuses with `fail`. */
-function listEntries(bytes: Uint8Array, fail: (problem: string) => never, refusals: WeakSet<object>): Map<string, ArchiveEntry> {
+function listEntries(
+  bytes: Uint8Array,
+  fail: (problem: string) => never,
+  refusals: WeakSet<object>,
+): Map<string, ArchiveEntry> {
   const records = centralDirectory(bytes, fail);
   const entries = new Map<string, ArchiveEntry>();
-  let index = 0, total = 0;
+  let index = 0,
+    total = 0;
   try {
     unzipSync(bytes, {
       filter: (file) => {
         const record = records[index++];
         const name = describeValue(file.name);
-        if (record === undefined || record.size !== file.size || record.originalSize !== file.originalSize || record.method !== file.compression) {
+        if (
+          record === undefined ||
+          record.size !== file.size ||
+          record.originalSize !== file.originalSize ||
+          record.method !== file.compression
+        ) {
           fail('the zip directory is damaged');
         }
-        if (/[/\\:]/.test(file.name)) fail(`entry ${name} has a path; a run file holds the run folder's files at its top level`);
+        if (/[/\\:]/.test(file.name))
+          fail(`entry ${name} has a path; a run file holds the run folder's files at its top level`);
         const limit = entryLimit(file.name);
-        if (!/^[\w.-]+$/.test(file.name) || file.name.startsWith('.') || file.name.length > MAX_FILE_NAME_LENGTH || limit === null) {
+        if (
+          !/^[\w.-]+$/.test(file.name) ||
+          file.name.startsWith('.') ||
+          file.name.length > MAX_FILE_NAME_LENGTH ||
+          limit === null
+        ) {
           fail(`entry ${name} is not a file of a run (manifest.json, *.bin, *.predictions.bin)`);
         }
         if (entries.has(file.name)) fail(`entry ${name} appears twice`);
         if (record.flags & 1) fail(`entry ${name} is encrypted`);
-        if (file.compression !== 0 && file.compression !== 8) fail(`entry ${name} uses compression method ${file.compression}; only stored and deflate are read`);
-        if (file.originalSize > limit!) fail(`entry ${name} declares ${file.originalSize} bytes, at most ${limit} are allowed`);
+        if (file.compression !== 0 && file.compression !== 8)
+          fail(`entry ${name} uses compression method ${file.compression}; only stored and deflate are read`);
+        if (file.originalSize > limit!)
+          fail(`entry ${name} declares ${file.originalSize} bytes, at most ${limit} are allowed`);
         if (file.compression === 0 ? file.size !== file.originalSize : file.size > limit! + (limit! >> 3) + 1024) {
-          fail(`entry ${name} has ${file.size} compressed bytes for ${file.originalSize}: the zip directory is damaged`);
+          fail(
+            `entry ${name} has ${file.size} compressed bytes for ${file.originalSize}: the zip directory is damaged`,
+          );
         }
         total += file.originalSize;
-        if (total > MAX_RUN_BYTES) fail(`its entries declare more than ${MAX_RUN_BYTES} bytes in all, more than any run holds`);
+        if (total > MAX_RUN_BYTES)
+          fail(`its entries declare more than ${MAX_RUN_BYTES} bytes in all, more than any run holds`);
         entries.set(file.name, { ...record, name: file.name });
         return false; // nothing is inflated here
       },
@@ -168,7 +198,8 @@ function inflateExactly(data: Uint8Array, expected: number): Uint8Array {
 /** The bytes of one listed entry, checked against its declared size and CRC-32. */
 function extract(bytes: Uint8Array, entry: ArchiveEntry): Uint8Array {
   const header = entry.localOffset;
-  if (header + 30 > bytes.length || u32(bytes, header) !== 0x04034b50) throw new Error('damaged (its zip header is missing)');
+  if (header + 30 > bytes.length || u32(bytes, header) !== 0x04034b50)
+    throw new Error('damaged (its zip header is missing)');
   const start = header + 30 + u16(bytes, header + 26) + u16(bytes, header + 28);
   if (start + entry.size > bytes.length) throw new Error('damaged (the file ends inside it)');
   const data = bytes.subarray(start, start + entry.size);
@@ -189,7 +220,8 @@ export async function readRunArchive(bytes: Uint8Array, fileName: string): Promi
     throw error;
   };
   try {
-    if (bytes.byteLength > MAX_ARCHIVE_BYTES) fail(`${bytes.byteLength} bytes, more than any run file (at most ${MAX_ARCHIVE_BYTES})`);
+    if (bytes.byteLength > MAX_ARCHIVE_BYTES)
+      fail(`${bytes.byteLength} bytes, more than any run file (at most ${MAX_ARCHIVE_BYTES})`);
     const entries = listEntries(bytes, fail, refusals);
     const read = new Set<string>();
     const run = await loadRun(async (name) => {
@@ -199,7 +231,10 @@ export async function readRunArchive(bytes: Uint8Array, fileName: string): Promi
       return extract(bytes, entry);
     }, fileName);
     for (const name of entries.keys()) {
-      if (!read.has(name)) fail(`contains ${describeValue(name)}, which manifest.json does not list (a run file holds exactly the run folder)`);
+      if (!read.has(name))
+        fail(
+          `contains ${describeValue(name)}, which manifest.json does not list (a run file holds exactly the run folder)`,
+        );
     }
     return run;
   } catch (error) {

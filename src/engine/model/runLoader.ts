@@ -34,7 +34,8 @@ async function loadValidated(read: RunFileReader, source: string): Promise<Loade
   let json: unknown;
   try {
     const bytes = await read('manifest.json');
-    if (bytes.byteLength > MAX_MANIFEST_BYTES) throw new Error(`${bytes.byteLength} bytes, at most ${MAX_MANIFEST_BYTES} are allowed`);
+    if (bytes.byteLength > MAX_MANIFEST_BYTES)
+      throw new Error(`${bytes.byteLength} bytes, at most ${MAX_MANIFEST_BYTES} are allowed`);
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     throw new Error(`${source}/manifest.json: ${message(error)}`);
@@ -55,8 +56,11 @@ async function loadValidated(read: RunFileReader, source: string): Promise<Loade
   const predictions: (CheckpointPredictions | null)[] = [];
   for (const checkpoint of manifest.checkpoints) {
     const entry = (checkpoint as { predictions?: ManifestPredictions }).predictions;
-    predictions.push(entry === undefined ? null
-      : decodePredictions(await readFile(entry.file), entry.images, `${source}/${entry.file}`));
+    predictions.push(
+      entry === undefined
+        ? null
+        : decodePredictions(await readFile(entry.file), entry.images, `${source}/${entry.file}`),
+    );
   }
   return { manifest, checkpoints, predictions };
 }

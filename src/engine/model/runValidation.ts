@@ -38,7 +38,7 @@ function same(a: unknown, b: unknown): boolean {
 export function describeValue(value: unknown, limit = 80): string {
   let text: string;
   try {
-    text = typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     text = '(a value nested too deeply to show)';
   }
@@ -49,18 +49,28 @@ const ARCHITECTURE_KEYS = new Set([...Object.keys(ARCHITECTURE_CHOICES), 'layers
 
 /** Validates one layer's `{ out: [low, high], pre: [low, high] | null }` colour ranges. */
 function validRange(range: unknown): boolean {
-  return Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === 'number' && Number.isFinite(v))
-    && (range[0] as number) <= (range[1] as number);
+  return (
+    Array.isArray(range) &&
+    range.length === 2 &&
+    range.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+    (range[0] as number) <= (range[1] as number)
+  );
 }
 
 /** Validates a checkpoint's optional `activationRanges`: known layer ids only, finite `[low, high]` pairs. */
-function validateActivationRanges(ranges: unknown, layerIds: ReadonlySet<string>, fail: (problem: string) => never): void {
+function validateActivationRanges(
+  ranges: unknown,
+  layerIds: ReadonlySet<string>,
+  fail: (problem: string) => never,
+): void {
   if (ranges === undefined) return;
   if (!isRecord(ranges)) fail(`activationRanges is ${describeValue(ranges)}, expected an object by layer id`);
   for (const [id, layer] of Object.entries(ranges as Record<string, unknown>)) {
     if (!layerIds.has(id)) fail(`activationRanges has ${describeValue(id)}, which is not a layer of this network`);
     if (!isRecord(layer) || !validRange(layer.out) || !(layer.pre === null || validRange(layer.pre))) {
-      fail(`activationRanges.${id} is ${describeValue(layer)}, expected { "out": [low, high], "pre": [low, high] or null } with finite low <= high`);
+      fail(
+        `activationRanges.${id} is ${describeValue(layer)}, expected { "out": [low, high], "pre": [low, high] or null } with finite low <= high`,
+      );
     }
   }
 }
@@ -85,7 +95,8 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
   const options = arch as unknown as ArchitectureOptions;
   const layers = lenet5Layers(options);
   if (!same(arch.layers, layers)) fail('architecture.layers do not match the LeNet-5 layers for these options');
-  if (!same(json.input, INPUT_CONVENTION)) fail(`input is ${describeValue(json.input)}, expected ${JSON.stringify(INPUT_CONVENTION)}`);
+  if (!same(json.input, INPUT_CONVENTION))
+    fail(`input is ${describeValue(json.input)}, expected ${JSON.stringify(INPUT_CONVENTION)}`);
   const expected = parameterLayout(layers).tensors;
   const tensors = json.tensors;
   if (!Array.isArray(tensors) || tensors.length !== expected.length) {
@@ -93,12 +104,23 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
   }
   (tensors as unknown[]).forEach((tensor, i) => {
     const want = expected[i];
-    if (!isRecord(tensor) || tensor.name !== want.name || !same(tensor.shape, want.shape) || tensor.offset !== want.offset * 4) {
-      fail(`tensor ${i} is ${describeValue(tensor, 200)}, expected ${JSON.stringify({ name: want.name, shape: want.shape, offset: want.offset * 4 })}`);
+    if (
+      !isRecord(tensor) ||
+      tensor.name !== want.name ||
+      !same(tensor.shape, want.shape) ||
+      tensor.offset !== want.offset * 4
+    ) {
+      fail(
+        `tensor ${i} is ${describeValue(tensor, 200)}, expected ${JSON.stringify({ name: want.name, shape: want.shape, offset: want.offset * 4 })}`,
+      );
     }
   });
   if (options.c3Connectivity === 'lenet5' ? !same(json.c3Table, LENET5_C3_TABLE) : json.c3Table !== undefined) {
-    fail(options.c3Connectivity === 'lenet5' ? 'c3Table is not LeNet-5\'s connection table' : 'c3Table is given but c3 is fully connected');
+    fail(
+      options.c3Connectivity === 'lenet5'
+        ? "c3Table is not LeNet-5's connection table"
+        : 'c3Table is given but c3 is fully connected',
+    );
   }
   const training = json.training;
   if (isRecord(training) && training.testImages !== undefined) {
@@ -109,23 +131,33 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
   }
   const checkpoints = json.checkpoints;
   if (!Array.isArray(checkpoints) || checkpoints.length === 0) return fail('has no checkpoints');
-  if (checkpoints.length > MAX_CHECKPOINTS) return fail(`lists ${checkpoints.length} checkpoints, at most ${MAX_CHECKPOINTS} are allowed`);
+  if (checkpoints.length > MAX_CHECKPOINTS)
+    return fail(`lists ${checkpoints.length} checkpoints, at most ${MAX_CHECKPOINTS} are allowed`);
   const layerIds = new Set(layers.map((layer) => layer.id));
   const files = new Set<string>();
   let previous = -Infinity;
   for (const [i, cp] of checkpoints.entries()) {
     if (!isRecord(cp)) return fail(`checkpoint ${i} is not an object`);
     const where = `checkpoint ${i}`;
-    if (typeof cp.epoch !== 'number' || !Number.isFinite(cp.epoch) || cp.epoch < 0) fail(`${where} has epoch ${describeValue(cp.epoch)}`);
-    if ((cp.epoch as number) <= previous) fail(`${where}: epochs must increase (${String(cp.epoch)} after ${previous})`);
+    if (typeof cp.epoch !== 'number' || !Number.isFinite(cp.epoch) || cp.epoch < 0)
+      fail(`${where} has epoch ${describeValue(cp.epoch)}`);
+    if ((cp.epoch as number) <= previous)
+      fail(`${where}: epochs must increase (${String(cp.epoch)} after ${previous})`);
     previous = cp.epoch as number;
-    if (typeof cp.file !== 'string' || !/^[\w.-]+\.bin$/.test(cp.file) || cp.file.startsWith('.') || cp.file.length > MAX_FILE_NAME_LENGTH) {
+    if (
+      typeof cp.file !== 'string' ||
+      !/^[\w.-]+\.bin$/.test(cp.file) ||
+      cp.file.startsWith('.') ||
+      cp.file.length > MAX_FILE_NAME_LENGTH
+    ) {
       fail(`${where} has file ${describeValue(cp.file)}, expected a plain name ending in .bin`);
     }
     const acc = cp.testAccuracy;
-    if (acc !== null && (typeof acc !== 'number' || !(acc >= 0 && acc <= 1))) fail(`${where} has testAccuracy ${describeValue(acc)}`);
+    if (acc !== null && (typeof acc !== 'number' || !(acc >= 0 && acc <= 1)))
+      fail(`${where} has testAccuracy ${describeValue(acc)}`);
     const loss = cp.trainLoss;
-    if (loss !== null && (typeof loss !== 'number' || !Number.isFinite(loss))) fail(`${where} has trainLoss ${describeValue(loss)}`);
+    if (loss !== null && (typeof loss !== 'number' || !Number.isFinite(loss)))
+      fail(`${where} has trainLoss ${describeValue(loss)}`);
     const testLoss = cp.testLoss;
     if (testLoss !== undefined && testLoss !== null && (typeof testLoss !== 'number' || !Number.isFinite(testLoss))) {
       fail(`${where} has testLoss ${describeValue(testLoss)}`);
@@ -144,8 +176,10 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
 export function decodeCheckpoint(manifest: RunManifest, bytes: Uint8Array, fileName: string): Float32Array {
   const size = parameterLayout(manifest.architecture.layers).size;
   if (bytes.byteLength !== size * 4) {
-    throw new Error(`${fileName}: ${bytes.byteLength} bytes, expected ${size * 4} (${size} float32 parameters)` +
-      (bytes.byteLength < size * 4 ? '; the file is truncated' : ''));
+    throw new Error(
+      `${fileName}: ${bytes.byteLength} bytes, expected ${size * 4} (${size} float32 parameters)` +
+        (bytes.byteLength < size * 4 ? '; the file is truncated' : ''),
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const params = new Float32Array(size);

@@ -25,8 +25,13 @@ export function activate(kind: Activation, pre: FloatArray, out: FloatArray, cou
 }
 
 /** dPre[i] = dOut[i] * f'(pre[i]), using `out = f(pre)` where that is cheaper. */
-export function activationBackward(kind: Activation, pre: FloatArray, out: FloatArray,
-  dOut: FloatArray, dPre: FloatArray): void {
+export function activationBackward(
+  kind: Activation,
+  pre: FloatArray,
+  out: FloatArray,
+  dOut: FloatArray,
+  dPre: FloatArray,
+): void {
   const n = pre.length;
   switch (kind) {
     case 'relu':

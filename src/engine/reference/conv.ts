@@ -24,8 +24,14 @@ export interface ConvDims {
 }
 
 /** Writes y (pre-activation) from x, w and bias; `weightOffset`/`biasOffset` index into `params`. */
-export function convForward(d: ConvDims, x: FloatArray, params: FloatArray, weightOffset: number,
-  biasOffset: number, y: FloatArray): void {
+export function convForward(
+  d: ConvDims,
+  x: FloatArray,
+  params: FloatArray,
+  weightOffset: number,
+  biasOffset: number,
+  y: FloatArray,
+): void {
   const { batchSize, inChannels, inSize: IH, outChannels, kernelSize: K } = d;
   const OH = IH - K + 1;
   const outPlane = OH * OH;
@@ -57,8 +63,16 @@ export function convForward(d: ConvDims, x: FloatArray, params: FloatArray, weig
  * Accumulates dw and db into `grads` (at the same offsets as the parameters) and, when `dx` is
  * given, overwrites dx with the gradient of the input.
  */
-export function convBackward(d: ConvDims, x: FloatArray, params: FloatArray, weightOffset: number,
-  biasOffset: number, dy: FloatArray, grads: FloatArray, dx: FloatArray | null): void {
+export function convBackward(
+  d: ConvDims,
+  x: FloatArray,
+  params: FloatArray,
+  weightOffset: number,
+  biasOffset: number,
+  dy: FloatArray,
+  grads: FloatArray,
+  dx: FloatArray | null,
+): void {
   const { batchSize, inChannels, inSize: IH, outChannels, kernelSize: K } = d;
   const OH = IH - K + 1;
   const outPlane = OH * OH;

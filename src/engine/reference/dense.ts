@@ -17,8 +17,14 @@ export interface DenseDims {
 }
 
 /** Writes y (pre-activation) from x, w and bias. */
-export function denseForward(d: DenseDims, x: FloatArray, params: FloatArray, weightOffset: number,
-  biasOffset: number, y: FloatArray): void {
+export function denseForward(
+  d: DenseDims,
+  x: FloatArray,
+  params: FloatArray,
+  weightOffset: number,
+  biasOffset: number,
+  y: FloatArray,
+): void {
   const { batchSize, inFeatures: I, outFeatures: O } = d;
   for (let b = 0; b < batchSize; b++) {
     const xBase = b * I;
@@ -32,8 +38,16 @@ export function denseForward(d: DenseDims, x: FloatArray, params: FloatArray, we
 }
 
 /** Accumulates dw and db into `grads`; overwrites dx when given. */
-export function denseBackward(d: DenseDims, x: FloatArray, params: FloatArray, weightOffset: number,
-  biasOffset: number, dy: FloatArray, grads: FloatArray, dx: FloatArray | null): void {
+export function denseBackward(
+  d: DenseDims,
+  x: FloatArray,
+  params: FloatArray,
+  weightOffset: number,
+  biasOffset: number,
+  dy: FloatArray,
+  grads: FloatArray,
+  dx: FloatArray | null,
+): void {
   const { batchSize, inFeatures: I, outFeatures: O } = d;
   if (dx) dx.fill(0, 0, batchSize * I);
   for (let b = 0; b < batchSize; b++) {

@@ -37,18 +37,39 @@ function relativeError(analytic: number, numeric: number, floor: number): number
 }
 
 /** Checks every parameter tensor and the input of `network` on one batch. */
-export function checkGradients(network: ReferenceNetwork, input: Float64Array, labels: ArrayLike<number>,
-  batchSize: number, options: Partial<GradientCheckOptions> = {}): TensorGradientCheck[] {
+export function checkGradients(
+  network: ReferenceNetwork,
+  input: Float64Array,
+  labels: ArrayLike<number>,
+  batchSize: number,
+  options: Partial<GradientCheckOptions> = {},
+): TensorGradientCheck[] {
   const { entriesPerTensor, epsilon, floor, seed } = { ...DEFAULTS, ...options };
   const random = new SeededRandom(seed);
   const lossAt = (x: Float64Array) => network.lossOf(network.forward(x, batchSize), labels);
   const analytic = network.backward(network.forward(input, batchSize), labels);
 
-  const probe = (name: string, values: Float64Array, offset: number, size: number, grad: ArrayLike<number>,
-    gradOffset: number, loss: () => number): TensorGradientCheck => {
-    const indices = size <= entriesPerTensor ? Array.from({ length: size }, (_, i) => i)
-      : Array.from({ length: entriesPerTensor }, () => random.int(size));
-    let worst: TensorGradientCheck = { tensor: name, checked: indices.length, maxRelativeError: 0, worstIndex: -1, analytic: 0, numeric: 0 };
+  const probe = (
+    name: string,
+    values: Float64Array,
+    offset: number,
+    size: number,
+    grad: ArrayLike<number>,
+    gradOffset: number,
+    loss: () => number,
+  ): TensorGradientCheck => {
+    const indices =
+      size <= entriesPerTensor
+        ? Array.from({ length: size }, (_, i) => i)
+        : Array.from({ length: entriesPerTensor }, () => random.int(size));
+    let worst: TensorGradientCheck = {
+      tensor: name,
+      checked: indices.length,
+      maxRelativeError: 0,
+      worstIndex: -1,
+      analytic: 0,
+      numeric: 0,
+    };
     for (const i of indices) {
       const saved = values[offset + i];
       values[offset + i] = saved + epsilon;
@@ -67,7 +88,8 @@ export function checkGradients(network: ReferenceNetwork, input: Float64Array, l
 
   const params = network.params as Float64Array;
   const results = network.layout.tensors.map((t) =>
-    probe(t.name, params, t.offset, t.size, analytic.gradients, t.offset, () => lossAt(input)));
+    probe(t.name, params, t.offset, t.size, analytic.gradients, t.offset, () => lossAt(input)),
+  );
   const dInput = analytic.deltas[0].dOut;
   results.push(probe('input', input, 0, input.length, dInput, 0, () => lossAt(input)));
   return results;

@@ -26,8 +26,14 @@ export function softmax(z: FloatArray, p: FloatArray, batchSize: number, classes
 }
 
 /** The batch-mean loss of logits `z` (with `p = softmax(z)`) against integer labels. */
-export function lossValue(kind: LossKind, z: FloatArray, p: FloatArray, labels: ArrayLike<number>,
-  batchSize: number, classes: number): number {
+export function lossValue(
+  kind: LossKind,
+  z: FloatArray,
+  p: FloatArray,
+  labels: ArrayLike<number>,
+  batchSize: number,
+  classes: number,
+): number {
   let total = 0;
   for (let b = 0; b < batchSize; b++) {
     const base = b * classes;
@@ -49,8 +55,14 @@ export function lossValue(kind: LossKind, z: FloatArray, p: FloatArray, labels: 
 }
 
 /** Writes dL/dz for the batch-mean loss into dz. */
-export function lossBackward(kind: LossKind, p: FloatArray, labels: ArrayLike<number>,
-  batchSize: number, classes: number, dz: FloatArray): void {
+export function lossBackward(
+  kind: LossKind,
+  p: FloatArray,
+  labels: ArrayLike<number>,
+  batchSize: number,
+  classes: number,
+  dz: FloatArray,
+): void {
   for (let b = 0; b < batchSize; b++) {
     const base = b * classes;
     const label = labels[b];

@@ -25,8 +25,16 @@ export interface PoolDims {
  * Writes the pooled values into y and, for max pooling, the winning slot of each window into
  * `argmax`. For `subsample`, `coeffOffset` and `biasOffset` index into `params`.
  */
-export function poolForward(kind: PoolingKind, d: PoolDims, x: FloatArray, y: FloatArray,
-  argmax: Uint8Array | null, params: FloatArray | null, coeffOffset = 0, biasOffset = 0): void {
+export function poolForward(
+  kind: PoolingKind,
+  d: PoolDims,
+  x: FloatArray,
+  y: FloatArray,
+  argmax: Uint8Array | null,
+  params: FloatArray | null,
+  coeffOffset = 0,
+  biasOffset = 0,
+): void {
   const { batchSize, channels, outSize: OH } = d;
   const IH = OH * 2;
   for (let b = 0; b < batchSize; b++) {
@@ -37,13 +45,26 @@ export function poolForward(kind: PoolingKind, d: PoolDims, x: FloatArray, y: Fl
       for (let oy = 0; oy < OH; oy++) {
         for (let ox = 0; ox < OH; ox++) {
           const i00 = plane * IH * IH + 2 * oy * IH + 2 * ox;
-          const v0 = x[i00], v1 = x[i00 + 1], v2 = x[i00 + IH], v3 = x[i00 + IH + 1];
+          const v0 = x[i00],
+            v1 = x[i00 + 1],
+            v2 = x[i00 + IH],
+            v3 = x[i00 + IH + 1];
           const o = plane * OH * OH + oy * OH + ox;
           if (kind === 'max') {
-            let best = v0, slot = 0;
-            if (v1 > best) { best = v1; slot = 1; }
-            if (v2 > best) { best = v2; slot = 2; }
-            if (v3 > best) { best = v3; slot = 3; }
+            let best = v0,
+              slot = 0;
+            if (v1 > best) {
+              best = v1;
+              slot = 1;
+            }
+            if (v2 > best) {
+              best = v2;
+              slot = 2;
+            }
+            if (v3 > best) {
+              best = v3;
+              slot = 3;
+            }
             y[o] = best;
             argmax![o] = slot;
           } else if (kind === 'mean') {
@@ -60,16 +81,26 @@ export function poolForward(kind: PoolingKind, d: PoolDims, x: FloatArray, y: Fl
 /**
  * Overwrites dx from dy; for `subsample` also accumulates dcoeff and dbias into `grads`.
  */
-export function poolBackward(kind: PoolingKind, d: PoolDims, x: FloatArray, dy: FloatArray,
-  argmax: Uint8Array | null, dx: FloatArray, params: FloatArray | null, grads: FloatArray | null,
-  coeffOffset = 0, biasOffset = 0): void {
+export function poolBackward(
+  kind: PoolingKind,
+  d: PoolDims,
+  x: FloatArray,
+  dy: FloatArray,
+  argmax: Uint8Array | null,
+  dx: FloatArray,
+  params: FloatArray | null,
+  grads: FloatArray | null,
+  coeffOffset = 0,
+  biasOffset = 0,
+): void {
   const { batchSize, channels, outSize: OH } = d;
   const IH = OH * 2;
   for (let b = 0; b < batchSize; b++) {
     for (let c = 0; c < channels; c++) {
       const plane = b * channels + c;
       const coeff = kind === 'subsample' ? params![coeffOffset + c] : 0.25;
-      let coeffSum = 0, biasSum = 0;
+      let coeffSum = 0,
+        biasSum = 0;
       for (let oy = 0; oy < OH; oy++) {
         for (let ox = 0; ox < OH; ox++) {
           const i00 = plane * IH * IH + 2 * oy * IH + 2 * ox;
@@ -83,7 +114,10 @@ export function poolBackward(kind: PoolingKind, d: PoolDims, x: FloatArray, dy: 
             dx[i00 + IH + 1] = slot === 3 ? g : 0;
           } else {
             const spread = g * coeff;
-            dx[i00] = spread; dx[i00 + 1] = spread; dx[i00 + IH] = spread; dx[i00 + IH + 1] = spread;
+            dx[i00] = spread;
+            dx[i00 + 1] = spread;
+            dx[i00 + IH] = spread;
+            dx[i00 + IH + 1] = spread;
             if (kind === 'subsample') {
               coeffSum += g * (x[i00] + x[i00 + 1] + x[i00 + IH] + x[i00 + IH + 1]);
               biasSum += g;

@@ -40,8 +40,14 @@ export interface BackwardPass {
 }
 
 function convDims(layer: Extract<LayerSpec, { kind: 'conv' }>, batchSize: number): ConvDims {
-  return { batchSize, inChannels: layer.inShape[0], inSize: layer.inShape[1],
-    outChannels: layer.shape[0], kernelSize: layer.kernelSize, connections: layer.connections };
+  return {
+    batchSize,
+    inChannels: layer.inShape[0],
+    inSize: layer.inShape[1],
+    outChannels: layer.shape[0],
+    kernelSize: layer.kernelSize,
+    connections: layer.connections,
+  };
 }
 
 /** The CPU LeNet-5: plain loops, the oracle for the GPU engine, the Node trainer and the fallback. */
@@ -85,8 +91,14 @@ export class ReferenceNetwork {
     switch (layer.kind) {
       case 'conv': {
         const pre = new this.ArrayType(n);
-        convForward(convDims(layer, batchSize), x, this.params, this.offset(`${layer.id}.weight`),
-          this.offset(`${layer.id}.bias`), pre);
+        convForward(
+          convDims(layer, batchSize),
+          x,
+          this.params,
+          this.offset(`${layer.id}.weight`),
+          this.offset(`${layer.id}.bias`),
+          pre,
+        );
         activate(layer.activation, pre, out);
         return { id: layer.id, pre, out, argmax: null };
       }
@@ -94,8 +106,16 @@ export class ReferenceNetwork {
         const dims = { batchSize, channels: layer.shape[0], outSize: layer.shape[1] };
         if (layer.pooling === 'subsample') {
           const pre = new this.ArrayType(n);
-          poolForward('subsample', dims, x, pre, null, this.params, this.offset(`${layer.id}.coeff`),
-            this.offset(`${layer.id}.bias`));
+          poolForward(
+            'subsample',
+            dims,
+            x,
+            pre,
+            null,
+            this.params,
+            this.offset(`${layer.id}.coeff`),
+            this.offset(`${layer.id}.bias`),
+          );
           activate(layer.activation!, pre, out);
           return { id: layer.id, pre, out, argmax: null };
         }
@@ -146,7 +166,7 @@ export class ReferenceNetwork {
         dPre = dLogits;
       } else if (act.pre) {
         dPre = new this.ArrayType(act.pre.length);
-        const activation = layer.kind === 'pool' ? layer.activation! : layer.activation as 'relu';
+        const activation = layer.kind === 'pool' ? layer.activation! : (layer.activation as 'relu');
         activationBackward(activation, act.pre, act.out, dOut, dPre);
       }
       deltas[l] = { id: layer.id, dOut, dPre };
@@ -158,23 +178,56 @@ export class ReferenceNetwork {
     return { loss: this.lossOf(pass, labels), gradients, deltas };
   }
 
-  private backwardLayer(layer: ComputeLayerSpec, x: FloatArray, act: LayerActivation, dy: FloatArray,
-    dx: FloatArray, gradients: FloatArray, batchSize: number): void {
+  private backwardLayer(
+    layer: ComputeLayerSpec,
+    x: FloatArray,
+    act: LayerActivation,
+    dy: FloatArray,
+    dx: FloatArray,
+    gradients: FloatArray,
+    batchSize: number,
+  ): void {
     switch (layer.kind) {
       case 'conv':
-        convBackward(convDims(layer, batchSize), x, this.params, this.offset(`${layer.id}.weight`),
-          this.offset(`${layer.id}.bias`), dy, gradients, dx);
+        convBackward(
+          convDims(layer, batchSize),
+          x,
+          this.params,
+          this.offset(`${layer.id}.weight`),
+          this.offset(`${layer.id}.bias`),
+          dy,
+          gradients,
+          dx,
+        );
         return;
       case 'pool': {
         const dims = { batchSize, channels: layer.shape[0], outSize: layer.shape[1] };
         const sub = layer.pooling === 'subsample';
-        poolBackward(layer.pooling, dims, x, dy, act.argmax, dx, sub ? this.params : null,
-          sub ? gradients : null, sub ? this.offset(`${layer.id}.coeff`) : 0, sub ? this.offset(`${layer.id}.bias`) : 0);
+        poolBackward(
+          layer.pooling,
+          dims,
+          x,
+          dy,
+          act.argmax,
+          dx,
+          sub ? this.params : null,
+          sub ? gradients : null,
+          sub ? this.offset(`${layer.id}.coeff`) : 0,
+          sub ? this.offset(`${layer.id}.bias`) : 0,
+        );
         return;
       }
       case 'dense':
-        denseBackward({ batchSize, inFeatures: layer.inFeatures, outFeatures: layer.shape[0] }, x, this.params,
-          this.offset(`${layer.id}.weight`), this.offset(`${layer.id}.bias`), dy, gradients, dx);
+        denseBackward(
+          { batchSize, inFeatures: layer.inFeatures, outFeatures: layer.shape[0] },
+          x,
+          this.params,
+          this.offset(`${layer.id}.weight`),
+          this.offset(`${layer.id}.bias`),
+          dy,
+          gradients,
+          dx,
+        );
         return;
       default: {
         const never: never = layer;

@@ -12,8 +12,12 @@ export interface SgdSettings {
 }
 
 /** Applies one momentum-SGD update to `params` in place, keeping `velocity` between calls. */
-export function sgdMomentumStep(params: FloatArray, gradients: FloatArray, velocity: FloatArray,
-  settings: SgdSettings): void {
+export function sgdMomentumStep(
+  params: FloatArray,
+  gradients: FloatArray,
+  velocity: FloatArray,
+  settings: SgdSettings,
+): void {
   const { learningRate, momentum, weightDecay } = settings;
   for (let i = 0; i < params.length; i++) {
     const g = gradients[i] + weightDecay * params[i];

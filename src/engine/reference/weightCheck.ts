@@ -25,8 +25,16 @@ export interface WeightCheck {
 const NEGLIGIBLE = 1e-12;
 
 /** Checks weight `index` of tensor `tensor` (manifest layout) for `input` (1x32x32) against `label`. */
-export function checkWeight(layers: readonly LayerSpec[], loss: LossKind, params: ArrayLike<number>, input: ArrayLike<number>,
-  label: number, tensor: string, index: number, epsilon = 1e-3): WeightCheck {
+export function checkWeight(
+  layers: readonly LayerSpec[],
+  loss: LossKind,
+  params: ArrayLike<number>,
+  input: ArrayLike<number>,
+  label: number,
+  tensor: string,
+  index: number,
+  epsilon = 1e-3,
+): WeightCheck {
   const network = new ReferenceNetwork(layers, loss, Float64Array.from(params));
   const spec = tensorSpec(network.layout, tensor);
   if (!Number.isInteger(index) || index < 0 || index >= spec.size) {

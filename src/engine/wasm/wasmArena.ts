@@ -10,7 +10,10 @@ export type Pointer = number;
 export class WasmArena {
   private top: number;
 
-  constructor(readonly memory: WebAssembly.Memory, base: number) {
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    base: number,
+  ) {
     this.top = align(base);
   }
 

@@ -12,21 +12,99 @@ export interface Lenet5Kernels {
   gemmNN(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
   gemmNT(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
   gemmTN(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
-  convForward(batch: number, inChannels: number, inSize: number, outChannels: number, k: number,
-    x: number, w: number, bias: number, y: number, col: number): void;
-  convBackward(batch: number, inChannels: number, inSize: number, outChannels: number, k: number,
-    x: number, w: number, dy: number, dw: number, db: number, dx: number, mask: number, col: number, dcol: number): void;
-  poolForward(kind: number, planes: number, channels: number, outSize: number, x: number, y: number, argmax: number,
-    coeff: number, bias: number): void;
-  poolBackward(kind: number, planes: number, channels: number, outSize: number, x: number, dy: number, argmax: number,
-    dx: number, coeff: number, dcoeff: number, dbias: number): void;
-  denseForward(batch: number, inFeatures: number, outFeatures: number, x: number, w: number, bias: number, y: number): void;
-  denseBackward(batch: number, inFeatures: number, outFeatures: number, x: number, w: number, dy: number,
-    dw: number, db: number, dx: number): void;
+  convForward(
+    batch: number,
+    inChannels: number,
+    inSize: number,
+    outChannels: number,
+    k: number,
+    x: number,
+    w: number,
+    bias: number,
+    y: number,
+    col: number,
+  ): void;
+  convBackward(
+    batch: number,
+    inChannels: number,
+    inSize: number,
+    outChannels: number,
+    k: number,
+    x: number,
+    w: number,
+    dy: number,
+    dw: number,
+    db: number,
+    dx: number,
+    mask: number,
+    col: number,
+    dcol: number,
+  ): void;
+  poolForward(
+    kind: number,
+    planes: number,
+    channels: number,
+    outSize: number,
+    x: number,
+    y: number,
+    argmax: number,
+    coeff: number,
+    bias: number,
+  ): void;
+  poolBackward(
+    kind: number,
+    planes: number,
+    channels: number,
+    outSize: number,
+    x: number,
+    dy: number,
+    argmax: number,
+    dx: number,
+    coeff: number,
+    dcoeff: number,
+    dbias: number,
+  ): void;
+  denseForward(
+    batch: number,
+    inFeatures: number,
+    outFeatures: number,
+    x: number,
+    w: number,
+    bias: number,
+    y: number,
+  ): void;
+  denseBackward(
+    batch: number,
+    inFeatures: number,
+    outFeatures: number,
+    x: number,
+    w: number,
+    dy: number,
+    dw: number,
+    db: number,
+    dx: number,
+  ): void;
   activate(kind: number, count: number, pre: number, out: number): void;
   activationBackward(kind: number, count: number, pre: number, out: number, dOut: number, dPre: number): void;
-  softmaxLoss(kind: number, batch: number, classes: number, z: number, p: number, labels: number, dz: number, correct: number): number;
-  sgdStep(count: number, w: number, grad: number, v: number, learningRate: number, momentum: number, weightDecay: number): void;
+  softmaxLoss(
+    kind: number,
+    batch: number,
+    classes: number,
+    z: number,
+    p: number,
+    labels: number,
+    dz: number,
+    correct: number,
+  ): number;
+  sgdStep(
+    count: number,
+    w: number,
+    grad: number,
+    v: number,
+    learningRate: number,
+    momentum: number,
+    weightDecay: number,
+  ): void;
   gatherBatch(n: number, images: number, labels: number, indices: number, inputs: number, outLabels: number): void;
   distort(src: number, dst: number, shiftX: number, shiftY: number, cos: number, sin: number): void;
 }
@@ -44,6 +122,12 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 export function instantiateKernels(): Lenet5Kernels {
   if (typeof WebAssembly === 'undefined') throw new Error('WebAssembly is not available');
   compiled ??= new WebAssembly.Module(decodeBase64(LENET5_WASM_BASE64));
-  const instance = new WebAssembly.Instance(compiled, { env: { abort: () => { throw new Error('wasm abort'); } } });
+  const instance = new WebAssembly.Instance(compiled, {
+    env: {
+      abort: () => {
+        throw new Error('wasm abort');
+      },
+    },
+  });
   return instance.exports as unknown as Lenet5Kernels;
 }

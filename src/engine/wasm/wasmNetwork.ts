@@ -81,8 +81,9 @@ export class WasmNetwork {
   constructor(kernels: Lenet5Kernels = instantiateKernels()) {
     this.kernels = kernels;
     this.arena = new WasmArena(kernels.memory, kernels.heapBase());
-    this.maxParameters = parameterLayout(lenet5Layers({ activation: 'tanh', pooling: 'subsample', c3Connectivity: 'full',
-      loss: 'softmax-cross-entropy' })).size;
+    this.maxParameters = parameterLayout(
+      lenet5Layers({ activation: 'tanh', pooling: 'subsample', c3Connectivity: 'full', loss: 'softmax-cross-entropy' }),
+    ).size;
     this.params = this.arena.alloc(this.maxParameters * 4);
     this.grads = this.arena.alloc(this.maxParameters * 4);
     this.velocityAt = this.arena.alloc(this.maxParameters * 4);
@@ -100,24 +101,39 @@ export class WasmNetwork {
     const layers = lenet5Layers(architecture);
     const layout = parameterLayout(layers);
     if (params.length !== layout.size) throw new Error(`expected ${layout.size} parameters, got ${params.length}`);
-    if (velocity && velocity.length !== layout.size) throw new Error(`expected ${layout.size} velocities, got ${velocity.length}`);
+    if (velocity && velocity.length !== layout.size)
+      throw new Error(`expected ${layout.size} velocities, got ${velocity.length}`);
     this.architectureOptions = architecture;
     this.layers = layers;
     this.layout = layout;
     this.tensors = layers.map((layer) => {
-      const names = layer.kind === 'conv' || layer.kind === 'dense' ? ['weight', 'bias']
-        : layer.kind === 'pool' && layer.pooling === 'subsample' ? ['coeff', 'bias'] : null;
+      const names =
+        layer.kind === 'conv' || layer.kind === 'dense'
+          ? ['weight', 'bias']
+          : layer.kind === 'pool' && layer.pooling === 'subsample'
+            ? ['coeff', 'bias']
+            : null;
       if (!names) return { weight: 0, bias: 0, dWeight: 0, dBias: 0 };
       const [weight, bias] = names.map((name) => tensorSpec(layout, `${layer.id}.${name}`).offset * 4);
-      return { weight: this.params + weight, bias: this.params + bias, dWeight: this.grads + weight, dBias: this.grads + bias };
+      return {
+        weight: this.params + weight,
+        bias: this.params + bias,
+        dWeight: this.grads + weight,
+        dBias: this.grads + bias,
+      };
     });
     this.arena.f32(this.params, layout.size).set(params);
     const v = this.arena.f32(this.velocityAt, layout.size);
-    if (velocity) v.set(velocity); else v.fill(0);
+    if (velocity) v.set(velocity);
+    else v.fill(0);
     this.arena.f32(this.masks.c1, 6).fill(1);
     const c3 = layers[3] as Extract<LayerSpec, { kind: 'conv' }>;
     const mask = this.arena.f32(this.masks.c3, 16 * 6).fill(0);
-    c3.connections.forEach((inputs, oc) => inputs.forEach((ic) => { mask[oc * 6 + ic] = 1; }));
+    c3.connections.forEach((inputs, oc) =>
+      inputs.forEach((ic) => {
+        mask[oc * 6 + ic] = 1;
+      }),
+    );
   }
 
   /** A copy of the weights. */
@@ -146,10 +162,20 @@ export class WasmNetwork {
     const a = this.arena;
     const sizes = lenet5Layers().map((layer) => shapeSize(layer.shape));
     this.batch = {
-      capacity: n, labels: a.alloc(n), indices: a.alloc(n * 4), raw: a.alloc(n * PLANE * 4),
-      layers: sizes.map((size) => ({ size, out: a.alloc(n * size * 4), pre: a.alloc(n * size * 4), argmax: a.alloc(n * size),
-        dOut: a.alloc(n * size * 4), dPre: a.alloc(n * size * 4) })),
-      col: a.alloc(SCRATCH_FLOATS * 4), dcol: a.alloc(SCRATCH_FLOATS * 4),
+      capacity: n,
+      labels: a.alloc(n),
+      indices: a.alloc(n * 4),
+      raw: a.alloc(n * PLANE * 4),
+      layers: sizes.map((size) => ({
+        size,
+        out: a.alloc(n * size * 4),
+        pre: a.alloc(n * size * 4),
+        argmax: a.alloc(n * size),
+        dOut: a.alloc(n * size * 4),
+        dPre: a.alloc(n * size * 4),
+      })),
+      col: a.alloc(SCRATCH_FLOATS * 4),
+      dcol: a.alloc(SCRATCH_FLOATS * 4),
     };
     return this.batch;
   }
@@ -173,8 +199,16 @@ export class WasmNetwork {
     this.arena.u32(batch.indices, n).set(indices);
     const input = batch.layers[0].out;
     this.kernels.gatherBatch(n, set.images, set.labels, batch.indices, distortions ? batch.raw : input, batch.labels);
-    distortions?.forEach((d, b) => this.kernels.distort(batch.raw + b * PLANE * 4, input + b * PLANE * 4, d.dx, d.dy,
-      Math.cos(d.angle) / d.scale, Math.sin(d.angle) / d.scale));
+    distortions?.forEach((d, b) =>
+      this.kernels.distort(
+        batch.raw + b * PLANE * 4,
+        input + b * PLANE * 4,
+        d.dx,
+        d.dy,
+        Math.cos(d.angle) / d.scale,
+        Math.sin(d.angle) / d.scale,
+      ),
+    );
   }
 
   /** Writes `n` inputs (n x 1024 values) and labels into the batch buffers. */
@@ -199,12 +233,32 @@ export class WasmNetwork {
       const count = n * buffers.size;
       const t = this.tensors[l];
       if (layer.kind === 'conv') {
-        k.convForward(n, layer.inShape[0], layer.inShape[1], layer.shape[0], layer.kernelSize, x, t.weight, t.bias, buffers.pre, batch.col);
+        k.convForward(
+          n,
+          layer.inShape[0],
+          layer.inShape[1],
+          layer.shape[0],
+          layer.kernelSize,
+          x,
+          t.weight,
+          t.bias,
+          buffers.pre,
+          batch.col,
+        );
         k.activate(act, count, buffers.pre, buffers.out);
       } else if (layer.kind === 'pool') {
         const sub = layer.pooling === 'subsample';
-        k.poolForward(POOLING[layer.pooling], n * layer.shape[0], layer.shape[0], layer.shape[1], x,
-          sub ? buffers.pre : buffers.out, buffers.argmax, t.weight, t.bias);
+        k.poolForward(
+          POOLING[layer.pooling],
+          n * layer.shape[0],
+          layer.shape[0],
+          layer.shape[1],
+          x,
+          sub ? buffers.pre : buffers.out,
+          buffers.argmax,
+          t.weight,
+          t.bias,
+        );
         if (sub) k.activate(act, count, buffers.pre, buffers.out);
       } else if (layer.kind === 'dense') {
         k.denseForward(n, layer.inFeatures, layer.shape[0], x, t.weight, t.bias, buffers.pre);
@@ -212,8 +266,16 @@ export class WasmNetwork {
       }
     }
     const output = batch.layers[this.layers.length - 1];
-    return k.softmaxLoss(arch.loss === 'softmax-cross-entropy' ? 0 : 1, n, output.size, output.pre, output.out,
-      batch.labels, output.dPre, this.correct);
+    return k.softmaxLoss(
+      arch.loss === 'softmax-cross-entropy' ? 0 : 1,
+      n,
+      output.size,
+      output.pre,
+      output.out,
+      batch.labels,
+      output.dPre,
+      this.correct,
+    );
   }
 
   /** Correct top-1 predictions of the last forward pass. */
@@ -237,15 +299,41 @@ export class WasmNetwork {
       const x = batch.layers[l - 1].out;
       const dx = l > 1 || inputDelta ? batch.layers[l - 1].dOut : 0;
       const hasPre = layer.kind !== 'pool' || layer.pooling === 'subsample';
-      if (hasPre && l !== last) k.activationBackward(act, n * buffers.size, buffers.pre, buffers.out, buffers.dOut, buffers.dPre);
+      if (hasPre && l !== last)
+        k.activationBackward(act, n * buffers.size, buffers.pre, buffers.out, buffers.dOut, buffers.dPre);
       const dy = hasPre ? buffers.dPre : buffers.dOut;
       const t = this.tensors[l];
       if (layer.kind === 'conv') {
-        k.convBackward(n, layer.inShape[0], layer.inShape[1], layer.shape[0], layer.kernelSize, x, t.weight, dy, t.dWeight, t.dBias,
-          dx, layer.id === 'c1' ? this.masks.c1 : this.masks.c3, batch.col, batch.dcol);
+        k.convBackward(
+          n,
+          layer.inShape[0],
+          layer.inShape[1],
+          layer.shape[0],
+          layer.kernelSize,
+          x,
+          t.weight,
+          dy,
+          t.dWeight,
+          t.dBias,
+          dx,
+          layer.id === 'c1' ? this.masks.c1 : this.masks.c3,
+          batch.col,
+          batch.dcol,
+        );
       } else if (layer.kind === 'pool') {
-        k.poolBackward(POOLING[layer.pooling], n * layer.shape[0], layer.shape[0], layer.shape[1], x, dy, buffers.argmax, dx,
-          t.weight, t.dWeight, t.dBias);
+        k.poolBackward(
+          POOLING[layer.pooling],
+          n * layer.shape[0],
+          layer.shape[0],
+          layer.shape[1],
+          x,
+          dy,
+          buffers.argmax,
+          dx,
+          t.weight,
+          t.dWeight,
+          t.dBias,
+        );
       } else if (layer.kind === 'dense') {
         k.denseBackward(n, layer.inFeatures, layer.shape[0], x, t.weight, dy, t.dWeight, t.dBias, dx);
       }
@@ -254,19 +342,35 @@ export class WasmNetwork {
 
   /** One momentum-SGD update from `gradients()` (src/engine/reference/sgd.ts). */
   sgdStep(learningRate: number, momentum: number, weightDecay: number): void {
-    this.kernels.sgdStep(this.layout.size, this.params, this.grads, this.velocityAt, learningRate, momentum, weightDecay);
+    this.kernels.sgdStep(
+      this.layout.size,
+      this.params,
+      this.grads,
+      this.velocityAt,
+      learningRate,
+      momentum,
+      weightDecay,
+    );
   }
 
   /** The last forward pass of `n` images as views (valid until the memory grows). */
   pass(n: number): ForwardPass {
     const batch = this.reserve(n);
-    return { batchSize: n, layers: this.layers.map((layer, l) => {
-      const b = batch.layers[l];
-      const count = n * b.size;
-      const hasPre = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
-      return { id: layer.id, out: this.arena.f32(b.out, count), pre: hasPre ? this.arena.f32(b.pre, count) : null,
-        argmax: layer.kind === 'pool' && layer.pooling === 'max' ? this.arena.u8(b.argmax, count) : null };
-    }) };
+    return {
+      batchSize: n,
+      layers: this.layers.map((layer, l) => {
+        const b = batch.layers[l];
+        const count = n * b.size;
+        const hasPre =
+          layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
+        return {
+          id: layer.id,
+          out: this.arena.f32(b.out, count),
+          pre: hasPre ? this.arena.f32(b.pre, count) : null,
+          argmax: layer.kind === 'pool' && layer.pooling === 'max' ? this.arena.u8(b.argmax, count) : null,
+        };
+      }),
+    };
   }
 
   /** Every layer's deltas of the last backward pass of `n` images, as views. */
@@ -276,8 +380,12 @@ export class WasmNetwork {
     return this.layers.map((layer, l) => {
       const b = batch.layers[l];
       const count = n * b.size;
-      const hasPre = layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
-      return { dOut: this.arena.f32(l === last ? b.dPre : b.dOut, count), dPre: hasPre ? this.arena.f32(b.dPre, count) : null };
+      const hasPre =
+        layer.kind === 'conv' || layer.kind === 'dense' || (layer.kind === 'pool' && layer.pooling === 'subsample');
+      return {
+        dOut: this.arena.f32(l === last ? b.dPre : b.dOut, count),
+        dPre: hasPre ? this.arena.f32(b.dPre, count) : null,
+      };
     });
   }
 }

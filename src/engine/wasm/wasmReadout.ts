@@ -24,18 +24,37 @@ export function inferFrame(network: WasmNetwork, input: Float32Array): Activatio
 }
 
 /** The forward frame and the backward pass (every delta and dL/dw, no weight decay) of one input against `label`. */
-export function backwardFrame(network: WasmNetwork, input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
+export function backwardFrame(
+  network: WasmNetwork,
+  input: Float32Array,
+  label: number,
+): { frame: ActivationFrame; backward: BackwardFrame } {
   network.setInputs(input, [label], 1);
   network.forward(1);
   network.backward(1, true);
   const pass = network.pass(1);
   const output = pass.layers[pass.layers.length - 1];
-  return { frame: frameFromPass(network.layers, pass), backward: buildBackwardFrame(network.layers, network.architecture.loss,
-    network.deltas(1), network.gradients(), output.out, output.pre!, label) };
+  return {
+    frame: frameFromPass(network.layers, pass),
+    backward: buildBackwardFrame(
+      network.layers,
+      network.architecture.loss,
+      network.deltas(1),
+      network.gradients(),
+      output.out,
+      output.pre!,
+      label,
+    ),
+  };
 }
 
 /** Runs images start.. of the held test set in batches of the buffers' capacity (at least 64), calling `each` per batch. */
-function overTestSet(network: WasmNetwork, set: MnistSet, limit: number, each: (start: number, n: number, loss: number) => void): void {
+function overTestSet(
+  network: WasmNetwork,
+  set: MnistSet,
+  limit: number,
+  each: (start: number, n: number, loss: number) => void,
+): void {
   network.holdSet('test', set);
   const batchSize = Math.max(64, network.capacity);
   const indices = new Uint32Array(batchSize);
@@ -49,7 +68,8 @@ function overTestSet(network: WasmNetwork, set: MnistSet, limit: number, each: (
 
 /** Accuracy (top-1, ties to the lowest digit) and mean loss on the first `limit` images of `set`. */
 export function evaluateWasm(network: WasmNetwork, set: MnistSet, limit = set.count): WasmEvaluation {
-  let correct = 0, lossSum = 0;
+  let correct = 0,
+    lossSum = 0;
   overTestSet(network, set, limit, (_, n, loss) => {
     lossSum += loss * n;
     correct += network.lastCorrect();

@@ -19,7 +19,12 @@ export class WasmTrainer {
   private epochImages = 0;
 
   /** Continues `network`'s weights and momentum after `stepsDone` steps of `settings` on `data`. */
-  constructor(readonly network: WasmNetwork, readonly settings: TrainingSettings, data: MnistSet, stepsDone = 0) {
+  constructor(
+    readonly network: WasmNetwork,
+    readonly settings: TrainingSettings,
+    data: MnistSet,
+    stepsDone = 0,
+  ) {
     network.holdSet('train', data);
     network.reserve(settings.batchSize);
     this.planner = new BatchPlanner(data.count, settings);
@@ -28,8 +33,12 @@ export class WasmTrainer {
   }
 
   /** A trainer from the seeded initial weights (what `npm run train` starts from). */
-  static fromSeed(architecture: ArchitectureOptions, settings: TrainingSettings, data: MnistSet,
-    network = new WasmNetwork()): WasmTrainer {
+  static fromSeed(
+    architecture: ArchitectureOptions,
+    settings: TrainingSettings,
+    data: MnistSet,
+    network = new WasmNetwork(),
+  ): WasmTrainer {
     network.load(architecture, initialParameters(lenet5Layers(architecture), settings.seed), null);
     return new WasmTrainer(network, settings, data);
   }
@@ -43,7 +52,10 @@ export class WasmTrainer {
    * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
    * `overrides` changes momentum or weight decay from this step on.
    */
-  trainBatch(learningRate = this.learningRate(), overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {}): StepProgress {
+  trainBatch(
+    learningRate = this.learningRate(),
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {},
+  ): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
     this.network.gather('train', batch.indices, batch.distortions);
@@ -54,10 +66,20 @@ export class WasmTrainer {
     const { momentum, weightDecay } = { ...this.settings, ...overrides };
     this.network.sgdStep(learningRate, momentum, weightDecay);
     this.step++;
-    if (batch.imagesDone === n) { this.epochLoss = 0; this.epochImages = 0; }
+    if (batch.imagesDone === n) {
+      this.epochLoss = 0;
+      this.epochImages = 0;
+    }
     this.epochLoss += loss * n;
     this.epochImages += n;
-    return { epoch: batch.epoch, imagesDone: batch.imagesDone, imagesInEpoch: batch.imagesInEpoch,
-      meanLoss: this.epochLoss / this.epochImages, loss, images: n, correct };
+    return {
+      epoch: batch.epoch,
+      imagesDone: batch.imagesDone,
+      imagesInEpoch: batch.imagesInEpoch,
+      meanLoss: this.epochLoss / this.epochImages,
+      loss,
+      images: n,
+      correct,
+    };
   }
 }

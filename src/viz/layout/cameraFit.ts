@@ -33,10 +33,20 @@ export interface Placement {
 }
 
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const unit = (a: Vec3): Vec3 => { const n = Math.hypot(...a); return [a[0] / n, a[1] / n, a[2] / n]; };
-const along = (origin: Vec3, axis: Vec3, amount: number): Vec3 =>
-  [origin[0] + axis[0] * amount, origin[1] + axis[1] * amount, origin[2] + axis[2] * amount];
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
+const unit = (a: Vec3): Vec3 => {
+  const n = Math.hypot(...a);
+  return [a[0] / n, a[1] / n, a[2] / n];
+};
+const along = (origin: Vec3, axis: Vec3, amount: number): Vec3 => [
+  origin[0] + axis[0] * amount,
+  origin[1] + axis[1] * amount,
+  origin[2] + axis[2] * amount,
+];
 
 /** The unit vector from the target toward a camera `azimuth` degrees round +y from +z and `elevation` degrees up. */
 export function viewDirection(azimuth: number, elevation: number): Vec3 {
@@ -46,7 +56,11 @@ export function viewDirection(azimuth: number, elevation: number): Vec3 {
 }
 
 /** The NDC extents [xMin, xMax, yMin, yMax] of `points` seen from `placement` (points behind the camera give Infinity). */
-export function projectedExtent(points: readonly Vec3[], placement: Placement, view: FitView): [number, number, number, number] {
+export function projectedExtent(
+  points: readonly Vec3[],
+  placement: Placement,
+  view: FitView,
+): [number, number, number, number] {
   const back = unit([0, 1, 2].map((k) => placement.position[k] - placement.target[k]) as Vec3);
   const right = unit(cross([0, 1, 0], back));
   const top = cross(back, right);
@@ -82,7 +96,7 @@ export function fitPoints(points: readonly Vec3[], direction: Vec3, view: FitVie
   const min = [0, 1, 2].map((k) => Math.min(...points.map((p) => p[k])));
   const max = [0, 1, 2].map((k) => Math.max(...points.map((p) => p[k])));
   let target: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
-  let distance = 4 * Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / tanV + 1;
+  let distance = (4 * Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2])) / tanV + 1;
   // Scale the distance by how much the picture over- or under-fills the window, and slide the target
   // so the picture's middle sits at the window's middle; perspective makes both approximate, so repeat.
   for (let step = 0; step < 60; step++) {

@@ -15,7 +15,7 @@
  * per conv, doubled (2 x0 .. 2 x1 + 1) per pool, and the whole input as soon as a dense layer is crossed.
  */
 import type { ComputeLayerSpec, LayerSpec } from '../../engine/model/layerSpec';
-import { nodeIndex, nodeRef, type NodeRef } from './networkLayout';
+import { nodeIndex, nodeRef, type NodeRef } from '../../engine/model/nodeRef';
 
 /** A node one layer down feeding the focused node; `weightIndex` for conv and dense, `winner` for max pooling. */
 export type SourceNode = NodeRef & { readonly winner?: true; readonly weightIndex?: number };
@@ -54,7 +54,8 @@ function forEachSource(spec: ComputeLayerSpec, o: number, visit: (i: number, tag
       const [, IH, IW] = spec.inShape;
       const { c, y: oy, x: ox } = nodeRef(spec, o);
       for (let s = 0; s < POOL_SIZE * POOL_SIZE; s++) {
-        const py = Math.floor(s / POOL_SIZE), px = s % POOL_SIZE;
+        const py = Math.floor(s / POOL_SIZE),
+          px = s % POOL_SIZE;
         visit((c * IH + POOL_SIZE * oy + py) * IW + POOL_SIZE * ox + px, s);
       }
       return;
@@ -83,8 +84,11 @@ function computeLayer(layers: readonly LayerSpec[], index: number): ComputeLayer
 }
 
 /** The nodes one layer down that feed `ref`; with the pool layer's `argmax`, max pooling marks its winner. */
-export function directSources(layers: readonly LayerSpec[], ref: NodeRef,
-  argmax: ArrayLike<number> | null = null): SourceNode[] {
+export function directSources(
+  layers: readonly LayerSpec[],
+  ref: NodeRef,
+  argmax: ArrayLike<number> | null = null,
+): SourceNode[] {
   const at = layerAt(layers, ref.layer);
   const o = nodeIndex(layers[at], ref);
   if (at === 0) return [];
@@ -116,10 +120,15 @@ export function receptiveField(layers: readonly LayerSpec[], ref: NodeRef): Laye
     const below = layers[layerIndex - 1];
     const reached = new Uint8Array(shapeCount(below));
     marked.forEach((isMarked, o) => {
-      if (isMarked) forEachSource(spec, o, (i) => { reached[i] = 1; });
+      if (isMarked)
+        forEachSource(spec, o, (i) => {
+          reached[i] = 1;
+        });
     });
     const nodes: NodeRef[] = [];
-    reached.forEach((isReached, i) => { if (isReached) nodes.push(nodeRef(below, i)); });
+    reached.forEach((isReached, i) => {
+      if (isReached) nodes.push(nodeRef(below, i));
+    });
     fields.push({ layer: below.id, nodes });
     marked = reached;
   }
@@ -136,8 +145,12 @@ export function inputSquare(layers: readonly LayerSpec[], ref: NodeRef): InputSq
     if (spec.kind === 'dense') return null;
     const grow = spec.kind === 'conv' ? spec.kernelSize - 1 : 0;
     const scale = spec.kind === 'pool' ? POOL_SIZE : 1;
-    square = { x0: square.x0 * scale, y0: square.y0 * scale,
-      x1: square.x1 * scale + (scale - 1) + grow, y1: square.y1 * scale + (scale - 1) + grow };
+    square = {
+      x0: square.x0 * scale,
+      y0: square.y0 * scale,
+      x1: square.x1 * scale + (scale - 1) + grow,
+      y1: square.y1 * scale + (scale - 1) + grow,
+    };
   }
   const [, height, width] = layers[0].shape;
   const whole = square.x0 === 0 && square.y0 === 0 && square.x1 === width - 1 && square.y1 === height - 1;

@@ -84,7 +84,12 @@ export interface LayoutOptions {
 }
 
 /** With these, LeNet-5's c1 and c3 nodes are 1 and 2 units apart. */
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { planeWidth: 160, mapGap: 5, layerSpacing: 10, depthSpacing: 0.8 };
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+  planeWidth: 160,
+  mapGap: 5,
+  layerSpacing: 10,
+  depthSpacing: 0.8,
+};
 
 /** Columns of a dense layer's grid. */
 export const DENSE_COLUMNS = 24;
@@ -127,13 +132,12 @@ function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
 }
 
 /** Places every node of every layer; see the header for the axes and grid rules. */
-export function networkLayout(layers: readonly LayerSpec[],
-  options: Partial<LayoutOptions> = {}): NetworkLayout {
+export function networkLayout(layers: readonly LayerSpec[], options: Partial<LayoutOptions> = {}): NetworkLayout {
   const settings = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
   const depths = layers.map((spec) => planeDepth(gridFor(spec, settings), spec.shape[1]));
   let planeY = 0;
   const placed = layers.map((spec, index) => {
-    if (index > 0) planeY += settings.layerSpacing + settings.depthSpacing * (depths[index - 1] + depths[index]) / 2;
+    if (index > 0) planeY += settings.layerSpacing + (settings.depthSpacing * (depths[index - 1] + depths[index])) / 2;
     return layOutLayer(spec, planeY, settings);
   });
   return { layers: placed, bounds: unionBounds(placed.map((layer) => layer.bounds)) };
@@ -164,8 +168,19 @@ function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): L
     positions[3 * node + 2] = originZ + ((Math.floor(node / width) % height) - (height - 1) / 2) * pitch;
   }
   const bounds = nodeBounds(positions, nodeSize);
-  return { id: spec.id, kind: spec.kind, shape: spec.shape, count, positions, pitch, nodeSize, bounds,
-    mapOrigins, mapSize, mapGrid: { columns, rows, gap, left, back } };
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    shape: spec.shape,
+    count,
+    positions,
+    pitch,
+    nodeSize,
+    bounds,
+    mapOrigins,
+    mapSize,
+    mapGrid: { columns, rows, gap, left, back },
+  };
 }
 
 function nodeBounds(positions: Float32Array, nodeSize: number): Bounds {
@@ -184,28 +199,4 @@ function unionBounds(boxes: readonly Bounds[]): Bounds {
     min: axes.map((axis) => Math.min(...boxes.map((box) => box.min[axis]))) as Vec3,
     max: axes.map((axis) => Math.max(...boxes.map((box) => box.max[axis]))) as Vec3,
   };
-}
-
-/** One neuron: layer id, map (or dense unit) c, row y, column x; dense units have y = x = 0. */
-export type NodeRef = { readonly layer: string; readonly c: number; readonly y: number; readonly x: number };
-
-/** The flat [c][y][x] index of `ref` in `spec`; throws RangeError when it lies outside the layer. */
-export function nodeIndex(spec: LayerSpec, ref: NodeRef): number {
-  const [channels, height, width] = spec.shape;
-  if (ref.layer !== spec.id) throw new RangeError(`Node of layer ${ref.layer} looked up in layer ${spec.id}`);
-  const inside = (value: number, size: number) => Number.isInteger(value) && value >= 0 && value < size;
-  if (!inside(ref.c, channels) || !inside(ref.y, height) || !inside(ref.x, width)) {
-    throw new RangeError(`Node (${ref.c}, ${ref.y}, ${ref.x}) is outside ${spec.id} ${spec.shape.join('x')}`);
-  }
-  return (ref.c * height + ref.y) * width + ref.x;
-}
-
-/** The node at flat [c][y][x] index `index` of `spec`; throws RangeError when there is none. */
-export function nodeRef(spec: LayerSpec, index: number): NodeRef {
-  const [channels, height, width] = spec.shape;
-  if (!Number.isInteger(index) || index < 0 || index >= channels * height * width) {
-    throw new RangeError(`Node index ${index} is outside ${spec.id} ${spec.shape.join('x')}`);
-  }
-  return { layer: spec.id, c: Math.floor(index / (height * width)), y: Math.floor(index / width) % height,
-    x: index % width };
 }

@@ -9,8 +9,14 @@ function blob(): Float32Array {
 }
 
 function centreOfMass(plane: Float32Array): [number, number] {
-  let sum = 0, sx = 0, sy = 0;
-  plane.forEach((v, i) => { sum += v; sx += v * (i % 32); sy += v * Math.floor(i / 32); });
+  let sum = 0,
+    sx = 0,
+    sy = 0;
+  plane.forEach((v, i) => {
+    sum += v;
+    sx += v * (i % 32);
+    sy += v * Math.floor(i / 32);
+  });
   return [sx / sum, sy / sum];
 }
 
@@ -33,8 +39,14 @@ describe('affine distortions', () => {
   it('a 90 degree rotation turns a tall bar into a wide one', () => {
     const out = new Float32Array(1024);
     distortInput(blob(), out, 0, { dx: 0, dy: 0, angle: Math.PI / 2, scale: 1 });
-    const rows = new Set<number>(), cols = new Set<number>();
-    out.forEach((v, i) => { if (v > 0.5) { rows.add(Math.floor(i / 32)); cols.add(i % 32); } });
+    const rows = new Set<number>(),
+      cols = new Set<number>();
+    out.forEach((v, i) => {
+      if (v > 0.5) {
+        rows.add(Math.floor(i / 32));
+        cols.add(i % 32);
+      }
+    });
     expect(cols.size).toBeGreaterThan(rows.size);
   });
 

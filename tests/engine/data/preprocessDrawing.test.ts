@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DIGIT_SIZE, preprocessDrawing, type Drawing, type InkImage,
-} from '../../../src/engine/data/preprocessDrawing';
+import { DIGIT_SIZE, preprocessDrawing, type Drawing, type InkImage } from '../../../src/engine/data/preprocessDrawing';
 
 type Point = readonly [number, number];
 
 /** Digit shapes as polylines in a unit square (x right, y down). */
-const SEVEN: Point[][] = [[[0.1, 0.05], [0.9, 0.05], [0.4, 1]]];
-const FOUR: Point[][] = [[[0.7, 1], [0.7, 0], [0.05, 0.65], [0.95, 0.65]]];
+const SEVEN: Point[][] = [
+  [
+    [0.1, 0.05],
+    [0.9, 0.05],
+    [0.4, 1],
+  ],
+];
+const FOUR: Point[][] = [
+  [
+    [0.7, 1],
+    [0.7, 0],
+    [0.05, 0.65],
+    [0.95, 0.65],
+  ],
+];
 
 function blank(width: number, height: number): Drawing {
   return { width, height, ink: new Float32Array(width * height) };
@@ -19,17 +30,29 @@ function fillRect(d: Drawing, x0: number, y0: number, width: number, height: num
 }
 
 function distanceToSegment(px: number, py: number, a: Point, b: Point): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const t = Math.max(0, Math.min(1, ((px - a[0]) * dx + (py - a[1]) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - a[0] - t * dx, py - a[1] - t * dy);
 }
 
 /** Draws polylines scaled into the square (left, top, size) with a round pen, anti-aliased 4x4. */
-function drawDigit(width: number, height: number, strokes: Point[][], left: number, top: number, size: number,
-  penRadius: number): Drawing {
+function drawDigit(
+  width: number,
+  height: number,
+  strokes: Point[][],
+  left: number,
+  top: number,
+  size: number,
+  penRadius: number,
+): Drawing {
   const d = blank(width, height);
-  const segments = strokes.flatMap((line) => line.slice(1).map((p, k): [Point, Point] => [
-    [left + line[k][0] * size, top + line[k][1] * size], [left + p[0] * size, top + p[1] * size]]));
+  const segments = strokes.flatMap((line) =>
+    line.slice(1).map((p, k): [Point, Point] => [
+      [left + line[k][0] * size, top + line[k][1] * size],
+      [left + p[0] * size, top + p[1] * size],
+    ]),
+  );
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const centre = Math.min(...segments.map(([a, b]) => distanceToSegment(x + 0.5, y + 0.5, a, b)));
@@ -40,7 +63,8 @@ function drawDigit(width: number, height: number, strokes: Point[][], left: numb
       let hits = 0;
       for (let sy = 0; sy < 4; sy++) {
         for (let sx = 0; sx < 4; sx++) {
-          const px = x + (sx + 0.5) / 4, py = y + (sy + 0.5) / 4;
+          const px = x + (sx + 0.5) / 4,
+            py = y + (sy + 0.5) / 4;
           if (segments.some(([a, b]) => distanceToSegment(px, py, a, b) <= penRadius)) hits++;
         }
       }
@@ -51,16 +75,26 @@ function drawDigit(width: number, height: number, strokes: Point[][], left: numb
 }
 
 function centreOfMass(image: InkImage): [number, number] {
-  let mass = 0, mx = 0, my = 0;
-  image.pixels.forEach((v, i) => { mass += v; mx += v * (i % image.width); my += v * Math.floor(i / image.width); });
+  let mass = 0,
+    mx = 0,
+    my = 0;
+  image.pixels.forEach((v, i) => {
+    mass += v;
+    mx += v * (i % image.width);
+    my += v * Math.floor(i / image.width);
+  });
   return [mx / mass, my / mass];
 }
 
 /** Columns and rows holding any pixel above `threshold`: [columnCount, rowCount]. */
 function inkExtent(image: InkImage, threshold = 0.05): [number, number] {
-  const columns = new Set<number>(), rows = new Set<number>();
+  const columns = new Set<number>(),
+    rows = new Set<number>();
   image.pixels.forEach((v, i) => {
-    if (v > threshold) { columns.add(i % image.width); rows.add(Math.floor(i / image.width)); }
+    if (v > threshold) {
+      columns.add(i % image.width);
+      rows.add(Math.floor(i / image.width));
+    }
   });
   return [columns.size, rows.size];
 }
@@ -127,7 +161,22 @@ describe('preprocessDrawing', () => {
   });
 
   it('keeps a 2 px stroke visible after shrinking it tenfold (area averaging, not point sampling)', () => {
-    const { stages } = process(drawDigit(280, 280, [[[0, 0], [1, 1]]], 40, 40, 200, 1));
+    const { stages } = process(
+      drawDigit(
+        280,
+        280,
+        [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+        40,
+        40,
+        200,
+        1,
+      ),
+    );
     for (let y = 0; y < DIGIT_SIZE; y++) {
       const row = stages.scaled.pixels.subarray(y * DIGIT_SIZE, (y + 1) * DIGIT_SIZE);
       expect(Math.max(...row)).toBeGreaterThan(0.1);
@@ -150,10 +199,12 @@ describe('preprocessDrawing', () => {
 
   it('keeps every stage in [0, 1], whatever the size and ink', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 20; trial++) {
       const d = blank(20 + Math.floor(random() * 300), 20 + Math.floor(random() * 300));
-      d.ink.forEach((_, i) => { d.ink[i] = random() < 0.2 ? random() : 0; });
+      d.ink.forEach((_, i) => {
+        d.ink[i] = random() < 0.2 ? random() : 0;
+      });
       const { stages, input } = process(d);
       expect(input).toHaveLength(1024);
       for (const image of Object.values(stages)) {

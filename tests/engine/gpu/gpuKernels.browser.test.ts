@@ -35,7 +35,7 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
   gpu.backward(buffers, true);
   afterAll(() => gpu.dispose());
 
-  it('forward: every layer\'s activations, pre-activations and max-pooling winners', () => {
+  it("forward: every layer's activations, pre-activations and max-pooling winners", () => {
     layers.forEach((layer, l) => {
       if (l === 0) return;
       const ref = refPass.layers[l];
@@ -45,11 +45,12 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
         const pre = forwardError(gpu.readLayer(buffers, l, 'second'), ref.pre);
         expect(pre.error, `${layer.id} pre[${pre.index}]`).toBeLessThanOrEqual(FORWARD_TOLERANCE);
       }
-      if (ref.argmax) expect(Array.from(gpu.readLayer(buffers, l, 'second')), `${layer.id} winners`).toEqual(Array.from(ref.argmax));
+      if (ref.argmax)
+        expect(Array.from(gpu.readLayer(buffers, l, 'second')), `${layer.id} winners`).toEqual(Array.from(ref.argmax));
     });
   });
 
-  it('backward: every layer\'s dOut and dPre, down to the input', () => {
+  it("backward: every layer's dOut and dPre, down to the input", () => {
     layers.forEach((layer, l) => {
       const delta = refBackward.deltas[l];
       const dOut = scaledError(gpu.readLayer(buffers, l, l === layers.length - 1 ? 'dPre' : 'dOut'), delta.dOut);
@@ -62,10 +63,13 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
     });
   });
 
-  it('backward: every parameter tensor\'s gradient', () => {
+  it("backward: every parameter tensor's gradient", () => {
     const grads = gpu.readGradients(buffers);
     for (const t of reference.layout.tensors) {
-      const r = scaledError(grads.subarray(t.offset, t.offset + t.size), refBackward.gradients.subarray(t.offset, t.offset + t.size));
+      const r = scaledError(
+        grads.subarray(t.offset, t.offset + t.size),
+        refBackward.gradients.subarray(t.offset, t.offset + t.size),
+      );
       expect(r.scale, `${t.name} gradient is not all zero`).toBeGreaterThan(0);
       expect(r.error, t.name).toBeLessThanOrEqual(GRADIENT_TOLERANCE);
     }

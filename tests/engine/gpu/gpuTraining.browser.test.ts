@@ -33,7 +33,7 @@ describe('the batch gather kernel', () => {
     const indices = [0, 7, 499, 123];
     const buffers = network.buffers(indices.length);
     for (const augment of [false, true]) {
-      const distortions = indices.map(() => augment ? randomDistortion(random) : null);
+      const distortions = indices.map(() => (augment ? randomDistortion(random) : null));
       const items = new Float32Array(indices.length * 4);
       const params = new Float32Array(indices.length * 4);
       indices.forEach((image, b) => {
@@ -43,8 +43,12 @@ describe('the batch gather kernel', () => {
       });
       network.pool.upload(buffers.labels, items);
       network.pool.upload(buffers.distortion, params);
-      network.runner.run(network.programs.gather, [dataset, buffers.labels, buffers.distortion], [buffers.layers[0].out],
-        { augment: augment ? 1 : 0 });
+      network.runner.run(
+        network.programs.gather,
+        [dataset, buffers.labels, buffers.distortion],
+        [buffers.layers[0].out],
+        { augment: augment ? 1 : 0 },
+      );
       const expected = new Float32Array(indices.length * 1024);
       const plain = new Float32Array(indices.length * 1024);
       indices.forEach((image, b) => mnistToInput(data.images, image, plain, b * 1024));
@@ -55,7 +59,9 @@ describe('the batch gather kernel', () => {
       });
       const gpu = network.readLayer(buffers, 0, 'out');
       let worst = 0;
-      gpu.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - expected[i])); });
+      gpu.forEach((v, i) => {
+        worst = Math.max(worst, Math.abs(v - expected[i]));
+      });
       expect(worst, augment ? 'distorted' : 'plain').toBeLessThanOrEqual(1e-4);
     }
     network.pool.release(dataset);
@@ -64,8 +70,16 @@ describe('the batch gather kernel', () => {
 });
 
 describe('GPU training on MNIST', () => {
-  const settings: TrainingSettings = { seed: 1, batchSize: 32, learningRate: 0.05, schedule: 'constant', epochs: 1,
-    momentum: 0.9, weightDecay: 0, augment: false };
+  const settings: TrainingSettings = {
+    seed: 1,
+    batchSize: 32,
+    learningRate: 0.05,
+    schedule: 'constant',
+    epochs: 1,
+    momentum: 0.9,
+    weightDecay: 0,
+    augment: false,
+  };
   const steps = 200;
 
   it('follows the reference step by step from the same seed (every weight within 1e-5 for 20 steps)', () => {
@@ -77,7 +91,8 @@ describe('GPU training on MNIST', () => {
     for (let s = 1; s <= 20; s++) {
       trainer.step();
       reference.trainBatch();
-      const gpu = network.readParameters(), ref = reference.network.params;
+      const gpu = network.readParameters(),
+        ref = reference.network.params;
       let worst = 0;
       for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(gpu[i] - ref[i]));
       expect(worst, `step ${s}`).toBeLessThanOrEqual(1e-5);
@@ -102,16 +117,21 @@ describe('GPU training on MNIST', () => {
       if (s % 50 === 49) gpuLosses.push((await trainer.statistics.read(waitTurn))!.loss);
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`GPU: ${(steps * settings.batchSize / seconds).toFixed(0)} images/s at batch ${settings.batchSize}`);
+    console.log(`GPU: ${((steps * settings.batchSize) / seconds).toFixed(0)} images/s at batch ${settings.batchSize}`);
 
     const reference = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, data);
     const refLosses: number[] = [];
     let sum = 0;
     for (let s = 0; s < steps; s++) {
       sum += reference.trainBatch().loss;
-      if (s % 50 === 49) { refLosses.push(sum / 50); sum = 0; }
+      if (s % 50 === 49) {
+        refLosses.push(sum / 50);
+        sum = 0;
+      }
     }
-    console.log(`loss per 50 steps, GPU ${gpuLosses.map((l) => l.toFixed(3))} reference ${refLosses.map((l) => l.toFixed(3))}`);
+    console.log(
+      `loss per 50 steps, GPU ${gpuLosses.map((l) => l.toFixed(3))} reference ${refLosses.map((l) => l.toFixed(3))}`,
+    );
     expect(gpuLosses[3]).toBeLessThan(gpuLosses[0] / 2.5);
     // Past the steps checked one by one above, float32 and float64 sums part at the first near-tie
     // (a max-pooling window or a ReLU at ~0 decided the other way) and the two runs then drift

@@ -13,7 +13,8 @@ export function testParameters(options: ArchitectureOptions, seed = 3): Float64A
   const random = new SeededRandom(seed + 100);
   for (const t of network.layout.tensors) {
     if (t.name.endsWith('.weight')) continue;
-    for (let i = 0; i < t.size; i++) params[t.offset + i] = random.normal() * 0.1 + (t.name.endsWith('.coeff') ? 0.3 : 0);
+    for (let i = 0; i < t.size; i++)
+      params[t.offset + i] = random.normal() * 0.1 + (t.name.endsWith('.coeff') ? 0.3 : 0);
   }
   // Round to float32 so both engines start from exactly the same weights.
   return Float64Array.from(Float32Array.from(params));
@@ -28,17 +29,22 @@ export function testBatch(batchSize: number, seed = 5): { inputs: Float32Array; 
 
 /** Largest |gpu - ref| / (1 + |ref|), with where it happened. */
 export function forwardError(gpu: ArrayLike<number>, ref: ArrayLike<number>): { error: number; index: number } {
-  let error = 0, index = -1;
+  let error = 0,
+    index = -1;
   for (let i = 0; i < ref.length; i++) {
     const e = Math.abs(gpu[i] - ref[i]) / (1 + Math.abs(ref[i]));
-    if (e > error || Number.isNaN(e)) { error = Number.isNaN(e) ? Infinity : e; index = i; }
+    if (e > error || Number.isNaN(e)) {
+      error = Number.isNaN(e) ? Infinity : e;
+      index = i;
+    }
   }
   return { error, index };
 }
 
 /** Largest |gpu - ref| relative to the largest |ref| of the tensor (gradients vary in scale by layer). */
 export function scaledError(gpu: ArrayLike<number>, ref: ArrayLike<number>): { error: number; scale: number } {
-  let scale = 0, worst = 0;
+  let scale = 0,
+    worst = 0;
   for (let i = 0; i < ref.length; i++) scale = Math.max(scale, Math.abs(ref[i]));
   for (let i = 0; i < ref.length; i++) {
     const d = Math.abs(gpu[i] - ref[i]);

@@ -7,7 +7,11 @@ import { evaluateNetwork } from '../../../src/engine/evaluate';
 import { initialParameters } from '../../../src/engine/model/initialize';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../../src/engine/model/lenet5';
 import {
-  computePredictions, decodePredictions, encodePredictions, predictionsAccuracy, predictionsFileName,
+  computePredictions,
+  decodePredictions,
+  encodePredictions,
+  predictionsAccuracy,
+  predictionsFileName,
   type CheckpointPredictions,
 } from '../../../src/engine/model/predictions';
 import { createManifest, encodeCheckpoint } from '../../../src/engine/model/runFormat';
@@ -20,7 +24,8 @@ const shippedDir = join(import.meta.dirname, '..', '..', '..', 'public', 'models
 const shipped = await loadRun(async (file) => new Uint8Array(readFileSync(join(shippedDir, file))), shippedDir);
 const test = loadMnistSplit('test');
 const layers = lenet5Layers(shipped.manifest.architecture);
-const shippedNetwork = (i: number) => new ReferenceNetwork(layers, shipped.manifest.architecture.loss, shipped.checkpoints[i]);
+const shippedNetwork = (i: number) =>
+  new ReferenceNetwork(layers, shipped.manifest.architecture.loss, shipped.checkpoints[i]);
 
 /** Seven images: an odd count, so the float32 blocks start at an unaligned byte offset. */
 function sample(): CheckpointPredictions {
@@ -60,22 +65,29 @@ describe('checkpoint predictions files', () => {
   });
 
   const refusals: [string, () => Uint8Array, RegExp][] = [
-    ['a truncated file', () => encodePredictions(sample()).subarray(0, 62), /x\.predictions\.bin: 62 bytes, expected 63 .*truncated/],
+    [
+      'a truncated file',
+      () => encodePredictions(sample()).subarray(0, 62),
+      /x\.predictions\.bin: 62 bytes, expected 63 .*truncated/,
+    ],
     ['a file that is too long', () => new Uint8Array(64), /x\.predictions\.bin: 64 bytes, expected 63/],
     ['a predicted digit above 9', () => corrupt(0, 2, 10), /x\.predictions\.bin: image 2 has predicted digit 10/],
     ['a NaN probability', () => corrupt(1, 3, NaN), /image 3 has predicted-digit probability NaN/],
     ['an infinite probability', () => corrupt(2, 4, Infinity), /image 4 has true-digit probability Infinity/],
     ['a probability above 1', () => corrupt(1, 0, 1.5), /image 0 has predicted-digit probability 1.5/],
     ['a negative probability', () => corrupt(2, 2, -0.25), /image 2 has true-digit probability -0.25/],
-    ['a true-digit probability above the predicted digit\'s', () => corrupt(2, 1, 0.6),
-      /image 1 has true-digit probability 0.6.* above the predicted digit's 0.5/],
+    [
+      "a true-digit probability above the predicted digit's",
+      () => corrupt(2, 1, 0.6),
+      /image 1 has true-digit probability 0.6.* above the predicted digit's 0.5/,
+    ],
   ];
 
   it.each(refusals)('refuse %s, naming the file and the problem', (_, bytes, message) => {
     expect(() => decodePredictions(bytes(), 7, 'x.predictions.bin')).toThrow(message);
   });
 
-  it('allow a true-digit probability above the predicted digit\'s by at most 1e-6', () => {
+  it("allow a true-digit probability above the predicted digit's by at most 1e-6", () => {
     expect(() => decodePredictions(corrupt(2, 1, 0.5 + 5e-7), 7, 'x')).not.toThrow();
     expect(() => decodePredictions(corrupt(2, 1, 0.5 + 3e-6), 7, 'x')).toThrow(/above the predicted digit's/);
   });
@@ -86,9 +98,11 @@ describe('checkpoint predictions files', () => {
     expect(() => encodePredictions({ ...sample(), images: 6 })).toThrow(/arrays of 7, 7 and 7 values for 6 images/);
   });
 
-  it('are computed as argmax, max probability and the true digit\'s probability of ReferenceNetwork.forward', () => {
-    for (const network of [shippedNetwork(shipped.checkpoints.length - 1),
-      new ReferenceNetwork(layers, 'softmax-cross-entropy', initialParameters(layers, 3) as Float32Array)]) {
+  it("are computed as argmax, max probability and the true digit's probability of ReferenceNetwork.forward", () => {
+    for (const network of [
+      shippedNetwork(shipped.checkpoints.length - 1),
+      new ReferenceNetwork(layers, 'softmax-cross-entropy', initialParameters(layers, 3) as Float32Array),
+    ]) {
       const p = computePredictions(network, test, 50, 16);
       expect(p.images).toBe(50);
       const input = new Float32Array(INPUT_SIZE * INPUT_SIZE);
@@ -123,10 +137,13 @@ describe('predictions in a run folder', () => {
   const params = initialParameters(lenet5Layers(DEFAULT_ARCHITECTURE), 1) as Float32Array;
   const network = new ReferenceNetwork(lenet5Layers(DEFAULT_ARCHITECTURE), 'softmax-cross-entropy', params);
   const predictions = computePredictions(network, test, 100);
-  const manifestWith = (entry: unknown) => ({ ...createManifest(DEFAULT_ARCHITECTURE), checkpoints: [
-    { epoch: 0, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null },
-    { epoch: 1, file: 'epoch-01.bin', testAccuracy: null, trainLoss: null, predictions: entry },
-  ] });
+  const manifestWith = (entry: unknown) => ({
+    ...createManifest(DEFAULT_ARCHITECTURE),
+    checkpoints: [
+      { epoch: 0, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null },
+      { epoch: 1, file: 'epoch-01.bin', testAccuracy: null, trainLoss: null, predictions: entry },
+    ],
+  });
 
   function writeRun(entry: unknown, predictionsBytes = encodePredictions(predictions)): string {
     const dir = mkdtempSync(join(tmpdir(), 'lenet-predictions-'));
@@ -146,8 +163,13 @@ describe('predictions in a run folder', () => {
   });
 
   it('refuse a truncated or missing predictions file, naming it', async () => {
-    const cut = writeRun({ file: 'epoch-01.predictions.bin', images: 100 }, encodePredictions(predictions).subarray(0, 850));
-    await expect(load(cut)).rejects.toThrow(new RegExp(`${cut}/epoch-01\\.predictions\\.bin: 850 bytes, expected 900.*truncated`));
+    const cut = writeRun(
+      { file: 'epoch-01.predictions.bin', images: 100 },
+      encodePredictions(predictions).subarray(0, 850),
+    );
+    await expect(load(cut)).rejects.toThrow(
+      new RegExp(`${cut}/epoch-01\\.predictions\\.bin: 850 bytes, expected 900.*truncated`),
+    );
     const wrongCount = writeRun({ file: 'epoch-01.predictions.bin', images: 99 });
     await expect(load(wrongCount)).rejects.toThrow(/epoch-01\.predictions\.bin: 900 bytes, expected 891/);
     const missing = writeRun({ file: 'epoch-01.predictions.bin', images: 100 });
@@ -157,15 +179,38 @@ describe('predictions in a run folder', () => {
 
   const entries: [string, unknown, RegExp][] = [
     ['null', null, /checkpoint 1: predictions is null, expected an object/],
-    ['a string', 'epoch-01.predictions.bin', /checkpoint 1: predictions is "epoch-01.predictions.bin", expected an object/],
+    [
+      'a string',
+      'epoch-01.predictions.bin',
+      /checkpoint 1: predictions is "epoch-01.predictions.bin", expected an object/,
+    ],
     ['an array', [], /predictions is \[\], expected an object/],
-    ['a file name with a path', { file: '../epoch-01.predictions.bin', images: 100 }, /predictions file "..\/epoch-01.predictions.bin", expected a plain name/],
-    ['a file name starting with a dot', { file: '.epoch-01.predictions.bin', images: 100 }, /predictions file ".epoch-01.predictions.bin", expected a plain name/],
-    ['another checkpoint\'s file', { file: 'epoch-00.predictions.bin', images: 100 },
-      /checkpoint 1: predictions file "epoch-00.predictions.bin", expected "epoch-01.predictions.bin"/],
-    ['the wrong suffix', { file: 'epoch-01.bin', images: 100 }, /predictions file "epoch-01.bin", expected a plain name ending in .predictions.bin/],
+    [
+      'a file name with a path',
+      { file: '../epoch-01.predictions.bin', images: 100 },
+      /predictions file "..\/epoch-01.predictions.bin", expected a plain name/,
+    ],
+    [
+      'a file name starting with a dot',
+      { file: '.epoch-01.predictions.bin', images: 100 },
+      /predictions file ".epoch-01.predictions.bin", expected a plain name/,
+    ],
+    [
+      "another checkpoint's file",
+      { file: 'epoch-00.predictions.bin', images: 100 },
+      /checkpoint 1: predictions file "epoch-00.predictions.bin", expected "epoch-01.predictions.bin"/,
+    ],
+    [
+      'the wrong suffix',
+      { file: 'epoch-01.bin', images: 100 },
+      /predictions file "epoch-01.bin", expected a plain name ending in .predictions.bin/,
+    ],
     ['no file', { images: 100 }, /predictions file undefined/],
-    ['zero images', { file: 'epoch-01.predictions.bin', images: 0 }, /checkpoint 1: predictions: images is 0, expected an integer from 1 to 10000/],
+    [
+      'zero images',
+      { file: 'epoch-01.predictions.bin', images: 0 },
+      /checkpoint 1: predictions: images is 0, expected an integer from 1 to 10000/,
+    ],
     ['10001 images', { file: 'epoch-01.predictions.bin', images: 10001 }, /images is 10001/],
     ['a fractional count', { file: 'epoch-01.predictions.bin', images: 99.5 }, /images is 99.5/],
     ['a count as a string', { file: 'epoch-01.predictions.bin', images: '100' }, /images is "100"/],
@@ -177,8 +222,8 @@ describe('predictions in a run folder', () => {
   });
 });
 
-describe('the shipped run\'s predictions', () => {
-  it('are listed for every checkpoint and give exactly the manifest\'s test accuracy', () => {
+describe("the shipped run's predictions", () => {
+  it("are listed for every checkpoint and give exactly the manifest's test accuracy", () => {
     shipped.manifest.checkpoints.forEach((checkpoint, i) => {
       const p = shipped.predictions[i];
       expect(p, checkpoint.file).not.toBeNull();

@@ -1,10 +1,24 @@
 import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_CHECKPOINT_BYTES, MAX_PREDICTIONS_BYTES, MAX_RUN_BYTES, readRunArchive,
+  MAX_ARCHIVE_BYTES,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_CHECKPOINT_BYTES,
+  MAX_PREDICTIONS_BYTES,
+  MAX_RUN_BYTES,
+  readRunArchive,
 } from '../../../src/engine/model/runArchiveReader';
 import { MAX_CHECKPOINTS, MAX_MANIFEST_BYTES } from '../../../src/engine/model/runValidation';
-import { centralRecords, declareSize, encoder, manifestOf, renameEntry, validRunFiles, withManifestText, zipFiles } from './runFixtures';
+import {
+  centralRecords,
+  declareSize,
+  encoder,
+  manifestOf,
+  renameEntry,
+  validRunFiles,
+  withManifestText,
+  zipFiles,
+} from './runFixtures';
 
 afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -14,7 +28,10 @@ afterEach(() => {
 /** Rejects within `seconds`, with a plain Error whose message starts with the file name and matches `pattern`. */
 async function refused(bytes: Uint8Array, fileName: string, pattern: RegExp, seconds = 2): Promise<string> {
   const start = performance.now();
-  const error = await readRunArchive(bytes, fileName).then(() => null, (e: unknown) => e);
+  const error = await readRunArchive(bytes, fileName).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect((performance.now() - start) / 1000).toBeLessThan(seconds);
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).constructor).toBe(Error);
@@ -81,7 +98,11 @@ describe('readRunArchive: valid runs', () => {
 
 describe('readRunArchive: what is refused before anything is inflated', () => {
   it('refuses bytes that are not a zip, an empty file and a cut zip', async () => {
-    await refused(encoder.encode('hello'), 'notes.txt', /^notes\.txt: not a run file \(a zip of a lenet5-run\/1 folder\)/);
+    await refused(
+      encoder.encode('hello'),
+      'notes.txt',
+      /^notes\.txt: not a run file \(a zip of a lenet5-run\/1 folder\)/,
+    );
     await refused(new Uint8Array(0), 'empty.zip', /not a run file/);
     const zip = zipFiles(validRunFiles());
     await refused(zip.subarray(0, zip.length - 30), 'cut.zip', /not a run file/);
@@ -94,19 +115,32 @@ describe('readRunArchive: what is refused before anything is inflated', () => {
   });
 
   it(`refuses more than ${MAX_ARCHIVE_ENTRIES} entries`, async () => {
-    const files = Object.fromEntries(Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, i) => [`e${i}.bin`, new Uint8Array(1)]));
+    const files = Object.fromEntries(
+      Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, i) => [`e${i}.bin`, new Uint8Array(1)]),
+    );
     await refused(zipSync(files), 'many.zip', /many\.zip: has 402 entries, a run file has at most 401/);
   });
 
   it('refuses entries that declare more than the format allows (manifest, checkpoint, predictions)', async () => {
     const zip = zipFiles(validRunFiles({ predictions: true }));
     const names = Object.keys(unzipSync(zip));
-    for (const [name, limit] of [['manifest.json', MAX_MANIFEST_BYTES], ['epoch-00.bin', MAX_CHECKPOINT_BYTES], ['epoch-00.predictions.bin', MAX_PREDICTIONS_BYTES]] as const) {
-      await refused(declareSize(zip, names.indexOf(name), limit + 1), 'big.zip', new RegExp(`entry "${name}" declares ${limit + 1} bytes, at most ${limit}`));
+    for (const [name, limit] of [
+      ['manifest.json', MAX_MANIFEST_BYTES],
+      ['epoch-00.bin', MAX_CHECKPOINT_BYTES],
+      ['epoch-00.predictions.bin', MAX_PREDICTIONS_BYTES],
+    ] as const) {
+      await refused(
+        declareSize(zip, names.indexOf(name), limit + 1),
+        'big.zip',
+        new RegExp(`entry "${name}" declares ${limit + 1} bytes, at most ${limit}`),
+      );
     }
     // An honest 1.5 MiB manifest (whitespace) is refused the same way, from its declared size.
     const files = validRunFiles();
-    const padded = withManifestText(files, `${new TextDecoder().decode(files.get('manifest.json'))}${' '.repeat(1.5 * (1 << 20))}`);
+    const padded = withManifestText(
+      files,
+      `${new TextDecoder().decode(files.get('manifest.json'))}${' '.repeat(1.5 * (1 << 20))}`,
+    );
     await refused(zipFiles(padded), 'padded.zip', /entry "manifest.json" declares \d+ bytes, at most 1048576/);
   });
 
@@ -118,10 +152,19 @@ describe('readRunArchive: what is refused before anything is inflated', () => {
   });
 
   it.each([
-    ['../x.bin', /has a path/], ['a/b.bin', /has a path/], ['/abs.bin', /has a path/], ['a\\b.bin', /has a path/],
-    ['C:x.bin', /has a path/], ['run/', /has a path/], ['.hidden.bin', /is not a file of a run/], ['notes.txt', /is not a file of a run/],
-    ['__proto__', /is not a file of a run/], ['constructor', /is not a file of a run/], ['prototype', /is not a file of a run/],
-    ['a b.bin', /is not a file of a run/], ['x'.repeat(300) + '.bin', /is not a file of a run/],
+    ['../x.bin', /has a path/],
+    ['a/b.bin', /has a path/],
+    ['/abs.bin', /has a path/],
+    ['a\\b.bin', /has a path/],
+    ['C:x.bin', /has a path/],
+    ['run/', /has a path/],
+    ['.hidden.bin', /is not a file of a run/],
+    ['notes.txt', /is not a file of a run/],
+    ['__proto__', /is not a file of a run/],
+    ['constructor', /is not a file of a run/],
+    ['prototype', /is not a file of a run/],
+    ['a b.bin', /is not a file of a run/],
+    ['x'.repeat(300) + '.bin', /is not a file of a run/],
   ])('refuses an entry named %j', async (name, pattern) => {
     // fflate's zipSync cannot write an entry named __proto__ (it stores names as keys of a plain object), so every
     // name is written as a placeholder of the same length and renamed in place.
@@ -146,7 +189,11 @@ describe('readRunArchive: what is refused before anything is inflated', () => {
   it('refuses two entries of the same name, an encrypted entry and an unknown compression method', async () => {
     const zip = zipFiles(validRunFiles());
     const names = Object.keys(unzipSync(zip));
-    await refused(renameEntry(zip, names.indexOf('epoch-01.bin'), 'epoch-00.bin'), 'twice.zip', /entry "epoch-00.bin" appears twice/);
+    await refused(
+      renameEntry(zip, names.indexOf('epoch-01.bin'), 'epoch-00.bin'),
+      'twice.zip',
+      /entry "epoch-00.bin" appears twice/,
+    );
     const encrypted = zip.slice();
     const view = new DataView(encrypted.buffer);
     view.setUint16(centralRecords(encrypted)[0] + 8, 1, true);
@@ -158,7 +205,7 @@ describe('readRunArchive: what is refused before anything is inflated', () => {
 });
 
 describe('readRunArchive: entries that lie about their size', () => {
-  it('fflate\'s own unzipSync trusts the declared size: it truncates silently, after inflating everything', () => {
+  it("fflate's own unzipSync trusts the declared size: it truncates silently, after inflating everything", () => {
     const zip = bombZip('manifest.json', 64 << 20, 1000);
     const files = unzipSync(zip);
     expect(files['manifest.json']).toHaveLength(1000); // 64 MiB inflated, all but 1000 bytes dropped, no error
@@ -166,19 +213,32 @@ describe('readRunArchive: entries that lie about their size', () => {
 
   it('refuses an entry that inflates past its declared size as soon as it does, without inflating the rest', async () => {
     // ~64 kB of compressed zeros that inflate to 64 MiB, declared as 1000 bytes.
-    const message = await refused(bombZip('manifest.json', 64 << 20, 1000), 'bomb.zip', /inflates to more than the 1000 bytes its zip entry declares/, 1.5);
+    const message = await refused(
+      bombZip('manifest.json', 64 << 20, 1000),
+      'bomb.zip',
+      /inflates to more than the 1000 bytes its zip entry declares/,
+      1.5,
+    );
     expect(message).toMatch(/^bomb\.zip\/manifest\.json: /);
   });
 
   it('refuses an honest bomb from its declared size alone', async () => {
-    await refused(bombZip('manifest.json', 64 << 20, 64 << 20), 'bomb.zip', /declares 67108864 bytes, at most 1048576/, 0.2);
+    await refused(
+      bombZip('manifest.json', 64 << 20, 64 << 20),
+      'bomb.zip',
+      /declares 67108864 bytes, at most 1048576/,
+      0.2,
+    );
   });
 
   it('refuses an entry that inflates to fewer bytes than it declares', async () => {
     const zip = zipFiles(validRunFiles());
     const names = Object.keys(unzipSync(zip));
-    await refused(declareSize(zip, names.indexOf('epoch-00.bin'), MAX_CHECKPOINT_BYTES), 'short.zip',
-      /short\.zip\/epoch-00\.bin: cannot be read \(inflates to 246824 bytes, not the 247000/);
+    await refused(
+      declareSize(zip, names.indexOf('epoch-00.bin'), MAX_CHECKPOINT_BYTES),
+      'short.zip',
+      /short\.zip\/epoch-00\.bin: cannot be read \(inflates to 246824 bytes, not the 247000/,
+    );
   });
 
   it('refuses a stored entry whose sizes disagree, and damaged data by its CRC-32', async () => {
@@ -186,27 +246,46 @@ describe('readRunArchive: entries that lie about their size', () => {
     const names = Object.keys(unzipSync(stored));
     await refused(declareSize(stored, names.indexOf('epoch-00.bin'), 1000), 'stored.zip', /compressed bytes for 1000/);
     const flipped = stored.slice();
-    const data = new DataView(flipped.buffer).getUint32(centralRecords(flipped)[names.indexOf('epoch-01.bin')] + 42, true) + 30 + 12 + 100;
+    const data =
+      new DataView(flipped.buffer).getUint32(centralRecords(flipped)[names.indexOf('epoch-01.bin')] + 42, true) +
+      30 +
+      12 +
+      100;
     flipped[data] ^= 0x10;
-    await refused(flipped, 'flipped.zip', /flipped\.zip\/epoch-01\.bin: cannot be read \(damaged \(its CRC-32 does not match\)\)/);
+    await refused(
+      flipped,
+      'flipped.zip',
+      /flipped\.zip\/epoch-01\.bin: cannot be read \(damaged \(its CRC-32 does not match\)\)/,
+    );
   });
 });
 
 describe('readRunArchive: what the manifest must account for', () => {
   it('refuses an entry the manifest does not list, and a listed file that is missing', async () => {
     const files = validRunFiles();
-    await refused(zipFiles([...files, ['epoch-07.bin', files.get('epoch-00.bin')!]]), 'extra.zip',
-      /extra\.zip: contains "epoch-07.bin", which manifest.json does not list/);
+    await refused(
+      zipFiles([...files, ['epoch-07.bin', files.get('epoch-00.bin')!]]),
+      'extra.zip',
+      /extra\.zip: contains "epoch-07.bin", which manifest.json does not list/,
+    );
     await refused(zipFiles([...files, ['__proto__.bin', new Uint8Array(4)]]), 'extra.zip', /contains "__proto__.bin"/);
     const missing = new Map(files);
     missing.delete('epoch-01.bin');
-    await refused(zipFiles(missing), 'missing.zip', /missing\.zip\/epoch-01\.bin: cannot be read \(missing from the file\)/);
+    await refused(
+      zipFiles(missing),
+      'missing.zip',
+      /missing\.zip\/epoch-01\.bin: cannot be read \(missing from the file\)/,
+    );
     missing.delete('manifest.json');
     await refused(zipFiles(missing), 'missing.zip', /missing\.zip\/manifest\.json: missing from the file/);
   });
 
   it('refuses a manifest that is not JSON, and one whose checkpoint is truncated, naming the file', async () => {
-    await refused(zipFiles(withManifestText(validRunFiles(), '{ "format": ')), 'bad.zip', /^bad\.zip\/manifest\.json: /);
+    await refused(
+      zipFiles(withManifestText(validRunFiles(), '{ "format": ')),
+      'bad.zip',
+      /^bad\.zip\/manifest\.json: /,
+    );
     const files = validRunFiles();
     files.set('epoch-01.bin', files.get('epoch-01.bin')!.subarray(0, 1000));
     await refused(zipFiles(files), 'cut.zip', /cut\.zip\/epoch-01\.bin: 1000 bytes, expected 246824 .*truncated/);
@@ -220,12 +299,39 @@ describe('readRunArchive: what the manifest must account for', () => {
     const loads = await readRunArchive(zipFiles(withManifestText(files, text.replace('{', `{${poison},`))), 'p.zip');
     expect(Object.hasOwn(loads.manifest, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(loads.manifest)).toBe(Object.prototype);
-    await readRunArchive(zipFiles(withManifestText(files, text.replace('"training":{', `"training":{${poison},`))), 'p.zip');
-    await readRunArchive(zipFiles(withManifestText(files, text.replace('"checkpoints":[{', `"checkpoints":[{${poison},`))), 'p.zip');
-    await refused(zipFiles(withManifestText(files, text.replace('"architecture":{', `"architecture":{${poison},`))), 'p.zip', /unknown option "__proto__"/);
-    await refused(zipFiles(withManifestText(files, text.replace('"activationRanges":{', `"activationRanges":{${poison},`))), 'p.zip', /"__proto__", which is not a layer/);
-    await refused(zipFiles(withManifestText(files, text.replace('"predictions":{', `"predictions":{${poison},`).replace(/"images":12/, '"images":"12"'))), 'p.zip', /images is "12"/);
-    await refused(zipFiles(withManifestText(files, `{"__proto__":{"format":"lenet5-run/1","polluted":true}}`)), 'p.zip', /format is undefined/);
+    await readRunArchive(
+      zipFiles(withManifestText(files, text.replace('"training":{', `"training":{${poison},`))),
+      'p.zip',
+    );
+    await readRunArchive(
+      zipFiles(withManifestText(files, text.replace('"checkpoints":[{', `"checkpoints":[{${poison},`))),
+      'p.zip',
+    );
+    await refused(
+      zipFiles(withManifestText(files, text.replace('"architecture":{', `"architecture":{${poison},`))),
+      'p.zip',
+      /unknown option "__proto__"/,
+    );
+    await refused(
+      zipFiles(withManifestText(files, text.replace('"activationRanges":{', `"activationRanges":{${poison},`))),
+      'p.zip',
+      /"__proto__", which is not a layer/,
+    );
+    await refused(
+      zipFiles(
+        withManifestText(
+          files,
+          text.replace('"predictions":{', `"predictions":{${poison},`).replace(/"images":12/, '"images":"12"'),
+        ),
+      ),
+      'p.zip',
+      /images is "12"/,
+    );
+    await refused(
+      zipFiles(withManifestText(files, `{"__proto__":{"format":"lenet5-run/1","polluted":true}}`)),
+      'p.zip',
+      /format is undefined/,
+    );
     expect(manifestOf(files).format).toBe('lenet5-run/1');
   });
 });

@@ -14,18 +14,33 @@ export function validRunFiles({ predictions = false, seed = 1 } = {}): Map<strin
   const checkpoints = [0, 1].map((epoch) => {
     const file = checkpointFileName(epoch);
     files.set(file, encodeCheckpoint(initialParameters(layers, seed + epoch) as Float32Array));
-    const entry: Record<string, unknown> = { epoch, file, testAccuracy: 0.1 + 0.8 * epoch, trainLoss: epoch === 0 ? null : 0.3,
-      testLoss: 2.3 - epoch, activationRanges: Object.fromEntries(layers.map((l) => [l.id, { out: [0, 1 + epoch], pre: l.id === 'input' ? null : [-1, 1] }])) };
+    const entry: Record<string, unknown> = {
+      epoch,
+      file,
+      testAccuracy: 0.1 + 0.8 * epoch,
+      trainLoss: epoch === 0 ? null : 0.3,
+      testLoss: 2.3 - epoch,
+      activationRanges: Object.fromEntries(
+        layers.map((l) => [l.id, { out: [0, 1 + epoch], pre: l.id === 'input' ? null : [-1, 1] }]),
+      ),
+    };
     if (predictions) {
       const images = 12;
-      const p = { images, predicted: Uint8Array.from({ length: images }, (_, i) => i % 10),
-        confidence: new Float32Array(images).fill(0.75), trueProbability: Float32Array.from({ length: images }, (_, i) => (i % 3) / 4) };
+      const p = {
+        images,
+        predicted: Uint8Array.from({ length: images }, (_, i) => i % 10),
+        confidence: new Float32Array(images).fill(0.75),
+        trueProbability: Float32Array.from({ length: images }, (_, i) => (i % 3) / 4),
+      };
       entry.predictions = { file: predictionsFileName(file), images };
       files.set(predictionsFileName(file), encodePredictions(p));
     }
     return entry;
   });
-  const manifest = { ...createManifest(DEFAULT_ARCHITECTURE, { training: { engine: 'test', testImages: 10000 } }), checkpoints };
+  const manifest = {
+    ...createManifest(DEFAULT_ARCHITECTURE, { training: { engine: 'test', testImages: 10000 } }),
+    checkpoints,
+  };
   files.set('manifest.json', encoder.encode(JSON.stringify(manifest)));
   return files;
 }

@@ -22,8 +22,10 @@ const reader = (files: Map<string, Uint8Array>) => async (name: string) => {
 
 function validRun() {
   const params = initialParameters(lenet5Layers(DEFAULT_ARCHITECTURE), 1) as Float32Array;
-  const manifest = { ...createManifest(DEFAULT_ARCHITECTURE),
-    checkpoints: [{ epoch: 0, file: 'epoch-00.bin', testAccuracy: 0.1, trainLoss: null }] };
+  const manifest = {
+    ...createManifest(DEFAULT_ARCHITECTURE),
+    checkpoints: [{ epoch: 0, file: 'epoch-00.bin', testAccuracy: 0.1, trainLoss: null }],
+  };
   return { params, manifest, bytes: encodeCheckpoint(params) };
 }
 
@@ -31,9 +33,16 @@ describe('the lenet5-run/1 format', () => {
   it('lists PyTorch-named tensors at byte offsets and 61,706 parameters for the default network', () => {
     const manifest = createManifest(DEFAULT_ARCHITECTURE);
     expect(manifest.tensors.map((t) => `${t.name}:${t.shape.join('x')}@${t.offset}`)).toEqual([
-      'c1.weight:6x1x5x5@0', 'c1.bias:6@600', 'c3.weight:16x6x5x5@624', 'c3.bias:16@10224',
-      'c5.weight:120x400@10288', 'c5.bias:120@202288', 'f6.weight:84x120@202768', 'f6.bias:84@243088',
-      'output.weight:10x84@243424', 'output.bias:10@246784',
+      'c1.weight:6x1x5x5@0',
+      'c1.bias:6@600',
+      'c3.weight:16x6x5x5@624',
+      'c3.bias:16@10224',
+      'c5.weight:120x400@10288',
+      'c5.bias:120@202288',
+      'f6.weight:84x120@202768',
+      'f6.bias:84@243088',
+      'output.weight:10x84@243424',
+      'output.bias:10@246784',
     ]);
     expect(parameterLayout(lenet5Layers(DEFAULT_ARCHITECTURE)).size).toBe(61706);
     expect(manifest.c3Table).toBeUndefined();
@@ -59,14 +68,62 @@ describe('the lenet5-run/1 format', () => {
 
   const refusals: [string, (m: Record<string, unknown>, b: Uint8Array) => [unknown, Uint8Array], RegExp][] = [
     ['an unknown format', (m, b) => [{ ...m, format: 'lenet5-run/2' }, b], /format is "lenet5-run\/2"/],
-    ['an unknown activation', (m, b) => [{ ...m, architecture: { ...(m.architecture as object), activation: 'gelu' } }, b], /architecture.activation is "gelu"/],
-    ['a tensor of the wrong shape', (m, b) => [{ ...m, tensors: (m.tensors as object[]).map((t, i) => i === 0 ? { ...t, shape: [6, 1, 3, 3] } : t) }, b], /tensor 0/],
+    [
+      'an unknown activation',
+      (m, b) => [{ ...m, architecture: { ...(m.architecture as object), activation: 'gelu' } }, b],
+      /architecture.activation is "gelu"/,
+    ],
+    [
+      'a tensor of the wrong shape',
+      (m, b) => [
+        { ...m, tensors: (m.tensors as object[]).map((t, i) => (i === 0 ? { ...t, shape: [6, 1, 3, 3] } : t)) },
+        b,
+      ],
+      /tensor 0/,
+    ],
     ['a truncated checkpoint', (m, b) => [m, b.subarray(0, b.length - 4)], /epoch-00\.bin: .*truncated/],
-    ['a checkpoint that is too long', (m, b) => [m, new Uint8Array(b.length + 4)], /epoch-00\.bin: 246828 bytes, expected 246824/],
-    ['a NaN value', (m, b) => { const c = b.slice(); new DataView(c.buffer).setFloat32(8, NaN, true); return [m, c]; }, /parameter 2 \(c1\.weight\) is NaN/],
-    ['an infinite value', (m, b) => { const c = b.slice(); new DataView(c.buffer).setFloat32(246820, Infinity, true); return [m, c]; }, /output\.bias\) is Infinity/],
-    ['a file name with a path', (m, b) => [{ ...m, checkpoints: [{ epoch: 0, file: '../x.bin', testAccuracy: null, trainLoss: null }] }, b], /plain name/],
-    ['epochs out of order', (m, b) => [{ ...m, checkpoints: [{ epoch: 1, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null }, { epoch: 0, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null }] }, b], /epochs must increase/],
+    [
+      'a checkpoint that is too long',
+      (m, b) => [m, new Uint8Array(b.length + 4)],
+      /epoch-00\.bin: 246828 bytes, expected 246824/,
+    ],
+    [
+      'a NaN value',
+      (m, b) => {
+        const c = b.slice();
+        new DataView(c.buffer).setFloat32(8, NaN, true);
+        return [m, c];
+      },
+      /parameter 2 \(c1\.weight\) is NaN/,
+    ],
+    [
+      'an infinite value',
+      (m, b) => {
+        const c = b.slice();
+        new DataView(c.buffer).setFloat32(246820, Infinity, true);
+        return [m, c];
+      },
+      /output\.bias\) is Infinity/,
+    ],
+    [
+      'a file name with a path',
+      (m, b) => [{ ...m, checkpoints: [{ epoch: 0, file: '../x.bin', testAccuracy: null, trainLoss: null }] }, b],
+      /plain name/,
+    ],
+    [
+      'epochs out of order',
+      (m, b) => [
+        {
+          ...m,
+          checkpoints: [
+            { epoch: 1, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null },
+            { epoch: 0, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null },
+          ],
+        },
+        b,
+      ],
+      /epochs must increase/,
+    ],
   ];
 
   it.each(refusals)('refuses %s with a message naming the problem', async (_, corrupt, message) => {
@@ -79,15 +136,19 @@ describe('the lenet5-run/1 format', () => {
     const files = new Map([['manifest.json', new TextEncoder().encode('{ not json')]]);
     await expect(loadRun(reader(files), 'runs/x')).rejects.toThrow(/runs\/x\/manifest.json: /);
     const { manifest } = validRun();
-    await expect(loadRun(reader(new Map([['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))]])), 'runs/x'))
-      .rejects.toThrow(/runs\/x\/epoch-00.bin: cannot be read/);
+    await expect(
+      loadRun(reader(new Map([['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))]])), 'runs/x'),
+    ).rejects.toThrow(/runs\/x\/epoch-00.bin: cannot be read/);
   });
 });
 
 describe('hostile manifests (loadRun on a folder)', () => {
   const source = 'runs/h';
   const refusedWith = async (files: Map<string, Uint8Array>, pattern: RegExp) => {
-    const error = await loadRun(mapReader(files), source).then(() => null, (e: unknown) => e);
+    const error = await loadRun(mapReader(files), source).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).constructor).toBe(Error);
     expect((error as Error).message.startsWith(`${source}/`)).toBe(true);
@@ -111,33 +172,142 @@ describe('hostile manifests (loadRun on a folder)', () => {
   });
 
   it(`refuses more than ${MAX_CHECKPOINTS} checkpoints`, async () => {
-    await refusedWith(edit((m) => {
-      m.checkpoints = Array.from({ length: MAX_CHECKPOINTS + 1 }, (_, i) => ({ epoch: i, file: `epoch-${i}.bin`, testAccuracy: null, trainLoss: null }));
-    }), /lists 201 checkpoints, at most 200/);
+    await refusedWith(
+      edit((m) => {
+        m.checkpoints = Array.from({ length: MAX_CHECKPOINTS + 1 }, (_, i) => ({
+          epoch: i,
+          file: `epoch-${i}.bin`,
+          testAccuracy: null,
+          trainLoss: null,
+        }));
+      }),
+      /lists 201 checkpoints, at most 200/,
+    );
   });
 
   it('refuses a manifest over 1 MiB and one that is not JSON', async () => {
-    await refusedWith(withManifestText(validRunFiles(), `${text()}${' '.repeat(1 << 20)}`), /manifest\.json: \d+ bytes, at most 1048576/);
+    await refusedWith(
+      withManifestText(validRunFiles(), `${text()}${' '.repeat(1 << 20)}`),
+      /manifest\.json: \d+ bytes, at most 1048576/,
+    );
     await refusedWith(withManifestText(validRunFiles(), 'NaN'), /manifest\.json: .*JSON/);
   });
 
   it.each([
-    ['a negative offset', (m: Record<string, any>) => { m.tensors[1].offset = -4; }, /tensor 1 is .*"offset":-4/],
-    ['overlapping offsets', (m: Record<string, any>) => { m.tensors[1].offset = m.tensors[0].offset; }, /tensor 1 is /],
-    ['an over-large shape', (m: Record<string, any>) => { m.tensors[4].shape = [120, 400000000]; }, /tensor 4 is /],
-    ['an unknown shape', (m: Record<string, any>) => { m.tensors[0].shape = 'big'; }, /tensor 0 is /],
-    ['an extra tensor', (m: Record<string, any>) => { m.tensors.push({ name: 'x', shape: [1], offset: 246824 }); }, /tensors must list the 10 tensors/],
-    ['an unknown architecture option', (m: Record<string, any>) => { m.architecture.dropout = 0.5; }, /architecture has the unknown option "dropout"/],
-    ['a checkpoint file listed twice', (m: Record<string, any>) => { m.checkpoints[1].file = 'epoch-00.bin'; delete m.checkpoints[1].predictions; }, /"epoch-00.bin" is listed twice/],
-    ['a file name of 300 characters', (m: Record<string, any>) => { m.checkpoints[1].file = `${'e'.repeat(296)}.bin`; delete m.checkpoints[1].predictions; }, /expected a plain name/],
-    ['a file name with a path', (m: Record<string, any>) => { m.checkpoints[1].file = 'a/b.bin'; }, /expected a plain name/],
-    ['a testLoss given as the string "NaN"', (m: Record<string, any>) => { m.checkpoints[0].testLoss = 'NaN'; }, /checkpoint 0 has testLoss "NaN"/],
-    ['activation ranges that are not an object', (m: Record<string, any>) => { m.checkpoints[1].activationRanges = [1, 2]; }, /activationRanges is \[1,2\]/],
-    ['activation ranges of an unknown layer', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c9 = { out: [0, 1], pre: null }; }, /"c9", which is not a layer/],
-    ['activation ranges upside down', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c1.out = [2, 1]; }, /activationRanges\.c1 is /],
-    ['activation ranges with a string', (m: Record<string, any>) => { m.checkpoints[1].activationRanges.c1.pre = ['NaN', 1]; }, /activationRanges\.c1 is /],
-    ['activation ranges without pre', (m: Record<string, any>) => { delete m.checkpoints[1].activationRanges.c1.pre; }, /activationRanges\.c1 is /],
-    ['training.testImages that is not a count', (m: Record<string, any>) => { m.training.testImages = 'all'; }, /training\.testImages is "all"/],
+    [
+      'a negative offset',
+      (m: Record<string, any>) => {
+        m.tensors[1].offset = -4;
+      },
+      /tensor 1 is .*"offset":-4/,
+    ],
+    [
+      'overlapping offsets',
+      (m: Record<string, any>) => {
+        m.tensors[1].offset = m.tensors[0].offset;
+      },
+      /tensor 1 is /,
+    ],
+    [
+      'an over-large shape',
+      (m: Record<string, any>) => {
+        m.tensors[4].shape = [120, 400000000];
+      },
+      /tensor 4 is /,
+    ],
+    [
+      'an unknown shape',
+      (m: Record<string, any>) => {
+        m.tensors[0].shape = 'big';
+      },
+      /tensor 0 is /,
+    ],
+    [
+      'an extra tensor',
+      (m: Record<string, any>) => {
+        m.tensors.push({ name: 'x', shape: [1], offset: 246824 });
+      },
+      /tensors must list the 10 tensors/,
+    ],
+    [
+      'an unknown architecture option',
+      (m: Record<string, any>) => {
+        m.architecture.dropout = 0.5;
+      },
+      /architecture has the unknown option "dropout"/,
+    ],
+    [
+      'a checkpoint file listed twice',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].file = 'epoch-00.bin';
+        delete m.checkpoints[1].predictions;
+      },
+      /"epoch-00.bin" is listed twice/,
+    ],
+    [
+      'a file name of 300 characters',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].file = `${'e'.repeat(296)}.bin`;
+        delete m.checkpoints[1].predictions;
+      },
+      /expected a plain name/,
+    ],
+    [
+      'a file name with a path',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].file = 'a/b.bin';
+      },
+      /expected a plain name/,
+    ],
+    [
+      'a testLoss given as the string "NaN"',
+      (m: Record<string, any>) => {
+        m.checkpoints[0].testLoss = 'NaN';
+      },
+      /checkpoint 0 has testLoss "NaN"/,
+    ],
+    [
+      'activation ranges that are not an object',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].activationRanges = [1, 2];
+      },
+      /activationRanges is \[1,2\]/,
+    ],
+    [
+      'activation ranges of an unknown layer',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].activationRanges.c9 = { out: [0, 1], pre: null };
+      },
+      /"c9", which is not a layer/,
+    ],
+    [
+      'activation ranges upside down',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].activationRanges.c1.out = [2, 1];
+      },
+      /activationRanges\.c1 is /,
+    ],
+    [
+      'activation ranges with a string',
+      (m: Record<string, any>) => {
+        m.checkpoints[1].activationRanges.c1.pre = ['NaN', 1];
+      },
+      /activationRanges\.c1 is /,
+    ],
+    [
+      'activation ranges without pre',
+      (m: Record<string, any>) => {
+        delete m.checkpoints[1].activationRanges.c1.pre;
+      },
+      /activationRanges\.c1 is /,
+    ],
+    [
+      'training.testImages that is not a count',
+      (m: Record<string, any>) => {
+        m.training.testImages = 'all';
+      },
+      /training\.testImages is "all"/,
+    ],
   ])('refuses %s', async (_, change, pattern) => {
     await refusedWith(edit(change), pattern);
   });
@@ -156,14 +326,24 @@ describe('hostile manifests (loadRun on a folder)', () => {
 
   it('refuses values nested too deeply to compare or print with a clean message, not a RangeError', async () => {
     const deep = `${'['.repeat(200000)}${']'.repeat(200000)}`;
-    await refusedWith(withManifestText(validRunFiles(), text().replace(/"layers":\[/, `"layers":[${deep},`)), /architecture\.layers do not match/);
-    await refusedWith(withManifestText(validRunFiles(), text().replace('"format":"lenet5-run/1"', `"format":${deep}`)), /format is \(a value nested too deeply to show\)/);
-    await refusedWith(withManifestText(validRunFiles(), text().replace('"input":{', `"input":{"x":${deep},`)), /input is \(a value nested too deeply to show\)/);
+    await refusedWith(
+      withManifestText(validRunFiles(), text().replace(/"layers":\[/, `"layers":[${deep},`)),
+      /architecture\.layers do not match/,
+    );
+    await refusedWith(
+      withManifestText(validRunFiles(), text().replace('"format":"lenet5-run/1"', `"format":${deep}`)),
+      /format is \(a value nested too deeply to show\)/,
+    );
+    await refusedWith(
+      withManifestText(validRunFiles(), text().replace('"input":{', `"input":{"x":${deep},`)),
+      /input is \(a value nested too deeply to show\)/,
+    );
   });
 
   it('keeps __proto__ keys as plain data at every depth: the run loads or is refused, and no prototype changes', async () => {
     const poison = '"__proto__":{"polluted":true,"format":"x"}';
-    const at = (anchor: string) => withManifestText(validRunFiles({ predictions: true }), text().replace(anchor, `${anchor}${poison},`));
+    const at = (anchor: string) =>
+      withManifestText(validRunFiles({ predictions: true }), text().replace(anchor, `${anchor}${poison},`));
     const top = await loadRun(mapReader(at('{')), source);
     expect(Object.hasOwn(top.manifest, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(top.manifest)).toBe(Object.prototype);
@@ -174,6 +354,9 @@ describe('hostile manifests (loadRun on a folder)', () => {
     await loadRun(mapReader(at('"c1":{"out"'.slice(0, 6))), source); // an extra key of one layer's ranges is not interpreted
     await loadRun(mapReader(at('"predictions":{')), source); // an extra key of the predictions entry is not interpreted
     await loadRun(mapReader(at('"tensors":[{')), source); // nor one of a tensor entry
-    await refusedWith(withManifestText(validRunFiles(), '{"__proto__":{"format":"lenet5-run/1","polluted":true}}'), /format is undefined/);
+    await refusedWith(
+      withManifestText(validRunFiles(), '{"__proto__":{"format":"lenet5-run/1","polluted":true}}'),
+      /format is undefined/,
+    );
   });
 });

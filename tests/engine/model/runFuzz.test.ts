@@ -28,11 +28,15 @@ async function settle(outcome: Promise<LoadedRun>, source: string): Promise<void
   } catch (e) {
     error = e ?? new Error('rejected with nothing');
   }
-  if (({} as Record<string, unknown>).polluted !== undefined || Reflect.ownKeys(Object.prototype).length !== PROTOTYPE_KEYS) {
+  if (
+    ({} as Record<string, unknown>).polluted !== undefined ||
+    Reflect.ownKeys(Object.prototype).length !== PROTOTYPE_KEYS
+  ) {
     throw new Error('Object.prototype changed');
   }
   if (error !== undefined) {
-    if (!(error instanceof Error) || error.constructor !== Error) throw new Error(`refused with a ${Object.prototype.toString.call(error)}: ${String(error)}`);
+    if (!(error instanceof Error) || error.constructor !== Error)
+      throw new Error(`refused with a ${Object.prototype.toString.call(error)}: ${String(error)}`);
     if (!error.message.startsWith(source)) throw new Error(`message does not start with ${source}: ${error.message}`);
     if (error.message.includes('(internal error: ')) throw new Error(`an unforeseen failure: ${error.message}`);
     counts.refused++;
@@ -44,7 +48,8 @@ async function settle(outcome: Promise<LoadedRun>, source: string): Promise<void
   for (const params of run!.checkpoints) {
     expect(params).toBeInstanceOf(Float32Array);
     expect(params.length).toBe(size);
-    for (let i = 0; i < params.length; i++) if (!Number.isFinite(params[i])) throw new Error(`parameter ${i} is ${params[i]}`);
+    for (let i = 0; i < params.length; i++)
+      if (!Number.isFinite(params[i])) throw new Error(`parameter ${i} is ${params[i]}`);
   }
   for (const p of run!.predictions) {
     if (p === null) continue;
@@ -62,7 +67,8 @@ type Path = (string | number)[];
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -73,24 +79,75 @@ type ManifestEdit =
   | { kind: 'delete'; at: number }
   | { kind: 'checkpoints'; count: number; epochStep: number; file: string };
 
-const odd = fc.constantFrom<unknown>(-1, -4, 0, 0.5, 1, 12, 600, 246824, 1e21, 1e308, -1e308, 2 ** 53 + 2, 'NaN', 'Infinity',
-  '-Infinity', '__proto__', 'constructor', '', '../x.bin', 'a/b.bin', 'epoch-00.bin', 'manifest.json', null, true, [], {},
-  [0, 1], [6, 1, 5, 5], { polluted: true }, { out: [0, 1], pre: null });
+const odd = fc.constantFrom<unknown>(
+  -1,
+  -4,
+  0,
+  0.5,
+  1,
+  12,
+  600,
+  246824,
+  1e21,
+  1e308,
+  -1e308,
+  2 ** 53 + 2,
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '__proto__',
+  'constructor',
+  '',
+  '../x.bin',
+  'a/b.bin',
+  'epoch-00.bin',
+  'manifest.json',
+  null,
+  true,
+  [],
+  {},
+  [0, 1],
+  [6, 1, 5, 5],
+  { polluted: true },
+  { out: [0, 1], pre: null },
+);
 
 const manifestEdit: fc.Arbitrary<ManifestEdit> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: fc.oneof(odd, fc.jsonValue({ maxDepth: 3 })) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('checkpoints' as const), count: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 190, max: 260 })),
-    epochStep: fc.constantFrom(1, 0, -1, 0.0625), file: fc.constantFrom('epoch-00.bin', 'epoch-01.bin', 'epoch-02.bin', '__proto__.bin', 'constructor.bin') }),
+  fc.record({
+    kind: fc.constant('checkpoints' as const),
+    count: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 190, max: 260 })),
+    epochStep: fc.constantFrom(1, 0, -1, 0.0625),
+    file: fc.constantFrom('epoch-00.bin', 'epoch-01.bin', 'epoch-02.bin', '__proto__.bin', 'constructor.bin'),
+  }),
 );
 
 /** Text edits of the serialised manifest: keys JSON.parse makes own properties, and numbers it reads as Infinity. */
-type TextEdit = { kind: 'key'; at: number; key: string; value: string } | { kind: 'number'; at: number; literal: string } | { kind: 'cut'; at: number };
+type TextEdit =
+  | { kind: 'key'; at: number; key: string; value: string }
+  | { kind: 'number'; at: number; literal: string }
+  | { kind: 'cut'; at: number };
 
 const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
-  fc.record({ kind: fc.constant('key' as const), at: fc.nat(), key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted'),
-    value: fc.constantFrom('{"polluted":true}', '{"prototype":{"polluted":true}}', '{"format":"lenet5-run/1","polluted":true}', 'null', '[1]', '"x"') }),
-  fc.record({ kind: fc.constant('number' as const), at: fc.nat(), literal: fc.constantFrom('1e999', '-1e999', '-0', '1e-400', '123456789012345678901234567890', 'NaN') }),
+  fc.record({
+    kind: fc.constant('key' as const),
+    at: fc.nat(),
+    key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted'),
+    value: fc.constantFrom(
+      '{"polluted":true}',
+      '{"prototype":{"polluted":true}}',
+      '{"format":"lenet5-run/1","polluted":true}',
+      'null',
+      '[1]',
+      '"x"',
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    at: fc.nat(),
+    literal: fc.constantFrom('1e999', '-1e999', '-0', '1e-400', '123456789012345678901234567890', 'NaN'),
+  }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
 );
 
@@ -99,8 +156,14 @@ function applyManifestEdit(m: unknown, all: Path[], edit: ManifestEdit): unknown
     if (typeof m !== 'object' || m === null || !Array.isArray((m as Record<string, unknown>).checkpoints)) return m;
     const list = (m as { checkpoints: Record<string, unknown>[] }).checkpoints;
     const template = list[0] ?? {};
-    (m as Record<string, unknown>).checkpoints = [...list, ...Array.from({ length: edit.count }, (_, i) => ({
-      ...template, epoch: (list.length + i) * edit.epochStep, file: i === 0 ? edit.file : `epoch-x${i}.bin` }))];
+    (m as Record<string, unknown>).checkpoints = [
+      ...list,
+      ...Array.from({ length: edit.count }, (_, i) => ({
+        ...template,
+        epoch: (list.length + i) * edit.epochStep,
+        file: i === 0 ? edit.file : `epoch-x${i}.bin`,
+      })),
+    ];
     return m;
   }
   const path = all[edit.at % all.length];
@@ -112,7 +175,8 @@ function applyManifestEdit(m: unknown, all: Path[], edit: ManifestEdit): unknown
   }
   if (typeof parent !== 'object' || parent === null) return m;
   const key = path[path.length - 1];
-  if (edit.kind === 'set') Object.defineProperty(parent, key, { value: edit.value, enumerable: true, writable: true, configurable: true });
+  if (edit.kind === 'set')
+    Object.defineProperty(parent, key, { value: edit.value, enumerable: true, writable: true, configurable: true });
   else if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
   else delete (parent as Record<string | number, unknown>)[key];
   return m;
@@ -147,10 +211,31 @@ type FileEdit =
   | { kind: 'add'; name: string };
 
 const fileEdit: fc.Arbitrary<FileEdit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('truncate' as const, 'flip' as const, 'float' as const, 'delete' as const), file: fc.nat(), at: fc.nat(),
-    byte: fc.integer({ min: 1, max: 255 }), value: fc.constantFrom(NaN, Infinity, -Infinity, 1e39, -0, 2, -1, 0.5, 3.4e38) }),
-  fc.record({ kind: fc.constant('extend' as const), file: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
-  fc.record({ kind: fc.constant('add' as const), name: fc.constantFrom('extra.bin', 'notes.txt', 'constructor', 'prototype', '__proto__', 'a/b.bin', '../x.bin', 'epoch-09.bin') }),
+  fc.record({
+    kind: fc.constantFrom('truncate' as const, 'flip' as const, 'float' as const, 'delete' as const),
+    file: fc.nat(),
+    at: fc.nat(),
+    byte: fc.integer({ min: 1, max: 255 }),
+    value: fc.constantFrom(NaN, Infinity, -Infinity, 1e39, -0, 2, -1, 0.5, 3.4e38),
+  }),
+  fc.record({
+    kind: fc.constant('extend' as const),
+    file: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+  }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    name: fc.constantFrom(
+      'extra.bin',
+      'notes.txt',
+      'constructor',
+      'prototype',
+      '__proto__',
+      'a/b.bin',
+      '../x.bin',
+      'epoch-09.bin',
+    ),
+  }),
 );
 
 function applyFileEdit(files: Map<string, Uint8Array>, edit: FileEdit): void {
@@ -181,7 +266,10 @@ function applyFileEdit(files: Map<string, Uint8Array>, edit: FileEdit): void {
 
 /** Zip bytes of `files`; `__proto__` (which fflate's zipSync cannot write) is written as a placeholder and renamed. */
 function zipOf(files: Map<string, Uint8Array>): Uint8Array {
-  const entries = [...files].map(([name, bytes]): [string, Uint8Array] => [name === '__proto__' ? 'zzzzzzzzz' : name, bytes]);
+  const entries = [...files].map(([name, bytes]): [string, Uint8Array] => [
+    name === '__proto__' ? 'zzzzzzzzz' : name,
+    bytes,
+  ]);
   const zip = zipFiles(entries, 0);
   const index = [...files.keys()].indexOf('__proto__');
   return index < 0 ? zip : renameEntry(zip, index, '__proto__');
@@ -193,7 +281,13 @@ type ZipEdit = { kind: 'flip' | 'word' | 'truncate' | 'append'; at: number; from
 
 const zipEdit: fc.Arbitrary<ZipEdit> = fc.record({
   kind: fc.constantFrom('flip' as const, 'word' as const, 'truncate' as const, 'append' as const),
-  at: fc.nat(), fromEnd: fc.boolean(), value: fc.oneof(fc.integer({ min: 1, max: 255 }), fc.constantFrom(0xffffffff, 0x7fffffff, 0, 1, 401, 65535), fc.nat()),
+  at: fc.nat(),
+  fromEnd: fc.boolean(),
+  value: fc.oneof(
+    fc.integer({ min: 1, max: 255 }),
+    fc.constantFrom(0xffffffff, 0x7fffffff, 0, 1, 401, 65535),
+    fc.nat(),
+  ),
 });
 
 function applyZipEdit(zip: Uint8Array, edit: ZipEdit): Uint8Array {
@@ -209,14 +303,20 @@ function applyZipEdit(zip: Uint8Array, edit: ZipEdit): Uint8Array {
 
 // ---- the properties ------------------------------------------------------------------------------------------
 
-interface Case { base: number; edits: ManifestEdit[]; text: TextEdit | null; files: FileEdit[] }
+interface Case {
+  base: number;
+  edits: ManifestEdit[];
+  text: TextEdit | null;
+  files: FileEdit[];
+}
 
-const caseArbitrary = (withText: boolean, withFiles: boolean): fc.Arbitrary<Case> => fc.record({
-  base: fc.integer({ min: 0, max: 1 }),
-  edits: fc.array(manifestEdit, { minLength: withFiles ? 0 : 1, maxLength: 3 }),
-  text: withText ? fc.option(textEdit, { freq: 2 }) : fc.constant(null),
-  files: withFiles ? fc.array(fileEdit, { minLength: 1, maxLength: 3 }) : fc.constant([]),
-});
+const caseArbitrary = (withText: boolean, withFiles: boolean): fc.Arbitrary<Case> =>
+  fc.record({
+    base: fc.integer({ min: 0, max: 1 }),
+    edits: fc.array(manifestEdit, { minLength: withFiles ? 0 : 1, maxLength: 3 }),
+    text: withText ? fc.option(textEdit, { freq: 2 }) : fc.constant(null),
+    files: withFiles ? fc.array(fileEdit, { minLength: 1, maxLength: 3 }) : fc.constant([]),
+  });
 
 function build(c: Case): Map<string, Uint8Array> {
   const files = new Map(bases[c.base]);
@@ -240,26 +340,45 @@ describe('fuzzing run reading: every outcome is a valid run or a clean refusal n
   });
 
   it('loadRun on a folder: mutated manifests (values, keys, __proto__, Infinity, extra checkpoints)', async () => {
-    await fc.assert(fc.asyncProperty(caseArbitrary(true, false), async (c) => settle(loadRun(mapReader(build(c)), 'fuzz-run'), 'fuzz-run/')),
-      { ...options, numRuns: 1200 });
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary(true, false), async (c) =>
+        settle(loadRun(mapReader(build(c)), 'fuzz-run'), 'fuzz-run/'),
+      ),
+      { ...options, numRuns: 1200 },
+    );
   });
 
   it('loadRun on a folder: mutated checkpoint and predictions bytes', async () => {
-    await fc.assert(fc.asyncProperty(caseArbitrary(false, true), async (c) => settle(loadRun(mapReader(build(c)), 'fuzz-run'), 'fuzz-run/')),
-      { ...options, numRuns: 600 });
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary(false, true), async (c) =>
+        settle(loadRun(mapReader(build(c)), 'fuzz-run'), 'fuzz-run/'),
+      ),
+      { ...options, numRuns: 600 },
+    );
   });
 
   it('readRunArchive: mutated manifests and files, zipped', async () => {
-    await fc.assert(fc.asyncProperty(caseArbitrary(true, true), async (c) => settle(readRunArchive(zipOf(build(c)), 'fuzz.zip'), 'fuzz.zip')),
-      { ...options, numRuns: 700 });
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary(true, true), async (c) =>
+        settle(readRunArchive(zipOf(build(c)), 'fuzz.zip'), 'fuzz.zip'),
+      ),
+      { ...options, numRuns: 700 },
+    );
   });
 
   it('readRunArchive: flipped, overwritten, truncated and extended zip bytes (stored and deflated)', async () => {
     const stored = bases.map((files) => zipFiles(files, 0));
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 3 }), fc.array(zipEdit, { minLength: 1, maxLength: 4 }), async (which, edits) => {
-      let zip = (which < 2 ? stored : deflatedZips)[which % 2];
-      for (const edit of edits) zip = applyZipEdit(zip, edit);
-      await settle(readRunArchive(zip, 'fuzz.zip'), 'fuzz.zip');
-    }), { ...options, numRuns: 1000 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(zipEdit, { minLength: 1, maxLength: 4 }),
+        async (which, edits) => {
+          let zip = (which < 2 ? stored : deflatedZips)[which % 2];
+          for (const edit of edits) zip = applyZipEdit(zip, edit);
+          await settle(readRunArchive(zip, 'fuzz.zip'), 'fuzz.zip');
+        },
+      ),
+      { ...options, numRuns: 1000 },
+    );
   });
 });

@@ -22,18 +22,28 @@ describe('finite-difference gradient check of every tensor and the input', () =>
     const random = new SeededRandom(11);
     const network = new ReferenceNetwork(layers, options.loss, params);
     for (const t of network.layout.tensors) {
-      if (!t.name.endsWith('.weight')) for (let i = 0; i < t.size; i++) params[t.offset + i] = random.normal() * 0.1 + (t.name.endsWith('.coeff') ? 0.3 : 0);
+      if (!t.name.endsWith('.weight'))
+        for (let i = 0; i < t.size; i++)
+          params[t.offset + i] = random.normal() * 0.1 + (t.name.endsWith('.coeff') ? 0.3 : 0);
     }
     const results = checkGradients(network, randomBatch(2, 5), [3, 8], 2);
     const names = results.map((r) => r.tensor);
     expect(names).toEqual([...network.layout.tensors.map((t) => t.name), 'input']);
     for (const r of results) {
-      expect(r.maxRelativeError, `${r.tensor}[${r.worstIndex}]: analytic ${r.analytic} numeric ${r.numeric}`).toBeLessThanOrEqual(TOLERANCE);
+      expect(
+        r.maxRelativeError,
+        `${r.tensor}[${r.worstIndex}]: analytic ${r.analytic} numeric ${r.numeric}`,
+      ).toBeLessThanOrEqual(TOLERANCE);
     }
   });
 
   it('notices a wrong gradient (the check can fail)', () => {
-    const layers = lenet5Layers({ activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' });
+    const layers = lenet5Layers({
+      activation: 'relu',
+      pooling: 'max',
+      c3Connectivity: 'full',
+      loss: 'softmax-cross-entropy',
+    });
     const network = new ReferenceNetwork(layers, 'softmax-cross-entropy', initialParameters(layers, 3, Float64Array));
     const backward = network.backward.bind(network);
     network.backward = (pass, labels) => {

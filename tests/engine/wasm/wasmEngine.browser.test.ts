@@ -43,7 +43,9 @@ describe('max-pooling ties', () => {
     const s2 = deltaValues(backward, 's2', 'out')!;
     expect(s2.some((v) => v !== 0)).toBe(true);
     c1.forEach((v, i) => {
-      const c = Math.floor(i / 784), y = Math.floor(i / 28) % 28, x = i % 28;
+      const c = Math.floor(i / 784),
+        y = Math.floor(i / 28) % 28,
+        x = i % 28;
       expect(v, `c1 delta ${i}`).toBe(y % 2 === 0 && x % 2 === 0 ? s2[c * 196 + (y >> 1) * 14 + (x >> 1)] : 0);
     });
   });
@@ -77,18 +79,35 @@ describe('the engine worker on the WebAssembly engine', () => {
     await client.loadWeights(DEFAULT_ARCHITECTURE, params);
     const input = Float32Array.from({ length: 1024 }, (_, i) => ((i * 37) % 101) / 100);
     const frame = await client.infer(input);
-    const expected = frameFromPass(layers, new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1));
+    const expected = frameFromPass(
+      layers,
+      new ReferenceNetwork(layers, 'softmax-cross-entropy', Float32Array.from(params)).forward(input, 1),
+    );
     for (const { id, pre, argmax } of expected.layers) {
-      const parts: ('out' | 'pre' | 'argmax')[] = ['out', ...(pre ? ['pre' as const] : []), ...(argmax ? ['argmax' as const] : [])];
+      const parts: ('out' | 'pre' | 'argmax')[] = [
+        'out',
+        ...(pre ? ['pre' as const] : []),
+        ...(argmax ? ['argmax' as const] : []),
+      ];
       for (const part of parts) {
         const got = frameValues(frame, id, part);
-        frameValues(expected, id, part).forEach((r, i) => expect(Math.abs(got[i] - r), `${id}.${part}[${i}]`).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(r))));
+        frameValues(expected, id, part).forEach((r, i) =>
+          expect(Math.abs(got[i] - r), `${id}.${part}[${i}]`).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(r))),
+        );
       }
     }
     const { train, test } = await fetchMnist('/data');
     await client.setDataset(mnistSubset(train, 512, true), mnistSubset(test, 500, true));
-    const settings: TrainingSettings = { seed: 3, batchSize: 64, learningRate: 0.05, schedule: 'constant', epochs: 3,
-      momentum: 0.9, weightDecay: 0, augment: true };
+    const settings: TrainingSettings = {
+      seed: 3,
+      batchSize: 64,
+      learningRate: 0.05,
+      schedule: 'constant',
+      epochs: 3,
+      momentum: 0.9,
+      weightDecay: 0,
+      augment: true,
+    };
     client.train(settings, 0, 3, 500);
     const deadline = Date.now() + 120_000;
     const saved = () => events.filter((e) => e.type === 'checkpointSaved');

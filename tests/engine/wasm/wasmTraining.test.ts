@@ -24,8 +24,16 @@ function worstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', (augment) => {
-  const settings: TrainingSettings = { seed: 1, batchSize: 32, learningRate: 0.05, schedule: 'cosine', epochs: 1,
-    momentum: 0.9, weightDecay: 5e-4, augment };
+  const settings: TrainingSettings = {
+    seed: 1,
+    batchSize: 32,
+    learningRate: 0.05,
+    schedule: 'cosine',
+    epochs: 1,
+    momentum: 0.9,
+    weightDecay: 5e-4,
+    augment,
+  };
 
   it('follows the reference step by step from the same seed (every weight within 1e-5 for 20 steps)', () => {
     const trainer = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train);
@@ -35,7 +43,10 @@ describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', 
       const want = reference.trainBatch();
       expect(Math.abs(got.loss - want.loss), `loss at step ${s}`).toBeLessThanOrEqual(1e-5 * (1 + want.loss));
       expect(got.correct, `correct at step ${s}`).toBe(want.correct);
-      expect(worstDifference(trainer.network.parameters(), reference.network.params), `weights at step ${s}`).toBeLessThanOrEqual(1e-5);
+      expect(
+        worstDifference(trainer.network.parameters(), reference.network.params),
+        `weights at step ${s}`,
+      ).toBeLessThanOrEqual(1e-5);
     }
     const got = evaluateWasm(trainer.network, test);
     const want = evaluateNetwork(reference.network, test);
@@ -46,8 +57,16 @@ describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', 
 
 describe('the wasm backend', () => {
   it('trains through the backend interface, reports statistics, and resumes a run where it left off', async () => {
-    const settings: TrainingSettings = { seed: 4, batchSize: 16, learningRate: 0.05, schedule: 'constant', epochs: 1,
-      momentum: 0.9, weightDecay: 0, augment: true };
+    const settings: TrainingSettings = {
+      seed: 4,
+      batchSize: 16,
+      learningRate: 0.05,
+      schedule: 'constant',
+      epochs: 1,
+      momentum: 0.9,
+      weightDecay: 0,
+      augment: true,
+    };
     const hyper = { learningRate: 0.05, momentum: 0.9, weightDecay: 0 };
     const straight = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train);
     const initial = straight.network.parameters();

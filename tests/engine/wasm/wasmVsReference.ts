@@ -29,7 +29,8 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
   const got = network.pass(n);
   pass.layers.forEach((want, l) => {
     expect(forwardError(got.layers[l].out, want.out).error, `${want.id} out`).toBeLessThanOrEqual(TOLERANCE);
-    if (want.pre) expect(forwardError(got.layers[l].pre!, want.pre).error, `${want.id} pre`).toBeLessThanOrEqual(TOLERANCE);
+    if (want.pre)
+      expect(forwardError(got.layers[l].pre!, want.pre).error, `${want.id} pre`).toBeLessThanOrEqual(TOLERANCE);
     else expect(got.layers[l].pre, `${want.id} has no pre`).toBeNull();
     if (want.argmax) expect(Array.from(got.layers[l].argmax!), `${want.id} winners`).toEqual(Array.from(want.argmax));
   });
@@ -40,11 +41,15 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
     const dOut = scaledError(deltas[l].dOut, want.dOut);
     expect(dOut.scale, `${want.id} dOut is not all zero`).toBeGreaterThan(0);
     expect(dOut.error, `${want.id} dOut`).toBeLessThanOrEqual(TOLERANCE);
-    if (want.dPre) expect(scaledError(deltas[l].dPre!, want.dPre).error, `${want.id} dPre`).toBeLessThanOrEqual(TOLERANCE);
+    if (want.dPre)
+      expect(scaledError(deltas[l].dPre!, want.dPre).error, `${want.id} dPre`).toBeLessThanOrEqual(TOLERANCE);
   });
   const gradients = network.gradients();
   for (const t of reference.layout.tensors) {
-    const r = scaledError(gradients.subarray(t.offset, t.offset + t.size), result.gradients.subarray(t.offset, t.offset + t.size));
+    const r = scaledError(
+      gradients.subarray(t.offset, t.offset + t.size),
+      result.gradients.subarray(t.offset, t.offset + t.size),
+    );
     expect(r.scale, `${t.name} gradient is not all zero`).toBeGreaterThan(0);
     expect(r.error, `${t.name} gradient`).toBeLessThanOrEqual(TOLERANCE);
   }
@@ -57,6 +62,9 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
   network.backward(n, false);
   network.sgdStep(0.05, 0.9, 5e-4);
   const updated = network.parameters();
-  const expected = Float64Array.from(params, (w, i) => w - (0.9 * velocity[i] + 0.05 * (result.gradients[i] + 5e-4 * w)));
+  const expected = Float64Array.from(
+    params,
+    (w, i) => w - (0.9 * velocity[i] + 0.05 * (result.gradients[i] + 5e-4 * w)),
+  );
   expect(scaledError(updated, expected).error, 'weights after one step').toBeLessThanOrEqual(TOLERANCE);
 }

@@ -39,26 +39,35 @@ export function convForwardKernel(layer: ConvLayerSpec, weights: number, bias: n
   // When the channels do not fill the last group (c3 reads 6 = 4 + 2), the padding columns of its
   // matrices are zero: the last group reads and multiplies only the real ones.
   const [IC] = layer.inShape;
-  const full = Math.floor(IC / 4), rest = IC % 4;
+  const full = Math.floor(IC / 4),
+    rest = IC % 4;
   const group = (ig: string, product: (w: string) => string, lanes: string) => `
     for (int ky = 0; ky < K; ky++) {
       int row = b * IH + oy + ky, col = ${ig} * IH + ox, w = ${weights} + ((og * IG + ${ig}) * KK + ky * K) * 4;
       ${unrolled(K, (kx) => `sum += ${product(`w + ${kx * 4}`)} * at4(x, col + ${kx}, row)${lanes};`)}
     }`;
-  const partial = (w: string) => `mat${rest}x4(${Array.from({ length: rest }, (_, j) => `atlas4(wt, ${w} + ${j})`).join(', ')})`;
-  const body = IC === 1
-    ? `
+  const partial = (w: string) =>
+    `mat${rest}x4(${Array.from({ length: rest }, (_, j) => `atlas4(wt, ${w} + ${j})`).join(', ')})`;
+  const body =
+    IC === 1
+      ? `
   for (int ky = 0; ky < K; ky++) {
     int row = b * IH + oy + ky, w = ${weights} + og * KK + ky * K;
       ${unrolled(K, (kx) => `sum += atlas4(wt, w + ${kx}) * at4(x, ox + ${kx}, row).x;`)}
   }`
-    : `
+      : `
   for (int ig = 0; ig < ${full}; ig++) {${group('ig', (w) => `weights(${w})`, '')}
-  }${rest === 0 ? '' : rest === 1 ? `
+  }${
+    rest === 0
+      ? ''
+      : rest === 1
+        ? `
   {${group(String(full), (w) => `atlas4(wt, ${w})`, '.x')}
-  }` : `
+  }`
+        : `
   {${group(String(full), partial, `.${'xyzw'.slice(0, rest)}`)}
-  }`}`;
+  }`
+  }`;
   return {
     name: `${layer.id}.forward`,
     samplers: ['x', 'wt'],
@@ -93,11 +102,12 @@ export function convInputGradKernel(layer: ConvLayerSpec, weights: number, below
       }
     }
   }`;
-  const body = IC === 1
-    ? taps(`sum.x += dot(d, atlas4(wt, ${weights} + og * KK + ky * K + kx));`)
-    : rest < 2
-      ? taps(`sum += d * weights(${at('kx')});`)
-      : `
+  const body =
+    IC === 1
+      ? taps(`sum.x += dot(d, atlas4(wt, ${weights} + og * KK + ky * K + kx));`)
+      : rest < 2
+        ? taps(`sum += d * weights(${at('kx')});`)
+        : `
   if (ig < IG - 1) {${taps(`sum += d * weights(${at('kx')});`)}
   } else {${taps(`int w = ${at('kx')};
         sum.${'xyz'.slice(0, rest)} += d * mat${rest}x4(${Array.from({ length: rest }, (_, j) => `atlas4(wt, w + ${j})`).join(', ')});`)}

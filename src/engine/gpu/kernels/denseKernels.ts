@@ -77,10 +77,11 @@ export function densePartialKernel(layer: DenseLayerSpec, below: LayerSpec, w: D
 export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights): KernelProgram {
   if (layer.activation === 'softmax') throw new Error(`${layer.id}: the softmax output is computed by the loss kernel`);
   const S = denseSplits(below);
-  const sum = S > 1
-    ? `
+  const sum =
+    S > 1
+      ? `
   for (int s = 0; s < ${S}; s++) sum += at4(x, b * ${S} + s, og);`
-    : `
+      : `
   int w = ${w.weight} + og * T * 4;
   for (int k = 0; k < T; k++, w += 4) sum += weights(w) * inputAt(x, b, k);`;
   return {
@@ -98,8 +99,12 @@ export function denseForwardKernel(layer: DenseLayerSpec, below: LayerSpec, w: D
 }
 
 /** Input gradient into the layer below, fused with its activation derivative (`belowActivation` null: none). */
-export function denseInputGradKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights,
-  belowActivation: Activation | null): KernelProgram {
+export function denseInputGradKernel(
+  layer: DenseLayerSpec,
+  below: LayerSpec,
+  w: DenseWeights,
+  belowActivation: Activation | null,
+): KernelProgram {
   const [, H, W] = below.shape;
   const position = isDense(below)
     ? 'int b = p.x, k = p.y;'

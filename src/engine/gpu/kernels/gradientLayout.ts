@@ -35,8 +35,12 @@ export interface GradientStorage {
 export function gradientStorage(layer: LayerSpec, below: LayerSpec): GradientStorage | null {
   switch (layer.kind) {
     case 'conv': {
-      const OG = channelGroups(layer.shape[0]), IG = channelGroups(layer.inShape[0]), KK = layer.kernelSize ** 2;
-      return layer.inShape[0] === 1 ? { columns: OG * KK + OG, rows: 1, blocks: 1 } : { columns: OG * IG * KK + OG, rows: 1, blocks: 4 };
+      const OG = channelGroups(layer.shape[0]),
+        IG = channelGroups(layer.inShape[0]),
+        KK = layer.kernelSize ** 2;
+      return layer.inShape[0] === 1
+        ? { columns: OG * KK + OG, rows: 1, blocks: 1 }
+        : { columns: OG * IG * KK + OG, rows: 1, blocks: 4 };
     }
     case 'pool':
       return layer.pooling === 'subsample' ? { columns: 2 * channelGroups(layer.shape[0]), rows: 1, blocks: 1 } : null;
@@ -59,8 +63,13 @@ function tensorGradient(layer: LayerSpec, below: LayerSpec, tensor: string, g: s
   }
   if (layer.kind === 'conv') {
     const [IC] = layer.inShape;
-    const OG = channelGroups(layer.shape[0]), IG = channelGroups(IC), KK = layer.kernelSize ** 2;
-    if (IC === 1) return tensor === 'bias' ? read('0', `${OG * KK} + j / 4`, 'j & 3') : `int oc = j / ${KK};
+    const OG = channelGroups(layer.shape[0]),
+      IG = channelGroups(IC),
+      KK = layer.kernelSize ** 2;
+    if (IC === 1)
+      return tensor === 'bias'
+        ? read('0', `${OG * KK} + j / 4`, 'j & 3')
+        : `int oc = j / ${KK};
     ${read('0', `(oc / 4) * ${KK} + j % ${KK}`, 'oc & 3')}`;
     if (tensor === 'bias') return read('0', `${OG * IG * KK} + j / 4`, 'j & 3');
     // Pairs the connection table leaves unconnected have no gradient (their weights stay 0).
@@ -71,10 +80,14 @@ function tensorGradient(layer: LayerSpec, below: LayerSpec, tensor: string, g: s
     ${read('ic & 3', `((oc / 4) * ${IG} + ic / 4) * ${KK} + j % ${KK}`, 'oc & 3')}`;
   }
   if (layer.kind !== 'dense') throw new Error(`${layer.id} has no parameters`);
-  const OG = channelGroups(layer.shape[0]), T = inputTexels(below), IN = layer.inFeatures;
+  const OG = channelGroups(layer.shape[0]),
+    T = inputTexels(below),
+    IN = layer.inFeatures;
   if (tensor === 'bias') return read('0', `${OG * T} + j / 4`, 'j & 3');
   const HW = below.shape[1] * below.shape[2];
-  const place = isDense(below) ? 'int t = i / 4, lane = i & 3;' : `int c = i / ${HW}, t = (c / 4) * ${HW} + i % ${HW}, lane = c & 3;`;
+  const place = isDense(below)
+    ? 'int t = i / 4, lane = i & 3;'
+    : `int c = i / ${HW}, t = (c / 4) * ${HW} + i % ${HW}, lane = c & 3;`;
   return `int o = j / ${IN}, i = j % ${IN};
     ${place}
     ${read('lane', `(o / 4) * ${T} + t`, 'o & 3')}`;
@@ -84,8 +97,11 @@ function tensorGradient(layer: LayerSpec, below: LayerSpec, tensor: string, g: s
  * `float gradientAt(int i)`: the reduced gradient of parameter i (run-format index), reading the
  * reduced gradient texture of each parameterised layer (sampler `grad{slot}`).
  */
-export function gradientAtGlsl(layers: readonly LayerSpec[], layout: ParameterLayout,
-  slots: ReadonlyMap<number, number>): string {
+export function gradientAtGlsl(
+  layers: readonly LayerSpec[],
+  layout: ParameterLayout,
+  slots: ReadonlyMap<number, number>,
+): string {
   const branches = layout.tensors.map((t) => {
     const [id, tensor] = t.name.split('.');
     const l = layers.findIndex((layer) => layer.id === id);

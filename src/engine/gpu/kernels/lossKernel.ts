@@ -15,12 +15,18 @@ import { denseDims, type DenseWeights } from './denseKernels';
 import { WEIGHTS_GLSL } from './weightPacking';
 
 /** The fused output + softmax + loss kernel. */
-export function outputLossKernel(layer: DenseLayerSpec, below: LayerSpec, w: DenseWeights, loss: LossKind): KernelProgram {
+export function outputLossKernel(
+  layer: DenseLayerSpec,
+  below: LayerSpec,
+  w: DenseWeights,
+  loss: LossKind,
+): KernelProgram {
   const K = layer.shape[0];
-  const gradient = loss === 'softmax-cross-entropy'
-    ? `for (int j = 0; j < K; j++) dz[j] = (pr[j] - (j == label ? 1.0 : 0.0)) / float(batchSize);
+  const gradient =
+    loss === 'softmax-cross-entropy'
+      ? `for (int j = 0; j < K; j++) dz[j] = (pr[j] - (j == label ? 1.0 : 0.0)) / float(batchSize);
   float lossValue = log(total) + zmax - z[label];`
-    : `float scale = 2.0 / float(batchSize * K);
+      : `float scale = 2.0 / float(batchSize * K);
   float dot = 0.0, lossSum = 0.0;
   for (int j = 0; j < K; j++) {
     float d = pr[j] - (j == label ? 1.0 : 0.0);
@@ -29,7 +35,8 @@ export function outputLossKernel(layer: DenseLayerSpec, below: LayerSpec, w: Den
   }
   for (int j = 0; j < K; j++) dz[j] = pr[j] * (scale * (pr[j] - (j == label ? 1.0 : 0.0)) - dot);
   float lossValue = lossSum / float(K);`;
-  const lanes = (array: string) => `vec4(${[0, 1, 2, 3].map((l) => `4 * kg + ${l} < K ? ${array}[min(4 * kg + ${l}, K - 1)] : 0.0`).join(', ')})`;
+  const lanes = (array: string) =>
+    `vec4(${[0, 1, 2, 3].map((l) => `4 * kg + ${l} < K ? ${array}[min(4 * kg + ${l}, K - 1)] : 0.0`).join(', ')})`;
   return {
     name: `${layer.id}.softmaxLoss`,
     samplers: ['x', 'wt', 'labels'],

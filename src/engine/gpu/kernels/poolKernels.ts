@@ -37,22 +37,32 @@ export function poolForwardKernel(layer: PoolLayerSpec, weights: SubsampleWeight
   const base = { name: `${layer.id}.forward`, vectorOutputs: true, declarations: dims(layer) };
   switch (layer.pooling) {
     case 'max':
-      return { ...base, samplers: ['x'], outputs: 2, main: `${window}
+      return {
+        ...base,
+        samplers: ['x'],
+        outputs: 2,
+        main: `${window}
   vec4 best = v0, slot = vec4(0.0);
   bvec4 wins = greaterThan(v1, best); best = mix(best, v1, wins); slot = mix(slot, vec4(1.0), wins);
   wins = greaterThan(v2, best); best = mix(best, v2, wins); slot = mix(slot, vec4(2.0), wins);
   wins = greaterThan(v3, best); best = mix(best, v3, wins); slot = mix(slot, vec4(3.0), wins);
   out0 = best;
-  out1 = slot;` };
+  out1 = slot;`,
+      };
     case 'mean':
       return { ...base, samplers: ['x'], outputs: 1, main: `${window}\n  out0 = (v0 + v1 + v2 + v3) * 0.25;` };
     case 'subsample': {
       if (!weights) throw new Error(`${layer.id}: subsampling needs its coefficients`);
-      return { ...base, samplers: ['x', 'wt'], outputs: 2,
-        declarations: `${dims(layer)}\n${activationGlsl(layer.activation)}`, main: `${window}
+      return {
+        ...base,
+        samplers: ['x', 'wt'],
+        outputs: 2,
+        declarations: `${dims(layer)}\n${activationGlsl(layer.activation)}`,
+        main: `${window}
   vec4 pre = atlas4(wt, ${weights.coeff} + g) * (v0 + v1 + v2 + v3) + atlas4(wt, ${weights.bias} + g);
   out0 = act(pre);
-  out1 = pre;` };
+  out1 = pre;`,
+      };
     }
     default: {
       const never: never = layer.pooling;
@@ -65,7 +75,11 @@ export function poolForwardKernel(layer: PoolLayerSpec, weights: SubsampleWeight
  * Backward through the pooling into the conv layer below, fused with that layer's activation
  * derivative. Samplers: dy, aux (the winners for max; unused otherwise), wt, conv pre, conv out.
  */
-export function poolBackwardKernel(layer: PoolLayerSpec, below: Activation, weights: SubsampleWeights | null = null): KernelProgram {
+export function poolBackwardKernel(
+  layer: PoolLayerSpec,
+  below: Activation,
+  weights: SubsampleWeights | null = null,
+): KernelProgram {
   if (layer.pooling === 'subsample' && !weights) throw new Error(`${layer.id}: subsampling needs its coefficients`);
   const route = {
     max: 'd * vec4(equal(at4(aux, cell.x, cell.y), vec4(float(slot))))',

@@ -52,7 +52,11 @@ export function sgdKernel(size: number, gradientAt: string, gradientSamplers: re
 }
 
 /** Writes every reduced gradient into an atlas in run-format order. */
-export function gradientAtlasKernel(size: number, gradientAt: string, gradientSamplers: readonly string[]): KernelProgram {
+export function gradientAtlasKernel(
+  size: number,
+  gradientAt: string,
+  gradientSamplers: readonly string[],
+): KernelProgram {
   return {
     name: 'gradientAtlas',
     samplers: [...gradientSamplers],

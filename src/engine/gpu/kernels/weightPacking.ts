@@ -20,7 +20,8 @@ import { ATLAS_WIDTH } from '../gpuTexture';
 import { channelGroups, inputTexels, isDense } from '../packedLayout';
 
 /** GLSL for kernels that sample the atlas as `wt`: `weights(i)`, the mat4 whose columns are texels i..i+3. */
-export const WEIGHTS_GLSL = 'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
+export const WEIGHTS_GLSL =
+  'mat4 weights(int i) { return mat4(atlas4(wt, i), atlas4(wt, i + 1), atlas4(wt, i + 2), atlas4(wt, i + 3)); }';
 
 /** Texel offsets of the packed sections, by tensor name. */
 export interface PackedWeights {
@@ -53,8 +54,11 @@ export function connectionMasks(layer: ConvLayerSpec): number[] {
 }
 
 function groupedSection(name: string, channels: number, offset: number): Section {
-  return { name, count: channelGroups(channels),
-    body: `int g = local;\n    ${lanes((k) => [`4 * g + ${k} < ${channels}`, `${offset} + 4 * g + ${k}`])}` };
+  return {
+    name,
+    count: channelGroups(channels),
+    body: `int g = local;\n    ${lanes((k) => [`4 * g + ${k} < ${channels}`, `${offset} + 4 * g + ${k}`])}`,
+  };
 }
 
 function convSections(layer: ConvLayerSpec, layout: ParameterLayout): Section[] {
@@ -62,40 +66,68 @@ function convSections(layer: ConvLayerSpec, layout: ParameterLayout): Section[] 
   const [IC] = layer.inShape;
   const [OC] = layer.shape;
   const KK = layer.kernelSize ** 2;
-  const OG = channelGroups(OC), IG = channelGroups(IC);
+  const OG = channelGroups(OC),
+    IG = channelGroups(IC);
   const bias = groupedSection(`${layer.id}.bias`, OC, tensorSpec(layout, `${layer.id}.bias`).offset);
   if (IC === 1) {
-    return [{ name: `${layer.id}.weight`, count: OG * KK, body: `int og = local / ${KK}, tap = local % ${KK};
-    ${lanes((k) => [`4 * og + ${k} < ${OC}`, `${weight} + (4 * og + ${k}) * ${KK} + tap`])}` }, bias];
+    return [
+      {
+        name: `${layer.id}.weight`,
+        count: OG * KK,
+        body: `int og = local / ${KK}, tap = local % ${KK};
+    ${lanes((k) => [`4 * og + ${k} < ${OC}`, `${weight} + (4 * og + ${k}) * ${KK} + tap`])}`,
+      },
+      bias,
+    ];
   }
   const masks = connectionMasks(layer);
-  return [{ name: `${layer.id}.weight`, count: OG * IG * KK * 4, body: `const int MASK[${OC}] = int[${OC}](${masks.join(', ')});
+  return [
+    {
+      name: `${layer.id}.weight`,
+      count: OG * IG * KK * 4,
+      body: `const int MASK[${OC}] = int[${OC}](${masks.join(', ')});
     int j = local & 3, m = local >> 2, tap = m % ${KK}, ig = (m / ${KK}) % ${IG}, og = m / ${KK * IG};
     int ic = 4 * ig + j;
-    ${lanes((k) => [`(4 * og + ${k} < ${OC} && ic < ${IC} && ((MASK[min(4 * og + ${k}, ${OC - 1})] >> ic) & 1) == 1)`,
-    `${weight} + ((4 * og + ${k}) * ${IC} + ic) * ${KK} + tap`])}` }, bias];
+    ${lanes((k) => [
+      `(4 * og + ${k} < ${OC} && ic < ${IC} && ((MASK[min(4 * og + ${k}, ${OC - 1})] >> ic) & 1) == 1)`,
+      `${weight} + ((4 * og + ${k}) * ${IC} + ic) * ${KK} + tap`,
+    ])}`,
+    },
+    bias,
+  ];
 }
 
 function sectionsOf(layer: LayerSpec, below: LayerSpec, layout: ParameterLayout): Section[] {
   if (layer.kind === 'conv') return convSections(layer, layout);
   if (layer.kind === 'pool' && layer.pooling === 'subsample') {
     const [C] = layer.shape;
-    return [groupedSection(`${layer.id}.coeff`, C, tensorSpec(layout, `${layer.id}.coeff`).offset),
-      groupedSection(`${layer.id}.bias`, C, tensorSpec(layout, `${layer.id}.bias`).offset)];
+    return [
+      groupedSection(`${layer.id}.coeff`, C, tensorSpec(layout, `${layer.id}.coeff`).offset),
+      groupedSection(`${layer.id}.bias`, C, tensorSpec(layout, `${layer.id}.bias`).offset),
+    ];
   }
   if (layer.kind === 'dense') {
-    const O = layer.shape[0], OG = channelGroups(O), T = inputTexels(below), IN = layer.inFeatures;
+    const O = layer.shape[0],
+      OG = channelGroups(O),
+      T = inputTexels(below),
+      IN = layer.inFeatures;
     const weight = tensorSpec(layout, `${layer.id}.weight`).offset;
     const [C, H, W] = below.shape;
     // Feature of input lane j of texel t, and whether it exists.
     const feature = isDense(below)
       ? 'int f = 4 * t + j; bool real = f < IN;'
       : `int c = 4 * (t / ${H * W}) + j, f = c * ${H * W} + t % ${H * W}; bool real = c < ${C};`;
-    return [{ name: `${layer.id}.weight`, count: OG * T * 4, body: `const int IN = ${IN};
+    return [
+      {
+        name: `${layer.id}.weight`,
+        count: OG * T * 4,
+        body: `const int IN = ${IN};
     int j = local & 3, m = local >> 2, t = m % ${T}, og = m / ${T};
     ${feature}
-    ${lanes((k) => [`(real && 4 * og + ${k} < ${O})`, `${weight} + (4 * og + ${k}) * IN + f`])}` },
-    groupedSection(`${layer.id}.bias`, O, tensorSpec(layout, `${layer.id}.bias`).offset)];
+    ${lanes((k) => [`(real && 4 * og + ${k} < ${O})`, `${weight} + (4 * og + ${k}) * IN + f`])}`,
+      },
+      groupedSection(`${layer.id}.bias`, O, tensorSpec(layout, `${layer.id}.bias`).offset),
+    ];
   }
   return [];
 }
@@ -112,7 +144,8 @@ export function packedWeights(layers: readonly LayerSpec[], layout: ParameterLay
     return branch;
   });
   return {
-    offsets, size,
+    offsets,
+    size,
     kernel: {
       name: 'packWeights',
       samplers: ['params'],

@@ -21,11 +21,11 @@ function im2col(x: usize, inChannels: i32, inSize: i32, k: i32, col: usize): voi
     for (let ky = 0; ky < k; ky++) {
       for (let kx = 0; kx < k; kx++) {
         for (let oy = 0; oy < outSize; oy++) {
-          const src = x + (<usize>((ic * inSize + oy + ky) * inSize + kx) << 2);
+          const src = x + ((<usize>((ic * inSize + oy + ky) * inSize + kx)) << 2);
           let ox = 0;
-          for (; ox < tail; ox += 4) v128.store(dst + (<usize>ox << 2), v128.load(src + (<usize>ox << 2)));
-          for (; ox < outSize; ox++) store<f32>(dst + (<usize>ox << 2), load<f32>(src + (<usize>ox << 2)));
-          dst += <usize>outSize << 2;
+          for (; ox < tail; ox += 4) v128.store(dst + ((<usize>ox) << 2), v128.load(src + ((<usize>ox) << 2)));
+          for (; ox < outSize; ox++) store<f32>(dst + ((<usize>ox) << 2), load<f32>(src + ((<usize>ox) << 2)));
+          dst += (<usize>outSize) << 2;
         }
       }
     }
@@ -35,20 +35,24 @@ function im2col(x: usize, inChannels: i32, inSize: i32, k: i32, col: usize): voi
 function col2im(col: usize, inChannels: i32, inSize: i32, k: i32, dx: usize): void {
   const outSize = inSize - k + 1;
   const tail = outSize & ~3;
-  memory.fill(dx, 0, <usize>(inChannels * inSize * inSize) << 2);
+  memory.fill(dx, 0, (<usize>(inChannels * inSize * inSize)) << 2);
   let src = col;
   for (let ic = 0; ic < inChannels; ic++) {
     for (let ky = 0; ky < k; ky++) {
       for (let kx = 0; kx < k; kx++) {
         for (let oy = 0; oy < outSize; oy++) {
-          const dst = dx + (<usize>((ic * inSize + oy + ky) * inSize + kx) << 2);
+          const dst = dx + ((<usize>((ic * inSize + oy + ky) * inSize + kx)) << 2);
           let ox = 0;
           for (; ox < tail; ox += 4) {
-            const o = <usize>ox << 2;
+            const o = (<usize>ox) << 2;
             v128.store(dst + o, f32x4.add(v128.load(dst + o), v128.load(src + o)));
           }
-          for (; ox < outSize; ox++) store<f32>(dst + (<usize>ox << 2), load<f32>(dst + (<usize>ox << 2)) + load<f32>(src + (<usize>ox << 2)));
-          src += <usize>outSize << 2;
+          for (; ox < outSize; ox++)
+            store<f32>(
+              dst + ((<usize>ox) << 2),
+              load<f32>(dst + ((<usize>ox) << 2)) + load<f32>(src + ((<usize>ox) << 2)),
+            );
+          src += (<usize>outSize) << 2;
         }
       }
     }
@@ -56,18 +60,30 @@ function col2im(col: usize, inChannels: i32, inSize: i32, k: i32, dx: usize): vo
 }
 
 /** y (pre-activation) of `batch` images; `col` is scratch of R * P floats. */
-export function convForward(batch: i32, inChannels: i32, inSize: i32, outChannels: i32, k: i32,
-  x: usize, w: usize, bias: usize, y: usize, col: usize): void {
-  const outSize = inSize - k + 1, plane = outSize * outSize, rows = inChannels * k * k;
+export function convForward(
+  batch: i32,
+  inChannels: i32,
+  inSize: i32,
+  outChannels: i32,
+  k: i32,
+  x: usize,
+  w: usize,
+  bias: usize,
+  y: usize,
+  col: usize,
+): void {
+  const outSize = inSize - k + 1,
+    plane = outSize * outSize,
+    rows = inChannels * k * k;
   for (let b = 0; b < batch; b++) {
-    const xb = x + (<usize>(b * inChannels * inSize * inSize) << 2);
-    const yb = y + (<usize>(b * outChannels * plane) << 2);
+    const xb = x + ((<usize>(b * inChannels * inSize * inSize)) << 2);
+    const yb = y + ((<usize>(b * outChannels * plane)) << 2);
     for (let oc = 0; oc < outChannels; oc++) {
-      const v = f32x4.splat(load<f32>(bias + (<usize>oc << 2)));
-      const row = yb + (<usize>(oc * plane) << 2);
+      const v = f32x4.splat(load<f32>(bias + ((<usize>oc) << 2)));
+      const row = yb + ((<usize>(oc * plane)) << 2);
       let p = 0;
-      for (; p + 4 <= plane; p += 4) v128.store(row + (<usize>p << 2), v);
-      for (; p < plane; p++) store<f32>(row + (<usize>p << 2), f32x4.extract_lane(v, 0));
+      for (; p + 4 <= plane; p += 4) v128.store(row + ((<usize>p) << 2), v);
+      for (; p < plane; p++) store<f32>(row + ((<usize>p) << 2), f32x4.extract_lane(v, 0));
     }
     im2col(xb, inChannels, inSize, k, col);
     gemmNN(outChannels, plane, rows, w, col, yb, true);
@@ -78,34 +94,51 @@ export function convForward(batch: i32, inChannels: i32, inSize: i32, outChannel
  * Accumulates dw and db (zeroed by the caller) and, when `dx` is not 0, overwrites dx.
  * `col` and `dcol` are scratch of R * P floats each.
  */
-export function convBackward(batch: i32, inChannels: i32, inSize: i32, outChannels: i32, k: i32,
-  x: usize, w: usize, dy: usize, dw: usize, db: usize, dx: usize, mask: usize, col: usize, dcol: usize): void {
-  const outSize = inSize - k + 1, plane = outSize * outSize, rows = inChannels * k * k;
+export function convBackward(
+  batch: i32,
+  inChannels: i32,
+  inSize: i32,
+  outChannels: i32,
+  k: i32,
+  x: usize,
+  w: usize,
+  dy: usize,
+  dw: usize,
+  db: usize,
+  dx: usize,
+  mask: usize,
+  col: usize,
+  dcol: usize,
+): void {
+  const outSize = inSize - k + 1,
+    plane = outSize * outSize,
+    rows = inChannels * k * k;
   for (let b = 0; b < batch; b++) {
-    const xb = x + (<usize>(b * inChannels * inSize * inSize) << 2);
-    const dyb = dy + (<usize>(b * outChannels * plane) << 2);
+    const xb = x + ((<usize>(b * inChannels * inSize * inSize)) << 2);
+    const dyb = dy + ((<usize>(b * outChannels * plane)) << 2);
     for (let oc = 0; oc < outChannels; oc++) {
-      const row = dyb + (<usize>(oc * plane) << 2);
+      const row = dyb + ((<usize>(oc * plane)) << 2);
       let s = f32x4.splat(0);
       let p = 0;
-      for (; p + 4 <= plane; p += 4) s = f32x4.add(s, v128.load(row + (<usize>p << 2)));
-      let total = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
-      for (; p < plane; p++) total += load<f32>(row + (<usize>p << 2));
-      const dbp = db + (<usize>oc << 2);
+      for (; p + 4 <= plane; p += 4) s = f32x4.add(s, v128.load(row + ((<usize>p) << 2)));
+      let total =
+        f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+      for (; p < plane; p++) total += load<f32>(row + ((<usize>p) << 2));
+      const dbp = db + ((<usize>oc) << 2);
       store<f32>(dbp, load<f32>(dbp) + total);
     }
     im2col(xb, inChannels, inSize, k, col);
     gemmNT(outChannels, rows, plane, dyb, col, dw, true);
     if (dx != 0) {
       gemmTN(rows, plane, outChannels, w, dyb, dcol, false);
-      col2im(dcol, inChannels, inSize, k, dx + (<usize>(b * inChannels * inSize * inSize) << 2));
+      col2im(dcol, inChannels, inSize, k, dx + ((<usize>(b * inChannels * inSize * inSize)) << 2));
     }
   }
   const taps = k * k;
   for (let oc = 0; oc < outChannels; oc++) {
     for (let ic = 0; ic < inChannels; ic++) {
-      if (load<f32>(mask + (<usize>(oc * inChannels + ic) << 2)) != 0) continue;
-      memory.fill(dw + (<usize>((oc * inChannels + ic) * taps) << 2), 0, <usize>taps << 2);
+      if (load<f32>(mask + ((<usize>(oc * inChannels + ic)) << 2)) != 0) continue;
+      memory.fill(dw + ((<usize>((oc * inChannels + ic) * taps)) << 2), 0, (<usize>taps) << 2);
     }
   }
 }

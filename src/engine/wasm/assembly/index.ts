@@ -2,7 +2,16 @@
 export { gemmNN, gemmNT, gemmTN } from './gemm';
 export { convForward, convBackward } from './conv';
 export { poolForward, poolBackward } from './pool';
-export { denseForward, denseBackward, activate, activationBackward, softmaxLoss, sgdStep, gatherBatch, distort } from './layers';
+export {
+  denseForward,
+  denseBackward,
+  activate,
+  activationBackward,
+  softmaxLoss,
+  sgdStep,
+  gatherBatch,
+  distort,
+} from './layers';
 
 /** The first byte after the module's own static data: where the engine's buffers start. */
 export function heapBase(): usize {

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { isShippedRun, shareUrl } from './addressSync';
+import './share.css';
+
+/**
+ * "Share link": copies the address of the reading shown (run, checkpoint, drawing, view) to the clipboard; where
+ * there is no clipboard (plain http, some browsers) it shows the link selected in a read-only field instead.
+ */
+export function ShareButton() {
+  const run = useAppStore((s) => s.run);
+  const [shown, setShown] = useState<{ copied: true } | { copied: false; url: string } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  const copy = async () => {
+    const url = shareUrl();
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard here');
+      await navigator.clipboard.writeText(url);
+      setShown({ copied: true });
+    } catch {
+      setShown({ copied: false, url });
+    }
+  };
+
+  useEffect(() => {
+    if (shown?.copied === false) field.current?.select();
+    if (!shown?.copied) return;
+    const timer = setTimeout(() => setShown(null), 2500);
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  return (
+    <div className="share">
+      <button
+        type="button"
+        data-testid="share-link"
+        onClick={() => void copy()}
+        aria-describedby={run && !isShippedRun(run) ? 'share-local' : undefined}
+      >
+        Share link
+      </button>
+      <span role="status" className="share-status" data-testid="share-status">
+        {shown?.copied ? 'Link copied' : ''}
+      </span>
+      {shown?.copied === false && (
+        <label className="share-manual">
+          The clipboard is not available here: copy the link from this field.
+          <input
+            ref={field}
+            readOnly
+            value={shown.url}
+            data-testid="share-url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+      )}
+      {run && !isShippedRun(run) && (
+        <p className="share-local" id="share-local">
+          The link carries your drawing and the view, not this run: runs trained or imported here stay in this browser,
+          so it opens on the shipped network.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The page's address and the app's reading (the codec is store/addressState.ts): restores an address once
+ * the engine is up (run, checkpoint, the drawing read by the network, the view, the backward view, in that
+ * order; whatever cannot be used is named in a note, never thrown), then keeps the address in step with
+ * history.replaceState (never a new history entry), and builds the link the share button copies.
+ */
+import {
+  decodeAddress,
+  drawingToCarry,
+  encodeAddress,
+  type AddressDrawing,
+  type AddressState,
+} from '../../store/addressState';
+import { useAppStore, type AppState } from '../../store/appStore';
+import { SHIPPED_RUNS } from '../../store/compareReading';
+import type { EngineConnection } from '../../store/connectEngine';
+import { nodeIndex } from '../../engine/model/nodeRef';
+import { flyTo } from '../../viz/sceneHolder';
+import { PAD_SIZE, readStrokes } from '../pad/padStrokes';
+
+/** The address is rewritten at most this often (ms): browsers refuse bursts of history.replaceState. */
+const SYNC_INTERVAL = 300;
+
+/** The store fields the address follows. */
+const WATCHED: readonly (keyof AppState)[] = [
+  'run',
+  'checkpoints',
+  'checkpointIndex',
+  'strokes',
+  'inputSource',
+  'focus',
+  'pinned',
+  'traceMode',
+  'colourMode',
+  'cameraPreset',
+  'viewKind',
+  'trueLabel',
+];
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Whether `run` is a shipped network (the only runs an address names; one trained or imported here stays in this browser). */
+export function isShippedRun(run: string | null): boolean {
+  return run !== null && Object.hasOwn(SHIPPED_RUNS, run);
+}
+
+/** What the address carries for the app state `s`: a pinned focus only, the run and checkpoint only for a shipped run. */
+export function addressStateOf(s: AppState): AddressState {
+  const shipped = isShippedRun(s.run);
+  const source = s.inputSource;
+  const drawing: AddressDrawing | null =
+    source.kind === 'test'
+      ? { kind: 'test', index: source.index }
+      : source.kind === 'address'
+        ? s.input && { kind: 'input', input: s.input }
+        : drawingToCarry(s.strokes, s.input);
+  return {
+    run: shipped ? s.run : null,
+    epoch: shipped ? (s.checkpoints[s.checkpointIndex]?.epoch ?? null) : null,
+    drawing,
+    focus: s.pinned ? s.focus : null,
+    traceMode: s.traceMode,
+    colourMode: s.colourMode,
+    cameraPreset: s.cameraPreset,
+    backward: s.viewKind === 'backward' ? (s.trueLabel ?? 'reading') : null,
+  };
+}
+
+/** The full address of the reading shown now (query kept as it is, e.g. `?backend=`; the state in the fragment). */
+export function shareUrl(): string {
+  return `${location.origin}${location.pathname}${location.search}#${encodeAddress(addressStateOf(useAppStore.getState()))}`;
+}
+
+/** Shows the checkpoint the address names (in the shipped run it names); returns what could not be used. */
+async function applyRun(connection: EngineConnection, state: AddressState, ignored: string[]): Promise<void> {
+  let record = connection.selectedRun();
+  if (state.run !== null) {
+    const named = isShippedRun(state.run) ? connection.runs.get(state.run) : undefined;
+    if (named) record = named;
+    else ignored.push(`the run (${state.run} is not a network shipped with this app)`);
+  }
+  let index = record === connection.selectedRun() ? connection.selectedIndex() : record.checkpoints.length - 1;
+  if (state.epoch !== null) {
+    const at = record.checkpoints.findIndex((c) => c.epoch === state.epoch);
+    if (at >= 0) index = at;
+    else ignored.push(`the checkpoint (this run has no epoch ${state.epoch})`);
+  }
+  if (record !== connection.selectedRun() || index !== connection.selectedIndex())
+    await connection.showRun(record, index);
+}
+
+/** Puts the address's drawing on the pad (strokes), or its input or test digit, and has the network read it. */
+async function applyDrawing(connection: EngineConnection, drawing: AddressDrawing): Promise<void> {
+  const set = useAppStore.getState().set;
+  if (drawing.kind === 'test') return connection.explorer.loadTestDigit(drawing.index);
+  if (drawing.kind === 'input') {
+    set({
+      strokes: [],
+      input: drawing.input,
+      stages: null,
+      inkBox: null,
+      padSize: PAD_SIZE,
+      inputSource: { kind: 'address' },
+    });
+    return connection.infer(drawing.input);
+  }
+  const read = readStrokes(drawing.strokes);
+  set({
+    strokes: drawing.strokes,
+    input: read.input,
+    stages: read.stages,
+    inkBox: read.inkBox,
+    padSize: PAD_SIZE,
+    inputSource: { kind: 'drawing' },
+  });
+  return connection.infer(read.input);
+}
+
+/** Applies the focus, trace and colour modes and camera preset, each checked against the run shown. */
+function applyView(state: AddressState, ignored: string[]): void {
+  const { layers, set } = useAppStore.getState();
+  if (state.focus) {
+    const layer = layers.find((l) => l.id === state.focus!.layer);
+    try {
+      if (!layer) throw new Error(`this run has no layer ${state.focus.layer}`);
+      nodeIndex(layer, state.focus);
+      set({ focus: state.focus, pinned: true });
+    } catch (error) {
+      ignored.push(`the focus (${message(error)})`);
+    }
+  }
+  if (state.traceMode) set({ traceMode: state.traceMode });
+  if (state.colourMode) set({ colourMode: state.colourMode });
+  if (state.cameraPreset) {
+    if (['overview', 'front', ...layers.map((l) => l.id)].includes(state.cameraPreset)) flyTo(state.cameraPreset);
+    else ignored.push(`the camera (no preset ${state.cameraPreset})`);
+  }
+}
+
+/** Restores an address fragment (run, checkpoint, drawing, view, backward view); notes what was ignored; never throws. */
+export async function applyAddress(connection: EngineConnection, fragment: string): Promise<string[]> {
+  const { state, ignored } = decodeAddress(fragment);
+  const step = async (name: string, action: () => Promise<void> | void) => {
+    try {
+      await action();
+    } catch (error) {
+      ignored.push(`${name} (${message(error)})`);
+    }
+  };
+  await step('the run', () => applyRun(connection, state, ignored));
+  if (state.drawing) await step('the drawing', () => applyDrawing(connection, state.drawing!));
+  await step('the view', () => applyView(state, ignored));
+  if (state.backward !== null) {
+    await step('the backward view', async () => {
+      const { set } = useAppStore.getState();
+      set({ trueLabel: state.backward === 'reading' ? null : state.backward, viewKind: 'backward' });
+      const input = useAppStore.getState().input;
+      if (input) await connection.infer(input);
+      else await connection.backprop.read(new Float32Array(1024)); // an empty pad reads as a blank input, as window.lenet.backward does
+    });
+  }
+  useAppStore
+    .getState()
+    .set({ addressNote: ignored.length > 0 ? `Ignored from the address: ${ignored.join('; ')}.` : null });
+  return ignored;
+}
+
+/**
+ * Restores the page's address, then keeps it in step with the app (history.replaceState at most every 300 ms,
+ * after a stroke ends rather than during it) and applies an address pasted into the same tab (hashchange).
+ */
+export async function followAddress(connection: EngineConnection): Promise<void> {
+  let restoring = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastWrite = 0;
+  const write = () => {
+    timer = null;
+    if (restoring) return;
+    lastWrite = performance.now();
+    const hash = `#${encodeAddress(addressStateOf(useAppStore.getState()))}`;
+    if (location.hash !== hash)
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  };
+  const restore = async (fragment: string) => {
+    restoring = true;
+    try {
+      await applyAddress(connection, fragment);
+    } finally {
+      restoring = false;
+    }
+    if (fragment.replace(/^#/, '') !== '') write(); // what was ignored leaves the address
+  };
+  useAppStore.subscribe((s, before) => {
+    if (timer || restoring || !WATCHED.some((key) => s[key] !== before[key])) return;
+    timer = setTimeout(write, Math.max(0, SYNC_INTERVAL - (performance.now() - lastWrite)));
+  });
+  window.addEventListener('hashchange', () => {
+    if (!restoring) void restore(location.hash);
+  });
+  await restore(location.hash);
+}

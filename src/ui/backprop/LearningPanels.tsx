@@ -1,0 +1,45 @@
+import type { LayerSpec } from '../../engine/model/layerSpec';
+import { useAppStore } from '../../store/appStore';
+import type { EngineConnection } from '../../store/connectEngine';
+import { flyTo } from '../../viz/sceneHolder';
+import { BackpropPanel } from './BackpropPanel';
+import { GradientCheckPanel } from './GradientCheckPanel';
+import { KernelGradients } from '../kernels/KernelGradients';
+import { TeachPanel } from './TeachPanel';
+
+/** Focuses the centre node of a map (a dense unit itself) and flies the camera to its layer. */
+function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): void {
+  const layer = layers.find((l) => l.id === layerId);
+  if (!layer) return;
+  const [, h, w] = layer.shape;
+  useAppStore
+    .getState()
+    .set({ focus: { layer: layerId, c: map, y: Math.floor(h / 2), x: Math.floor(w / 2) }, pinned: true });
+  if (layer.kind !== 'dense') flyTo(layerId);
+}
+
+/** The side panels of the backward pass: the label and view, teaching, the parameter gradients and the gradient check. */
+export function LearningPanels({ engine, layers }: { engine: EngineConnection; layers: readonly LayerSpec[] }) {
+  const check = (tensor: string, index: number) => engine.backprop.checkGradient(tensor, index);
+  const report = (error: unknown) =>
+    useAppStore.getState().set({ error: `Gradient check: ${error instanceof Error ? error.message : String(error)}` });
+  return (
+    <>
+      <details className="panel" open>
+        <summary>How it learns from your drawing</summary>
+        <BackpropPanel loss={engine.selectedRun().architecture.loss} />
+        <TeachPanel backprop={engine.backprop} />
+      </details>
+      <details className="panel">
+        <summary>Parameter gradients and the gradient check</summary>
+        <KernelGradients
+          layers={layers}
+          params={engine.params}
+          onFocusMap={(layer, map) => focusMap(layers, layer, map)}
+          onPickWeight={(tensor, index) => void check(tensor, index).catch(report)}
+        />
+        <GradientCheckPanel layers={layers} check={check} />
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { useAppStore } from '../../store/appStore';
+
+/** The engine stayed down after dying too often: says so, and offers to try again. */
+export function EngineDown({ retry }: { retry: () => Promise<void> }) {
+  const down = useAppStore((s) => s.engineDown);
+  const [busy, setBusy] = useState(false);
+  if (!down) return null;
+  return (
+    <div className="engine-down" role="alert">
+      <p>{down}</p>
+      <button
+        type="button"
+        data-testid="engine-retry"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void retry().finally(() => setBusy(false));
+        }}
+      >
+        restart the engine
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { tensorSpec } from '../../engine/model/parameters';
+import { pickHandler, type ConvSectionProps } from './ConvKernelPairs';
+import { KernelCanvas } from './KernelCanvas';
+import { convKernelImages, maxAbs, weightName, type KernelRamp } from './kernelImages';
+import { ScaleCaption } from './ScaleCaption';
+
+/**
+ * A conv layer with many kernels (c3): rows are its output maps, columns the input maps; a cell is the
+ * kernel between them (empty where they are not connected), showing its gradient or its weights.
+ */
+export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps) {
+  const [shown, setShown] = useState<KernelRamp>('gradient');
+  const name = weightName(layer);
+  const { offset, size } = tensorSpec(source.layout, name);
+  const values = shown === 'weight' && source.weights ? source.weights : source.gradients;
+  const ramp: KernelRamp = values === source.gradients ? 'gradient' : 'weight';
+  const images = useMemo(() => convKernelImages(layer, values, offset, ramp), [layer, values, offset, ramp, source]);
+  const [outMaps, inMaps] = [layer.shape[0], layer.inShape[0]];
+  const byPair = new Map(images.images.map((image) => [image.oc * inMaps + image.ic, image]));
+  const k = layer.kernelSize;
+  return (
+    <section className="kernel-section" aria-label={`${layer.id} kernels`}>
+      <h3>
+        {layer.id}{' '}
+        <span className="muted">
+          {images.images.length} kernels {k}x{k}
+        </span>
+        <span className="kernel-toggle">
+          <button aria-pressed={ramp === 'gradient'} onClick={() => setShown('gradient')}>
+            dL/dW
+          </button>
+          <button aria-pressed={ramp === 'weight'} disabled={!source.weights} onClick={() => setShown('weight')}>
+            W
+          </button>
+        </span>
+      </h3>
+      <div className="kernel-grid" style={{ gridTemplateColumns: `auto repeat(${inMaps}, 1fr)` }}>
+        <span className="kernel-axis muted">map</span>
+        {Array.from({ length: inMaps }, (_, ic) => (
+          <span key={ic} className="kernel-axis muted">
+            in {ic}
+          </span>
+        ))}
+        {Array.from({ length: outMaps }, (_, oc) => [
+          <span key={`row-${oc}`} className="kernel-axis">
+            {oc}
+          </span>,
+          ...Array.from({ length: inMaps }, (_, ic) => {
+            const image = byPair.get(oc * inMaps + ic);
+            return image ? (
+              <KernelCanvas
+                key={`${oc}-${ic}`}
+                pixels={image.pixels}
+                width={k}
+                height={k}
+                onPick={pickHandler(layer, oc, ic, handlers)}
+                testId={`kernel-${layer.id}-${oc}-${ic}`}
+                label={`${layer.id} map ${oc} from map ${ic}: ${ramp === 'gradient' ? 'dL/dW' : 'weights'} (click a tap to check it)`}
+              />
+            ) : (
+              <span key={`${oc}-${ic}`} className="kernel-empty" aria-hidden="true" />
+            );
+          }),
+        ])}
+      </div>
+      {byPair.size < outMaps * inMaps && (
+        <p className="kernel-caption muted">rows: {layer.id} maps; columns: the maps they read; empty: not connected</p>
+      )}
+      <ScaleCaption
+        tensor={name}
+        weightScale={source.weights && maxAbs(source.weights, offset, size)}
+        gradientScale={maxAbs(source.gradients, offset, size)}
+      />
+    </section>
+  );
+}

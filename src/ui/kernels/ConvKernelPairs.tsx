@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import type { ConvLayerSpec } from '../../engine/model/layerSpec';
+import { tensorSpec } from '../../engine/model/parameters';
+import { KernelCanvas } from './KernelCanvas';
+import { convKernelImages, kernelPick, weightName, type KernelPickHandlers, type KernelSource } from './kernelImages';
+import { ScaleCaption } from './ScaleCaption';
+
+/** A conv layer's section of the kernel-gradient panel. */
+export interface ConvSectionProps extends KernelPickHandlers {
+  readonly layer: ConvLayerSpec;
+  readonly source: KernelSource;
+}
+
+/** Calls the handlers for a click at (fx, fy) on kernel (oc, ic). */
+export function pickHandler(
+  layer: ConvLayerSpec,
+  oc: number,
+  ic: number,
+  { onFocusMap, onPickWeight }: KernelPickHandlers,
+) {
+  return (fx: number, fy: number) => {
+    const pick = kernelPick(layer, oc, ic, fx, fy);
+    onFocusMap(layer.id, pick.map);
+    onPickWeight(pick.tensor, pick.index);
+  };
+}
+
+/** A conv layer with few kernels (c1): each kernel's weights beside its gradient dL/dW. */
+export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps) {
+  const name = weightName(layer);
+  const offset = tensorSpec(source.layout, name).offset;
+  const gradients = useMemo(
+    () => convKernelImages(layer, source.gradients, offset, 'gradient'),
+    [layer, source, offset],
+  );
+  const weights = useMemo(
+    () => source.weights && convKernelImages(layer, source.weights, offset, 'weight'),
+    [layer, source, offset],
+  );
+  const k = layer.kernelSize;
+  return (
+    <section className="kernel-section" aria-label={`${layer.id} kernels and their gradients`}>
+      <h3>
+        {layer.id}{' '}
+        <span className="muted">
+          {gradients.images.length} kernels {k}x{k}: W | dL/dW
+        </span>
+      </h3>
+      <div className="kernel-pairs">
+        {gradients.images.map((gradient, i) => {
+          const weight = weights?.images[i];
+          const pick = pickHandler(layer, gradient.oc, gradient.ic, handlers);
+          const which = `${layer.id} kernel ${gradient.oc}${layer.inShape[0] > 1 ? ` from map ${gradient.ic}` : ''}`;
+          const suffix = layer.inShape[0] > 1 ? `-${gradient.ic}` : '';
+          return (
+            <figure key={i} className="kernel-pair">
+              {weight && (
+                <KernelCanvas
+                  pixels={weight.pixels}
+                  width={k}
+                  height={k}
+                  onPick={pick}
+                  testId={`kernel-${layer.id}-${gradient.oc}${suffix}-weight`}
+                  label={`${which}: weights (click a tap to check its gradient)`}
+                />
+              )}
+              <KernelCanvas
+                pixels={gradient.pixels}
+                width={k}
+                height={k}
+                onPick={pick}
+                testId={`kernel-${layer.id}-${gradient.oc}${suffix}`}
+                label={`${which}: dL/dW (click a tap to check it)`}
+              />
+              <figcaption>{gradient.oc}</figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <ScaleCaption tensor={name} weightScale={weights?.scale ?? null} gradientScale={gradients.scale} />
+    </section>
+  );
+}

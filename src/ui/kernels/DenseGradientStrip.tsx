@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { DenseLayerSpec } from '../../engine/model/layerSpec';
+import { tensorSpec } from '../../engine/model/parameters';
+import { formatNumber } from '../backprop/gradientCheckText';
+import { KernelCanvas } from './KernelCanvas';
+import { maxAbs, rampImage, rowNorms, weightName, type KernelSource } from './kernelImages';
+
+/** A dense layer's per-unit gradient norms ||dL/dW[j][:]||₂ as a row of thin cells (0: white, the largest: red). */
+export function DenseGradientStrip({
+  layer,
+  source,
+  onFocusMap,
+}: {
+  layer: DenseLayerSpec;
+  source: KernelSource;
+  onFocusMap(layerId: string, map: number): void;
+}) {
+  const units = layer.shape[0];
+  const offset = tensorSpec(source.layout, weightName(layer)).offset;
+  const strip = useMemo(() => {
+    const norms = rowNorms(source.gradients, offset, units, layer.inFeatures);
+    const max = maxAbs(norms);
+    return { max, largest: norms.indexOf(max), pixels: rampImage(norms, 0, units, max, 'gradient') };
+  }, [source, offset, units, layer]);
+  return (
+    <div className="norm-row">
+      <span className="norm-layer">{layer.id}</span>
+      <KernelCanvas
+        pixels={strip.pixels}
+        width={units}
+        height={1}
+        className="norm-strip"
+        testId={`gradient-norms-${layer.id}`}
+        label={`${layer.id}: gradient norm of each of its ${units} units' weights (click a unit to focus it)`}
+        onPick={(fx) => onFocusMap(layer.id, Math.min(units - 1, Math.floor(fx * units)))}
+      />
+      <span className="norm-max" data-testid={`gradient-norm-max-${layer.id}`}>
+        max {formatNumber(strip.max)}
+        {strip.max > 0 ? ` (unit ${strip.largest})` : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import type { InkImage } from '../../engine/data/preprocessDrawing';
+import { useAppStore } from '../../store/appStore';
+
+function Stage({ image, label }: { image: InkImage | null; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || !canvas.current) return;
+    if (!image) {
+      ctx.clearRect(0, 0, canvas.current.width, canvas.current.height);
+      return;
+    }
+    canvas.current.width = image.width;
+    canvas.current.height = image.height;
+    const data = ctx.createImageData(image.width, image.height);
+    image.pixels.forEach((v, i) => {
+      const shade = Math.round(255 * (1 - v));
+      data.data.set([shade, shade, shade, 255], i * 4);
+    });
+    ctx.putImageData(data, 0, 0);
+  }, [image]);
+  return (
+    <figure>
+      <canvas ref={canvas} width={28} height={28} role="img" aria-label={`the drawing after the step: ${label}`} />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+/** MNIST-style preprocessing, step by step: crop to the ink, fit 20 px, centre by mass in 28x28, pad to 32x32. */
+export function PreprocessStrip() {
+  const stages = useAppStore((s) => s.stages);
+  const source = useAppStore((s) => s.inputSource);
+  if (source.kind === 'test') {
+    return (
+      <p className="strip-note muted">
+        An MNIST test image is already 28x28 and centred: it is only padded to 32x32, with no other preprocessing.
+      </p>
+    );
+  }
+  if (source.kind === 'address') {
+    return (
+      <p className="strip-note muted">
+        This input came with the address, already preprocessed: the network reads it at full precision. Drawing on the
+        pad returns to your own drawing.
+      </p>
+    );
+  }
+  return (
+    <div className="strip" role="group" aria-label="Preprocessing steps">
+      <Stage image={stages?.cropped ?? null} label="crop" />
+      <Stage image={stages?.scaled ?? null} label="fit 20 px" />
+      <Stage image={stages?.centred ?? null} label="centre 28" />
+      <Stage image={stages?.input ?? null} label="input 32" />
+    </div>
+  );
+}

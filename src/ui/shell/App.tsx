@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { connectEngine, type EngineConnection } from '../../store/connectEngine';
+import { recordFromLoadedRun } from '../../store/runRecord';
+import { AddressNote } from '../address/AddressNote';
+import { installAutomationApi } from './automationApi';
+import { ComparePanel } from '../reading/ComparePanel';
+import { ControlsDrawer } from './ControlsDrawer';
+import { DigitPad } from '../pad/DigitPad';
+import { NetworkStage } from '../view/NetworkStage';
+import { PredictionPanel } from '../reading/PredictionPanel';
+import { PreprocessStrip } from '../pad/PreprocessStrip';
+import { readFlag } from './rememberedFlag';
+import { ShareButton } from '../address/ShareButton';
+import { CLASSIC_RUN_URL, fetchRun, SHIPPED_RUN_URL } from '../runs/shippedRun';
+import { VIEW_GUIDE_KEY } from '../view/ViewGuide';
+
+const params = new URLSearchParams(location.search);
+const chosen = params.get('backend');
+const prefer = chosen === 'cpu' || chosen === 'webgl2' || chosen === 'wasm' ? chosen : 'auto';
+const subset = Number(params.get('trainSubset'));
+const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
+/** Started once per page (not once per React mount, which StrictMode doubles). */
+// The classic run is offered beside the modern one; if it cannot be loaded, the app says so and goes on without it.
+const classic = fetchRun(CLASSIC_RUN_URL).then(
+  (run) => [recordFromLoadedRun('lenet5-classic', run)],
+  (error: unknown) => {
+    useAppStore
+      .getState()
+      .set({
+        error: `The classic LeNet-5 run could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    return [];
+  },
+);
+const connection = Promise.all([fetchRun(SHIPPED_RUN_URL), classic]).then(([run, others]) =>
+  connectEngine(
+    recordFromLoadedRun('lenet5-default', run),
+    prefer,
+    trainSubset,
+    `${import.meta.env.BASE_URL}data`,
+    others,
+  ),
+);
+installAutomationApi(connection);
+
+useAppStore.getState().set({ viewGuide: !readFlag(VIEW_GUIDE_KEY) });
+
+/**
+ * The page, laid out by CSS container queries (layout.css): on a desktop the pad and the reading on the
+ * left, the network in 3D in the middle and the controls in a column that folds away; on a tablet the
+ * pad and the reading in a row above the view; on a phone one column, pad first.
+ */
+export function App() {
+  const [engine, setEngine] = useState<EngineConnection | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(true);
+  const layers = useAppStore((s) => s.layers);
+  const runNames = useAppStore((s) => s.runNames);
+
+  useEffect(() => {
+    connection.then(setEngine, (e: unknown) =>
+      useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') useAppStore.getState().set({ focus: null, pinned: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="shell">
+      <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
+        <section className="reading" aria-label="Your drawing and the network's reading">
+          <header className="reading-header">
+            <h1>LeNet-5, neuron by neuron</h1>
+            {engine && <ShareButton />}
+          </header>
+          <AddressNote />
+          <div className="pad-block">
+            {engine ? (
+              <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />
+            ) : (
+              <div className="pad-placeholder" aria-hidden="true" />
+            )}
+            <PreprocessStrip />
+          </div>
+          <div className="answer-block">
+            <PredictionPanel />
+            <ComparePanel runNames={runNames} />
+          </div>
+        </section>
+        <NetworkStage engine={engine} layers={layers} />
+        <ControlsDrawer engine={engine} layers={layers} open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { LayerSpec } from '../../engine/model/layerSpec';
+import { useAppStore } from '../../store/appStore';
+import type { EngineConnection } from '../../store/connectEngine';
+import { DamagedRuns } from '../runs/DamagedRuns';
+import { EngineDown } from '../engine-status/EngineDown';
+import { EngineStatus } from '../engine-status/EngineStatus';
+import { LearningPanels } from '../backprop/LearningPanels';
+import { RunPicker } from '../runs/RunPicker';
+import { TrainingPanel } from '../training/TrainingPanel';
+
+/**
+ * The controls beside the view, in collapsible sections (the most used open): how the network learns
+ * from the drawing, training, runs and the engine; problems that need the person come first.
+ * On a desktop the column folds away with its button; on smaller screens it follows the view.
+ */
+export function ControlsDrawer({
+  engine,
+  layers,
+  open,
+  onToggle,
+}: {
+  engine: EngineConnection | null;
+  layers: readonly LayerSpec[];
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const error = useAppStore((s) => s.error);
+  return (
+    <aside className="controls" aria-label="Controls" id="controls">
+      <button
+        type="button"
+        className="drawer-toggle"
+        aria-expanded={open}
+        aria-controls="controls-sections"
+        onClick={onToggle}
+        title={open ? 'Fold the controls away' : 'Show the controls'}
+      >
+        {open ? 'Hide controls' : 'Controls'}
+      </button>
+      <div className="controls-sections" id="controls-sections">
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {engine && <EngineDown retry={engine.retryEngine} />}
+        {engine && <DamagedRuns />}
+        {engine && <LearningPanels engine={engine} layers={layers} />}
+        {engine && (
+          <details className="panel" open>
+            <summary>Training</summary>
+            <TrainingPanel training={engine.training} />
+          </details>
+        )}
+        <details className="panel" open>
+          <summary>Runs and engine</summary>
+          {engine && <RunPicker engine={engine} />}
+          <EngineStatus />
+        </details>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+import type { LayerSpec } from '../../engine/model/layerSpec';
+import type { EngineConnection } from '../../store/connectEngine';
+import { NetworkView } from '../../viz/NetworkView';
+import { useAppStore } from '../../store/appStore';
+import { EpochTimeline } from '../runs/EpochTimeline';
+import { ExplorerPanel } from '../explorer/ExplorerPanel';
+import { NodeTooltip } from './NodeTooltip';
+import { trackStagePointer } from './stagePointer';
+import { useNodeKeyboard } from './useNodeKeyboard';
+import { ViewControls } from '../view-controls/ViewControls';
+import { ViewGuide } from './ViewGuide';
+
+/**
+ * The 3D view and what belongs to it: the guide, the view options, the tooltip that follows the
+ * pointer, the epoch timeline and the test-set explorer. The view itself takes keyboard focus: arrows
+ * move the focused node within a layer, Page Up/Down between layers.
+ */
+export function NetworkStage({ engine, layers }: { engine: EngineConnection | null; layers: readonly LayerSpec[] }) {
+  const ranges = useAppStore((s) => s.ranges);
+  const keyboard = useNodeKeyboard(layers);
+  return (
+    <main className="stage" aria-label="The network in 3D">
+      <ViewGuide />
+      <div
+        className="network-view"
+        data-testid="network-view"
+        {...keyboard}
+        onPointerMove={(e) => trackStagePointer(e, true)}
+        onPointerLeave={(e) => trackStagePointer(e, false)}
+      >
+        {engine ? (
+          <NetworkView layers={layers} ranges={ranges} params={engine.params} />
+        ) : (
+          <p className="loading">Loading the trained network…</p>
+        )}
+        {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
+      </div>
+      {engine && <ViewControls layers={layers} />}
+      {engine && <EpochTimeline select={engine.selectCheckpoint} />}
+      {engine && <ExplorerPanel engine={engine} />}
+    </main>
+  );
+}
