@@ -31,6 +31,8 @@ export interface OpenAppOptions {
   readonly touch?: boolean;
   /** Device pixel ratio; default 1. */
   readonly deviceScaleFactor?: number;
+  /** The browser's language (navigator.languages, Accept-Language), e.g. 'zh-CN'; default Chromium's own. */
+  readonly locale?: string;
 }
 
 /** The headers that make the page cross-origin isolated (needed by `performance.measureUserAgentSpecificMemory`). */
@@ -62,6 +64,7 @@ export async function openApp(search = '', options: OpenAppOptions = {}): Promis
     await browser.newContext({
       viewport: options.viewport ?? { width: 1400, height: 860 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      ...(options.locale ? { locale: options.locale } : {}),
       ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     })
   ).newPage();

@@ -3,7 +3,7 @@
  *
  * Fields: `run` (a run name), `epoch` (a checkpoint), one drawing field (`draw`: the pad's strokes, `input`:
  * the 32x32 input at full float32 precision, `test`: an MNIST test image's index), `focus` (`layer.c.y.x`),
- * `trace`, `colour`, `camera` and `backward` (the backward view's label, or `reading`). Every field is read on
+ * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`) and `lang` (`en` or `zh`). Every field is read on
  * its own: a malformed one is dropped and named in `ignored`, the rest still apply; decoding never throws.
  *
  * Binary payloads are raw DEFLATE (fflate) in base64url. Strokes: varint stroke count, then per stroke a varint
@@ -12,6 +12,8 @@
  */
 import { Inflate, deflateSync } from 'fflate';
 import type { NodeRef } from '../engine/model/nodeRef';
+import { isLanguage, type Language } from '../i18n/catalog';
+import { message, type Message } from '../i18n/message';
 
 /** One pen or eraser stroke on the pad: points in quarter pad pixels, x and y interleaved. */
 export interface PadStroke {
@@ -36,7 +38,24 @@ export interface AddressState {
   readonly cameraPreset: string | null;
   /** The backward view: the label it is computed against, 'reading' for the network's reading; null: forward view. */
   readonly backward: number | 'reading' | null;
+  /** The language the app is shown in. */
+  readonly language: Language | null;
 }
+
+/** The fields of an address, as the notes about it name them. */
+export type AddressField =
+  | 'drawing'
+  | 'input'
+  | 'test'
+  | 'run'
+  | 'checkpoint'
+  | 'focus'
+  | 'trace'
+  | 'colour'
+  | 'camera'
+  | 'backward'
+  | 'language'
+  | 'view';
 
 /** The address format written and read here. */
 export const ADDRESS_VERSION = '1';
@@ -56,7 +75,7 @@ const MAX_FIELD_CHARS = 16384,
 const INPUT_VALUES = 32 * 32;
 const TRACE_MODES = ['direct', 'full'] as const;
 const COLOUR_MODES = ['fixed', 'perDrawing', 'difference'] as const;
-const KEYS = ['v', 'run', 'epoch', 'draw', 'input', 'test', 'focus', 'trace', 'colour', 'camera', 'backward'];
+const KEYS = ['v', 'run', 'epoch', 'draw', 'input', 'test', 'focus', 'trace', 'colour', 'camera', 'backward', 'lang'];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** An empty state: nothing carried. */
@@ -69,6 +88,7 @@ export const EMPTY_ADDRESS: AddressState = {
   colourMode: null,
   cameraPreset: null,
   backward: null,
+  language: null,
 };
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -231,34 +251,31 @@ export function encodeAddress(state: AddressState): string {
   add('colour', state.colourMode);
   add('camera', state.cameraPreset);
   add('backward', state.backward);
+  add('lang', state.language);
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
 /** The state an address fragment carries, and what in it was ignored (malformed, repeated, unknown); never throws. */
-export function decodeAddress(fragment: string): { state: AddressState; ignored: string[] } {
+export function decodeAddress(fragment: string): { state: AddressState; ignored: Message[] } {
   const text = fragment.replace(/^#/, '');
   if (text === '') return { state: EMPTY_ADDRESS, ignored: [] };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { state: EMPTY_ADDRESS, ignored: ['the whole address (unreadable)'] };
+    return { state: EMPTY_ADDRESS, ignored: [message('address', 'ignored.unreadable')] };
   }
   const version = params.getAll('v');
   if (version.length !== 1 || version[0] !== ADDRESS_VERSION) {
     return {
       state: EMPTY_ADDRESS,
-      ignored: [
-        version.length === 0
-          ? 'the whole address (not one this app wrote)'
-          : 'the whole address (from another version of the app)',
-      ],
+      ignored: [message('address', version.length === 0 ? 'ignored.foreign' : 'ignored.version')],
     };
   }
-  const ignored = [...new Set([...params.keys()].filter((key) => !KEYS.includes(key)))].map(
-    (key) => `"${key.slice(0, 20)}" (unknown)`,
+  const ignored = [...new Set([...params.keys()].filter((key) => !KEYS.includes(key)))].map((key) =>
+    message('address', 'ignored.unknown', { key: key.slice(0, 20) }),
   );
-  const read = <T>(key: string, name: string, parse: (value: string) => T | null): T | null => {
+  const read = <T>(key: string, name: AddressField, parse: (value: string) => T | null): T | null => {
     const values = params.getAll(key);
     if (values.length === 0) return null;
     let parsed: T | null = null;
@@ -267,7 +284,8 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     } catch {
       parsed = null;
     }
-    if (parsed === null) ignored.push(`${name} (malformed)`);
+    if (parsed === null)
+      ignored.push(message('address', 'ignored.malformed', { field: message('address', `field.${name}`) }));
     return parsed;
   };
   const natural = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : null);
@@ -276,30 +294,32 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     (value: string) =>
       (options as readonly string[]).includes(value) ? (value as T) : null;
   const drawings = [
-    read('draw', 'the drawing', (value): AddressDrawing => ({ kind: 'strokes', strokes: decodeStrokes(value) })),
-    read('input', 'the input', (value): AddressDrawing => ({ kind: 'input', input: decodeInput(value) })),
-    read('test', 'the test digit', (value): AddressDrawing | null => {
+    read('draw', 'drawing', (value): AddressDrawing => ({ kind: 'strokes', strokes: decodeStrokes(value) })),
+    read('input', 'input', (value): AddressDrawing => ({ kind: 'input', input: decodeInput(value) })),
+    read('test', 'test', (value): AddressDrawing | null => {
       const index = natural(value);
       return index === null ? null : { kind: 'test', index };
     }),
   ].filter((drawing) => drawing !== null);
-  if (drawings.length > 1) ignored.push('the drawing (given twice)');
+  if (drawings.length > 1)
+    ignored.push(message('address', 'ignored.twice', { field: message('address', 'field.drawing') }));
   const state: AddressState = {
-    run: read('run', 'the run', (value) => (NAME.test(value) ? value : null)),
-    epoch: read('epoch', 'the checkpoint', (value) =>
+    run: read('run', 'run', (value) => (NAME.test(value) ? value : null)),
+    epoch: read('epoch', 'checkpoint', (value) =>
       /^\d{1,6}(\.\d{1,20})?(e-\d{1,2})?$/.test(value) ? Number(value) : null,
     ),
     drawing: drawings.length === 1 ? drawings[0] : null,
-    focus: read('focus', 'the focus', (value) => {
+    focus: read('focus', 'focus', (value) => {
       const match = /^([A-Za-z0-9_-]{1,32})\.(\d{1,4})\.(\d{1,4})\.(\d{1,4})$/.exec(value);
       return match ? { layer: match[1], c: Number(match[2]), y: Number(match[3]), x: Number(match[4]) } : null;
     }),
-    traceMode: read('trace', 'the trace mode', oneOf(TRACE_MODES)),
-    colourMode: read('colour', 'the colour mode', oneOf(COLOUR_MODES)),
-    cameraPreset: read('camera', 'the camera', (value) => (NAME.test(value) ? value : null)),
-    backward: read('backward', 'the backward view', (value) =>
+    traceMode: read('trace', 'trace', oneOf(TRACE_MODES)),
+    colourMode: read('colour', 'colour', oneOf(COLOUR_MODES)),
+    cameraPreset: read('camera', 'camera', (value) => (NAME.test(value) ? value : null)),
+    backward: read('backward', 'backward', (value) =>
       value === 'reading' ? 'reading' : /^\d$/.test(value) ? Number(value) : null,
     ),
+    language: read('lang', 'language', (value) => (isLanguage(value) ? value : null)),
   };
   return { state, ignored };
 }

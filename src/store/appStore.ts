@@ -8,6 +8,8 @@ import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
 import type { NodeRef } from '../engine/model/nodeRef';
+import type { Language } from '../i18n/catalog';
+import type { Message } from '../i18n/message';
 import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
 
@@ -26,10 +28,10 @@ export interface CheckpointSummary {
 export interface EngineSlice {
   backend: Backend | null;
   renderer: string;
-  engineNote: string | null;
-  error: string | null;
+  engineNote: Message | null;
+  error: Message | null;
   /** Set when the engine worker died too often and stays down until the person retries. */
-  engineDown: string | null;
+  engineDown: Message | null;
   /** The engine worker's restarts in this page. */
   engineRestarts: number;
 }
@@ -59,7 +61,7 @@ export interface DrawingSlice {
   /** The pad's strokes as drawn (quarter pad pixels), for the address; emptied by Clear. */
   strokes: readonly PadStroke[];
   /** What was ignored from the page's address when it was restored (shown until dismissed), or null. */
-  addressNote: string | null;
+  addressNote: readonly Message[] | null;
 }
 
 /** A training run in this page. */
@@ -95,6 +97,8 @@ export interface TrainingSlice {
 
 /** How the 3D view draws. */
 export interface ViewSlice {
+  /** The language the app is shown in (src/i18n). */
+  language: Language;
   focus: NodeRef | null;
   pinned: boolean;
   traceMode: 'direct' | 'full';
@@ -200,6 +204,7 @@ export const useAppStore = create<AppState>((set) => ({
   prediction: null,
   strokes: [],
   addressNote: null,
+  language: 'en',
   focus: null,
   pinned: false,
   traceMode: 'direct',

@@ -3,6 +3,7 @@
  * and one trained here), shows a selected checkpoint, and answers drawings (latest wins: while one
  * inference is in flight, only the newest drawing waits).
  */
+import { errorText, message } from '../i18n/message';
 import { EngineClient } from '../worker/engineClient';
 import { SupervisedWorker, type WorkerLike } from '../worker/supervisedWorker';
 import type { Backend } from '../worker/protocol';
@@ -70,11 +71,16 @@ export async function connectEngine(
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
     useAppStore.getState().set(partial);
   client.subscribe((event) => {
-    if (event.type === 'backendChanged') set({ backend: event.backend, engineNote: event.reason });
-    if (event.type === 'failed') set({ error: event.message });
+    if (event.type === 'backendChanged')
+      set({ backend: event.backend, engineNote: message('messages', 'engineReason', { detail: event.reason }) });
+    if (event.type === 'failed') set({ error: message('messages', 'failed', { detail: event.message }) });
   });
   const started = await client.start(prefer);
-  set({ backend: started.backend, renderer: started.renderer, engineNote: started.reason });
+  set({
+    backend: started.backend,
+    renderer: started.renderer,
+    engineNote: started.reason ? message('messages', 'engineReason', { detail: started.reason }) : null,
+  });
   let backendNow = started.backend;
   client.subscribe((event) => {
     if (event.type === 'backendChanged') backendNow = event.backend;
@@ -119,7 +125,7 @@ export async function connectEngine(
         frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
       set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: message('messages', 'failed', { detail: errorText(error) }) });
     } finally {
       inFlight = false;
       job.done.forEach((resolve) => resolve());
@@ -212,7 +218,7 @@ export async function connectEngine(
     backpropControl
       .read(input)
       .catch((error: unknown) =>
-        set({ error: `backward pass while training: ${error instanceof Error ? error.message : String(error)}` }),
+        set({ error: message('messages', 'backwardWhileTraining', { detail: errorText(error) }) }),
       )
       .finally(() => {
         following = false;

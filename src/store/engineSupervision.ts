@@ -4,17 +4,12 @@
  * chain when it fails again), reload the selected run and checkpoint, re-read the input, and say so.
  * After DEATHS_BEFORE_DOWN deaths within a minute the engine stays down until `retry`.
  */
+import { errorText, message, type Message } from '../i18n/message';
 import type { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
 import type { SupervisedWorker } from '../worker/supervisedWorker';
 import { useAppStore } from './appStore';
 import { RestartPolicy } from './restartPolicy';
-
-const ENGINE_NAMES: Record<Backend, string> = {
-  webgl2: 'the WebGL2 engine',
-  wasm: 'the WebAssembly engine',
-  cpu: 'the CPU reference engine',
-};
 
 /** What supervision needs from the rest of the connection. */
 export interface SupervisionHooks {
@@ -37,7 +32,7 @@ export function superviseEngine(hooks: SupervisionHooks): {
     useAppStore.getState().set(partial);
   let restarting: Promise<void> | null = null;
 
-  const bringUp = async (backend: Backend, why: string) => {
+  const bringUp = async (backend: Backend, why: string | Message) => {
     hooks.supervised.replace();
     const started = await hooks.client.start(backend);
     const epoch = await hooks.reload();
@@ -47,9 +42,16 @@ export function superviseEngine(hooks: SupervisionHooks): {
       renderer: started.renderer,
       engineDown: null,
       engineRestarts: restarts,
-      engineNote:
-        `The engine stopped (${why}); restarted on ${ENGINE_NAMES[started.backend]} from the checkpoint at epoch ` +
-        `${Number(epoch.toFixed(4))}.${started.backend !== backend && started.reason ? ` ${started.reason}.` : ''}`,
+      engineNote: message(
+        'messages',
+        started.backend !== backend && started.reason ? 'engineRestartedWithReason' : 'engineRestarted',
+        {
+          why,
+          engine: message('messages', `engineName.${started.backend}`),
+          epoch: String(Number(epoch.toFixed(4))),
+          reason: started.reason ?? '',
+        },
+      ),
     });
   };
 
@@ -62,9 +64,7 @@ export function superviseEngine(hooks: SupervisionHooks): {
       if (decision.action === 'down') {
         hooks.supervised.stop();
         set({
-          engineDown:
-            `The engine stopped ${decision.deaths} times within a minute (last: ${reason}); it stays down. ` +
-            'Your runs are kept in this page.',
+          engineDown: message('messages', 'engineDownTooOften', { deaths: decision.deaths, why: reason }),
           backend: null,
         });
         return;
@@ -74,7 +74,7 @@ export function superviseEngine(hooks: SupervisionHooks): {
       } catch (error) {
         hooks.supervised.stop();
         set({
-          engineDown: `The engine stopped (${reason}) and could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+          engineDown: message('messages', 'engineRestartFailed', { why: reason, detail: errorText(error) }),
           backend: null,
         });
       }
@@ -90,10 +90,10 @@ export function superviseEngine(hooks: SupervisionHooks): {
       policy.reset();
       set({ engineDown: null });
       try {
-        await bringUp(hooks.currentBackend(), 'it was down; you asked to retry');
+        await bringUp(hooks.currentBackend(), message('messages', 'retryAsked'));
       } catch (error) {
         set({
-          engineDown: `The engine could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+          engineDown: message('messages', 'engineRetryFailed', { detail: errorText(error) }),
         });
       }
     },

@@ -3,6 +3,7 @@
  * name) so a reload finds them. A full quota is reported and the run stays in memory. A stored record that is
  * not a run this page can use is reported as damaged and left exactly as it is, for export or deletion.
  */
+import { message as i18nMessage, type Message } from '../i18n/message';
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { RunRecord } from './runRecord';
 import { checkStoredRun } from './storedRunValidation';
@@ -29,15 +30,18 @@ const store = () => (opened ??= createStore('lenet5-visualizer', 'runs'));
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** Saves a run under its name; resolves to an error message when the browser refuses (e.g. the quota). */
-export async function saveRun(run: RunRecord): Promise<string | null> {
+export async function saveRun(run: RunRecord): Promise<Message | null> {
   try {
     await set(run.name, run, store());
     return null;
   } catch (error) {
     const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
     return quota
-      ? `The browser's storage for this page is full: run "${run.name}" is kept in this tab but will not survive a reload.`
-      : `Run "${run.name}" could not be saved (${error instanceof Error ? error.message : String(error)}); it is kept in this tab.`;
+      ? i18nMessage('messages', 'storageFull', { run: run.name })
+      : i18nMessage('messages', 'saveFailed', {
+          run: run.name,
+          detail: error instanceof Error ? error.message : String(error),
+        });
   }
 }
 

@@ -3,6 +3,7 @@
  * weights, plays, pauses, steps and resets it, and turns the worker's training events into state:
  * progress, streamed activations of the drawing, and checkpoints appended to the run's timeline.
  */
+import { errorText, message } from '../i18n/message';
 import type { TrainingSettings } from '../engine/batchPlan';
 import { fetchMnist } from '../engine/data/mnistFetch';
 import { mnistSubset } from '../engine/data/mnistInput';
@@ -88,7 +89,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       dataset = null;
       set({
         datasetProgress: null,
-        error: `MNIST could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        error: message('messages', 'mnistFailed', { detail: errorText(error) }),
       });
       throw error;
     });
@@ -194,9 +195,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     }
     if (event.type === 'trainingDiverged') {
       set({
-        error:
-          `Training diverged at epoch ${event.epoch.toFixed(2)} (loss ${event.loss}). It is paused and back at the last ` +
-          'checkpoint; lower the learning rate and press Train again.',
+        error: message('messages', 'trainingDiverged', { epoch: event.epoch.toFixed(2), loss: String(event.loss) }),
       });
       const last = run?.checkpoints[run.checkpoints.length - 1];
       if (last) latest = { params: last.params, velocity: null, step: last.step ?? latest?.step ?? 0 };

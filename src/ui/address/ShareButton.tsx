@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
 import { isShippedRun, shareUrl } from './addressSync';
 import './share.css';
@@ -8,6 +9,7 @@ import './share.css';
  * there is no clipboard (plain http, some browsers) it shows the link selected in a read-only field instead.
  */
 export function ShareButton() {
+  const { t } = useTranslation('address');
   const run = useAppStore((s) => s.run);
   const [shown, setShown] = useState<{ copied: true } | { copied: false; url: string } | null>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -38,14 +40,14 @@ export function ShareButton() {
         onClick={() => void copy()}
         aria-describedby={run && !isShippedRun(run) ? 'share-local' : undefined}
       >
-        Share link
+        {t('share')}
       </button>
       <span role="status" className="share-status" data-testid="share-status">
-        {shown?.copied ? 'Link copied' : ''}
+        {shown?.copied ? t('copied') : ''}
       </span>
       {shown?.copied === false && (
         <label className="share-manual">
-          The clipboard is not available here: copy the link from this field.
+          {t('noClipboard')}
           <input
             ref={field}
             readOnly
@@ -57,8 +59,7 @@ export function ShareButton() {
       )}
       {run && !isShippedRun(run) && (
         <p className="share-local" id="share-local">
-          The link carries your drawing and the view, not this run: runs trained or imported here stay in this browser,
-          so it opens on the shipped network.
+          {t('localRun')}
         </p>
       )}
     </div>

@@ -4,13 +4,16 @@
  * order; whatever cannot be used is named in a note, never thrown), then keeps the address in step with
  * history.replaceState (never a new history entry), and builds the link the share button copies.
  */
+import { applyLanguage } from '../../i18n/i18n';
 import {
   decodeAddress,
   drawingToCarry,
   encodeAddress,
   type AddressDrawing,
+  type AddressField,
   type AddressState,
 } from '../../store/addressState';
+import { errorText, message as i18nMessage, type Message } from '../../i18n/message';
 import { useAppStore, type AppState } from '../../store/appStore';
 import { SHIPPED_RUNS } from '../../store/compareReading';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -35,9 +38,15 @@ const WATCHED: readonly (keyof AppState)[] = [
   'cameraPreset',
   'viewKind',
   'trueLabel',
+  'language',
 ];
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A note that restoring `field` failed with `error`. */
+const failed = (field: AddressField, error: unknown): Message =>
+  i18nMessage('address', 'ignored.failed', {
+    field: i18nMessage('address', `field.${field}`),
+    detail: errorText(error),
+  });
 
 /** Whether `run` is a shipped network (the only runs an address names; one trained or imported here stays in this browser). */
 export function isShippedRun(run: string | null): boolean {
@@ -63,6 +72,7 @@ export function addressStateOf(s: AppState): AddressState {
     colourMode: s.colourMode,
     cameraPreset: s.cameraPreset,
     backward: s.viewKind === 'backward' ? (s.trueLabel ?? 'reading') : null,
+    language: s.language,
   };
 }
 
@@ -72,18 +82,18 @@ export function shareUrl(): string {
 }
 
 /** Shows the checkpoint the address names (in the shipped run it names); returns what could not be used. */
-async function applyRun(connection: EngineConnection, state: AddressState, ignored: string[]): Promise<void> {
+async function applyRun(connection: EngineConnection, state: AddressState, ignored: Message[]): Promise<void> {
   let record = connection.selectedRun();
   if (state.run !== null) {
     const named = isShippedRun(state.run) ? connection.runs.get(state.run) : undefined;
     if (named) record = named;
-    else ignored.push(`the run (${state.run} is not a network shipped with this app)`);
+    else ignored.push(i18nMessage('address', 'ignored.notShipped', { run: state.run }));
   }
   let index = record === connection.selectedRun() ? connection.selectedIndex() : record.checkpoints.length - 1;
   if (state.epoch !== null) {
     const at = record.checkpoints.findIndex((c) => c.epoch === state.epoch);
     if (at >= 0) index = at;
-    else ignored.push(`the checkpoint (this run has no epoch ${state.epoch})`);
+    else ignored.push(i18nMessage('address', 'ignored.noEpoch', { epoch: state.epoch }));
   }
   if (record !== connection.selectedRun() || index !== connection.selectedIndex())
     await connection.showRun(record, index);
@@ -117,41 +127,47 @@ async function applyDrawing(connection: EngineConnection, drawing: AddressDrawin
 }
 
 /** Applies the focus, trace and colour modes and camera preset, each checked against the run shown. */
-function applyView(state: AddressState, ignored: string[]): void {
+function applyView(state: AddressState, ignored: Message[]): void {
   const { layers, set } = useAppStore.getState();
   if (state.focus) {
     const layer = layers.find((l) => l.id === state.focus!.layer);
     try {
-      if (!layer) throw new Error(`this run has no layer ${state.focus.layer}`);
-      nodeIndex(layer, state.focus);
-      set({ focus: state.focus, pinned: true });
+      if (!layer) ignored.push(i18nMessage('address', 'ignored.noLayer', { layer: state.focus.layer }));
+      else {
+        nodeIndex(layer, state.focus);
+        set({ focus: state.focus, pinned: true });
+      }
     } catch (error) {
-      ignored.push(`the focus (${message(error)})`);
+      ignored.push(failed('focus', error));
     }
   }
   if (state.traceMode) set({ traceMode: state.traceMode });
   if (state.colourMode) set({ colourMode: state.colourMode });
   if (state.cameraPreset) {
     if (['overview', 'front', ...layers.map((l) => l.id)].includes(state.cameraPreset)) flyTo(state.cameraPreset);
-    else ignored.push(`the camera (no preset ${state.cameraPreset})`);
+    else ignored.push(i18nMessage('address', 'ignored.noPreset', { preset: state.cameraPreset }));
   }
 }
 
 /** Restores an address fragment (run, checkpoint, drawing, view, backward view); notes what was ignored; never throws. */
-export async function applyAddress(connection: EngineConnection, fragment: string): Promise<string[]> {
+export async function applyAddress(connection: EngineConnection, fragment: string): Promise<Message[]> {
   const { state, ignored } = decodeAddress(fragment);
-  const step = async (name: string, action: () => Promise<void> | void) => {
+  const step = async (name: AddressField, action: () => Promise<void> | void) => {
     try {
       await action();
     } catch (error) {
-      ignored.push(`${name} (${message(error)})`);
+      ignored.push(failed(name, error));
     }
   };
-  await step('the run', () => applyRun(connection, state, ignored));
-  if (state.drawing) await step('the drawing', () => applyDrawing(connection, state.drawing!));
-  await step('the view', () => applyView(state, ignored));
+  if (state.language && state.language !== useAppStore.getState().language) {
+    applyLanguage(state.language, false);
+    useAppStore.getState().set({ language: state.language });
+  }
+  await step('run', () => applyRun(connection, state, ignored));
+  if (state.drawing) await step('drawing', () => applyDrawing(connection, state.drawing!));
+  await step('view', () => applyView(state, ignored));
   if (state.backward !== null) {
-    await step('the backward view', async () => {
+    await step('backward', async () => {
       const { set } = useAppStore.getState();
       set({ trueLabel: state.backward === 'reading' ? null : state.backward, viewKind: 'backward' });
       const input = useAppStore.getState().input;
@@ -159,9 +175,7 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
       else await connection.backprop.read(new Float32Array(1024)); // an empty pad reads as a blank input, as window.lenet.backward does
     });
   }
-  useAppStore
-    .getState()
-    .set({ addressNote: ignored.length > 0 ? `Ignored from the address: ${ignored.join('; ')}.` : null });
+  useAppStore.getState().set({ addressNote: ignored.length > 0 ? ignored : null });
   return ignored;
 }
 

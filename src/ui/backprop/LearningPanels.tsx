@@ -1,3 +1,4 @@
+import { errorText, message } from '../../i18n/message';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -22,7 +23,7 @@ function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): v
 export function LearningPanels({ engine, layers }: { engine: EngineConnection; layers: readonly LayerSpec[] }) {
   const check = (tensor: string, index: number) => engine.backprop.checkGradient(tensor, index);
   const report = (error: unknown) =>
-    useAppStore.getState().set({ error: `Gradient check: ${error instanceof Error ? error.message : String(error)}` });
+    useAppStore.getState().set({ error: message('messages', 'gradientCheckFailed', { detail: errorText(error) }) });
   return (
     <>
       <details className="panel" open>

@@ -1,3 +1,4 @@
+import { useMessageText } from '../../i18n/useMessage';
 import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 
@@ -5,10 +6,11 @@ import { useAppStore } from '../../store/appStore';
 export function EngineDown({ retry }: { retry: () => Promise<void> }) {
   const down = useAppStore((s) => s.engineDown);
   const [busy, setBusy] = useState(false);
+  const text = useMessageText();
   if (!down) return null;
   return (
     <div className="engine-down" role="alert">
-      <p>{down}</p>
+      <p>{text(down)}</p>
       <button
         type="button"
         data-testid="engine-retry"

@@ -1,3 +1,4 @@
+import { useMessageText } from '../../i18n/useMessage';
 import { useAppStore } from '../../store/appStore';
 import { SHIPPED_RUNS } from '../../store/compareReading';
 
@@ -6,6 +7,7 @@ export function EngineStatus() {
   const backend = useAppStore((s) => s.backend);
   const renderer = useAppStore((s) => s.renderer);
   const note = useAppStore((s) => s.engineNote);
+  const text = useMessageText();
   const checkpoint = useAppStore((s) => s.checkpoints[s.checkpointIndex]);
   const run = useAppStore((s) => s.run);
   return (
@@ -32,7 +34,7 @@ export function EngineStatus() {
           {checkpoint.testAccuracy !== null ? `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(2)}%` : ''}
         </div>
       )}
-      {note && <div className="muted">{note}</div>}
+      {note && <div className="muted">{text(note)}</div>}
     </div>
   );
 }

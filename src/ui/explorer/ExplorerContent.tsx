@@ -1,3 +1,4 @@
+import { errorText, message } from '../../i18n/message';
 import type { MnistSet } from '../../engine/data/mnistInput';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -23,7 +24,7 @@ export function ExplorerContent({ engine, test }: { engine: EngineConnection; te
     engine.explorer
       .loadTestDigit(i)
       .catch((error: unknown) =>
-        set({ error: `Loading test image ${i}: ${error instanceof Error ? error.message : String(error)}` }),
+        set({ error: message('messages', 'testImageFailed', { index: i, detail: errorText(error) }) }),
       );
   const within = (i: number) => all.map((p) => (p && i < p.images ? p : null));
   return (

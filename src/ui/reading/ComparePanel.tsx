@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
-import { SHIPPED_RUNS } from '../../store/compareReading';
+import { useRunName } from '../runs/useRunName';
 
 /** Compare mode: both shipped networks' probabilities for the same input, side by side. */
 export function ComparePanel({ runNames }: { runNames: readonly string[] }) {
@@ -8,8 +10,10 @@ export function ComparePanel({ runNames }: { runNames: readonly string[] }) {
   const prediction = useAppStore((s) => s.prediction);
   const run = useAppStore((s) => s.run);
   const set = useAppStore((s) => s.set);
+  const language = useAppStore((s) => s.language);
+  const { t } = useTranslation('reading');
+  const name = useRunName();
   if (!runNames.includes('lenet5-classic') || !runNames.includes('lenet5-default')) return null;
-  const name = (id: string | null) => (id && Object.hasOwn(SHIPPED_RUNS, id) ? SHIPPED_RUNS[id] : (id ?? ''));
   return (
     <section className="compare">
       <label>
@@ -19,15 +23,15 @@ export function ComparePanel({ runNames }: { runNames: readonly string[] }) {
           checked={compare}
           onChange={(e) => set({ compare: e.target.checked })}
         />{' '}
-        compare both shipped networks
+        {t('compareToggle')}
       </label>
       {compare && prediction && comparison && (
         <table className="compare-table" data-testid="compare-prediction">
           <thead>
             <tr>
-              <th>digit</th>
+              <th>{t('digit')}</th>
               <th>{name(run)}</th>
-              <th>{name(comparison.run)} (last epoch)</th>
+              <th>{t('lastEpoch', { name: name(comparison.run) })}</th>
             </tr>
           </thead>
           <tbody>
@@ -36,11 +40,11 @@ export function ComparePanel({ runNames }: { runNames: readonly string[] }) {
                 <th>{digit}</th>
                 <td className={digit === prediction.label ? 'top' : ''}>
                   <span className="bar" style={{ width: `${Math.max(1, p * 100)}%` }} />
-                  {(p * 100).toFixed(1)}
+                  {formatFixed(language, p * 100, 1)}
                 </td>
                 <td className={digit === comparison.label ? 'top' : ''}>
                   <span className="bar" style={{ width: `${Math.max(1, comparison.probabilities[digit] * 100)}%` }} />
-                  {(comparison.probabilities[digit] * 100).toFixed(1)}
+                  {formatFixed(language, comparison.probabilities[digit] * 100, 1)}
                 </td>
               </tr>
             ))}

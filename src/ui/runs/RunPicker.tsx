@@ -1,3 +1,4 @@
+import { errorText, message } from '../../i18n/message';
 import { useRef } from 'react';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -11,7 +12,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
   const picker = useRef<HTMLInputElement>(null);
   const names = useAppStore((s) => s.runNames);
-  const fail = (error: unknown) => useAppStore.getState().set({ error: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(error) }) });
 
   const download = () => {
     const record = engine.selectedRun();

@@ -1,4 +1,8 @@
+import { errorText, message } from '../../i18n/message';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { initialLanguage } from '../../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useAppStore } from '../../store/appStore';
 import { connectEngine, type EngineConnection } from '../../store/connectEngine';
 import { recordFromLoadedRun } from '../../store/runRecord';
@@ -25,11 +29,7 @@ const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 const classic = fetchRun(CLASSIC_RUN_URL).then(
   (run) => [recordFromLoadedRun('lenet5-classic', run)],
   (error: unknown) => {
-    useAppStore
-      .getState()
-      .set({
-        error: `The classic LeNet-5 run could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-      });
+    useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorText(error) }) });
     return [];
   },
 );
@@ -44,7 +44,7 @@ const connection = Promise.all([fetchRun(SHIPPED_RUN_URL), classic]).then(([run,
 );
 installAutomationApi(connection);
 
-useAppStore.getState().set({ viewGuide: !readFlag(VIEW_GUIDE_KEY) });
+useAppStore.getState().set({ viewGuide: !readFlag(VIEW_GUIDE_KEY), language: initialLanguage });
 
 /**
  * The page, laid out by CSS container queries (layout.css): on a desktop the pad and the reading on the
@@ -56,10 +56,16 @@ export function App() {
   const [drawerOpen, setDrawerOpen] = useState(true);
   const layers = useAppStore((s) => s.layers);
   const runNames = useAppStore((s) => s.runNames);
+  const { t } = useTranslation('shell');
+  const language = useAppStore((s) => s.language);
+
+  useEffect(() => {
+    document.title = t('title');
+  }, [t, language]);
 
   useEffect(() => {
     connection.then(setEngine, (e: unknown) =>
-      useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }),
+      useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(e) }) }),
     );
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') useAppStore.getState().set({ focus: null, pinned: false });
@@ -71,9 +77,10 @@ export function App() {
   return (
     <div className="shell">
       <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
-        <section className="reading" aria-label="Your drawing and the network's reading">
+        <section className="reading" aria-label={t('readingSection')}>
           <header className="reading-header">
-            <h1>LeNet-5, neuron by neuron</h1>
+            <h1>{t('title')}</h1>
+            <LanguageSwitch />
             {engine && <ShareButton />}
           </header>
           <AddressNote />

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useMessageText } from '../../i18n/useMessage';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -25,22 +27,24 @@ export function ControlsDrawer({
   onToggle: () => void;
 }) {
   const error = useAppStore((s) => s.error);
+  const text = useMessageText();
+  const { t } = useTranslation('shell');
   return (
-    <aside className="controls" aria-label="Controls" id="controls">
+    <aside className="controls" aria-label={t('controls')} id="controls">
       <button
         type="button"
         className="drawer-toggle"
         aria-expanded={open}
         aria-controls="controls-sections"
         onClick={onToggle}
-        title={open ? 'Fold the controls away' : 'Show the controls'}
+        title={open ? t('foldControls') : t('showControls')}
       >
-        {open ? 'Hide controls' : 'Controls'}
+        {open ? t('hideControls') : t('controls')}
       </button>
       <div className="controls-sections" id="controls-sections">
         {error && (
           <p role="alert" className="error">
-            {error}
+            {text(error)}
           </p>
         )}
         {engine && <EngineDown retry={engine.retryEngine} />}
@@ -48,12 +52,12 @@ export function ControlsDrawer({
         {engine && <LearningPanels engine={engine} layers={layers} />}
         {engine && (
           <details className="panel" open>
-            <summary>Training</summary>
+            <summary>{t('training')}</summary>
             <TrainingPanel training={engine.training} />
           </details>
         )}
         <details className="panel" open>
-          <summary>Runs and engine</summary>
+          <summary>{t('runsAndEngine')}</summary>
           {engine && <RunPicker engine={engine} />}
           <EngineStatus />
         </details>

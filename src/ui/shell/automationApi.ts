@@ -2,6 +2,8 @@
  * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
  * in the README). Present in development and production builds.
  */
+import { i18n } from '../../i18n/i18n';
+import { messageText } from '../../i18n/useMessage';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -42,6 +44,8 @@ export interface LenetAutomation {
     inputSource: { kind: 'drawing' } | { kind: 'test'; index: number } | { kind: 'address' };
     /** The engine worker's restarts in this page, and the message when it stays down. */
     engine: { restarts: number; down: string | null };
+    /** The language the app is shown in. */
+    language: 'en' | 'zh';
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -137,7 +141,8 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         backward: s.backward ? { ...s.backward } : null,
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
         inputSource: { ...s.inputSource },
-        engine: { restarts: s.engineRestarts, down: s.engineDown },
+        engine: { restarts: s.engineRestarts, down: s.engineDown && messageText(i18n.t, s.engineDown) },
+        language: s.language,
       };
     },
     layers: () =>

@@ -1,3 +1,4 @@
+import { errorText, message } from '../../i18n/message';
 import type { ArchitectureOptions } from '../../engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES } from '../../engine/model/lenet5';
 import { useAppStore } from '../../store/appStore';
@@ -32,7 +33,9 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
   const run = useAppStore((s) => s.run);
   const running = state.status === 'running';
   const report = (promise: Promise<void>) =>
-    promise.catch((e: unknown) => useAppStore.getState().set({ error: e instanceof Error ? e.message : String(e) }));
+    promise.catch((e: unknown) =>
+      useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(e) }) }),
+    );
   const left = state.imagesPerSecond > 0 ? (state.imagesInEpoch - state.imagesDone) / state.imagesPerSecond : NaN;
   return (
     <section className="training" aria-label="Training">

@@ -1,0 +1,56 @@
+/**
+ * Every catalog of the app, by namespace: one per room of src/ui (its strings.ts), the view's words
+ * (src/viz/strings.ts), the δ explanations (src/viz/deltaStrings.ts) and the messages the store and the
+ * engine worker report (src/i18n/messages.ts). The English catalogs define the keys; each Chinese one is
+ * typed `Catalog<typeof en>`, so a key missing in either fails the typecheck.
+ */
+import * as address from '../ui/address/strings';
+import * as backprop from '../ui/backprop/strings';
+import * as chapters from '../ui/chapters/strings';
+import * as engineStatus from '../ui/engine-status/strings';
+import * as explorer from '../ui/explorer/strings';
+import * as kernels from '../ui/kernels/strings';
+import * as pad from '../ui/pad/strings';
+import * as reading from '../ui/reading/strings';
+import * as runs from '../ui/runs/strings';
+import * as shell from '../ui/shell/strings';
+import * as training from '../ui/training/strings';
+import * as view from '../ui/view/strings';
+import * as viewControls from '../ui/view-controls/strings';
+import * as delta from '../viz/deltaStrings';
+import * as viz from '../viz/strings';
+import * as messages from './messages';
+
+const catalogs = {
+  address,
+  backprop,
+  chapters,
+  delta,
+  engineStatus,
+  explorer,
+  kernels,
+  messages,
+  pad,
+  reading,
+  runs,
+  shell,
+  training,
+  view,
+  viewControls,
+  viz,
+} as const;
+
+type Namespaces = typeof catalogs;
+
+/** The English catalogs: the keys every language must have. */
+export type Resources = { readonly [N in keyof Namespaces]: Namespaces[N]['en'] };
+
+/** The namespaces, in a fixed order. */
+export const NAMESPACES = Object.keys(catalogs) as (keyof Namespaces)[];
+
+function byLanguage(language: 'en' | 'zh') {
+  return Object.fromEntries(NAMESPACES.map((ns) => [ns, catalogs[ns][language]]));
+}
+
+/** The resources i18next is initialised with. */
+export const resources = { en: byLanguage('en'), zh: byLanguage('zh') };

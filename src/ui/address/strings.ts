@@ -1,0 +1,78 @@
+/** The words of the address room (share link, notes about an address), in English and Chinese. */
+import type { Catalog } from '../../i18n/catalog';
+
+export const en = {
+  share: 'Share link',
+  copied: 'Link copied',
+  noClipboard: 'The clipboard is not available here: copy the link from this field.',
+  localRun:
+    'The link carries your drawing and the view, not this run: runs trained or imported here stay in this browser, so it opens on the shipped network.',
+  note: 'Ignored from the address: {{list}}.',
+  listSeparator: '; ',
+  dismiss: 'Dismiss the note about the address',
+  field: {
+    drawing: 'the drawing',
+    input: 'the input',
+    test: 'the test digit',
+    run: 'the run',
+    checkpoint: 'the checkpoint',
+    focus: 'the focus',
+    trace: 'the trace mode',
+    colour: 'the colour mode',
+    camera: 'the camera',
+    backward: 'the backward view',
+    language: 'the language',
+    view: 'the view',
+  },
+  ignored: {
+    unreadable: 'the whole address (unreadable)',
+    foreign: 'the whole address (not one this app wrote)',
+    version: 'the whole address (from another version of the app)',
+    unknown: '"{{key}}" (unknown)',
+    malformed: '{{field}} (malformed)',
+    twice: '{{field}} (given twice)',
+    notShipped: 'the run ({{run}} is not a network shipped with this app)',
+    noEpoch: 'the checkpoint (this run has no epoch {{epoch}})',
+    noLayer: 'the focus (this run has no layer {{layer}})',
+    noPreset: 'the camera (no preset {{preset}})',
+    failed: '{{field}} ({{detail}})',
+  },
+};
+
+export const zh: Catalog<typeof en> = {
+  share: '分享链接',
+  copied: '链接已复制',
+  noClipboard: '这里无法使用剪贴板：请从此输入框复制链接。',
+  localRun:
+    '链接带有你的手写数字和视图，但不带这个网络：在此训练或导入的网络只保存在本浏览器中，所以链接会打开自带的网络。',
+  note: '地址中以下内容未被使用：{{list}}。',
+  listSeparator: '；',
+  dismiss: '关闭关于地址的提示',
+  field: {
+    drawing: '手写数字',
+    input: '输入',
+    test: '测试数字',
+    run: '网络',
+    checkpoint: '检查点',
+    focus: '选中的神经元',
+    trace: '追踪模式',
+    colour: '着色方式',
+    camera: '视角',
+    backward: '反向传播视图',
+    language: '语言',
+    view: '视图',
+  },
+  ignored: {
+    unreadable: '整个地址（无法读取）',
+    foreign: '整个地址（不是本应用生成的）',
+    version: '整个地址（来自本应用的其他版本）',
+    unknown: '“{{key}}”（未知）',
+    malformed: '{{field}}（格式错误）',
+    twice: '{{field}}（重复给出）',
+    notShipped: '网络（{{run}} 不是本应用自带的网络）',
+    noEpoch: '检查点（这个网络没有第 {{epoch}} 轮）',
+    noLayer: '选中的神经元（这个网络没有 {{layer}} 层）',
+    noPreset: '视角（没有名为 {{preset}} 的预设）',
+    failed: '{{field}}（{{detail}}）',
+  },
+};
