@@ -40,6 +40,8 @@ export interface AddressState {
   readonly backward: number | 'reading' | null;
   /** The language the app is shown in. */
   readonly language: Language | null;
+  /** The tutorial chapter open (its id), or null. */
+  readonly chapter: string | null;
 }
 
 /** The fields of an address, as the notes about it name them. */
@@ -55,6 +57,7 @@ export type AddressField =
   | 'camera'
   | 'backward'
   | 'language'
+  | 'chapter'
   | 'view';
 
 /** The address format written and read here. */
@@ -75,7 +78,21 @@ const MAX_FIELD_CHARS = 16384,
 const INPUT_VALUES = 32 * 32;
 const TRACE_MODES = ['direct', 'full'] as const;
 const COLOUR_MODES = ['fixed', 'perDrawing', 'difference'] as const;
-const KEYS = ['v', 'run', 'epoch', 'draw', 'input', 'test', 'focus', 'trace', 'colour', 'camera', 'backward', 'lang'];
+const KEYS = [
+  'v',
+  'run',
+  'epoch',
+  'draw',
+  'input',
+  'test',
+  'focus',
+  'trace',
+  'colour',
+  'camera',
+  'backward',
+  'lang',
+  'chapter',
+];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** An empty state: nothing carried. */
@@ -89,6 +106,7 @@ export const EMPTY_ADDRESS: AddressState = {
   cameraPreset: null,
   backward: null,
   language: null,
+  chapter: null,
 };
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -252,6 +270,7 @@ export function encodeAddress(state: AddressState): string {
   add('camera', state.cameraPreset);
   add('backward', state.backward);
   add('lang', state.language);
+  add('chapter', state.chapter);
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -320,6 +339,7 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
       value === 'reading' ? 'reading' : /^\d$/.test(value) ? Number(value) : null,
     ),
     language: read('lang', 'language', (value) => (isLanguage(value) ? value : null)),
+    chapter: read('chapter', 'chapter', (value) => (NAME.test(value) ? value : null)),
   };
   return { state, ignored };
 }

@@ -99,6 +99,8 @@ export interface TrainingSlice {
 export interface ViewSlice {
   /** The language the app is shown in (src/i18n). */
   language: Language;
+  /** The tutorial chapter opened from the chapters menu (its text is shown), or null. */
+  chapter: string | null;
   focus: NodeRef | null;
   pinned: boolean;
   traceMode: 'direct' | 'full';
@@ -205,6 +207,7 @@ export const useAppStore = create<AppState>((set) => ({
   strokes: [],
   addressNote: null,
   language: 'en',
+  chapter: null,
   focus: null,
   pinned: false,
   traceMode: 'direct',

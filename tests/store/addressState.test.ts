@@ -51,6 +51,7 @@ const full: AddressState = {
   cameraPreset: 's4',
   backward: 3,
   language: 'zh',
+  chapter: 'pooling',
 };
 
 describe('base64url', () => {
@@ -146,6 +147,7 @@ describe('the address', () => {
       cameraPreset: fc.option(name),
       backward: fc.option(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('reading' as const))),
       language: fc.option(fc.constantFrom('en' as const, 'zh' as const)),
+      chapter: fc.option(name),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -195,6 +197,7 @@ describe('the address', () => {
       ['backward', '10', 'backward'],
       ['backward', '', 'backward'],
       ['lang', 'fr', 'language'],
+      ['chapter', '../x', 'chapter'],
     ];
     for (const [key, value, field] of cases) {
       const params = new URLSearchParams(encodeAddress(full));

@@ -4,6 +4,8 @@
  * order; whatever cannot be used is named in a note, never thrown), then keeps the address in step with
  * history.replaceState (never a new history entry), and builds the link the share button copies.
  */
+import { chapterById } from '../chapters/chapterList';
+import { openChapter } from '../chapters/openChapter';
 import { applyLanguage } from '../../i18n/i18n';
 import {
   decodeAddress,
@@ -39,6 +41,7 @@ const WATCHED: readonly (keyof AppState)[] = [
   'viewKind',
   'trueLabel',
   'language',
+  'chapter',
 ];
 
 /** A note that restoring `field` failed with `error`. */
@@ -73,6 +76,7 @@ export function addressStateOf(s: AppState): AddressState {
     cameraPreset: s.cameraPreset,
     backward: s.viewKind === 'backward' ? (s.trueLabel ?? 'reading') : null,
     language: s.language,
+    chapter: s.chapter,
   };
 }
 
@@ -174,6 +178,15 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
       if (input) await connection.infer(input);
       else await connection.backprop.read(new Float32Array(1024)); // an empty pad reads as a blank input, as window.lenet.backward does
     });
+  }
+  if (state.chapter !== null) {
+    const chapter = state.chapter;
+    if (!chapterById(chapter)) ignored.push(i18nMessage('address', 'ignored.noChapter', { chapter }));
+    // An address that names only the chapter opens it (its scene is set up); one written while a chapter was open
+    // carries the scene itself, restored above, and only shows the chapter's text again.
+    else if (state.focus === null && state.drawing === null && state.backward === null)
+      await step('chapter', () => openChapter(connection, chapter));
+    else useAppStore.getState().set({ chapter });
   }
   useAppStore.getState().set({ addressNote: ignored.length > 0 ? ignored : null });
   return ignored;

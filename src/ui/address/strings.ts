@@ -22,6 +22,7 @@ export const en = {
     camera: 'the camera',
     backward: 'the backward view',
     language: 'the language',
+    chapter: 'the chapter',
     view: 'the view',
   },
   ignored: {
@@ -35,6 +36,7 @@ export const en = {
     noEpoch: 'the checkpoint (this run has no epoch {{epoch}})',
     noLayer: 'the focus (this run has no layer {{layer}})',
     noPreset: 'the camera (no preset {{preset}})',
+    noChapter: 'the chapter (there is no chapter {{chapter}})',
     failed: '{{field}} ({{detail}})',
   },
 };
@@ -60,6 +62,7 @@ export const zh: Catalog<typeof en> = {
     camera: '视角',
     backward: '反向传播视图',
     language: '语言',
+    chapter: '章节',
     view: '视图',
   },
   ignored: {
@@ -73,6 +76,7 @@ export const zh: Catalog<typeof en> = {
     noEpoch: '检查点（这个网络没有第 {{epoch}} 轮）',
     noLayer: '选中的神经元（这个网络没有 {{layer}} 层）',
     noPreset: '视角（没有名为 {{preset}} 的预设）',
+    noChapter: '章节（没有名为 {{chapter}} 的章节）',
     failed: '{{field}}（{{detail}}）',
   },
 };

@@ -1,6 +1,121 @@
-/** Words of the app in English and Chinese (the Chinese in the tutorial's terms, src/i18n/glossary.ts). */
+/** The chapters: the tutorial's sections as a path through the app, in English and Chinese (the tutorial's terms). */
 import type { Catalog } from '../../i18n/catalog';
+import { zhTerm } from '../../i18n/glossary';
 
-export const en = {};
+export const en = {
+  menu: 'Chapters',
+  menuLabel: 'Chapters of the tutorial shown in the app',
+  coming: 'coming',
+  comingNote: 'This part of the app is not built yet.',
+  close: 'Close the chapter',
+  fromTutorial: 'Tutorial section: {{section}}',
+  chapter: {
+    convolution: {
+      title: 'Convolution, intuitively',
+      text: 'The pinned c1 neuron is one cell of a feature map: its 5x5 kernel slides over the input, and here it sits on the lit window below it. Its value is the sum of the window times the kernel, plus the bias, through ReLU. Hover other c1 cells to watch the window move (the stride is 1).',
+    },
+    pooling: {
+      title: 'Pooling, intuitively',
+      text: 'The pinned s2 cell takes the largest of the four values in its 2x2 window of c1 (marked), and the window moves by 2. The map shrinks to a quarter, and a small shift of the digit barely changes it.',
+    },
+    'fully-connected': {
+      title: 'The fully connected layer, intuitively',
+      text: 'The pinned f6 unit reads every one of the 120 values of c5: each edge is a weight. Fully connected layers combine the features the convolution and pooling layers found into the reading; the output layer turns them into ten probabilities with softmax.',
+    },
+    training: {
+      title: 'Putting it together: training with backpropagation',
+      text: 'Training starts from random weights, runs each training image forward, measures the error against the target vector and moves every weight and kernel against its gradient. Train a new network here and step through its epochs on the timeline to watch your drawing be read better and better.',
+    },
+    equivariance: {
+      title: 'Equivariance',
+      text: "Shift the digit and the convolution's feature maps shift with it; rotate or scale it and they do not simply follow. The transform probe that lets you try this on the real network is on its way.",
+    },
+    'pooling-invariance': {
+      title: 'What pooling is for',
+      text: "Pooling makes the reading a little invariant to small shifts of the input. Sweeps of the reading over shifts, rotations and scales, for max pooling and for LeCun's subsampling, are on their way.",
+    },
+    'conv-backprop': {
+      title: 'Backpropagation into a layer below a convolution',
+      text: "The backward view is on, against the network's runner-up digit, and the c3 neuron with the largest δ is pinned. Its tooltip derives its δ: the δ maps of the layer above convolved ('full') with the 180°-rotated kernels, times f'(z).",
+    },
+    'pool-backprop': {
+      title: 'Backpropagation into a layer below a subsampling layer',
+      text: 'The pinned s2 cell passes its δ down to its 2x2 window in c1: to the winner only for max pooling (the other three get 0), a quarter each for mean pooling, β·δ for trainable subsampling — the UpSample of the tutorial.',
+    },
+    'learned-combinations': {
+      title: 'Learning combinations of feature maps',
+      text: "Instead of LeCun's hand-made C3 table, the network can learn how much each s2 map feeds each c3 map (α = softmax of free weights c). This option and its α panel are on their way.",
+    },
+    'batch-vs-online': {
+      title: 'Batch versus online updates',
+      text: 'Updating after every single image (online) or after a batch: the comparison with batch size 1 in the training panel is on its way.',
+    },
+    'gradient-check': {
+      title: 'Checking the derivatives',
+      text: "One weight's derivative from backpropagation is compared with the central finite difference (L(w+ε) − L(w−ε)) / 2ε. The tutorial suggests ε = 10e-8; in float32 that step is lost in rounding, so the app computes in float64 with ε = 1e-3 and shows the relative difference.",
+    },
+    momentum: {
+      title: 'Momentum',
+      text: "Momentum keeps a velocity v ← γv + η∇L and moves the weights by it, so steps that agree add up and zig-zags cancel. Live charts of each layer's velocity and a comparison of runs with and without momentum are on their way.",
+    },
+  },
+};
 
-export const zh: Catalog<typeof en> = {};
+export const zh: Catalog<typeof en> = {
+  menu: '章节',
+  menuLabel: '教程中在本应用里可以看到的章节',
+  coming: '即将推出',
+  comingNote: '应用的这一部分尚未完成。',
+  close: '关闭本章',
+  fromTutorial: '教程章节：{{section}}',
+  chapter: {
+    convolution: {
+      title: '卷积直观解释',
+      text: `被选中的 c1 ${zhTerm.neuron}是一张${zhTerm.featureMap}中的一个点：它的 5x5 ${zhTerm.kernel}在输入上滑动，此刻正停在下方被点亮的窗口上。它的值是窗口与${zhTerm.kernel}对应元素乘积之和，加上${zhTerm.bias}，再经过 ReLU。把鼠标移到其他 c1 点上，可以看到窗口随之移动（${zhTerm.stride}为 1）。`,
+    },
+    pooling: {
+      title: '池化直观解释',
+      text: `被选中的 s2 点取 c1 中它的 2x2 窗口里四个值的最大值（已标出），窗口每次移动 2 个元素。${zhTerm.featureMap}缩小为四分之一，数字稍作${zhTerm.translation}时它几乎不变。`,
+    },
+    'fully-connected': {
+      title: '全连接层直观解释',
+      text: `被选中的 f6 单元读取 c5 的全部 120 个值：每条连线都是一个${zhTerm.weight}。${zhTerm.denseLayer}把${zhTerm.convLayer}和${zhTerm.poolLayer}提取到的特征组合起来进行分类；${zhTerm.outputLayer}用 softmax 把它们变成十个${zhTerm.probability}。`,
+    },
+    training: {
+      title: '组合并用反向传播训练',
+      text: `训练从随机${zhTerm.weight}开始：每张训练图像经过${zhTerm.forwardPass}，与${zhTerm.targetVector}比较算出误差，再沿${zhTerm.gradient}的反方向更新所有${zhTerm.weight}和${zhTerm.filter}。在这里训练一个新网络，并在时间轴上逐轮查看，你的手写数字会被识别得越来越好。`,
+    },
+    equivariance: {
+      title: '等变表示',
+      text: `把数字${zhTerm.translation}，卷积得到的${zhTerm.featureMap}也随之${zhTerm.translation}；旋转或缩放它，${zhTerm.featureMap}却不会简单地跟着变化。让你在真实网络上验证这一点的变换探针即将推出。`,
+    },
+    'pooling-invariance': {
+      title: '池化层的目的与好处',
+      text: `池化让识别结果对输入的微小${zhTerm.translation}具有一定的${zhTerm.invariance}。对${zhTerm.translation}、旋转和缩放的识别结果扫描（${zhTerm.maxPooling}与 LeCun 的降采样对比）即将推出。`,
+    },
+    'conv-backprop': {
+      title: '下层为卷积层的反向传播',
+      text: `${zhTerm.backprop}视图已打开，目标是网络的第二候选数字，并选中了 ${zhTerm.sensitivity} δ 最大的 c3 ${zhTerm.neuron}。它的提示框推导出这个 δ：上一层的${zhTerm.sensitivityMap}与旋转 180° 的${zhTerm.kernel}做 'full' 卷积，再乘以 f'(u)。`,
+    },
+    'pool-backprop': {
+      title: '下层为降采样层的反向传播',
+      text: `被选中的 s2 点把它的 δ 传回 c1 中的 2x2 窗口：${zhTerm.maxPooling}只传给最大值所在的位置（其余三个为 0），${zhTerm.meanPooling}平摊为四分之一，可训练的降采样则传 β·δ——即教程中的 UpSample（${zhTerm.upsample}）。`,
+    },
+    'learned-combinations': {
+      title: '学习特征图的组合',
+      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。这个选项和 α 面板即将推出。`,
+    },
+    'batch-vs-online': {
+      title: '批量更新VS在线更新',
+      text: `每看一张图像就更新一次（${zhTerm.onlineUpdate}），还是每看一批再更新（${zhTerm.batchUpdate}）：训练面板中批量大小为 1 的对比即将推出。`,
+    },
+    'gradient-check': {
+      title: '检查求导是否正确',
+      text: `把${zhTerm.backprop}算出的某个${zhTerm.weight}的导数与中心${zhTerm.finiteDifference} (E(w+ε) − E(w−ε)) / 2ε 比较。教程建议 ε = 10e-8；在 float32 下这么小的步长会被舍入误差淹没，所以本应用用 float64、ε = 1e-3 计算，并给出相对误差。`,
+    },
+    momentum: {
+      title: '动量法',
+      text: `${zhTerm.momentum}法保留一个${zhTerm.velocity} v ← γv + η∇L，并用它更新${zhTerm.weight}：方向一致的步子会累积，来回震荡的会相互抵消。各层${zhTerm.velocity}的实时图表，以及有无${zhTerm.momentum}的训练对比即将推出。`,
+    },
+  },
+};

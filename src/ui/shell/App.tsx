@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialLanguage } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ChaptersMenu } from '../chapters/ChaptersMenu';
+import { ChapterText } from '../chapters/ChapterText';
+import { openChapter } from '../chapters/openChapter';
 import { useAppStore } from '../../store/appStore';
 import { connectEngine, type EngineConnection } from '../../store/connectEngine';
 import { recordFromLoadedRun } from '../../store/runRecord';
@@ -80,10 +83,14 @@ export function App() {
         <section className="reading" aria-label={t('readingSection')}>
           <header className="reading-header">
             <h1>{t('title')}</h1>
-            <LanguageSwitch />
-            {engine && <ShareButton />}
+            <div className="header-tools">
+              {engine && <ChaptersMenu open={(id) => openChapter(engine, id)} />}
+              <LanguageSwitch />
+              {engine && <ShareButton />}
+            </div>
           </header>
           <AddressNote />
+          <ChapterText />
           <div className="pad-block">
             {engine ? (
               <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />

@@ -2,6 +2,7 @@
  * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
  * in the README). Present in development and production builds.
  */
+import { openChapter } from '../chapters/openChapter';
 import { i18n } from '../../i18n/i18n';
 import { messageText } from '../../i18n/useMessage';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
@@ -46,6 +47,8 @@ export interface LenetAutomation {
     engine: { restarts: number; down: string | null };
     /** The language the app is shown in. */
     language: 'en' | 'zh';
+    /** The tutorial chapter open, or null. */
+    chapter: string | null;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -57,6 +60,8 @@ export interface LenetAutomation {
   selectCheckpoint(epoch: number): Promise<void>;
   /** The backward pass of the current input against `label`; the view switches to it. */
   backward(label: number): Promise<{ loss: number }>;
+  /** Opens a tutorial chapter (ids in src/ui/chapters/chapterList.ts): its text, and the state that shows its section. */
+  openChapter(id: string): Promise<void>;
   /** Of the last backward pass: dL/d(output) and dL/dz (null where the layer has none), flattened [c][y][x]. */
   deltas(layerId: string): { out: number[] | null; pre: number[] | null };
   /** dL/d(a manifest tensor) of the last backward pass, in the manifest's layout. */
@@ -143,6 +148,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         inputSource: { ...s.inputSource },
         engine: { restarts: s.engineRestarts, down: s.engineDown && messageText(i18n.t, s.engineDown) },
         language: s.language,
+        chapter: s.chapter,
       };
     },
     layers: () =>
@@ -189,6 +195,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       useAppStore.getState().set({ traceMode: mode });
     },
     metrics: () => ({ latencies: [...sceneHolder.latencies], framesRendered: sceneHolder.framesRendered }),
+    openChapter: (id) => openChapter(require(), id),
     async backward(label) {
       checkDigit(label);
       const connection = require();

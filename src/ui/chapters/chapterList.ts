@@ -1,0 +1,43 @@
+/**
+ * The tutorial's sections the app shows, in the tutorial's order (shared/seed: 《CNN卷积神经网络》): each
+ * chapter names its section as the tutorial writes it and says what it sets up in the app. Chapters whose
+ * feature has not landed yet are listed as coming.
+ */
+
+/** What a chapter sets up (see openChapter.ts). */
+export type ChapterScene =
+  | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean }
+  | { readonly kind: 'section'; readonly section: 'training' | 'gradients' }
+  | { readonly kind: 'coming' };
+
+/** One chapter: its id (also in the address, `chapter=`), the tutorial's section title and what it shows. */
+export interface Chapter {
+  readonly id: string;
+  /** The section's title exactly as the tutorial writes it. */
+  readonly section: string;
+  readonly scene: ChapterScene;
+}
+
+/** Every chapter, in the tutorial's order. */
+export const CHAPTERS = [
+  { id: 'convolution', section: '卷积直观解释', scene: { kind: 'node', layer: 'c1', backward: false } },
+  { id: 'pooling', section: '池化直观解释', scene: { kind: 'node', layer: 's2', backward: false } },
+  { id: 'fully-connected', section: '全连接层直观解释', scene: { kind: 'node', layer: 'f6', backward: false } },
+  { id: 'training', section: '组合并用反向传播训练', scene: { kind: 'section', section: 'training' } },
+  { id: 'equivariance', section: '等变表示', scene: { kind: 'coming' } },
+  { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'coming' } },
+  { id: 'conv-backprop', section: '下层为卷积层的反向传播', scene: { kind: 'node', layer: 'c3', backward: true } },
+  { id: 'pool-backprop', section: '下层为降采样层的反向传播', scene: { kind: 'node', layer: 's2', backward: true } },
+  { id: 'learned-combinations', section: '学习特征图的组合', scene: { kind: 'coming' } },
+  { id: 'batch-vs-online', section: '批量更新VS在线更新', scene: { kind: 'coming' } },
+  { id: 'gradient-check', section: '检查求导是否正确', scene: { kind: 'section', section: 'gradients' } },
+  { id: 'momentum', section: '动量法', scene: { kind: 'coming' } },
+] as const satisfies readonly Chapter[];
+
+/** A chapter's id. */
+export type ChapterId = (typeof CHAPTERS)[number]['id'];
+
+/** The chapter with `id`, or undefined. */
+export function chapterById(id: string): Chapter | undefined {
+  return CHAPTERS.find((chapter) => chapter.id === id);
+}

@@ -1,0 +1,86 @@
+/**
+ * Sets the app in the state that shows a chapter's section: a digit to read (a test digit when the pad is
+ * empty), the focused node, the forward or backward view, the camera, or the panel to open.
+ */
+import { nodeRef, type NodeRef } from '../../engine/model/nodeRef';
+import { useAppStore } from '../../store/appStore';
+import type { EngineConnection } from '../../store/connectEngine';
+import { frameHolder } from '../../store/frameHolder';
+import { flyTo } from '../../viz/sceneHolder';
+import { randomWeight } from '../kernels/kernelImages';
+import { chapterById, type Chapter } from './chapterList';
+
+/** The MNIST test digit a chapter reads when the pad is empty (test image 0, a 7). */
+export const CHAPTER_TEST_DIGIT = 0;
+
+/**
+ * The node of `layerId` that stands out most in the frame shown: the largest activation, or in the backward
+ * view the largest |δ| (dL/dz where the layer has it, else dL/d(output)). Null before anything is read.
+ */
+export function strongestNode(layerId: string, backward: boolean): NodeRef | null {
+  const layers = useAppStore.getState().layers;
+  const l = layers.findIndex((layer) => layer.id === layerId);
+  const frame = backward ? frameHolder.backward : frameHolder.frame;
+  const part = frame?.layers[l];
+  if (l < 0 || !frame || !part) return null;
+  const [offset, count] = backward && part.pre ? part.pre : part.out;
+  const score = (i: number) => (backward ? Math.abs(frame.values[offset + i]) : frame.values[offset + i]);
+  let best = 0;
+  for (let i = 1; i < count; i++) if (score(i) > score(best)) best = i;
+  return nodeRef(layers[l], best);
+}
+
+/** The input to show: the drawing if there is one, else the chapter's test digit (loaded and read). */
+async function ensureInput(connection: EngineConnection): Promise<void> {
+  const { input } = useAppStore.getState();
+  if (input && input.some((v) => v !== 0)) return;
+  await connection.explorer.loadTestDigit(CHAPTER_TEST_DIGIT);
+}
+
+/** Opens the control section `name` (a `<details data-section>`) and scrolls it into view. */
+function openSection(name: string): void {
+  const section = document.querySelector<HTMLDetailsElement>(`details[data-section="${name}"]`);
+  if (!section) return;
+  section.open = true;
+  section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+/** The label a backward chapter teaches: the runner-up digit, so there is something to learn. */
+function runnerUp(): number {
+  const prediction = useAppStore.getState().prediction;
+  if (!prediction) return 0;
+  const order = prediction.probabilities.map((p, digit) => [p, digit]).sort((a, b) => b[0] - a[0]);
+  return order[1][1];
+}
+
+async function showScene(connection: EngineConnection, chapter: Chapter): Promise<void> {
+  const { set } = useAppStore.getState();
+  const scene = chapter.scene;
+  if (scene.kind === 'coming') return;
+  await ensureInput(connection);
+  if (scene.kind === 'section') {
+    if (scene.section === 'gradients') {
+      set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null });
+      await connection.backprop.read(useAppStore.getState().input!);
+      const pick = randomWeight(useAppStore.getState().layers);
+      await connection.backprop.checkGradient(pick.tensor, pick.index);
+    }
+    openSection(scene.section);
+    return;
+  }
+  if (scene.backward) {
+    set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null, deltaPart: 'pre' });
+    await connection.backprop.read(useAppStore.getState().input!);
+  } else set({ viewKind: 'forward' });
+  const node = strongestNode(scene.layer, scene.backward);
+  set({ focus: node, pinned: node !== null, traceMode: 'direct' });
+  flyTo('overview');
+}
+
+/** Opens chapter `id`: records it (its text is shown, the address carries it) and sets its scene up. */
+export async function openChapter(connection: EngineConnection, id: string): Promise<void> {
+  const chapter = chapterById(id);
+  if (!chapter) throw new Error(`no chapter ${id}`);
+  useAppStore.getState().set({ chapter: chapter.id });
+  await showScene(connection, chapter);
+}
