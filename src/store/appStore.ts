@@ -68,6 +68,8 @@ export interface DrawingSlice {
 export interface TrainingSlice {
   training: {
     status: 'idle' | 'running' | 'paused';
+    /** The run this progress belongs to (the run the worker trains), or null before any. */
+    run: string | null;
     epoch: number;
     step: number;
     loss: number | null;
@@ -90,9 +92,13 @@ export interface TrainingSlice {
   architecture: ArchitectureOptions;
   /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
   history: {
+    /** The run the history belongs to, or null. */
+    run: string | null;
     losses: [number, number][];
     epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[];
   };
+  /** What training on a shipped (or imported) run starts from: random weights, or the selected checkpoint. */
+  trainFrom: 'scratch' | 'checkpoint';
 }
 
 /** How the 3D view draws. */
@@ -217,6 +223,7 @@ export const useAppStore = create<AppState>((set) => ({
   viewGuide: true,
   training: {
     status: 'idle',
+    run: null,
     epoch: 0,
     step: 0,
     loss: null,
@@ -233,7 +240,8 @@ export const useAppStore = create<AppState>((set) => ({
   batchSize: 64,
   augment: false,
   architecture: DEFAULT_ARCHITECTURE,
-  history: { losses: [], epochs: [] },
+  history: { run: null, losses: [], epochs: [] },
+  trainFrom: 'scratch',
   viewKind: 'forward',
   deltaPart: 'pre',
   trueLabel: null,

@@ -162,6 +162,8 @@ export async function connectEngine(
     client,
     trainSubset,
     dataUrl,
+    selected: () => ({ run, index }),
+    runNames: () => runs.keys(),
     isShowingLatestOf: (name) => run.name === name && index === run.checkpoints.length - 1,
     onCheckpoint: (updated) => {
       register(updated);

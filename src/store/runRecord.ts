@@ -16,6 +16,10 @@ export interface CheckpointRecord {
 /** The options of a run with the layers they build. */
 export type RunArchitecture = ArchitectureOptions & { readonly layers: readonly LayerSpec[] };
 
+/** Where a run trained in the page began: random weights, or a copy of another run's checkpoint. */
+export type RunOrigin =
+  { readonly kind: 'scratch' } | { readonly kind: 'checkpoint'; readonly run: string; readonly epoch: number };
+
 /** A run: the shipped one, or one trained in this page. */
 export interface RunRecord {
   readonly name: string;
@@ -26,6 +30,8 @@ export interface RunRecord {
   readonly ranges: ActivationRanges | null;
   /** Each checkpoint's precomputed test-set predictions (shipped runs), or absent / null where the worker computes them. */
   readonly predictions?: readonly (CheckpointPredictions | null)[];
+  /** Runs trained in the page: where they began (absent for shipped and imported runs, and older saved runs). */
+  readonly origin?: RunOrigin;
 }
 
 /** The record of a run loaded from a run folder. */

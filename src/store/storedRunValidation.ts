@@ -92,6 +92,18 @@ export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
     const bad = params.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return refuse(`${where} has parameter ${bad} = ${params[bad]}, expected finite values`);
   }
+  const origin = value.origin;
+  if (origin !== undefined) {
+    const fromCheckpoint =
+      isPlainObject(origin) &&
+      origin.kind === 'checkpoint' &&
+      typeof origin.run === 'string' &&
+      origin.run.length <= 64 &&
+      typeof origin.epoch === 'number' &&
+      Number.isFinite(origin.epoch);
+    if (!fromCheckpoint && !(isPlainObject(origin) && origin.kind === 'scratch'))
+      return refuse(`its origin is ${describe(origin)}, expected { kind: 'scratch' } or a checkpoint it began from`);
+  }
   if (value.ranges !== null && !isPlainObject(value.ranges))
     return refuse(`ranges is ${describe(value.ranges)}, expected null or an object`);
   return { ok: true, run: value as unknown as RunRecord };
