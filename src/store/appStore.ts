@@ -48,6 +48,8 @@ export interface RunSlice {
   testImages: number;
   checkpoints: CheckpointSummary[];
   checkpointIndex: number;
+  /** The shipped run shown last (where "back to the shipped network" returns). */
+  lastShipped: string;
   /** Records in this browser's run storage that could not be used (kept as they are; key '*': the storage itself). */
   damagedRuns: { key: string; problem: string }[];
 }
@@ -205,6 +207,7 @@ export const useAppStore = create<AppState>((set) => ({
   checkpoints: [],
   checkpointIndex: 0,
   damagedRuns: [],
+  lastShipped: 'lenet5-default',
   input: null,
   stages: null,
   inkBox: null,

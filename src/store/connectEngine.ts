@@ -9,7 +9,7 @@ import { SupervisedWorker, type WorkerLike } from '../worker/supervisedWorker';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
 import { createBackpropController, type BackpropController } from './backpropController';
-import { readComparison } from './compareReading';
+import { readComparison, SHIPPED_RUNS } from './compareReading';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
@@ -149,6 +149,7 @@ export async function connectEngine(
     const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
     set({
       run: run.name,
+      ...(Object.hasOwn(SHIPPED_RUNS, run.name) ? { lastShipped: run.name } : {}),
       testImages: run.testImages,
       checkpoints: summaries(run),
       checkpointIndex: index,

@@ -9,6 +9,17 @@ export const en = {
   compareToggle: 'compare both shipped networks',
   digit: 'digit',
   lastEpoch: '{{name}} (last epoch)',
+  shown: {
+    label: 'Network shown',
+    shipped: '{{name}}, shipped with the app · epoch {{epoch}}',
+    trainedScratch: '{{name}}: your network, trained here from scratch · epoch {{epoch}}',
+    trainedFrom: '{{name}}: your network, trained here from {{origin}} at epoch {{originEpoch}} · epoch {{epoch}}',
+    imported: '{{name}}: imported into this browser · epoch {{epoch}}',
+    accuracy: '{{accuracy}} on {{images}} test images',
+    taught: 'taught copy: {{steps}} teaching steps on one drawing, not saved',
+    backToShipped: 'back to {{name}}',
+    leftShipped: '{{shipped}} is unchanged: you are now looking at a network of your own.',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -18,4 +29,15 @@ export const zh: Catalog<typeof en> = {
   compareToggle: '对比两个自带的网络',
   digit: '数字',
   lastEpoch: '{{name}}（最后一轮）',
+  shown: {
+    label: '当前显示的网络',
+    shipped: '{{name}}，本应用自带 · 第 {{epoch}} 轮',
+    trainedScratch: '{{name}}：你的网络，在此从零开始训练 · 第 {{epoch}} 轮',
+    trainedFrom: '{{name}}：你的网络，在此从 {{origin}} 第 {{originEpoch}} 轮继续训练 · 第 {{epoch}} 轮',
+    imported: '{{name}}：导入到本浏览器 · 第 {{epoch}} 轮',
+    accuracy: '{{images}} 张测试图像上准确率 {{accuracy}}',
+    taught: '教过的副本：在一张手写数字上教了 {{steps}} 步，未保存',
+    backToShipped: '返回{{name}}',
+    leftShipped: '{{shipped}}没有被改动：你现在看到的是你自己的网络。',
+  },
 };

@@ -16,6 +16,7 @@ import { ControlsDrawer } from './ControlsDrawer';
 import { DigitPad } from '../pad/DigitPad';
 import { NetworkStage } from '../view/NetworkStage';
 import { PredictionPanel } from '../reading/PredictionPanel';
+import { ShownNetwork } from '../reading/ShownNetwork';
 import { PreprocessStrip } from '../pad/PreprocessStrip';
 import { readFlag } from './rememberedFlag';
 import { ShareButton } from '../address/ShareButton';
@@ -100,6 +101,7 @@ export function App() {
             <PreprocessStrip />
           </div>
           <div className="answer-block">
+            <ShownNetwork engine={engine} />
             <PredictionPanel />
             <ComparePanel runNames={runNames} />
           </div>
