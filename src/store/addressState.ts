@@ -42,6 +42,8 @@ export interface AddressState {
   readonly language: Language | null;
   /** The tutorial chapter open (its id), or null. */
   readonly chapter: string | null;
+  /** Presentation mode on (`presentation=1`); null: not carried (off). */
+  readonly presentation: true | null;
 }
 
 /** The fields of an address, as the notes about it name them. */
@@ -58,6 +60,7 @@ export type AddressField =
   | 'backward'
   | 'language'
   | 'chapter'
+  | 'presentation'
   | 'view';
 
 /** The address format written and read here. */
@@ -92,6 +95,7 @@ const KEYS = [
   'backward',
   'lang',
   'chapter',
+  'presentation',
 ];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -107,6 +111,7 @@ export const EMPTY_ADDRESS: AddressState = {
   backward: null,
   language: null,
   chapter: null,
+  presentation: null,
 };
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -271,6 +276,7 @@ export function encodeAddress(state: AddressState): string {
   add('backward', state.backward);
   add('lang', state.language);
   add('chapter', state.chapter);
+  add('presentation', state.presentation && 1);
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -340,6 +346,7 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     ),
     language: read('lang', 'language', (value) => (isLanguage(value) ? value : null)),
     chapter: read('chapter', 'chapter', (value) => (NAME.test(value) ? value : null)),
+    presentation: read('presentation', 'presentation', (value) => (value === '1' ? true : null)),
   };
   return { state, ignored };
 }

@@ -109,6 +109,8 @@ export interface ViewSlice {
   language: Language;
   /** The tutorial chapter opened from the chapters menu (its text is shown), or null. */
   chapter: string | null;
+  /** Presentation mode: text scaled for a projector, the control column hidden, the view as large as it can be. */
+  presentation: boolean;
   focus: NodeRef | null;
   pinned: boolean;
   traceMode: 'direct' | 'full';
@@ -217,6 +219,7 @@ export const useAppStore = create<AppState>((set) => ({
   addressNote: null,
   language: 'en',
   chapter: null,
+  presentation: false,
   focus: null,
   pinned: false,
   traceMode: 'direct',

@@ -52,6 +52,7 @@ const full: AddressState = {
   backward: 3,
   language: 'zh',
   chapter: 'pooling',
+  presentation: true,
 };
 
 describe('base64url', () => {
@@ -148,6 +149,7 @@ describe('the address', () => {
       backward: fc.option(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('reading' as const))),
       language: fc.option(fc.constantFrom('en' as const, 'zh' as const)),
       chapter: fc.option(name),
+      presentation: fc.option(fc.constant(true as const)),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -198,6 +200,7 @@ describe('the address', () => {
       ['backward', '', 'backward'],
       ['lang', 'fr', 'language'],
       ['chapter', '../x', 'chapter'],
+      ['presentation', 'yes', 'presentation'],
     ];
     for (const [key, value, field] of cases) {
       const params = new URLSearchParams(encodeAddress(full));

@@ -42,6 +42,7 @@ const WATCHED: readonly (keyof AppState)[] = [
   'trueLabel',
   'language',
   'chapter',
+  'presentation',
 ];
 
 /** A note that restoring `field` failed with `error`. */
@@ -77,6 +78,7 @@ export function addressStateOf(s: AppState): AddressState {
     backward: s.viewKind === 'backward' ? (s.trueLabel ?? 'reading') : null,
     language: s.language,
     chapter: s.chapter,
+    presentation: s.presentation || null,
   };
 }
 
@@ -163,6 +165,7 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
       ignored.push(failed(name, error));
     }
   };
+  if (state.presentation) useAppStore.getState().set({ presentation: true });
   if (state.language && state.language !== useAppStore.getState().language) {
     applyLanguage(state.language, false);
     useAppStore.getState().set({ language: state.language });

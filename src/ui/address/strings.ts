@@ -23,6 +23,7 @@ export const en = {
     backward: 'the backward view',
     language: 'the language',
     chapter: 'the chapter',
+    presentation: 'presentation mode',
     view: 'the view',
   },
   ignored: {
@@ -63,6 +64,7 @@ export const zh: Catalog<typeof en> = {
     backward: '反向传播视图',
     language: '语言',
     chapter: '章节',
+    presentation: '演示模式',
     view: '视图',
   },
   ignored: {

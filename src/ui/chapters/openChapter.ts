@@ -2,33 +2,15 @@
  * Sets the app in the state that shows a chapter's section: a digit to read (a test digit when the pad is
  * empty), the focused node, the forward or backward view, the camera, or the panel to open.
  */
-import { nodeRef, type NodeRef } from '../../engine/model/nodeRef';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { frameHolder } from '../../store/frameHolder';
 import { flyTo } from '../../viz/sceneHolder';
+import { strongestNode } from '../../viz/strongestNode';
 import { randomWeight } from '../kernels/kernelImages';
 import { chapterById, type Chapter } from './chapterList';
 
 /** The MNIST test digit a chapter reads when the pad is empty (test image 0, a 7). */
 export const CHAPTER_TEST_DIGIT = 0;
-
-/**
- * The node of `layerId` that stands out most in the frame shown: the largest activation, or in the backward
- * view the largest |δ| (dL/dz where the layer has it, else dL/d(output)). Null before anything is read.
- */
-export function strongestNode(layerId: string, backward: boolean): NodeRef | null {
-  const layers = useAppStore.getState().layers;
-  const l = layers.findIndex((layer) => layer.id === layerId);
-  const frame = backward ? frameHolder.backward : frameHolder.frame;
-  const part = frame?.layers[l];
-  if (l < 0 || !frame || !part) return null;
-  const [offset, count] = backward && part.pre ? part.pre : part.out;
-  const score = (i: number) => (backward ? Math.abs(frame.values[offset + i]) : frame.values[offset + i]);
-  let best = 0;
-  for (let i = 1; i < count; i++) if (score(i) > score(best)) best = i;
-  return nodeRef(layers[l], best);
-}
 
 /** The input to show: the drawing if there is one, else the chapter's test digit (loaded and read). */
 async function ensureInput(connection: EngineConnection): Promise<void> {
@@ -72,7 +54,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
     set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null, deltaPart: 'pre' });
     await connection.backprop.read(useAppStore.getState().input!);
   } else set({ viewKind: 'forward' });
-  const node = strongestNode(scene.layer, scene.backward);
+  const node = strongestNode(useAppStore.getState().layers, scene.layer, scene.backward);
   set({ focus: node, pinned: node !== null, traceMode: 'direct' });
   flyTo('overview');
 }

@@ -3,6 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialLanguage } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PresentationToggle } from './PresentationToggle';
+import { ShortcutList } from './ShortcutList';
+import { listenForShortcuts } from './shortcuts';
+import './presentation.css';
 import { ChaptersMenu } from '../chapters/ChaptersMenu';
 import { ChapterText } from '../chapters/ChapterText';
 import { openChapter } from '../chapters/openChapter';
@@ -62,6 +66,8 @@ export function App() {
   const runNames = useAppStore((s) => s.runNames);
   const { t } = useTranslation('shell');
   const language = useAppStore((s) => s.language);
+  const presentation = useAppStore((s) => s.presentation);
+  useEffect(() => (engine ? listenForShortcuts(engine) : undefined), [engine]);
 
   useEffect(() => {
     document.title = t('title');
@@ -79,7 +85,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="shell">
+    <div className="shell" data-presentation={presentation}>
       <div className="app" data-drawer={drawerOpen ? 'open' : 'closed'}>
         <section className="reading" aria-label={t('readingSection')}>
           <header className="reading-header">
@@ -87,6 +93,7 @@ export function App() {
             <div className="header-tools">
               {engine && <ChaptersMenu open={(id) => openChapter(engine, id)} />}
               <LanguageSwitch />
+              <PresentationToggle />
               {engine && <ShareButton />}
             </div>
           </header>
@@ -104,6 +111,7 @@ export function App() {
             <ShownNetwork engine={engine} />
             <PredictionPanel />
             <ComparePanel runNames={runNames} />
+            <ShortcutList />
           </div>
         </section>
         <NetworkStage engine={engine} layers={layers} />

@@ -49,6 +49,8 @@ export interface LenetAutomation {
     language: 'en' | 'zh';
     /** The tutorial chapter open, or null. */
     chapter: string | null;
+    /** Presentation mode (a projector: large text, no control column). */
+    presentation: boolean;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -149,6 +151,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         engine: { restarts: s.engineRestarts, down: s.engineDown && messageText(i18n.t, s.engineDown) },
         language: s.language,
         chapter: s.chapter,
+        presentation: s.presentation,
       };
     },
     layers: () =>

@@ -12,6 +12,18 @@ export const en = {
   runsAndEngine: 'Runs and engine',
   language: 'Language',
   languageName: { en: 'English', zh: '简体中文' },
+  presentation: 'Presentation',
+  presentationHint: 'Large text for a projector, the view as large as it can be, the controls hidden',
+  shortcuts: {
+    title: 'Keys',
+    clear: 'clear the pad',
+    pin: 'pin the most active pooling cell',
+    backward: 'backward view on / off',
+    previous: 'previous checkpoint',
+    next: 'next checkpoint',
+    explorer: 'test-set explorer',
+    presentation: 'presentation mode on / off',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -25,4 +37,16 @@ export const zh: Catalog<typeof en> = {
   runsAndEngine: '网络与计算引擎',
   language: '语言',
   languageName: { en: 'English', zh: '简体中文' },
+  presentation: '演示模式',
+  presentationHint: '适合投影的大字号，视图尽可能大，隐藏控制面板',
+  shortcuts: {
+    title: '快捷键',
+    clear: '清空手写板',
+    pin: '选中最活跃的池化单元',
+    backward: '打开/关闭反向传播视图',
+    previous: '上一个检查点',
+    next: '下一个检查点',
+    explorer: '测试集浏览',
+    presentation: '打开/关闭演示模式',
+  },
 };
