@@ -127,6 +127,9 @@ export interface ViewSlice {
 export interface TeachingState {
   /** SGD steps taken on the drawing since the checkpoint. */
   steps: number;
+  /** The label taught, and the input it was taught on (the status describes that drawing, whatever is drawn now). */
+  label: number;
+  input: Float32Array;
   /** The loss before the first step. */
   lossStart: number;
   /** The step after which the reading first equalled the taught label, or null. */

@@ -69,7 +69,8 @@ export function createBackpropController(deps: Dependencies): BackpropController
         await deps.pauseTraining();
         await deps.loadSelected();
       }
-      const reply = await client.teach(currentInput(), label, steps, learningRate);
+      const input = currentInput();
+      const reply = await client.teach(input.slice(), label, steps, learningRate);
       taught = reply.params;
       const prediction = predictionOf(reply.frame);
       const before = useAppStore.getState().teaching;
@@ -82,6 +83,8 @@ export function createBackpropController(deps: Dependencies): BackpropController
         backward: { loss: reply.backward.loss, label },
         teaching: {
           steps: reply.teachingSteps,
+          label,
+          input,
           lossStart: before?.lossStart ?? reply.lossBefore,
           flippedAfter,
           cost: null,

@@ -20,6 +20,12 @@ export const en = {
     backToShipped: 'back to {{name}}',
     leftShipped: '{{shipped}} is unchanged: you are now looking at a network of your own.',
   },
+  taught: {
+    badge: 'taught copy',
+    detail:
+      'This reading comes from a copy taught that a drawing is a {{label}} ({{steps}} steps); the checkpoint is unchanged.',
+    undo: 'undo teaching',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -39,5 +45,11 @@ export const zh: Catalog<typeof en> = {
     taught: '教过的副本：在一张手写数字上教了 {{steps}} 步，未保存',
     backToShipped: '返回{{name}}',
     leftShipped: '{{shipped}}没有被改动：你现在看到的是你自己的网络。',
+  },
+  taught: {
+    badge: '教过的副本',
+    detail:
+      '这个识别结果来自一个被教过的副本：它被教成把一个手写数字认作 {{label}}（{{steps}} 步）；检查点本身没有改变。',
+    undo: '撤销教学',
   },
 };

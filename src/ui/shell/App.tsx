@@ -21,6 +21,7 @@ import { DigitPad } from '../pad/DigitPad';
 import { NetworkStage } from '../view/NetworkStage';
 import { PredictionPanel } from '../reading/PredictionPanel';
 import { ShownNetwork } from '../reading/ShownNetwork';
+import { TeachingBadge } from '../reading/TeachingBadge';
 import { PreprocessStrip } from '../pad/PreprocessStrip';
 import { readFlag } from './rememberedFlag';
 import { ShareButton } from '../address/ShareButton';
@@ -110,6 +111,7 @@ export function App() {
           <div className="answer-block">
             <ShownNetwork engine={engine} />
             <PredictionPanel />
+            <TeachingBadge engine={engine} />
             <ComparePanel runNames={runNames} />
             <ShortcutList />
           </div>
