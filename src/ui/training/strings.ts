@@ -137,10 +137,10 @@ export const zh: Catalog<typeof en> = {
     points_one: '{{title}}，{{count}} 个点',
     points_other: '{{title}}，{{count}} 个点',
     loss: `训练时的${zhTerm.loss}值`,
-    lossPoint: '第 {{step}} 步：{{loss}}',
+    lossPoint: '{{loss}}（第 {{step}} 步）',
     accuracy: '测试准确率（{{images}} 张图像）',
-    accuracyPoint: '训练 {{epoch}} 轮后：{{accuracy}}',
+    accuracyPoint: '{{accuracy}}（训练 {{epoch}} 轮后）',
     time: '每轮用时',
-    timePoint: '第 {{epoch}} 轮：{{seconds}} 秒',
+    timePoint: '{{seconds}} 秒（第 {{epoch}} 轮）',
   },
 };
