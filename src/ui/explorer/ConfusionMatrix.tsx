@@ -51,6 +51,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
             <th scope="row">{truth}</th>
             {DIGITS.map((predicted) => {
               const count = matrix[truth][predicted];
+              const images = formatFixed(language, count);
               const diagonal = truth === predicted;
               const isSelected = selected?.truth === truth && selected.predicted === predicted;
               return (
@@ -59,7 +60,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
                     type="button"
                     className={diagonal ? 'diagonal' : count === 0 ? 'zero' : 'mistake'}
                     data-testid={diagonal ? `confusion-diag-${truth}` : `confusion-cell-${truth}-${predicted}`}
-                    aria-label={t('confusion.cell', { truth, predicted, count, images: formatFixed(language, count) })}
+                    aria-label={t('confusion.cell', { truth, predicted, count, images })}
                     aria-pressed={isSelected}
                     disabled={count === 0}
                     style={{
@@ -69,7 +70,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
                     }}
                     onClick={() => onSelect(truth, predicted)}
                   >
-                    {count}
+                    {images}
                   </button>
                 </td>
               );
