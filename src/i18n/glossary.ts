@@ -75,6 +75,9 @@ export const GLOSSARY = {
   trainingSet: { en: 'training set', zh: '训练集', section: 'LeNet5手写数字识别的C++实现' },
   errorRate: { en: 'error rate', zh: '错误率', section: 'LeNet' },
   featureDetector: { en: 'feature detector', zh: '特征检测器', section: '卷积直观解释' },
+  regularization: { en: 'regularization', zh: '正则化', section: '加强稀疏组合' },
+  dataAugmentation: { en: 'data augmentation', zh: '数据增强', section: 'AlexNet' },
+  distortion: { en: 'distortion', zh: '失真', section: 'LeNet' },
 } as const satisfies Record<string, Term>;
 
 /** A term's key. */

@@ -1,5 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
+import { accuracyColour, RAMP_CSS, RAMP_ENDS } from './accuracyRamp';
 
 const WIDTH = 260;
 const LEFT = 14;
@@ -8,24 +12,6 @@ const ROW = 9;
 const HEIGHT = TOP + 10 * ROW + 14;
 /** X labels closer than this (pixels) to one already placed are left out. */
 const LABEL_GAP = 30;
-/** Viridis stops: dark purple (every image wrong) through teal to yellow (error at or below 0.1%). */
-const RAMP = [
-  [68, 1, 84],
-  [59, 82, 139],
-  [33, 145, 140],
-  [94, 201, 98],
-  [253, 231, 37],
-];
-const RAMP_CSS = `linear-gradient(to right, ${RAMP.map((c) => `rgb(${c.join(',')})`).join(', ')})`;
-
-/** The colour of an accuracy: error rate on a log scale, 100% error darkest, 0.1% or less brightest. */
-function accuracyColour(accuracy: number): string {
-  const t = Math.min(1, Math.max(0, -Math.log10(Math.max(1e-3, 1 - accuracy)) / 3)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(t));
-  const f = t - i;
-  return `rgb(${RAMP[i].map((c, k) => Math.round(c + (RAMP[i + 1][k] - c) * f)).join(',')})`;
-}
-
 /** Props of {@link ClassAccuracyChart}. */
 export interface ClassAccuracyChartProps {
   readonly epochs: readonly number[];
@@ -35,17 +21,15 @@ export interface ClassAccuracyChartProps {
   readonly current: number;
 }
 
-function percent(value: number | null | undefined): string {
-  return value == null ? 'not computed yet' : `${(value * 100).toFixed(2)}%`;
-}
-
 /** A heatmap of each digit's test accuracy (rows) at every checkpoint (columns), the selected checkpoint outlined. */
 export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyChartProps) {
+  const { t } = useTranslation('explorer');
+  const language = useAppStore((s) => s.language);
   const [hovered, setHovered] = useState<{ column: number; digit: number } | null>(null);
   if (epochs.length === 0)
     return (
       <figure className="chart" data-testid="class-accuracy">
-        <figcaption>accuracy per digit: no checkpoints yet</figcaption>
+        <figcaption>{t('classAccuracy.noCheckpoints')}</figcaption>
       </figure>
     );
   const cell = (WIDTH - LEFT) / epochs.length;
@@ -57,19 +41,30 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
   const column = perClass[current] ?? [];
   const known = column.flatMap((a, digit) => (a === null ? [] : [{ digit, a }]));
   const weakest = known.reduce<{ digit: number; a: number } | null>((w, k) => (w === null || k.a < w.a ? k : w), null);
+  const hoveredAccuracy = hovered ? (perClass[hovered.column]?.[hovered.digit] ?? null) : null;
   const readout = hovered
-    ? `digit ${hovered.digit} at epoch ${epochLabel(epochs[hovered.column])}: ${percent(perClass[hovered.column]?.[hovered.digit])}`
-    : `epoch ${epochLabel(epochs[current])}: ${weakest ? `weakest digit ${weakest.digit} at ${percent(weakest.a)}` : 'not computed yet'}`;
+    ? t(hoveredAccuracy === null ? 'classAccuracy.hoveredUnknown' : 'classAccuracy.hovered', {
+        digit: hovered.digit,
+        epoch: epochLabel(epochs[hovered.column]),
+        accuracy: hoveredAccuracy === null ? '' : formatPercent(language, hoveredAccuracy, 2),
+      })
+    : weakest
+      ? t('classAccuracy.weakest', {
+          epoch: epochLabel(epochs[current]),
+          digit: weakest.digit,
+          accuracy: formatPercent(language, weakest.a, 2),
+        })
+      : t('classAccuracy.unknown', { epoch: epochLabel(epochs[current]) });
   return (
     <figure className="chart class-accuracy" data-testid="class-accuracy">
       <figcaption>
-        accuracy per digit: <span className="readout">{readout}</span>
+        {t('classAccuracy.caption')} <span className="readout">{readout}</span>
       </figcaption>
       <svg
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`Test accuracy of each digit at ${epochs.length} checkpoints`}
+        aria-label={t('classAccuracy.chart', { count: epochs.length })}
         onMouseLeave={() => setHovered(null)}
         onMouseMove={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
@@ -131,7 +126,11 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
         ))}
       </svg>
       <p className="heatmap-legend">
-        <span className="ramp-swatch" style={{ background: RAMP_CSS }} /> error 100% → 0.1% (log scale)
+        <span className="ramp-swatch" style={{ background: RAMP_CSS }} />{' '}
+        {t('classAccuracy.legend', {
+          worst: formatPercent(language, RAMP_ENDS.worst, 0),
+          best: formatPercent(language, RAMP_ENDS.best, 1),
+        })}
       </p>
     </figure>
   );

@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import { largestOffDiagonal } from '../../store/explorerData';
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -23,15 +26,17 @@ function shade(rgb: string, share: number): string | undefined {
 
 /** A 10x10 table of test images by true digit (rows) and predicted digit (columns); each cell selects its images. */
 export function ConfusionMatrix({ matrix, images, selected, onSelect }: ConfusionMatrixProps) {
+  const { t } = useTranslation('explorer');
+  const language = useAppStore((s) => s.language);
   const maxMistakes = Math.max(1, largestOffDiagonal(matrix).count);
   const maxCorrect = Math.max(1, ...DIGITS.map((d) => matrix[d][d]));
   return (
     <table className="confusion" data-testid="confusion-matrix">
-      <caption>{images.toLocaleString('en-US')} test images, rows: true digit, columns: predicted</caption>
+      <caption>{t('confusion.caption', { images: formatFixed(language, images) })}</caption>
       <thead>
         <tr>
-          <th scope="col" className="confusion-corner" aria-label="true digit by predicted digit">
-            t\p
+          <th scope="col" className="confusion-corner" aria-label={t('confusion.cornerLabel')}>
+            {t('confusion.corner')}
           </th>
           {DIGITS.map((p) => (
             <th key={p} scope="col">
@@ -46,6 +51,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
             <th scope="row">{truth}</th>
             {DIGITS.map((predicted) => {
               const count = matrix[truth][predicted];
+              const images = formatFixed(language, count);
               const diagonal = truth === predicted;
               const isSelected = selected?.truth === truth && selected.predicted === predicted;
               return (
@@ -54,7 +60,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
                     type="button"
                     className={diagonal ? 'diagonal' : count === 0 ? 'zero' : 'mistake'}
                     data-testid={diagonal ? `confusion-diag-${truth}` : `confusion-cell-${truth}-${predicted}`}
-                    aria-label={`${truth} true, ${predicted} predicted: ${count} image${count === 1 ? '' : 's'}`}
+                    aria-label={t('confusion.cell', { truth, predicted, count, images })}
                     aria-pressed={isSelected}
                     disabled={count === 0}
                     style={{
@@ -64,7 +70,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
                     }}
                     onClick={() => onSelect(truth, predicted)}
                   >
-                    {count}
+                    {images}
                   </button>
                 </td>
               );

@@ -1,5 +1,9 @@
 import { useState } from 'react';
-import { epochLabel, learningStory } from '../../store/explorerData';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
+import { epochLabel } from '../../store/explorerData';
+import { learningStory, storyText } from './learningStory';
 
 const WIDTH = 260;
 const HEIGHT = 64;
@@ -22,6 +26,8 @@ export interface DigitHistoryProps {
 
 /** A sparkline of the loaded test digit's probability of its true class at every checkpoint, with the story of when it was learned. */
 export function DigitHistory({ epochs, trueProbability, correct, label, current }: DigitHistoryProps) {
+  const { t } = useTranslation('explorer');
+  const language = useAppStore((s) => s.language);
   const [hovered, setHovered] = useState<number | null>(null);
   const sx = (i: number) => PAD + (epochs.length > 1 ? i / (epochs.length - 1) : 0.5) * (WIDTH - 2 * PAD);
   const sy = (p: number) => HEIGHT - PAD - p * (HEIGHT - 2 * PAD);
@@ -34,21 +40,28 @@ export function DigitHistory({ epochs, trueProbability, correct, label, current 
     .join(' ');
   const shown = hovered ?? current;
   const value = trueProbability[shown];
-  const readout = `P(${label}) ${value == null ? 'not computed yet' : `= ${(value * 100).toFixed(1)}%`} at epoch ${epochs.length ? epochLabel(epochs[shown]) : '-'}`;
-  const story = learningStory(
-    known.map((i) => epochs[i]),
-    known.map((i) => correct[i]!),
+  const epoch = epochs.length ? epochLabel(epochs[shown]) : '-';
+  const readout =
+    value == null
+      ? t('digitHistory.readoutUnknown', { label, epoch })
+      : t('digitHistory.readout', { label, epoch, probability: formatPercent(language, value) });
+  const story = storyText(
+    t,
+    learningStory(
+      known.map((i) => epochs[i]),
+      known.map((i) => correct[i]!),
+    ),
   );
   return (
     <figure className="chart digit-history" data-testid="digit-history">
       <figcaption>
-        probability of the true digit {label}: <span className="readout">{readout}</span>
+        {t('digitHistory.caption', { label })} <span className="readout">{readout}</span>
       </figcaption>
       <svg
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`Probability of the true digit ${label} at each checkpoint: ${story}`}
+        aria-label={t('digitHistory.chart', { label, story })}
         onMouseLeave={() => setHovered(null)}
         onMouseMove={(e) => {
           if (known.length === 0) return;

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { errorText, message } from '../../i18n/message';
 import type { MnistSet } from '../../engine/data/mnistInput';
 import { useAppStore } from '../../store/appStore';
@@ -10,6 +11,7 @@ import { TestGallery } from './TestGallery';
 
 /** The explorer's views of the selected run and checkpoint, from the predictions known so far. */
 export function ExplorerContent({ engine, test }: { engine: EngineConnection; test: MnistSet }) {
+  const { t } = useTranslation('explorer');
   useAppStore((s) => s.predictionsVersion); // re-render as predictions arrive
   const index = useAppStore((s) => s.checkpointIndex);
   const epochs = useAppStore((s) => s.checkpoints).map((c) => c.epoch);
@@ -29,7 +31,7 @@ export function ExplorerContent({ engine, test }: { engine: EngineConnection; te
   const within = (i: number) => all.map((p) => (p && i < p.images ? p : null));
   return (
     <>
-      <h2>Test digits at epoch {epochLabel(epochs[index] ?? 0)}</h2>
+      <h2>{t('heading', { epoch: epochLabel(epochs[index] ?? 0) })}</h2>
       {current ? (
         <>
           <ConfusionMatrix
@@ -48,16 +50,16 @@ export function ExplorerContent({ engine, test }: { engine: EngineConnection; te
               onLoad={(i) => void load(i)}
               title={
                 cell.truth === cell.predicted
-                  ? `${cell.truth}s read correctly, least confident first`
-                  : `${cell.truth}s read as ${cell.predicted}, most confident first`
+                  ? t('gallery.correct', { digit: cell.truth })
+                  : t('gallery.mistakes', { truth: cell.truth, predicted: cell.predicted })
               }
             />
           )}
         </>
       ) : (
-        <p className="muted">Computing this checkpoint's predictions on the test images…</p>
+        <p className="muted">{t('computing')}</p>
       )}
-      <h3>Accuracy per digit over the checkpoints</h3>
+      <h3>{t('accuracyHeading')}</h3>
       <ClassAccuracyChart
         epochs={epochs}
         perClass={all.map((p) => (p ? classAccuracy(p, test.labels) : Array<number | null>(10).fill(null)))}
@@ -65,9 +67,7 @@ export function ExplorerContent({ engine, test }: { engine: EngineConnection; te
       />
       {loaded !== null && (
         <>
-          <h3>
-            Test image #{loaded} (a {test.labels[loaded]}) over the checkpoints
-          </h3>
+          <h3>{t('digitHeading', { index: loaded, label: test.labels[loaded] })}</h3>
           <DigitHistory
             epochs={epochs}
             label={test.labels[loaded]}

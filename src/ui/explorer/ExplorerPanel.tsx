@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../../i18n/format';
+import { errorText } from '../../i18n/message';
+import { MNIST_BYTES_INDEX } from '../../engine/data/mnistBytes';
 import type { MnistSet } from '../../engine/data/mnistInput';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -10,6 +14,8 @@ import { ExplorerContent } from './ExplorerContent';
  * cell, per-class accuracy over the checkpoints and the loaded test digit's history.
  */
 export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
+  const { t } = useTranslation('explorer');
+  const language = useAppStore((s) => s.language);
   const open = useAppStore((s) => s.explorerOpen);
   const run = useAppStore((s) => s.run);
   const checkpoints = useAppStore((s) => s.checkpoints.length);
@@ -28,7 +34,7 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
         return engine.explorer.fillRun(selected, engine.selectedIndex());
       })
       .catch((error: unknown) => {
-        if (live) setProblem(error instanceof Error ? error.message : String(error));
+        if (live) setProblem(errorText(error));
       });
     return () => {
       live = false;
@@ -44,19 +50,23 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
         aria-expanded={open}
         onClick={() => set({ explorerOpen: !open })}
       >
-        {open ? 'close the test-set explorer' : 'which test digits does it get wrong?'}
+        {open ? t('toggle.close') : t('toggle.open')}
       </button>
       {open && (
-        <section className="explorer" aria-label="Test-set explorer" data-testid="explorer">
+        <section className="explorer" aria-label={t('region')} data-testid="explorer">
           {problem && (
             <p className="error" role="alert">
-              Explorer: {problem}
+              {t('problem', { detail: problem })}
             </p>
           )}
           {test ? (
             <ExplorerContent engine={engine} test={test} />
           ) : (
-            !problem && <p className="muted">Loading the 10,000 test images…</p>
+            !problem && (
+              <p className="muted">
+                {t('loadingTestSet', { images: formatFixed(language, MNIST_BYTES_INDEX.test.count) })}
+              </p>
+            )
           )}
         </section>
       )}

@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed, formatPercent } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import type { CellMember, CheckpointPredictions } from '../../store/explorerData';
 
 /** Digits shown per page of the gallery. */
@@ -40,6 +43,8 @@ function DigitThumb({ images, index }: { images: Uint8Array; index: number }) {
 
 /** A paged grid of test digits (one confusion cell's), each with what the checkpoint read; a click loads the digit. */
 export function TestGallery({ members, predictions, labels, images, title, onLoad, loadedIndex }: TestGalleryProps) {
+  const { t } = useTranslation('explorer');
+  const language = useAppStore((s) => s.language);
   const [page, setPage] = useState(0);
   const [pageTitle, setPageTitle] = useState(title);
   if (pageTitle !== title) {
@@ -53,13 +58,18 @@ export function TestGallery({ members, predictions, labels, images, title, onLoa
     <section className="gallery" aria-label={title}>
       <h3>{title}</h3>
       {members.length === 0 ? (
-        <p className="muted">No test digits here.</p>
+        <p className="muted">{t('gallery.empty')}</p>
       ) : (
         <>
           <ul className="gallery-items">
             {items.map(({ index, confidence }) => {
               const read = predictions.predicted[index];
-              const percent = `${confidence >= 1 ? 100 : Math.min(99, Math.round(confidence * 100))}%`;
+              // Capped at 99% below certainty, so that only a certain reading shows 100%.
+              const percent = formatPercent(
+                language,
+                confidence >= 1 ? 1 : Math.min(99, Math.round(confidence * 100)) / 100,
+                0,
+              );
               return (
                 <li key={index}>
                   <button
@@ -67,7 +77,7 @@ export function TestGallery({ members, predictions, labels, images, title, onLoa
                     data-testid="misclassified-item"
                     data-index={index}
                     aria-pressed={loadedIndex === index}
-                    aria-label={`Load test image ${index}, a ${labels[index]}: read ${read} · ${percent}`}
+                    aria-label={t('gallery.load', { index, label: labels[index], read, confidence: percent })}
                     onClick={() => onLoad(index)}
                   >
                     <DigitThumb images={images} index={index} />
@@ -80,20 +90,29 @@ export function TestGallery({ members, predictions, labels, images, title, onLoa
             })}
           </ul>
           <div className="gallery-pager">
-            <button type="button" aria-label="Previous page" disabled={shown === 0} onClick={() => setPage(shown - 1)}>
-              <span aria-hidden="true">‹</span>
+            <button
+              type="button"
+              aria-label={t('gallery.previous')}
+              disabled={shown === 0}
+              onClick={() => setPage(shown - 1)}
+            >
+              <span aria-hidden="true">{t('gallery.previousArrow')}</span>
             </button>
             <span>
-              page {shown + 1} of {pages} ({members.length.toLocaleString('en-US')} digit
-              {members.length === 1 ? '' : 's'})
+              {t('gallery.page', {
+                page: formatFixed(language, shown + 1),
+                pages: formatFixed(language, pages),
+                count: members.length,
+                digits: formatFixed(language, members.length),
+              })}
             </span>
             <button
               type="button"
-              aria-label="Next page"
+              aria-label={t('gallery.next')}
               disabled={shown >= pages - 1}
               onClick={() => setPage(shown + 1)}
             >
-              <span aria-hidden="true">›</span>
+              <span aria-hidden="true">{t('gallery.nextArrow')}</span>
             </button>
           </div>
         </>

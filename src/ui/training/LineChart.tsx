@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const WIDTH = 260;
 const HEIGHT = 70;
 const PAD = 4;
 
-/** A small line chart with a hover read-out of the nearest point. */
+/** A small line chart with a hover read-out of the nearest point; `title` and `format` give text in the language shown. */
 export function LineChart({
   title,
   points,
@@ -16,11 +17,12 @@ export function LineChart({
   format: (x: number, y: number) => string;
   testId: string;
 }) {
+  const { t } = useTranslation('training');
   const [hovered, setHovered] = useState<number | null>(null);
   if (points.length === 0)
     return (
       <figure className="chart" data-testid={testId}>
-        <figcaption>{title}: no data yet</figcaption>
+        <figcaption>{t('chart.noData', { title })}</figcaption>
       </figure>
     );
   const xs = points.map((p) => p[0]);
@@ -34,13 +36,14 @@ export function LineChart({
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>
-        {title}: <span className="readout">{format(points[shown][0], points[shown][1])}</span>
+        {t('chart.caption', { title })}
+        <span className="readout">{format(points[shown][0], points[shown][1])}</span>
       </figcaption>
       <svg
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`${title}, ${points.length} point${points.length === 1 ? '' : 's'}`}
+        aria-label={t('chart.points', { title, count: points.length })}
         onMouseLeave={() => setHovered(null)}
         onMouseMove={(e) => {
           const x = e.clientX - e.currentTarget.getBoundingClientRect().left;

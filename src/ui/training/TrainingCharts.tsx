@@ -1,34 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
+import { epochLabel } from '../../store/explorerData';
 import { LineChart } from './LineChart';
 
 /** Loss per report, test accuracy per epoch and time per epoch of the run trained here. */
 export function TrainingCharts() {
+  const { t } = useTranslation('training');
+  const language = useAppStore((s) => s.language);
   const history = useAppStore((s) => s.history);
   const testImages = useAppStore((s) => s.testImages);
   if (history.losses.length === 0 && history.epochs.length === 0) return null;
   const accuracy = history.epochs
     .filter((e) => e.testAccuracy !== null)
-    .map((e) => [e.epoch, e.testAccuracy! * 100] as const);
+    .map((e) => [e.epoch, e.testAccuracy!] as const);
   const times = history.epochs.filter((e) => e.seconds !== null).map((e) => [e.epoch, e.seconds!] as const);
   return (
     <div className="charts">
       <LineChart
-        title="training loss"
+        title={t('chart.loss')}
         testId="chart-loss"
         points={history.losses}
-        format={(step, loss) => `${loss.toFixed(4)} at step ${step}`}
+        format={(step, loss) =>
+          t('chart.lossPoint', { loss: formatFixed(language, loss, 4), step: formatFixed(language, step) })
+        }
       />
       <LineChart
-        title={`test accuracy (${testImages.toLocaleString()} images)`}
+        title={t('chart.accuracy', { images: formatFixed(language, testImages) })}
         testId="chart-accuracy"
         points={accuracy}
-        format={(epoch, acc) => `${acc.toFixed(2)}% at epoch ${epoch}`}
+        format={(epoch, acc) =>
+          t('chart.accuracyPoint', { accuracy: formatPercent(language, acc, 2), epoch: epochLabel(epoch) })
+        }
       />
       <LineChart
-        title="time per epoch"
+        title={t('chart.time')}
         testId="chart-time"
         points={times}
-        format={(epoch, s) => `${s.toFixed(1)} s for epoch ${epoch}`}
+        format={(epoch, s) => t('chart.timePoint', { seconds: formatFixed(language, s, 1), epoch: epochLabel(epoch) })}
       />
     </div>
   );
