@@ -29,7 +29,12 @@ export function DamagedRuns() {
   };
 
   const remove = async (key: string) => {
-    if (!window.confirm(`Delete run '${key}' from this browser's storage? This cannot be undone; export it first to keep its data.`)) return;
+    if (
+      !window.confirm(
+        `Delete run '${key}' from this browser's storage? This cannot be undone; export it first to keep its data.`,
+      )
+    )
+      return;
     setNote(null);
     setBusy(key);
     try {
@@ -48,17 +53,31 @@ export function DamagedRuns() {
   return (
     <div role="alert" className="damaged-runs" data-testid="damaged-runs">
       <ul>
-        {damaged.map(({ key, problem }) => key === DAMAGED_STORAGE
-          ? <li key={key}>This browser&apos;s storage for this page is damaged: {problem}. No saved run was restored, and nothing in it was changed.</li>
-          : (
+        {damaged.map(({ key, problem }) =>
+          key === DAMAGED_STORAGE ? (
+            <li key={key}>
+              This browser&apos;s storage for this page is damaged: {problem}. No saved run was restored, and nothing in
+              it was changed.
+            </li>
+          ) : (
             <li key={key}>
               Run &apos;{key}&apos; in this browser&apos;s storage is damaged: {problem}. It is kept as it is.
               <span className="damaged-actions">
-                <button type="button" data-testid={`damaged-export-${key}`} onClick={() => void exportRaw(key)}>export raw data</button>
-                <button type="button" data-testid={`damaged-delete-${key}`} disabled={busy === key} onClick={() => void remove(key)}>delete</button>
+                <button type="button" data-testid={`damaged-export-${key}`} onClick={() => void exportRaw(key)}>
+                  export raw data
+                </button>
+                <button
+                  type="button"
+                  data-testid={`damaged-delete-${key}`}
+                  disabled={busy === key}
+                  onClick={() => void remove(key)}
+                >
+                  delete
+                </button>
               </span>
             </li>
-          ))}
+          ),
+        )}
       </ul>
       {note && <p className="damaged-note">{note}</p>}
     </div>

@@ -12,11 +12,14 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
   const picker = useRef<HTMLInputElement>(null);
   const names = useAppStore((s) => s.runNames);
-  const fail = (error: unknown) => useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(error) }) });
+  const fail = (error: unknown) =>
+    useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(error) }) });
 
   const download = () => {
     const record = engine.selectedRun();
-    const url = URL.createObjectURL(new Blob([exportRun(record) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    const url = URL.createObjectURL(
+      new Blob([exportRun(record) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = `${record.name}.zip`;
@@ -34,17 +37,46 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
 
   return (
     <div className="run-picker">
-      <label>run <select data-testid="run-picker" value={run ?? ''} onChange={(e) => {
-        const next = engine.runs.get(e.target.value);
-        if (next) engine.showRun(next).catch(fail);
-      }}>
-        {names.map((name) => <option key={name} value={name}>{Object.hasOwn(LABELS, name) ? LABELS[name] : name}</option>)}
-      </select></label>
-      <button type="button" data-testid="export-run" onClick={download}>Export</button>
+      <label>
+        run{' '}
+        <select
+          data-testid="run-picker"
+          value={run ?? ''}
+          onChange={(e) => {
+            const next = engine.runs.get(e.target.value);
+            if (next) engine.showRun(next).catch(fail);
+          }}
+        >
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {Object.hasOwn(LABELS, name) ? LABELS[name] : name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" data-testid="export-run" onClick={download}>
+        Export
+      </button>
       {/* A real button opens the file picker, so the keyboard reaches it; the input itself stays hidden. */}
-      <button type="button" data-testid="import-button" onClick={() => picker.current?.click()}>Import</button>
-      <input ref={picker} type="file" hidden aria-label="Import a run (.zip)" accept=".zip,application/zip" data-testid="import-run"
-        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) upload(file).catch((error: unknown) => fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`))); }} />
+      <button type="button" data-testid="import-button" onClick={() => picker.current?.click()}>
+        Import
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        aria-label="Import a run (.zip)"
+        accept=".zip,application/zip"
+        data-testid="import-run"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file)
+            upload(file).catch((error: unknown) =>
+              fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`)),
+            );
+        }}
+      />
     </div>
   );
 }
