@@ -1,17 +1,18 @@
-import { errorText, message } from '../../i18n/message';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, message } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { SHIPPED_RUNS } from '../../store/compareReading';
 import { exportRun } from '../../store/runArchive';
-
-const LABELS: Record<string, string> = { ...SHIPPED_RUNS, 'my-run': 'your run (trained here)' };
+import { useRunName } from './useRunName';
 
 /** Chooses the run the view and timeline show; exports it as a file, or imports one (refused with a message when bad). */
 export function RunPicker({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
   const picker = useRef<HTMLInputElement>(null);
   const names = useAppStore((s) => s.runNames);
+  const { t } = useTranslation('runs');
+  const runName = useRunName();
   const fail = (error: unknown) =>
     useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(error) }) });
 
@@ -38,7 +39,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   return (
     <div className="run-picker">
       <label>
-        run{' '}
+        {t('picker.label')}{' '}
         <select
           data-testid="run-picker"
           value={run ?? ''}
@@ -49,23 +50,23 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
         >
           {names.map((name) => (
             <option key={name} value={name}>
-              {Object.hasOwn(LABELS, name) ? LABELS[name] : name}
+              {runName(name)}
             </option>
           ))}
         </select>
       </label>
       <button type="button" data-testid="export-run" onClick={download}>
-        Export
+        {t('picker.export')}
       </button>
       {/* A real button opens the file picker, so the keyboard reaches it; the input itself stays hidden. */}
       <button type="button" data-testid="import-button" onClick={() => picker.current?.click()}>
-        Import
+        {t('picker.import')}
       </button>
       <input
         ref={picker}
         type="file"
         hidden
-        aria-label="Import a run (.zip)"
+        aria-label={t('picker.importFile')}
         accept=".zip,application/zip"
         data-testid="import-run"
         onChange={(e) => {
@@ -73,7 +74,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
           e.target.value = '';
           if (file)
             upload(file).catch((error: unknown) =>
-              fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`)),
+              useAppStore.getState().set({ error: message('runs', 'importRefused', { detail: errorText(error) }) }),
             );
         }}
       />
