@@ -1,7 +1,8 @@
 /**
  * Screenshots of the app for a person to look at: `npx tsx scripts/lookAt.ts [search] [--size WxH] [--out DIR]
- * [--draw] [--locale zh-CN] [--click TESTID]... [--wait TESTID]` opens the app on a dev server (as the e2e tests
- * do), optionally draws a 7, clicks the (first) element of each given test id in turn, waits for one to show, and writes a PNG.
+ * [--draw] [--locale zh-CN] [--click TESTID]... [--full]` opens the app on a dev server (as the e2e tests do),
+ * optionally draws a 7 and clicks the elements with the given test ids (in order: a panel's toggle, a tab), and
+ * writes a PNG (`--full`: of the whole page, not just the viewport; `--wait TESTID`: once that element shows).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ const { values, positionals } = parseArgs({
     draw: { type: 'boolean', default: false },
     name: { type: 'string', default: 'app' },
     locale: { type: 'string' },
-    click: { type: 'string', multiple: true, default: [] },
+    click: { type: 'string', multiple: true },
+    full: { type: 'boolean', default: false },
     wait: { type: 'string' },
   },
 });
@@ -29,14 +31,14 @@ try {
     await drawStrokes(app.page, [[at(0.28, 0.22), at(0.72, 0.22), at(0.45, 0.82)]]);
     await app.page.waitForTimeout(1500);
   }
-  for (const testId of values.click!) {
+  for (const testId of values.click ?? []) {
     await app.page.getByTestId(testId).first().click();
     await app.page.waitForTimeout(500);
   }
   if (values.wait) await app.page.getByTestId(values.wait).first().waitFor({ timeout: 60_000 });
   mkdirSync(values.out!, { recursive: true });
   const file = join(values.out!, `${values.name}.png`);
-  await app.page.screenshot({ path: file });
+  await app.page.screenshot({ path: file, fullPage: values.full });
   console.log(file);
 } finally {
   await app.close();

@@ -1,6 +1,6 @@
 import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { NetworkLayout } from './layout/networkLayout';
@@ -15,9 +15,12 @@ import { presetFlight, sceneHolder } from './sceneHolder';
 export function CameraRig({ layout }: { layout: NetworkLayout }) {
   const controls = useRef<OrbitControlsImpl>(null);
   const { camera, size, gl, invalidate } = useThree();
-  sceneHolder.invalidate = invalidate;
-  sceneHolder.width = size.width;
-  sceneHolder.height = size.height;
+  // Published before the effects below (and any flight) fit a preset to the canvas's size.
+  useLayoutEffect(() => {
+    sceneHolder.invalidate = invalidate;
+    sceneHolder.width = size.width;
+    sceneHolder.height = size.height;
+  }, [invalidate, size.width, size.height]);
   const target = useRef(new Vector3());
   const goal = useRef(new Vector3());
   const onPreset = useRef(true);

@@ -1,23 +1,15 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Vector3 } from 'three';
 import type { LayerSpec } from '../engine/model/layerSpec';
+import { formatSignificant } from '../i18n/format';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
-import { formatNumber } from './deltaExplanation';
 import { deltaLayerValues, deltaScale } from './deltaView';
 import { compactLabels } from './labelSpace';
-import { describeLayer } from './layerDescription';
-import type { NetworkLayout, Vec3 } from './layout/networkLayout';
+import { layerLabelList } from './layerLabelList';
+import type { NetworkLayout } from './layout/networkLayout';
 import { sceneHolder } from './sceneHolder';
-
-/** A label and the points it hangs from: a layer's name left of its plane's left edge (both ends), or a digit over its output node. */
-interface Label {
-  key: string;
-  anchors: readonly Vec3[];
-  className: string;
-  title: string;
-  detail: string | null;
-}
 
 /**
  * Layer names and shapes beside their planes and the digit beside each output node: one DOM overlay
@@ -29,36 +21,9 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   const details = useRef<(HTMLSpanElement | null)[]>([]);
   const scales = useRef<(HTMLSpanElement | null)[]>([]);
-  const output = layout.layers[layout.layers.length - 1];
-  const labels: Label[] = [
-    ...layout.layers.map((layer, l): Label => {
-      const { min, max } = layer.bounds;
-      const y = layer.positions[1];
-      return {
-        key: layer.id,
-        anchors: [
-          [min[0], y, min[2]],
-          [min[0], y, max[2]],
-        ],
-        className: 'layer-label',
-        title: layer.id,
-        detail: describeLayer(layers[l]),
-      };
-    }),
-    ...Array.from({ length: output.count }, (_, digit): Label => ({
-      key: `digit-${digit}`,
-      className: 'digit-label',
-      title: String(digit),
-      detail: null,
-      anchors: [
-        [
-          output.positions[3 * digit],
-          output.positions[3 * digit + 1],
-          output.positions[3 * digit + 2] - output.nodeSize * 1.4,
-        ],
-      ],
-    })),
-  ];
+  const { t } = useTranslation('viz');
+  const language = useAppStore((s) => s.language);
+  const labels = layerLabelList(layout, layers, t);
 
   useEffect(() => {
     const point = new Vector3();
@@ -77,7 +42,7 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
         if (!element) return;
         const part = deltaPart === 'pre' && backward?.layers[l]?.pre ? 'δ' : l === 0 ? 'dL/dx' : 'dL/da';
         element.textContent = backward
-          ? `${part} ±${formatNumber(deltaScale(deltaLayerValues(backward, l, deltaPart)))}`
+          ? `${part} ±${formatSignificant(language, deltaScale(deltaLayerValues(backward, l, deltaPart)), 4)}`
           : '';
       });
     };

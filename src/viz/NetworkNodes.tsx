@@ -56,6 +56,20 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
       attribute.needsUpdate = true;
     });
 
+  /** Colours every layer the sweep has reached by its error terms, the rest as empty nodes. */
+  const paintDeltas = (backward: NonNullable<typeof frameHolder.backward>, part: 'pre' | 'out', elapsed: number) => {
+    layout.layers.forEach((layer, l) => {
+      const colours = tiles[l].nodeColours;
+      if (!sweepReached(layout.layers.length, l, elapsed) || !backward.layers[l]) {
+        for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
+      } else {
+        const values = deltaLayerValues(backward, l, part);
+        const scale = deltaScale(values);
+        for (let i = 0; i < layer.count; i++) divergingColour(deltaT(values[i], scale), colours, 3 * i);
+      }
+    });
+  };
+
   useFrame((state) => {
     const { colourMode, viewKind, deltaPart, sweepStart, set } = useAppStore.getState();
     const backward = viewKind === 'backward' ? frameHolder.backward : null;
@@ -107,20 +121,6 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
     });
     upload();
   });
-
-  /** Colours every layer the sweep has reached by its error terms, the rest as empty nodes. */
-  const paintDeltas = (backward: NonNullable<typeof frameHolder.backward>, part: 'pre' | 'out', elapsed: number) => {
-    layout.layers.forEach((layer, l) => {
-      const colours = tiles[l].nodeColours;
-      if (!sweepReached(layout.layers.length, l, elapsed) || !backward.layers[l]) {
-        for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
-      } else {
-        const values = deltaLayerValues(backward, l, part);
-        const scale = deltaScale(values);
-        for (let i = 0; i < layer.count; i++) divergingColour(deltaT(values[i], scale), colours, 3 * i);
-      }
-    });
-  };
 
   return (
     <group>

@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { useAppStore, type AppState } from '../store/appStore';
@@ -38,7 +38,9 @@ export function NetworkView({
   params: () => Float32Array;
 }) {
   const layout = useMemo(() => networkLayout(layers), [layers]);
-  sceneHolder.layout = layout;
+  useLayoutEffect(() => {
+    sceneHolder.layout = layout;
+  }, [layout]);
   // The canvas renders on demand: a new frame, or a change to what the view shows, asks for one.
   useEffect(() => {
     const redraw = () => sceneHolder.invalidate();

@@ -1,6 +1,29 @@
-/** Words of the app in English and Chinese (the Chinese in the tutorial's terms, src/i18n/glossary.ts). */
+/** The view's own words (the layers' names beside their planes and in the tooltip), in English and Chinese (the tutorial's terms). */
 import type { Catalog } from '../i18n/catalog';
+import { zhTerm } from '../i18n/glossary';
 
-export const en = {};
+export const en = {
+  layer: {
+    input: '{{shape}} pixels',
+    conv: 'conv {{size}}x{{size}} + {{activation}}, {{shape}}',
+    pool: {
+      max: 'max pooling 2x2, {{shape}}',
+      mean: 'mean pooling 2x2, {{shape}}',
+      subsample: 'subsample pooling 2x2, {{shape}}',
+    },
+    dense: 'fully connected, {{units}} units',
+  },
+};
 
-export const zh: Catalog<typeof en> = {};
+export const zh: Catalog<typeof en> = {
+  layer: {
+    input: '{{shape}} 像素',
+    conv: `${zhTerm.convolution} {{size}}x{{size}} + {{activation}}，{{shape}}`,
+    pool: {
+      max: `${zhTerm.maxPooling} 2x2，{{shape}}`,
+      mean: `${zhTerm.meanPooling} 2x2，{{shape}}`,
+      subsample: `${zhTerm.subsamplingLayer} 2x2，{{shape}}`,
+    },
+    dense: `${zhTerm.denseLayer}，{{units}} 个单元`,
+  },
+};

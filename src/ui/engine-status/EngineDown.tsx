@@ -1,5 +1,6 @@
-import { useMessageText } from '../../i18n/useMessage';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMessageText } from '../../i18n/useMessage';
 import { useAppStore } from '../../store/appStore';
 
 /** The engine stayed down after dying too often: says so, and offers to try again. */
@@ -7,6 +8,7 @@ export function EngineDown({ retry }: { retry: () => Promise<void> }) {
   const down = useAppStore((s) => s.engineDown);
   const [busy, setBusy] = useState(false);
   const text = useMessageText();
+  const { t } = useTranslation('engineStatus');
   if (!down) return null;
   return (
     <div className="engine-down" role="alert">
@@ -20,7 +22,7 @@ export function EngineDown({ retry }: { retry: () => Promise<void> }) {
           void retry().finally(() => setBusy(false));
         }}
       >
-        restart the engine
+        {t('restart')}
       </button>
     </div>
   );

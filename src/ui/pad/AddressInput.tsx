@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** An input restored from an address at full precision, shown on the pad as an image (32x32, pixelated). */
 export function AddressInput({ input }: { input: Float32Array }) {
+  const { t } = useTranslation('pad');
   const image = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = image.current?.getContext('2d');
@@ -15,8 +17,8 @@ export function AddressInput({ input }: { input: Float32Array }) {
   }, [input]);
   return (
     <div className="test-image" data-testid="address-input">
-      <canvas ref={image} width={32} height={32} aria-label="The input from the address" />
-      <span>the input from the address · draw to start your own</span>
+      <canvas ref={image} width={32} height={32} aria-label={t('addressInput.label')} />
+      <span>{t('addressInput.caption')}</span>
     </div>
   );
 }

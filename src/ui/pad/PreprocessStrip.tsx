@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InkImage } from '../../engine/data/preprocessDrawing';
 import { useAppStore } from '../../store/appStore';
 
 function Stage({ image, label }: { image: InkImage | null; label: string }) {
+  const { t } = useTranslation('pad');
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -22,7 +24,7 @@ function Stage({ image, label }: { image: InkImage | null; label: string }) {
   }, [image]);
   return (
     <figure>
-      <canvas ref={canvas} width={28} height={28} role="img" aria-label={`the drawing after the step: ${label}`} />
+      <canvas ref={canvas} width={28} height={28} role="img" aria-label={t('strip.stage', { step: label })} />
       <figcaption>{label}</figcaption>
     </figure>
   );
@@ -30,29 +32,17 @@ function Stage({ image, label }: { image: InkImage | null; label: string }) {
 
 /** MNIST-style preprocessing, step by step: crop to the ink, fit 20 px, centre by mass in 28x28, pad to 32x32. */
 export function PreprocessStrip() {
+  const { t } = useTranslation('pad');
   const stages = useAppStore((s) => s.stages);
   const source = useAppStore((s) => s.inputSource);
-  if (source.kind === 'test') {
-    return (
-      <p className="strip-note muted">
-        An MNIST test image is already 28x28 and centred: it is only padded to 32x32, with no other preprocessing.
-      </p>
-    );
-  }
-  if (source.kind === 'address') {
-    return (
-      <p className="strip-note muted">
-        This input came with the address, already preprocessed: the network reads it at full precision. Drawing on the
-        pad returns to your own drawing.
-      </p>
-    );
-  }
+  if (source.kind === 'test') return <p className="strip-note muted">{t('strip.testNote')}</p>;
+  if (source.kind === 'address') return <p className="strip-note muted">{t('strip.addressNote')}</p>;
   return (
-    <div className="strip" role="group" aria-label="Preprocessing steps">
-      <Stage image={stages?.cropped ?? null} label="crop" />
-      <Stage image={stages?.scaled ?? null} label="fit 20 px" />
-      <Stage image={stages?.centred ?? null} label="centre 28" />
-      <Stage image={stages?.input ?? null} label="input 32" />
+    <div className="strip" role="group" aria-label={t('strip.label')}>
+      <Stage image={stages?.cropped ?? null} label={t('strip.step.crop')} />
+      <Stage image={stages?.scaled ?? null} label={t('strip.step.fit')} />
+      <Stage image={stages?.centred ?? null} label={t('strip.step.centre')} />
+      <Stage image={stages?.input ?? null} label={t('strip.step.input')} />
     </div>
   );
 }

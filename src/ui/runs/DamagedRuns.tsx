@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, message, type Message } from '../../i18n/message';
+import { useMessageText } from '../../i18n/useMessage';
 import { useAppStore } from '../../store/appStore';
 import { DAMAGED_STORAGE, deleteSavedRun, readRawRecord } from '../../store/runStorage';
 import { rawRecordJson } from '../../store/storedRunValidation';
@@ -10,7 +13,9 @@ import { rawRecordJson } from '../../store/storedRunValidation';
 export function DamagedRuns() {
   const damaged = useAppStore((s) => s.damagedRuns);
   const [busy, setBusy] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<Message | null>(null);
+  const { t } = useTranslation('runs');
+  const text = useMessageText();
   if (damaged.length === 0) return null;
 
   const exportRaw = async (key: string) => {
@@ -24,18 +29,18 @@ export function DamagedRuns() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      setNote(`Run '${key}' could not be exported: ${error instanceof Error ? error.message : String(error)}.`);
+      setNote(message('runs', 'damaged.exportFailed', { run: key, detail: errorText(error) }));
     }
   };
 
   const remove = async (key: string) => {
-    if (!window.confirm(`Delete run '${key}' from this browser's storage? This cannot be undone; export it first to keep its data.`)) return;
+    if (!window.confirm(t('damaged.confirmDelete', { run: key }))) return;
     setNote(null);
     setBusy(key);
     try {
       await deleteSavedRun(key);
       if ((await readRawRecord(key).catch(() => undefined)) !== undefined) {
-        setNote(`Run '${key}' could not be deleted; it is still in this browser's storage.`);
+        setNote(message('runs', 'damaged.deleteFailed', { run: key }));
         return;
       }
       const { damagedRuns, set } = useAppStore.getState();
@@ -48,19 +53,30 @@ export function DamagedRuns() {
   return (
     <div role="alert" className="damaged-runs" data-testid="damaged-runs">
       <ul>
-        {damaged.map(({ key, problem }) => key === DAMAGED_STORAGE
-          ? <li key={key}>This browser&apos;s storage for this page is damaged: {problem}. No saved run was restored, and nothing in it was changed.</li>
-          : (
+        {damaged.map(({ key, problem }) =>
+          key === DAMAGED_STORAGE ? (
+            <li key={key}>{t('damaged.storage', { problem })}</li>
+          ) : (
             <li key={key}>
-              Run &apos;{key}&apos; in this browser&apos;s storage is damaged: {problem}. It is kept as it is.
+              {t('damaged.run', { run: key, problem })}
               <span className="damaged-actions">
-                <button type="button" data-testid={`damaged-export-${key}`} onClick={() => void exportRaw(key)}>export raw data</button>
-                <button type="button" data-testid={`damaged-delete-${key}`} disabled={busy === key} onClick={() => void remove(key)}>delete</button>
+                <button type="button" data-testid={`damaged-export-${key}`} onClick={() => void exportRaw(key)}>
+                  {t('damaged.export')}
+                </button>
+                <button
+                  type="button"
+                  data-testid={`damaged-delete-${key}`}
+                  disabled={busy === key}
+                  onClick={() => void remove(key)}
+                >
+                  {t('damaged.delete')}
+                </button>
               </span>
             </li>
-          ))}
+          ),
+        )}
       </ul>
-      {note && <p className="damaged-note">{note}</p>}
+      {note && <p className="damaged-note">{text(note)}</p>}
     </div>
   );
 }

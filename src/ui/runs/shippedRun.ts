@@ -1,4 +1,5 @@
 import { loadRun, type LoadedRun } from '../../engine/model/runLoader';
+import { i18n } from '../../i18n/i18n';
 
 /** Where the shipped, trained run is served from. */
 export const SHIPPED_RUN_URL = `${import.meta.env.BASE_URL}models/lenet5-default`;
@@ -10,7 +11,7 @@ export const CLASSIC_RUN_URL = `${import.meta.env.BASE_URL}models/lenet5-classic
 export function fetchRun(baseUrl: string): Promise<LoadedRun> {
   return loadRun(async (file) => {
     const response = await fetch(`${baseUrl}/${file}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw new Error(i18n.t('runs:fetchFailed', { status: response.status }));
     return new Uint8Array(await response.arrayBuffer());
   }, baseUrl);
 }

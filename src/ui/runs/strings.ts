@@ -1,5 +1,6 @@
 /** The words of the runs room (run picker, timeline, damaged runs), in English and Chinese (the tutorial's terms). */
 import type { Catalog } from '../../i18n/catalog';
+import { zhTerm } from '../../i18n/glossary';
 
 export const en = {
   name: {
@@ -7,12 +8,68 @@ export const en = {
     'lenet5-classic': 'LeNet-5 as in 1998',
     'my-run': 'your run (trained here)',
   },
+  picker: {
+    label: 'run',
+    export: 'Export',
+    import: 'Import',
+    importFile: 'Import a run (.zip)',
+  },
+  importRefused: 'Import refused: {{detail}}',
+  fetchFailed: 'the server answered HTTP {{status}}',
+  timeline: {
+    play: 'Play through the epochs',
+    pause: 'Pause',
+    ticks: 'Checkpoints (the left and right arrow keys step through them)',
+    tick: 'epoch {{epoch}}: test accuracy {{accuracy}}',
+    epoch: 'epoch {{epoch}}',
+    onTestSet: 'epoch {{epoch}} · {{accuracy}} on the test set',
+    onTestImages_one: 'epoch {{epoch}} · {{accuracy}} on {{images}} test image',
+    onTestImages_other: 'epoch {{epoch}} · {{accuracy}} on {{images}} test images',
+  },
+  damaged: {
+    storage:
+      "This browser's storage for this page is damaged: {{problem}}. No saved run was restored, and nothing in it was changed.",
+    run: "Run '{{run}}' in this browser's storage is damaged: {{problem}}. It is kept as it is.",
+    export: 'export raw data',
+    delete: 'delete',
+    confirmDelete:
+      "Delete run '{{run}}' from this browser's storage? This cannot be undone; export it first to keep its data.",
+    exportFailed: "Run '{{run}}' could not be exported: {{detail}}.",
+    deleteFailed: "Run '{{run}}' could not be deleted; it is still in this browser's storage.",
+  },
 };
 
 export const zh: Catalog<typeof en> = {
   name: {
-    'lenet5-default': '现代版：ReLU + 最大池化',
+    'lenet5-default': `现代版：ReLU + ${zhTerm.maxPooling}`,
     'lenet5-classic': '1998年原版 LeNet-5',
     'my-run': '你的网络（在此训练）',
+  },
+  picker: {
+    label: '网络',
+    export: '导出',
+    import: '导入',
+    importFile: '导入网络（.zip 文件）',
+  },
+  importRefused: '导入被拒绝：{{detail}}',
+  fetchFailed: '服务器返回 HTTP {{status}}',
+  timeline: {
+    play: '逐轮播放训练过程',
+    pause: '暂停',
+    ticks: '检查点（用左右方向键逐个切换）',
+    tick: '训练 {{epoch}} 轮：测试准确率 {{accuracy}}',
+    epoch: '训练 {{epoch}} 轮',
+    onTestSet: '训练 {{epoch}} 轮 · 测试集准确率 {{accuracy}}',
+    onTestImages_one: '训练 {{epoch}} 轮 · {{images}} 张测试图像上的准确率 {{accuracy}}',
+    onTestImages_other: '训练 {{epoch}} 轮 · {{images}} 张测试图像上的准确率 {{accuracy}}',
+  },
+  damaged: {
+    storage: '此浏览器为本页提供的存储已损坏：{{problem}}。没有恢复任何已保存的网络，存储中的内容也未作任何改动。',
+    run: '此浏览器存储中的网络“{{run}}”已损坏：{{problem}}。它按原样保留。',
+    export: '导出原始数据',
+    delete: '删除',
+    confirmDelete: '要从此浏览器的存储中删除网络“{{run}}”吗？此操作无法撤销；如需保留其数据，请先导出。',
+    exportFailed: '网络“{{run}}”无法导出：{{detail}}。',
+    deleteFailed: '网络“{{run}}”无法删除；它仍在此浏览器的存储中。',
   },
 };

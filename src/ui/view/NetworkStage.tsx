@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import type { EngineConnection } from '../../store/connectEngine';
 import { NetworkView } from '../../viz/NetworkView';
@@ -18,8 +19,9 @@ import { ViewGuide } from './ViewGuide';
 export function NetworkStage({ engine, layers }: { engine: EngineConnection | null; layers: readonly LayerSpec[] }) {
   const ranges = useAppStore((s) => s.ranges);
   const keyboard = useNodeKeyboard(layers);
+  const { t } = useTranslation('view');
   return (
-    <main className="stage" aria-label="The network in 3D">
+    <main className="stage" aria-label={t('stage')}>
       <ViewGuide />
       <div
         className="network-view"
@@ -31,7 +33,7 @@ export function NetworkStage({ engine, layers }: { engine: EngineConnection | nu
         {engine ? (
           <NetworkView layers={layers} ranges={ranges} params={engine.params} />
         ) : (
-          <p className="loading">Loading the trained network…</p>
+          <p className="loading">{t('loading')}</p>
         )}
         {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
       </div>

@@ -5,16 +5,11 @@
  * from a node the mouse hovered or pinned.
  */
 import { useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
 import { isNavigationKey, moveFocus, startNode, validFocus } from '../../viz/nodeNavigation';
 import { flyTo } from '../../viz/sceneHolder';
-
-/** The view's accessible name: what it is and what its keys do. */
-export const NODE_KEYBOARD_LABEL =
-  'The network in 3D. Arrow keys move the focused node within its layer (with Shift, a map at a time); ' +
-  "Page Up and Page Down move to the layer above and below; Home and End to the layer's first and last node; " +
-  "Enter flies the camera to the node's layer; Escape clears the focus.";
 
 /** The props to spread on the element that holds the 3D view. */
 export interface NodeKeyboardProps {
@@ -49,15 +44,17 @@ export function pressNodeKey(layers: readonly LayerSpec[], key: string, shift = 
 }
 
 /**
- * Props that make the element holding the 3D view focusable (Tab reaches it), name it with its keys, and
- * handle them; `describedBy`: the id of an element that describes the view further.
+ * Props that make the element holding the 3D view focusable (Tab reaches it), name it with its keys (in the
+ * language shown), and handle them; `describedBy`: the id of an element that describes the view further.
  */
 export function useNodeKeyboard(layers: readonly LayerSpec[], describedBy?: string): NodeKeyboardProps {
+  const { t } = useTranslation('view');
+  const label = t('keyboardLabel');
   return useMemo(
     () => ({
       tabIndex: 0,
       role: 'application',
-      'aria-label': NODE_KEYBOARD_LABEL,
+      'aria-label': label,
       ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
         // Keys typed in something inside the view, and browser shortcuts, are not the view's.
@@ -65,6 +62,6 @@ export function useNodeKeyboard(layers: readonly LayerSpec[], describedBy?: stri
         if (pressNodeKey(layers, event.key, event.shiftKey)) event.preventDefault();
       },
     }),
-    [layers, describedBy],
+    [layers, describedBy, label],
   );
 }
