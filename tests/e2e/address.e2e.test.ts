@@ -87,7 +87,7 @@ describe('the app state in the address', () => {
     const url = new URL(shared);
     expect(url.hash).toMatch(
       new RegExp(
-        `^#v=1&run=lenet5-default&epoch=${epoch}&draw=[\\w-]+&focus=c3\\.4\\.5\\.6&trace=full&colour=perDrawing&camera=s4&backward=3$`,
+        `^#v=1&run=lenet5-default&epoch=${epoch}&draw=[\\w-]+&focus=c3\\.4\\.5\\.6&trace=full&colour=perDrawing&camera=s4&backward=3&lang=en$`,
       ),
     );
     expect(url.search).toBe('');
@@ -206,7 +206,7 @@ describe('the app state in the address', () => {
     });
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.waitForFunction(
-      () => location.hash === '#v=1&run=lenet5-default&epoch=15&trace=full&colour=fixed&camera=overview',
+      () => location.hash === '#v=1&run=lenet5-default&epoch=15&trace=full&colour=fixed&camera=overview&lang=en',
       null,
       { timeout: 5000 },
     );
