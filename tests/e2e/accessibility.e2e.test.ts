@@ -7,8 +7,6 @@
  * announced, and the arrow keys there leave the epoch timeline alone. Nothing here depends on where the
  * panels are laid out.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
@@ -16,6 +14,7 @@ import type { NodeRef } from '../../src/engine/model/nodeRef';
 import { moveFocus, startNode, type NavigationKey } from '../../src/viz/nodeNavigation';
 import {
   appAtScreenSizes,
+  seriousProblems,
   DIGITS,
   drawStrokes,
   settledPrediction,
@@ -23,45 +22,10 @@ import {
   type ScreenSize as SizeName,
 } from './appSession';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 /** The shipped run's architecture, which the page opens on. */
 const LAYERS = lenet5Layers();
 
 const { pages, errors } = appAtScreenSizes();
-
-/**
- * axe-core's serious and critical violations on the whole document, one line per rule with its nodes. On
- * touch sizes axe's target-size rule (WCAG 2.2 AA 2.5.8: targets at least 24x24 CSS px or spaced as much),
- * off by default, is on as well.
- */
-async function seriousProblems(page: Page, touch: boolean): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (targetSize) => {
-    type Result = {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: unknown[]; failureSummary?: string }[];
-    };
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[] }> } }
-    ).axe;
-    return (
-      await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: targetSize } } })
-    ).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
-    }));
-  }, touch);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 8).join('\n    ')}${v.nodes.length > 8 ? `\n    …and ${v.nodes.length - 8} more` : ''}`,
-    );
-}
 
 /** The elements Tab should reach, in document order (one per radio group), each described and tagged with its place. */
 function tabbableInOrder(page: Page): Promise<{ described: string[]; positiveTabIndex: string[]; unnamed: string[] }> {

@@ -1,5 +1,6 @@
 /** What the end-to-end tests share: the app session, digit strokes, and where screenshots go. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -70,16 +71,20 @@ export type ScreenSize = keyof typeof SCREEN_SIZES;
  * Opens the app once for a test file (one dev server, one Chromium) with a page at each screen size, each
  * waited for `window.lenet.ready`; errors thrown in any page are collected.
  */
-export function appAtScreenSizes(): { readonly pages: Record<ScreenSize, Page>; readonly errors: string[] } {
+export function appAtScreenSizes(options: { readonly locale?: string } = {}): {
+  readonly pages: Record<ScreenSize, Page>;
+  readonly errors: string[];
+} {
   let app: AppSession | undefined;
   const session = { pages: {} as Record<ScreenSize, Page>, errors: [] as string[] };
+  const locale = options.locale ? { locale: options.locale } : {};
   beforeAll(async () => {
-    app = await openApp('', SCREEN_SIZES.desktop);
+    app = await openApp('', { ...SCREEN_SIZES.desktop, ...locale });
     session.pages.desktop = app.page;
     for (const name of ['tablet', 'phone'] as const) {
       const { viewport, touch } = SCREEN_SIZES[name];
       const page = await (
-        await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1 })
+        await app.browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: 1, ...locale })
       ).newPage();
       await page.goto(app.url);
       await page.waitForFunction(() => window.lenet !== undefined, null, { timeout: 120_000 });
@@ -93,4 +98,40 @@ export function appAtScreenSizes(): { readonly pages: Record<ScreenSize, Page>; 
     await app?.close();
   });
   return session;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations on the whole document, one line per rule with its nodes. On
+ * touch sizes axe's target-size rule (WCAG 2.2 AA 2.5.8: targets at least 24x24 CSS px or spaced as much),
+ * off by default, is on as well.
+ */
+export async function seriousProblems(page: Page, touch: boolean): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (targetSize) => {
+    type Result = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[]; failureSummary?: string }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[] }> } }
+    ).axe;
+    return (
+      await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: targetSize } } })
+    ).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
+    }));
+  }, touch);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 8).join('\n    ')}${v.nodes.length > 8 ? `\n    …and ${v.nodes.length - 8} more` : ''}`,
+    );
 }

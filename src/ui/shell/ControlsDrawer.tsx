@@ -51,12 +51,12 @@ export function ControlsDrawer({
         {engine && <DamagedRuns />}
         {engine && <LearningPanels engine={engine} layers={layers} />}
         {engine && (
-          <details className="panel" open>
+          <details className="panel" open data-section="training">
             <summary>{t('training')}</summary>
             <TrainingPanel training={engine.training} />
           </details>
         )}
-        <details className="panel" open>
+        <details className="panel" open data-section="runs">
           <summary>{t('runsAndEngine')}</summary>
           {engine && <RunPicker engine={engine} />}
           <EngineStatus />
