@@ -3,22 +3,18 @@
  * engine (the transform applied here, the order rebuilt from the reported values): exactly on the
  * reference scratch engine, within float32 rounding on the WebAssembly one; the view's weights stay.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { frameValues } from '../../src/engine/activationFrame';
 import { transformInput } from '../../src/engine/data/inputTransform';
-import { mnistToInput } from '../../src/engine/data/mnistInput';
 import type { ArchitectureOptions } from '../../src/engine/model/layerSpec';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
-import { loadRun } from '../../src/engine/model/runLoader';
 import { sweepValues, type SweepKind } from '../../src/engine/probe/invarianceSweep';
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { DEFAULT_FACTORIES, type BackendFactories } from '../../src/worker/backendFactories';
 import { CpuBackend } from '../../src/worker/cpuBackend';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine } from '../../src/worker/engineHost';
-import { loadMnistSplit } from '../../scripts/mnistFiles';
+import { shippedNetwork, testDigit } from '../shippedNetworks';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -35,24 +31,6 @@ async function connect(factories: BackendFactories) {
   await client.start('cpu');
   return client;
 }
-
-/** The last checkpoint of a shipped run. */
-async function shipped(name: string): Promise<{ architecture: ArchitectureOptions; params: Float32Array }> {
-  const dir = join(import.meta.dirname, '..', '..', 'public', 'models', name);
-  const run = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
-  const { activation, pooling, c3Connectivity, loss } = run.manifest.architecture;
-  return {
-    architecture: { activation, pooling, c3Connectivity, loss },
-    params: run.checkpoints[run.checkpoints.length - 1],
-  };
-}
-
-const test = loadMnistSplit('test');
-const digit = (index: number) => {
-  const input = new Float32Array(1024);
-  mnistToInput(test.images, index, input);
-  return input;
-};
 
 /** The transform of value v, rebuilt from the values the API reports (shift: dy outer, dx inner). */
 function transformAt(kind: SweepKind, v: number) {
@@ -107,9 +85,9 @@ describe('invariance sweeps in the worker', () => {
     'equals per-value forward passes on the reference engine for both shipped runs (%s, reference scratch engine)',
     async (kind) => {
       const client = await connect({ gpu: DEFAULT_FACTORIES.gpu, cpu: () => new CpuBackend() });
-      const networks = [await shipped('lenet5-default'), await shipped('lenet5-classic')];
+      const networks = [await shippedNetwork('lenet5-default'), await shippedNetwork('lenet5-classic')];
       await client.loadWeights(networks[0].architecture, networks[0].params);
-      const input = digit(0);
+      const input = testDigit(0);
       const before = frameValues(await client.infer(input), 'output');
       const swept = await client.sweepInvariance(input, kind, networks);
       expect(swept).toHaveLength(2);
@@ -127,8 +105,8 @@ describe('invariance sweeps in the worker', () => {
 
   it('matches the reference engine within float32 rounding on the WebAssembly scratch engine', async () => {
     const client = await connect(DEFAULT_FACTORIES);
-    const networks = [await shipped('lenet5-classic'), await shipped('lenet5-default')];
-    const input = digit(1);
+    const networks = [await shippedNetwork('lenet5-classic'), await shippedNetwork('lenet5-default')];
+    const input = testDigit(1);
     for (const kind of ['rotate', 'shift'] as const) {
       const swept = await client.sweepInvariance(input, kind, networks);
       networks.forEach((network, n) => {
@@ -142,13 +120,13 @@ describe('invariance sweeps in the worker', () => {
 
   it('refuses an unknown sweep, a malformed input and no networks', async () => {
     const client = await connect(DEFAULT_FACTORIES);
-    const network = await shipped('lenet5-default');
-    await expect(client.sweepInvariance(digit(0), 'skew' as never, [network])).rejects.toThrow(
+    const network = await shippedNetwork('lenet5-default');
+    await expect(client.sweepInvariance(testDigit(0), 'skew' as never, [network])).rejects.toThrow(
       /a sweep is 'shift', 'rotate' or 'scale', got skew/,
     );
     await expect(client.sweepInvariance(new Float32Array(10), 'shift', [network])).rejects.toThrow(
       /an input must be 1024 values/,
     );
-    await expect(client.sweepInvariance(digit(0), 'shift', [])).rejects.toThrow(/at least one network/);
+    await expect(client.sweepInvariance(testDigit(0), 'shift', [])).rejects.toThrow(/at least one network/);
   });
 });

@@ -3,34 +3,16 @@
  * exactly inside the borders (reference and WebAssembly engines); after pooling only shifts by whole
  * strides do; the receptive fields and the inside-the-borders mask against hand values.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frameValues, type ActivationFrame, frameFromPass } from '../../../src/engine/activationFrame';
 import { transformInput } from '../../../src/engine/data/inputTransform';
-import { mnistToInput } from '../../../src/engine/data/mnistInput';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
 import { lenet5Layers } from '../../../src/engine/model/lenet5';
-import { loadRun } from '../../../src/engine/model/runLoader';
 import { equivarianceMaps, insideBorders, mapGeometry } from '../../../src/engine/probe/equivariance';
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { inferFrame } from '../../../src/engine/wasm/wasmReadout';
-import { loadMnistSplit } from '../../../scripts/mnistFiles';
-
-async function shipped(name: string): Promise<{ architecture: ArchitectureOptions; params: Float32Array }> {
-  const dir = join(import.meta.dirname, '..', '..', '..', 'public', 'models', name);
-  const run = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
-  const { activation, pooling, c3Connectivity, loss } = run.manifest.architecture;
-  return { architecture: { activation, pooling, c3Connectivity, loss }, params: run.checkpoints.at(-1)! };
-}
-
-const test = loadMnistSplit('test');
-const digit = (index: number) => {
-  const input = new Float32Array(1024);
-  mnistToInput(test.images, index, input);
-  return input;
-};
+import { shippedNetwork, testDigit } from '../../shippedNetworks';
 
 type Engine = (input: Float32Array) => ActivationFrame;
 
@@ -76,14 +58,14 @@ describe('equivariance geometry', () => {
 });
 
 describe.each(['lenet5-default', 'lenet5-classic'])('equivariance of the shipped run %s', (name) => {
-  const loaded = shipped(name);
+  const loaded = shippedNetwork(name);
 
   it('c1: the map of the shifted input is the shifted map exactly inside the borders', async () => {
     const network = await loaded;
     const layers = lenet5Layers(network.architecture);
     for (const [engine, infer] of engines(network)) {
       for (const index of [0, 4]) {
-        const input = digit(index);
+        const input = testDigit(index);
         const original = frameValues(infer(input), 'c1');
         for (const [dx, dy] of [
           [1, 0],
@@ -111,7 +93,7 @@ describe.each(['lenet5-default', 'lenet5-classic'])('equivariance of the shipped
     const network = await loaded;
     const layers = lenet5Layers(network.architecture);
     const [, infer] = engines(network)[0];
-    const input = digit(2);
+    const input = testDigit(2);
     const frame = infer(input);
     const measure = (layer: string, dx: number, dy: number) =>
       equivarianceMaps(
