@@ -2,14 +2,19 @@
  * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
  * in the README). Present in development and production builds.
  */
+import type { InputTransform } from '../../engine/data/inputTransform';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
+import type { SweepKind, SweepValues } from '../../engine/probe/invarianceSweep';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { frameHolder } from '../../store/frameHolder';
+import { networkInput } from '../../store/networkInput';
 import { highlightedNodes, type HighlightedNode } from '../../viz/highlights';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
 import { nodeCanvasPosition } from '../../viz/nodeScreenPosition';
 import { sceneHolder } from '../../viz/sceneHolder';
+import { convolutionDetail, type ConvolutionDetail } from '../../viz/closeup/convolutionDetail';
+import { strideDemo, type StrideChoice, type StrideDemo } from '../../viz/closeup/strideDemo';
 import { followAddress, shareUrl } from '../address/addressSync';
 
 /** The shape of `window.lenet`. */
@@ -42,6 +47,8 @@ export interface LenetAutomation {
     inputSource: { kind: 'drawing' } | { kind: 'test'; index: number } | { kind: 'address' };
     /** The engine worker's restarts in this page, and the message when it stays down. */
     engine: { restarts: number; down: string | null };
+    /** The transform probe's shift, rotation and scale, or null when none is set. */
+    probe: InputTransform | null;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -71,6 +78,14 @@ export interface LenetAutomation {
   metrics(): { latencies: number[]; framesRendered: number };
   /** The full address of the reading shown now (run, checkpoint, drawing, view, backward label), as the share button copies it. */
   shareUrl(): string;
+  /** Sets (or clears, with null) the transform probe on the input after preprocessing; resolves when the view reads it. */
+  probe(transform: Partial<InputTransform> | null): Promise<void>;
+  /** The ten probabilities for each value of a sweep of the untransformed input at the selected checkpoint. */
+  invarianceSweep(kind: SweepKind): Promise<{ values: SweepValues; probabilities: number[][] }>;
+  /** A conv node's arithmetic per connected input map, from the activations shown and the weights they were read with. */
+  convolutionDetail(node: NodeRef): ConvolutionDetail;
+  /** c1 kernel `c` with its bias and activation applied to the current input with a stride and zero padding. */
+  strideDemo(choice: StrideChoice): StrideDemo;
 }
 
 function checkDigit(label: number): void {
@@ -138,6 +153,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
         inputSource: { ...s.inputSource },
         engine: { restarts: s.engineRestarts, down: s.engineDown },
+        probe: s.probe ? { ...s.probe } : null,
       };
     },
     layers: () =>
@@ -150,7 +166,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       const [offset, count] = frame.layers[l].out;
       return Array.from(frame.values.subarray(offset, offset + count));
     },
-    input: () => Array.from(useAppStore.getState().input ?? new Float32Array(1024)),
+    input: () => Array.from(networkInput() ?? new Float32Array(1024)),
     screenPosition(node) {
       layerIndex(node.layer); // an unknown layer is an error, not "off screen"
       const { canvas } = sceneHolder;
@@ -224,6 +240,23 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     },
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     shareUrl,
+    probe: (transform) => require().probe.setProbe(transform),
+    async invarianceSweep(kind) {
+      const sweep = await require().probe.sweep(kind, false);
+      return {
+        values: structuredClone(sweep.values),
+        probabilities: sweep.runs[0].probabilities.map((row) => [...row]),
+      };
+    },
+    convolutionDetail(node) {
+      const connection = require();
+      if (!frameHolder.frame) throw new Error('no input has been read yet: draw a digit first');
+      return convolutionDetail(currentLayers(), frameHolder.frame, connection.params(), node);
+    },
+    strideDemo(choice) {
+      const connection = require();
+      return strideDemo(currentLayers(), networkInput() ?? new Float32Array(1024), connection.params(), choice);
+    },
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);
