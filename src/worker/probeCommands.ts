@@ -6,10 +6,10 @@
  */
 import { isSweepKind, sweepInputs } from '../engine/probe/invarianceSweep';
 import type { BackendFactories } from './backendFactories';
-import type { ComputeBackend } from './computeBackend';
+import type { ComputeBackend, WaitTurn } from './computeBackend';
 import type { EngineCommand, EngineEvent } from './protocol';
 import { checkInput } from './runGuards';
-import { pollSleep } from './waitTurn';
+import { createWaitTurn } from './waitTurn';
 
 /** Forward passes between two turns of the worker's event loop (so it keeps answering the page's heartbeat). */
 const PASSES_PER_TURN = 64;
@@ -24,19 +24,20 @@ export function isProbeCommand(command: EngineCommand): command is ProbeCommand 
 
 /**
  * The softmax outputs of `count` inputs (each 1024 values of `inputs`), flat (input i, class k at i * 10 + k),
- * one forward pass each; the one place to swap for a batched pass.
+ * one forward pass each, yielding with `waitTurn` every few passes; the one place to swap for a batched pass.
  */
 export async function batchProbabilities(
   backend: ComputeBackend,
   inputs: Float32Array,
   count: number,
+  waitTurn: WaitTurn,
 ): Promise<Float32Array> {
   const probabilities = new Float32Array(count * 10);
   for (let i = 0; i < count; i++) {
     const frame = backend.infer(inputs.subarray(i * 1024, (i + 1) * 1024));
     const [offset] = frame.layers[frame.layers.length - 1].out;
     probabilities.set(frame.values.subarray(offset, offset + 10), i * 10);
-    if ((i + 1) % PASSES_PER_TURN === 0) await pollSleep();
+    if ((i + 1) % PASSES_PER_TURN === 0) await waitTurn();
   }
   return probabilities;
 }
@@ -56,6 +57,8 @@ export class ProbeCommands {
   private scratch: ComputeBackend | null = null;
   /** The command being answered: the next one waits for it (they share the scratch backend's weights). */
   private queue: Promise<void> = Promise.resolve();
+  /** Resumes as soon as the messages already queued are handled (a timer would be clamped to 4 ms). */
+  private readonly waitTurn = createWaitTurn();
 
   constructor(
     private readonly makeScratch: () => ComputeBackend,
@@ -81,7 +84,7 @@ export class ProbeCommands {
         const probabilities: Float32Array[] = [];
         for (const { architecture, params } of command.networks) {
           this.scratch.load(architecture, params, null);
-          probabilities.push(await batchProbabilities(this.scratch, inputs, count));
+          probabilities.push(await batchProbabilities(this.scratch, inputs, count, this.waitTurn));
         }
         this.post({ type: 'invarianceSwept', requestId: command.requestId, kind: command.kind, probabilities });
         return;

@@ -15,7 +15,7 @@ import { createProbeController } from '../../src/store/probeController';
 import { recordFromLoadedRun, type RunRecord } from '../../src/store/runRecord';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine } from '../../src/worker/engineHost';
-import { testDigit } from '../shippedNetworks';
+import { testDigit } from '../../scripts/shippedNetworks';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));

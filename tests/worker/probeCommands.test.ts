@@ -14,7 +14,7 @@ import { DEFAULT_FACTORIES, type BackendFactories } from '../../src/worker/backe
 import { CpuBackend } from '../../src/worker/cpuBackend';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine } from '../../src/worker/engineHost';
-import { shippedNetwork, testDigit } from '../shippedNetworks';
+import { shippedNetwork, testDigit } from '../../scripts/shippedNetworks';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));

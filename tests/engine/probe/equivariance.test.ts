@@ -12,7 +12,7 @@ import { equivarianceMaps, insideBorders, mapGeometry } from '../../../src/engin
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { inferFrame } from '../../../src/engine/wasm/wasmReadout';
-import { shippedNetwork, testDigit } from '../../shippedNetworks';
+import { shippedNetwork, testDigit } from '../../../scripts/shippedNetworks';
 
 type Engine = (input: Float32Array) => ActivationFrame;
 

@@ -16,7 +16,7 @@ import { inferFrame } from '../../../src/engine/wasm/wasmReadout';
 import { convolutionDetail } from '../../../src/viz/closeup/convolutionDetail';
 import { denseDetail } from '../../../src/viz/closeup/denseDetail';
 import { poolingDetail } from '../../../src/viz/closeup/poolingDetail';
-import { shippedNetwork, testDigit, type ShippedNetwork } from '../../shippedNetworks';
+import { shippedNetwork, testDigit, type ShippedNetwork } from '../../../scripts/shippedNetworks';
 
 /** The frames of one input on the reference engine (float32) and the WebAssembly engine. */
 function frames(network: ShippedNetwork, input: Float32Array): [string, ActivationFrame][] {

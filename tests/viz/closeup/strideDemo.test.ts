@@ -9,7 +9,7 @@ import { lenet5Layers } from '../../../src/engine/model/lenet5';
 import { parameterLayout, tensorSpec } from '../../../src/engine/model/parameters';
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { convolutionOutputSize, strideDemo } from '../../../src/viz/closeup/strideDemo';
-import { shippedNetwork, testDigit } from '../../shippedNetworks';
+import { shippedNetwork, testDigit } from '../../../scripts/shippedNetworks';
 
 /** The direct convolution: pad, slide with the stride, add the bias, apply the activation. */
 function direct(

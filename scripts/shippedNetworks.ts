@@ -1,10 +1,10 @@
-/** What the probe and close-up tests share: a shipped run's last checkpoint and MNIST test digits as network inputs. */
+/** What the probe tests and benchmark share: a shipped run's last checkpoint and MNIST test digits as network inputs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mnistToInput } from '../src/engine/data/mnistInput';
 import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
 import { loadRun } from '../src/engine/model/runLoader';
-import { loadMnistSplit } from '../scripts/mnistFiles';
+import { loadMnistSplit } from './mnistFiles';
 
 /** A network as the worker's commands take it. */
 export interface ShippedNetwork {
