@@ -4,7 +4,6 @@
  */
 import type { InputTransform } from '../../engine/data/inputTransform';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
-import type { SweepKind, SweepValues } from '../../engine/probe/invarianceSweep';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { frameHolder } from '../../store/frameHolder';
@@ -13,12 +12,11 @@ import { highlightedNodes, type HighlightedNode } from '../../viz/highlights';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
 import { nodeCanvasPosition } from '../../viz/nodeScreenPosition';
 import { sceneHolder } from '../../viz/sceneHolder';
-import { convolutionDetail, type ConvolutionDetail } from '../../viz/closeup/convolutionDetail';
-import { strideDemo, type StrideChoice, type StrideDemo } from '../../viz/closeup/strideDemo';
 import { followAddress, shareUrl } from '../address/addressSync';
+import { probeAutomation, type ProbeAutomation } from './probeAutomation';
 
 /** The shape of `window.lenet`. */
-export interface LenetAutomation {
+export interface LenetAutomation extends ProbeAutomation {
   ready: Promise<void>;
   state(): {
     backend: 'webgl2' | 'wasm' | 'cpu' | null;
@@ -78,14 +76,6 @@ export interface LenetAutomation {
   metrics(): { latencies: number[]; framesRendered: number };
   /** The full address of the reading shown now (run, checkpoint, drawing, view, backward label), as the share button copies it. */
   shareUrl(): string;
-  /** Sets (or clears, with null) the transform probe on the input after preprocessing; resolves when the view reads it. */
-  probe(transform: Partial<InputTransform> | null): Promise<void>;
-  /** The ten probabilities for each value of a sweep of the untransformed input at the selected checkpoint. */
-  invarianceSweep(kind: SweepKind): Promise<{ values: SweepValues; probabilities: number[][] }>;
-  /** A conv node's arithmetic per connected input map, from the activations shown and the weights they were read with. */
-  convolutionDetail(node: NodeRef): ConvolutionDetail;
-  /** c1 kernel `c` with its bias and activation applied to the current input with a stride and zero padding. */
-  strideDemo(choice: StrideChoice): StrideDemo;
 }
 
 function checkDigit(label: number): void {
@@ -240,23 +230,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     },
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     shareUrl,
-    probe: (transform) => require().probe.setProbe(transform),
-    async invarianceSweep(kind) {
-      const sweep = await require().probe.sweep(kind, false);
-      return {
-        values: structuredClone(sweep.values),
-        probabilities: sweep.runs[0].probabilities.map((row) => [...row]),
-      };
-    },
-    convolutionDetail(node) {
-      const connection = require();
-      if (!frameHolder.frame) throw new Error('no input has been read yet: draw a digit first');
-      return convolutionDetail(currentLayers(), frameHolder.frame, connection.params(), node);
-    },
-    strideDemo(choice) {
-      const connection = require();
-      return strideDemo(currentLayers(), networkInput() ?? new Float32Array(1024), connection.params(), choice);
-    },
+    ...probeAutomation(require, currentLayers),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);
