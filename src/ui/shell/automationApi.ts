@@ -41,12 +41,12 @@ export interface LenetAutomation extends ProbeAutomation {
     trueLabel: number | null;
     backward: { loss: number; label: number } | null;
     teaching: { steps: number; flippedAfter: number | null } | null;
+    /** The transform probe's shift, rotation and scale, or null when none is set. */
+    probe: InputTransform | null;
     /** Where the input comes from: the drawing, a test image loaded from the explorer, or an input restored from an address. */
     inputSource: { kind: 'drawing' } | { kind: 'test'; index: number } | { kind: 'address' };
     /** The engine worker's restarts in this page, and the message when it stays down. */
     engine: { restarts: number; down: string | null };
-    /** The transform probe's shift, rotation and scale, or null when none is set. */
-    probe: InputTransform | null;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -141,9 +141,9 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         trueLabel: s.trueLabel,
         backward: s.backward ? { ...s.backward } : null,
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
+        probe: s.probe ? { ...s.probe } : null,
         inputSource: { ...s.inputSource },
         engine: { restarts: s.engineRestarts, down: s.engineDown },
-        probe: s.probe ? { ...s.probe } : null,
       };
     },
     layers: () =>
