@@ -2,7 +2,6 @@
  * `window.lenet`: the automation API end-to-end tests and scripts drive the app through (documented
  * in the README). Present in development and production builds.
  */
-import type { InputTransform } from '../../engine/data/inputTransform';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -14,6 +13,7 @@ import { nodeCanvasPosition } from '../../viz/nodeScreenPosition';
 import { sceneHolder } from '../../viz/sceneHolder';
 import { followAddress, shareUrl } from '../address/addressSync';
 import { probeAutomation, type ProbeAutomation } from './probeAutomation';
+import type { InputTransform } from '../../engine/data/inputTransform';
 
 /** The shape of `window.lenet`. */
 export interface LenetAutomation extends ProbeAutomation {
