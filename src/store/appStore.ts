@@ -7,6 +7,8 @@ import type { ActivationRanges } from '../engine/activationRanges';
 import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
+import type { InputTransform } from '../engine/data/inputTransform';
+import type { SweepKind, SweepValues } from '../engine/probe/invarianceSweep';
 import type { NodeRef } from '../engine/model/nodeRef';
 import type { Language } from '../i18n/catalog';
 import type { Message } from '../i18n/message';
@@ -190,7 +192,36 @@ export interface ExplorerSlice {
   comparison: { run: string; label: number; probabilities: readonly number[] } | null;
 }
 
-type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice & BackpropSlice & ExplorerSlice;
+/** One invariance sweep of the untransformed input, for the selected checkpoint and the shipped runs beside it. */
+export interface InvarianceSweepSet {
+  readonly kind: SweepKind;
+  readonly values: SweepValues;
+  /** The selected checkpoint first (`selected`), then each other shipped run at its last checkpoint. */
+  readonly runs: readonly {
+    readonly run: string;
+    readonly epoch: number;
+    readonly selected: boolean;
+    /** The ten softmax outputs for each value, ordered as `values` (shifts: dy outer, dx inner). */
+    readonly probabilities: readonly (readonly number[])[];
+  }[];
+}
+
+/** The transform probe (probeController.ts): what is applied to the input, and the sweeps computed for it. */
+export interface ProbeSlice {
+  /** The shift, rotation and scale applied to the input after preprocessing, or null for none. */
+  probe: InputTransform | null;
+  /** The last sweep of each kind for the input and weights shown (emptied when either changes). */
+  sweeps: Partial<Record<SweepKind, InvarianceSweepSet>>;
+}
+
+type Slices = EngineSlice &
+  RunSlice &
+  DrawingSlice &
+  ViewSlice &
+  TrainingSlice &
+  BackpropSlice &
+  ExplorerSlice &
+  ProbeSlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;
@@ -265,5 +296,7 @@ export const useAppStore = create<AppState>((set) => ({
   predictionsVersion: 0,
   compare: false,
   comparison: null,
+  probe: null,
+  sweeps: {},
   set: (partial) => set(partial),
 }));

@@ -7,6 +7,7 @@ import type { ActivationFrame } from '../engine/activationFrame';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
+import { networkInput } from './networkInput';
 
 /** Test images the cost of teaching is measured on. */
 export const TEACHING_TEST_IMAGES = 1000;
@@ -46,9 +47,9 @@ export function chosenLabel(): number | null {
   return useAppStore.getState().trueLabel;
 }
 
-/** The drawing the backward view reads (an empty pad reads as a blank 32x32 input). */
+/** The input the backward view reads: the network's, under the probe (an empty pad reads as a blank 32x32 input). */
 export function currentInput(): Float32Array {
-  return useAppStore.getState().input ?? new Float32Array(1024);
+  return networkInput() ?? new Float32Array(1024);
 }
 
 /** Creates the controller. */

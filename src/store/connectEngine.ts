@@ -13,6 +13,8 @@ import { readComparison, SHIPPED_RUNS } from './compareReading';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
+import { networkInput, probedInput } from './networkInput';
+import { createProbeController, type ProbeController } from './probeController';
 import { recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
@@ -21,7 +23,7 @@ export interface EngineConnection {
   readonly client: EngineClient;
   /** The weights the view shows: the selected checkpoint's, or its teaching copy's (for edges and kernels). */
   params(): Float32Array;
-  /** Reads a drawing (null: empty pad); resolves when its frame is shown. */
+  /** Reads a drawing (null: empty pad) under the probe's transform; resolves when its frame is shown. */
   infer(input: Float32Array | null, inputTime?: number): Promise<void>;
   /** Shows checkpoint `index` of the selected run and re-reads the drawing (pauses training first). */
   selectCheckpoint(index: number): Promise<void>;
@@ -36,6 +38,7 @@ export interface EngineConnection {
   readonly training: TrainingController;
   readonly backprop: BackpropController;
   readonly explorer: ExplorerController;
+  readonly probe: ProbeController;
   /** Restarts an engine that stayed down after dying too often. */
   retryEngine(): Promise<void>;
   /** Reads an imported run file in the worker (unzipped and validated off the page's thread). */
@@ -106,9 +109,11 @@ export async function connectEngine(
     const job = pending;
     pending = null;
     inFlight = true;
+    // The network reads the input under the transform probe (networkInput.ts).
+    const input = probedInput(job.input, useAppStore.getState().probe);
     try {
-      client.setDrawing(job.input); // streamed back under the live weights while a run trains
-      const frame = job.input ? await read(job.input) : null;
+      client.setDrawing(input); // streamed back under the live weights while a run trains
+      const frame = input ? await read(input) : null;
       if (!frame || useAppStore.getState().viewKind !== 'backward') {
         showBackward(null);
         set({ backward: null });
@@ -117,12 +122,12 @@ export async function connectEngine(
       const training = useAppStore.getState().training.status === 'running';
       if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
         await client.loadWeights(run.architecture, run.checkpoints[index - 1].params);
-        frameHolder.previous = await client.infer(job.input!);
+        frameHolder.previous = await client.infer(input!);
         await client.loadWeights(run.architecture, run.checkpoints[index].params);
       } else frameHolder.previous = null;
       showFrame(frame, job.time);
       const comparison =
-        frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
+        frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, input!) : null;
       set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
       set({ error: message('messages', 'failed', { detail: errorText(error) }) });
@@ -215,7 +220,8 @@ export async function connectEngine(
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
   client.subscribe((event) => {
-    const { viewKind, input } = useAppStore.getState();
+    const { viewKind } = useAppStore.getState();
+    const input = networkInput();
     if (event.type !== 'activationsStreamed' || viewKind !== 'backward' || !input || following) return;
     following = true;
     backpropControl
@@ -226,6 +232,15 @@ export async function connectEngine(
       .finally(() => {
         following = false;
       });
+  });
+  const viewParams = () =>
+    (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params;
+  const probe = createProbeController({
+    client,
+    runs,
+    selected: () => ({ run, index }),
+    params: viewParams,
+    infer: (input) => infer(input),
   });
   await show(shipped, index);
   await training.restoreSaved(register);
@@ -245,6 +260,7 @@ export async function connectEngine(
     training,
     backprop: backpropControl,
     explorer,
+    probe,
     selectedIndex: () => index,
     retryEngine: () => supervision.retry(),
     async importRun(bytes, fileName) {
@@ -252,7 +268,7 @@ export async function connectEngine(
       return recordFromLoadedRun(fileName.replace(/\.zip$/i, ''), reply.run);
     },
     simulateFault: (fault) => client.send({ type: 'simulateFault', fault }),
-    params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params,
+    params: viewParams,
     infer,
     async selectCheckpoint(next) {
       await training.pauseIfRunning();

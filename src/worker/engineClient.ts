@@ -7,6 +7,7 @@ import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
+import type { SweepKind } from '../engine/probe/invarianceSweep';
 import {
   transferables,
   type Backend,
@@ -158,6 +159,21 @@ export class EngineClient {
     return (
       await this.request({ type: 'inferWith', architecture, params: params.slice(), input: input.slice() }, 'inferred')
     ).frame;
+  }
+
+  /** One invariance sweep of `input` under each of these weights (the worker's scratch engine; the loaded weights stay). */
+  async sweepInvariance(
+    input: Float32Array,
+    kind: SweepKind,
+    networks: readonly { architecture: ArchitectureOptions; params: Float32Array }[],
+  ): Promise<Float32Array[]> {
+    const command = {
+      type: 'sweepInvariance' as const,
+      input: input.slice(),
+      kind,
+      networks: networks.map((n) => ({ architecture: n.architecture, params: n.params.slice() })),
+    };
+    return (await this.request(command, 'invarianceSwept')).probabilities;
   }
 
   /** Hands the dataset to the worker (its buffers are transferred). */

@@ -10,6 +10,7 @@ import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { LoadedRun } from '../engine/model/runLoader';
 import type { WeightCheck } from '../engine/reference/weightCheck';
+import type { SweepKind } from '../engine/probe/invarianceSweep';
 
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
 export type Backend = 'webgl2' | 'wasm' | 'cpu';
@@ -76,6 +77,14 @@ export type EngineCommand =
       params: Float32Array;
       input: Float32Array;
     }
+  /** One invariance sweep of `input` (untransformed) under each of these weights, on a scratch engine; the loaded weights stay. */
+  | {
+      type: 'sweepInvariance';
+      requestId: number;
+      input: Float32Array;
+      kind: SweepKind;
+      networks: { architecture: ArchitectureOptions; params: Float32Array }[];
+    }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
   | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
@@ -119,6 +128,8 @@ export type EngineEvent =
     }
   | { type: 'teachingUndone'; requestId: number }
   | { type: 'predicted'; requestId: number; predictions: CheckpointPredictions }
+  /** Per network sent, the softmax outputs for each value of the sweep (value v, class k at v * 10 + k). */
+  | { type: 'invarianceSwept'; requestId: number; kind: SweepKind; probabilities: Float32Array[] }
   | { type: 'teachingEvaluated'; requestId: number; before: number; after: number; images: number }
   /** `engineGradient`: the same derivative from the engine in use (float32), beside the float64 check. */
   | { type: 'gradientChecked'; requestId: number; check: WeightCheck; engineGradient: number }
@@ -154,6 +165,10 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
       return [message.input.buffer];
     case 'inferWith':
       return [message.input.buffer, message.params.buffer];
+    case 'sweepInvariance':
+      return [message.input.buffer, ...message.networks.map((n) => n.params.buffer)];
+    case 'invarianceSwept':
+      return message.probabilities.map((p) => p.buffer);
     case 'setTestSet':
       return [message.test.images.buffer, message.test.labels.buffer];
     case 'readRunArchive':

@@ -5,6 +5,13 @@ import type { FloatArray } from '../model/initialize';
 export const TANH_AMPLITUDE = 1.7159;
 export const TANH_SLOPE = 2 / 3;
 
+/** f(z) for one value (the same formulas as `activate`). */
+export function activateValue(kind: Activation, z: number): number {
+  const out = new Float64Array(1);
+  activate(kind, Float64Array.of(z), out);
+  return out[0];
+}
+
 /** out[i] = f(pre[i]) over the first `count` values. */
 export function activate(kind: Activation, pre: FloatArray, out: FloatArray, count = pre.length): void {
   switch (kind) {

@@ -9,14 +9,17 @@ import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { frameHolder } from '../../store/frameHolder';
+import { networkInput } from '../../store/networkInput';
 import { highlightedNodes, type HighlightedNode } from '../../viz/highlights';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
 import { nodeCanvasPosition } from '../../viz/nodeScreenPosition';
 import { sceneHolder } from '../../viz/sceneHolder';
 import { followAddress, shareUrl } from '../address/addressSync';
+import { probeAutomation, type ProbeAutomation } from './probeAutomation';
+import type { InputTransform } from '../../engine/data/inputTransform';
 
 /** The shape of `window.lenet`. */
-export interface LenetAutomation {
+export interface LenetAutomation extends ProbeAutomation {
   ready: Promise<void>;
   state(): {
     backend: 'webgl2' | 'wasm' | 'cpu' | null;
@@ -41,6 +44,8 @@ export interface LenetAutomation {
     trueLabel: number | null;
     backward: { loss: number; label: number } | null;
     teaching: { steps: number; flippedAfter: number | null } | null;
+    /** The transform probe's shift, rotation and scale, or null when none is set. */
+    probe: InputTransform | null;
     /** Where the input comes from: the drawing, a test image loaded from the explorer, or an input restored from an address. */
     inputSource: { kind: 'drawing' } | { kind: 'test'; index: number } | { kind: 'address' };
     /** The engine worker's restarts in this page, and the message when it stays down. */
@@ -147,6 +152,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         trueLabel: s.trueLabel,
         backward: s.backward ? { ...s.backward } : null,
         teaching: s.teaching ? { steps: s.teaching.steps, flippedAfter: s.teaching.flippedAfter } : null,
+        probe: s.probe ? { ...s.probe } : null,
         inputSource: { ...s.inputSource },
         engine: { restarts: s.engineRestarts, down: s.engineDown && messageText(i18n.t, s.engineDown) },
         language: s.language,
@@ -164,7 +170,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
       const [offset, count] = frame.layers[l].out;
       return Array.from(frame.values.subarray(offset, offset + count));
     },
-    input: () => Array.from(useAppStore.getState().input ?? new Float32Array(1024)),
+    input: () => Array.from(networkInput() ?? new Float32Array(1024)),
     screenPosition(node) {
       layerIndex(node.layer); // an unknown layer is an error, not "off screen"
       const { canvas } = sceneHolder;
@@ -239,6 +245,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     },
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     shareUrl,
+    ...probeAutomation(require, currentLayers),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);
