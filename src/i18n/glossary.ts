@@ -75,6 +75,14 @@ export const GLOSSARY = {
   trainingSet: { en: 'training set', zh: '训练集', section: 'LeNet5手写数字识别的C++实现' },
   errorRate: { en: 'error rate', zh: '错误率', section: 'LeNet' },
   featureDetector: { en: 'feature detector', zh: '特征检测器', section: '卷积直观解释' },
+  centralDifference: {
+    en: 'central finite difference',
+    zh: '中心差分',
+    section: '检查求导是否正确',
+    tutorialWording: '二阶有限差分',
+  },
+  inputMap: { en: 'input map', zh: '输入图', section: '卷积层前向传播' },
+  outputMap: { en: 'output map', zh: '输出图', section: '卷积层前向传播' },
 } as const satisfies Record<string, Term>;
 
 /** A term's key. */
