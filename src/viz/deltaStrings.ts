@@ -58,33 +58,30 @@ export const en = {
   },
   tutorial: {
     outputCrossEntropy:
-      'Tutorial (全连接网络反向传播, (6)): δᴸ = f′(uᴸ) ∘ (y − t), for its squared error E = ½Σ(t − y)². Here E = −log p_label after softmax: the softmax Jacobian times ∂E/∂p = −t/p simplifies to δ = p − t.',
+      'Tutorial, 全连接网络反向传播 (6): δᴸ = f′(uᴸ) ∘ (y − t) is for its E = ½Σ(t − y)². Here E = −log p_label after softmax: the softmax Jacobian times ∂E/∂p simplifies to δ = p − t.',
     outputMeanSquared:
-      'Tutorial (全连接网络反向传播, (6)): δᴸ = f′(uᴸ) ∘ (y − t), for E = ½Σ(t − y)². Here E = (1/10)Σ(p − t)², the mean over the 10 outputs, so ∂E/∂p = (2/10)(p − t); and each softmax output depends on all 10 inputs, so its Jacobian takes the place of the elementwise f′.',
-    dense: 'Tutorial (全连接网络反向传播, (5)): δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ ∘ f′(uˡ), the rule used here.',
-    denseGradient: 'Tutorial (全连接网络反向传播, (7)): ∂E/∂Wˡ = xˡ⁻¹ (δˡ)ᵀ and ∂E/∂b = δ, as here.',
+      'Tutorial, 全连接网络反向传播 (6): δᴸ = f′(uᴸ) ∘ (y − t) is for its E = ½Σ(t − y)². Here E = (1/10)Σ(p − t)², so ∂E/∂p = (2/10)(p − t); each softmax output depends on all 10 inputs, so its Jacobian replaces the elementwise f′.',
+    dense: 'Tutorial, 全连接网络反向传播: the same rule (5), and the weight gradient (7) ∂E/∂Wˡ = xˡ⁻¹ (δˡ)ᵀ.',
     poolUnderDense:
-      'Tutorial (下层为全连接层的反向传播, 当前层为下采样层时): δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹, with no f′ since pooling has no activation function: the rule used here.',
+      'Tutorial, 下层为全连接层的反向传播 (当前层为下采样层时): δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ with no f′, the same rule.',
     subsampleUnderDense:
-      "Tutorial (下层为全连接层的反向传播): δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ with no f′, because its subsampling layer has no activation function. LeNet-5's subsampling layer puts β·Σ + b through its activation (LeCun 1998), so here δ has the factor f′(u).",
-    poolUnderConv:
-      "Tutorial (下层为卷积层的反向传播): δ_iˡ = Σ_j conv2(δ_jˡ⁺¹, rot180(k_ijˡ⁺¹), 'full'), the rule used here.",
+      "Tutorial, 下层为全连接层的反向传播: δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ with no f′, as its subsampling layer has no activation function; LeNet-5's has one (LeCun 1998), hence the ∘ f′(z) here.",
+    poolUnderConv: 'Tutorial, 下层为卷积层的反向传播: the same rule.',
     subsampleUnderConv:
-      "Tutorial (下层为卷积层的反向传播): δ_iˡ = Σ_j conv2(δ_jˡ⁺¹, rot180(k_ijˡ⁺¹), 'full') with no f′, because its subsampling layer has no activation function. LeNet-5's has one (LeCun 1998), so here the sum is multiplied by f′(u).",
+      "Tutorial, 下层为卷积层的反向传播: the same sum with no f′, as its subsampling layer has no activation function; LeNet-5's has one (LeCun 1998), hence the ∘ f′(z) here.",
     inputUnderConv:
-      'Tutorial (下层为卷积层的反向传播): the same full convolution. The tutorial skips the input layer (it has no weights to update); the app computes it to show which pixels would move the loss.',
+      'Tutorial, 下层为卷积层的反向传播: the same full convolution. The tutorial skips the input layer (it has no weights to update); the app computes it to show which pixels move the loss.',
     underMax:
-      'Tutorial (下层为降采样层的反向传播): δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). For max pooling UpSample gives δ to the maximum of the window only (weight 1, the others 0), as here.',
+      'Tutorial, 下层为降采样层的反向传播: δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). For max pooling UpSample gives δ to the maximum of the window only, as here.',
     underMean:
-      'Tutorial (下层为降采样层的反向传播): δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). For mean pooling (β = 1, SampleRate² = 4) each of the 4 cells gets δ/4, as here.',
+      'Tutorial, 下层为降采样层的反向传播: δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). For mean pooling (β = 1, SampleRate² = 4) each cell gets δ/4, as here.',
     underSubsample:
-      "Tutorial (下层为降采样层的反向传播): δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). Here each cell gets β·δ without the 1/SampleRate²: LeNet-5's subsampling, like the tutorial's own down(), sums the 2x2 window rather than averaging it, so nothing is divided by 4.",
+      "Tutorial, 下层为降采样层的反向传播: δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ). Here without the 1/SampleRate²: LeNet-5's subsampling sums its window (as the tutorial's own down() does), so each cell gets β·δ.",
     underPoolErratum:
-      'That section opens with “当下一层为全连接层时” (when the next layer is fully connected); it means the subsampling layer (降采样层).',
+      '(That section opens with “当下一层为全连接层时”, fully connected; it means the subsampling layer, 降采样层.)',
     convGradient:
-      "Tutorial (卷积层梯度计算): ∂E/∂k_ij = rot180(conv2(x_i, rot180(δ_j), 'valid')) and ∂E/∂b_j = Σ_u,v (δ_j)_uv: the same sums as above.",
-    subsampleGradient:
-      'Tutorial (降采样层梯度计算): ∂E/∂b_j = Σ_u,v (δ_j)_uv and ∂E/∂β_j = Σ_u,v (δ_j ∘ d_j)_uv, with d_j = down(x_jˡ⁻¹) the window sums: as here.',
+      "Tutorial, 卷积层梯度计算: ∂E/∂k_ij = rot180(conv2(x_i, rot180(δ_j), 'valid')), the same sum as above.",
+    subsampleGradient: 'Tutorial, 降采样层梯度计算: the same ∂E/∂b = Σ δ and ∂E/∂β = Σ δ ∘ down(x).',
   },
   details: {
     window: 'where the δ goes in the 2x2 window below',
@@ -139,22 +136,20 @@ export const zh: Catalog<typeof en> = {
     subsampleGradients: `${z.multiplicativeBias} ∂E/∂β = ${z.featureMap} {{map}} 上 Σ δ × (窗口之和) = {{beta}}；${z.additiveBias} ∂E/∂b = Σ δ = {{bias}}`,
   },
   tutorial: {
-    outputCrossEntropy: `教程（全连接网络反向传播，式 (6)）：δᴸ = f′(uᴸ) ∘ (y − t)，对应其平方误差 E = ½Σ(t − y)²。本网络用 softmax 加${z.crossEntropy} E = −log p_标签：softmax 的雅可比矩阵乘以 ∂E/∂p = −t/p，化简为 δ = p − t。`,
-    outputMeanSquared: `教程（全连接网络反向传播，式 (6)）：δᴸ = f′(uᴸ) ∘ (y − t)，对应 E = ½Σ(t − y)²。本网络的${z.meanSquaredError}是 E = (1/10)Σ(p − t)²（对 10 个输出取平均，而不是 ½Σ），所以 ∂E/∂p = (2/10)(p − t)；又因 softmax 的每个输出都依赖全部 10 个输入，逐元素的 f′ 要换成 softmax 的雅可比矩阵。`,
-    dense: '教程（全连接网络反向传播，式 (5)）：δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ ∘ f′(uˡ)，与这里的计算相同。',
-    denseGradient: '教程（全连接网络反向传播，式 (7)）：∂E/∂Wˡ = xˡ⁻¹ (δˡ)ᵀ，∂E/∂b = δ，与这里相同。',
-    poolUnderDense: `教程（下层为全连接层的反向传播，“当前层为下采样层时”）：δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹，${z.poolLayer}没有${z.activation}，所以没有 f′；与这里的计算相同。`,
-    subsampleUnderDense: `教程（下层为全连接层的反向传播）：δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹，没有 f′，因为其${z.subsamplingLayer}没有${z.activation}。LeNet-5 的${z.subsamplingLayer}把 β·Σ + b 送入${z.activation}（LeCun 1998），所以这里的 δ 还要乘以 f′(u)。`,
-    poolUnderConv:
-      "教程（下层为卷积层的反向传播）：δ_iˡ = Σ_j conv2(δ_jˡ⁺¹, rot180(k_ijˡ⁺¹), 'full')，与这里的计算相同。",
-    subsampleUnderConv: `教程（下层为卷积层的反向传播）：δ_iˡ = Σ_j conv2(δ_jˡ⁺¹, rot180(k_ijˡ⁺¹), 'full')，没有 f′，因为其${z.subsamplingLayer}没有${z.activation}。LeNet-5 的${z.subsamplingLayer}有${z.activation}（LeCun 1998），所以这里还要逐元素乘以 f′(u)。`,
-    inputUnderConv: `教程（下层为卷积层的反向传播）：同样是 full ${z.convolution}。教程不计算${z.inputLayer}的${z.sensitivity}（${z.inputLayer}没有要更新的${z.weight}）；这里仍然算出它，用来显示哪些像素会改变${z.loss}。`,
-    underMax: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。${z.maxPooling}时 UpSample 只把 δ 传给窗口中的最大值（${z.weight}为 1，其余为 0），与这里相同。`,
-    underMean: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。${z.meanPooling}时（β = 1，SampleRate² = 4）4 个单元各得 δ/4，与这里相同。`,
-    underSubsample: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。这里每个单元得到 β·δ，没有 1/SampleRate²：LeNet-5 的${z.subsamplingLayer}与教程自己的 down() 一样，对 2x2 窗口求和而不是求平均，所以不除以 4。`,
-    underPoolErratum: '该节开头写“当下一层为全连接层时”，应为“当下一层为降采样层时”。',
-    convGradient: `教程（卷积层梯度计算）：∂E/∂k_ij = rot180(conv2(x_i, rot180(δ_j), 'valid'))，∂E/∂b_j = Σ_u,v (δ_j)_uv，与上面的求和相同。`,
-    subsampleGradient: `教程（降采样层梯度计算）：${z.additiveBias} ∂E/∂b_j = Σ_u,v (δ_j)_uv，${z.multiplicativeBias} ∂E/∂β_j = Σ_u,v (δ_j ∘ d_j)_uv，其中 d_j = down(x_jˡ⁻¹) 为窗口之和；与这里相同。`,
+    outputCrossEntropy: `教程（全连接网络反向传播，式 (6)）的 δᴸ = f′(uᴸ) ∘ (y − t) 对应其 E = ½Σ(t − y)²。这里是 softmax 加${z.crossEntropy} E = −log p_标签：softmax 的雅可比矩阵乘以 ∂E/∂p，化简为 δ = p − t。`,
+    outputMeanSquared: `教程（全连接网络反向传播，式 (6)）的 δᴸ = f′(uᴸ) ∘ (y − t) 对应其 E = ½Σ(t − y)²。这里的${z.meanSquaredError}是 E = (1/10)Σ(p − t)²，所以 ∂E/∂p = (2/10)(p − t)；softmax 的每个输出都依赖全部 10 个输入，逐元素的 f′ 要换成它的雅可比矩阵。`,
+    dense: `教程（全连接网络反向传播）：同一规则，即式 (5)；${z.weight}的${z.gradient}为式 (7) ∂E/∂Wˡ = xˡ⁻¹ (δˡ)ᵀ。`,
+    poolUnderDense: '教程（下层为全连接层的反向传播，当前层为下采样层时）：δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹，没有 f′，同一规则。',
+    subsampleUnderDense: `教程（下层为全连接层的反向传播）：δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹，没有 f′，因为其${z.subsamplingLayer}没有${z.activation}；LeNet-5 的${z.subsamplingLayer}有${z.activation}（LeCun 1998），所以这里还要乘以 f′(z)。`,
+    poolUnderConv: '教程（下层为卷积层的反向传播）：同一规则。',
+    subsampleUnderConv: `教程（下层为卷积层的反向传播）：同样的求和，但没有 f′，因为其${z.subsamplingLayer}没有${z.activation}；LeNet-5 的${z.subsamplingLayer}有${z.activation}（LeCun 1998），所以这里还要乘以 f′(z)。`,
+    inputUnderConv: `教程（下层为卷积层的反向传播）：同样的 full ${z.convolution}。教程不计算${z.inputLayer}（它没有要更新的${z.weight}）；这里算出它，显示哪些像素会改变${z.loss}。`,
+    underMax: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。${z.maxPooling}时 UpSample 只把 δ 传给窗口中的最大值，与这里相同。`,
+    underMean: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。${z.meanPooling}时（β = 1，SampleRate² = 4）每个单元得到 δ/4，与这里相同。`,
+    underSubsample: `教程（下层为降采样层的反向传播）：δˡ = [1/SampleRate² · UpSample(δˡ⁺¹ ∘ βˡ⁺¹)] ∘ f′(uˡ)。这里没有 1/SampleRate²：LeNet-5 的${z.subsamplingLayer}对窗口求和（教程自己的 down() 也是求和），所以每个单元得到 β·δ。`,
+    underPoolErratum: '（该节首句“当下一层为全连接层时”应为“当下一层为降采样层时”。）',
+    convGradient: `教程（卷积层梯度计算）：∂E/∂k_ij = rot180(conv2(x_i, rot180(δ_j), 'valid'))，即上面的求和。`,
+    subsampleGradient: `教程（降采样层梯度计算）：∂E/∂b = Σ δ 与 ∂E/∂β = Σ δ ∘ down(x)，与这里相同。`,
   },
   details: {
     window: 'δ 在前一层 2x2 窗口中的去向',

@@ -40,10 +40,12 @@ function backwardRule(t: DeltaText, layers: readonly LayerSpec[], loss: LossKind
   }
 }
 
-/** How the node's own parameters get their gradients, per the tutorial (none for the input and max or mean pooling). */
+/**
+ * How the node's own parameters get their gradients, per the tutorial (a dense layer's is in its backward
+ * rule's line; none for the input and max or mean pooling).
+ */
 function gradientRule(t: DeltaText, spec: LayerSpec): string[] {
   if (spec.kind === 'conv') return [t('tutorial.convGradient')];
-  if (spec.kind === 'dense') return [t('tutorial.denseGradient')];
   if (spec.kind === 'pool' && spec.pooling === 'subsample') return [t('tutorial.subsampleGradient')];
   return [];
 }

@@ -368,9 +368,11 @@ describe('explainDelta wording', () => {
     expect(mse).toContain('E = (1/10)Σ(p − t)²');
     expect(mse).toContain('∂E/∂p = (2/10)(p − t)');
     expect(lines(table, { layer: 'output', c: 0, y: 0, x: 0 }, zh)).toContain('∂E/∂p = (2/10)(p − t)');
-    expect(lines(d, { layer: 'f6', c: 0, y: 0, x: 0 })).toContain('(Wˡ⁺¹)ᵀ δˡ⁺¹ ∘ f′(uˡ)');
+    expect(lines(d, { layer: 'f6', c: 0, y: 0, x: 0 })).toContain('全连接网络反向传播: the same rule (5)');
     expect(lines(d, { layer: 's4', c: 0, y: 0, x: 0 })).toContain('下层为全连接层的反向传播');
-    expect(lines(table, { layer: 's4', c: 0, y: 0, x: 0 })).toContain('factor f′(u)');
+    expect(lines(table, { layer: 's4', c: 0, y: 0, x: 0 })).toContain(
+      "LeNet-5's has one (LeCun 1998), hence the ∘ f′(z) here",
+    );
     expect(lines(d, { layer: 's2', c: 0, y: 3, x: 3 })).toContain('下层为卷积层的反向传播');
     expect(lines(table, { layer: 's2', c: 0, y: 3, x: 3 }, zh)).toContain('LeNet-5 的降采样层有激活函数');
     expect(lines(d, { layer: 'input', c: 0, y: 9, x: 9 })).toContain('skips the input layer');
@@ -378,11 +380,9 @@ describe('explainDelta wording', () => {
     expect(c3).toContain('下层为降采样层的反向传播');
     expect(c3).toContain('应为“当下一层为降采样层时”');
     expect(c3).toContain('卷积层梯度计算');
-    expect(lines(table, { layer: 'c1', c: 0, y: 4, x: 4 })).toContain('without the 1/SampleRate²');
+    expect(lines(table, { layer: 'c1', c: 0, y: 4, x: 4 })).toContain('Here without the 1/SampleRate²');
     expect(lines(table, { layer: 's2', c: 0, y: 3, x: 3 })).toContain('降采样层梯度计算');
-    expect(lines(drawing(architectures[2]), { layer: 'c1', c: 0, y: 4, x: 4 })).toContain(
-      'each of the 4 cells gets δ/4',
-    );
+    expect(lines(drawing(architectures[2]), { layer: 'c1', c: 0, y: 4, x: 4 })).toContain('each cell gets δ/4');
   });
 
   it('explains a c3 node in Chinese with its numbers, recomputed here', () => {
