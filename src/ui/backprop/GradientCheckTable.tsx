@@ -26,7 +26,12 @@ export function GradientCheckTable({ check }: { check: GradientCheckState }) {
             <tr key={name}>
               <th scope="row">
                 {t(`check.rows.${name}`)}
-                {symbol ? <span className="muted"> = {symbol}</span> : null}
+                {symbol ? (
+                  <span className="muted" style={{ whiteSpace: 'nowrap' }}>
+                    {' '}
+                    = {symbol}
+                  </span>
+                ) : null}
               </th>
               <td>{formatNumber(value)}</td>
             </tr>

@@ -11,10 +11,13 @@ export function TeachStatus({ teaching, label }: { teaching: TeachingState; labe
   return (
     <>
       <p>
-        {t('teach.steps', { count: teaching.steps, before: loss(teaching.lossStart), after: loss(lossNow) })}{' '}
-        {teaching.flippedAfter !== null
-          ? t('teach.flipped', { count: teaching.flippedAfter, label })
-          : t('teach.notYet', { label })}
+        {t('teach.status', {
+          steps: t('teach.steps', { count: teaching.steps, before: loss(teaching.lossStart), after: loss(lossNow) }),
+          reading:
+            teaching.flippedAfter !== null
+              ? t('teach.flipped', { count: teaching.flippedAfter, label })
+              : t('teach.notYet', { label }),
+        })}
       </p>
       {teaching.cost && (
         <p>
