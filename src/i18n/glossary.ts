@@ -78,6 +78,14 @@ export const GLOSSARY = {
   regularization: { en: 'regularization', zh: '正则化', section: '加强稀疏组合' },
   dataAugmentation: { en: 'data augmentation', zh: '数据增强', section: 'AlexNet' },
   distortion: { en: 'distortion', zh: '失真', section: 'LeNet' },
+  centralDifference: {
+    en: 'central finite difference',
+    zh: '中心差分',
+    section: '检查求导是否正确',
+    tutorialWording: '二阶有限差分',
+  },
+  inputMap: { en: 'input map', zh: '输入图', section: '卷积层前向传播' },
+  outputMap: { en: 'output map', zh: '输出图', section: '卷积层前向传播' },
 } as const satisfies Record<string, Term>;
 
 /** A term's key. */

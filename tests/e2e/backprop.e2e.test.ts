@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import { formatNumber } from '../../src/viz/deltaWords';
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const session = appForFile();
@@ -93,6 +94,31 @@ describe('the backward view', () => {
       before.probabilities,
       { timeout: 20_000 },
     );
+  });
+
+  it('explains a c3 node and a pooling cell in Chinese, with their numbers', async () => {
+    const page = session.app.page;
+    await page.getByTestId('language-switch').selectOption('zh');
+    await page.waitForFunction(() => window.lenet.state().language === 'zh');
+    const c3 = { layer: 'c3', c: 2, y: 4, x: 5 };
+    await page.evaluate((n) => window.lenet.focus(n), c3);
+    const pre = (await page.evaluate(() => window.lenet.deltas('c3'))).pre!;
+    const details = page.getByTestId('delta-details');
+    await expect.poll(() => details.textContent(), { timeout: 5000 }).toContain('下层为降采样层的反向传播');
+    const text = (await details.textContent())!;
+    expect(text).toContain(`敏感度 δ = dL/dz = ${formatNumber(pre[2 * 100 + 4 * 10 + 5])}`);
+    expect(text).toContain('UpSample_max(s4 的 δ)');
+    expect(text).toContain('应为“当下一层为降采样层时”');
+    await page.screenshot({ path: join(ARTIFACTS, 'backprop-c3-zh.png') });
+    const s2 = { layer: 's2', c: 1, y: 7, x: 5 };
+    await page.evaluate((n) => window.lenet.focus(n), s2);
+    const out = (await page.evaluate(() => window.lenet.deltas('s2'))).out!;
+    await expect.poll(() => details.textContent(), { timeout: 5000 }).toContain('下层为卷积层的反向传播');
+    expect(await details.textContent()).toContain(`dL/d(输出) = ${formatNumber(out[196 + 7 * 14 + 5])}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'backprop-s2-zh.png') });
+    await page.evaluate(() => window.lenet.focus(null));
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.waitForFunction(() => window.lenet.state().language === 'en');
   });
 
   it('answers the automation API: backward, deltas, gradient, teach and undoTeach', async () => {

@@ -1,6 +1,8 @@
 /**
  * The hover explanation of a node's δ against the reference engine's own backward pass (float64), for a
  * real test digit and seeded weights, over architectures covering every activation, pooling, C3 table and loss.
+ * Every number is recomputed here independently and looked for in the English text and in the Chinese one
+ * (the explanation is given each language's translate function, as the tooltip is).
  */
 import { describe, expect, it } from 'vitest';
 import { frameFromPass, frameValues, type ActivationFrame } from '../../src/engine/activationFrame';
@@ -15,6 +17,10 @@ import { edgeDeltas, explainDelta, formatNumber } from '../../src/viz/deltaExpla
 import { poolCellAbove, poolWindow, weightedDeltaSum } from '../../src/viz/deltaSources';
 import { nodeIndex, nodeRef, type NodeRef } from '../../src/engine/model/nodeRef';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
+import { i18n } from '../../src/i18n/i18n';
+
+const en = i18n.getFixedT('en', 'delta');
+const zh = i18n.getFixedT('zh', 'delta');
 
 const digits = loadMnistSplit('test');
 
@@ -78,6 +84,17 @@ function close(actual: number, expected: number, scale: number, tolerance = 1e-6
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance * scale);
 }
 
+/** The numbers a line of text shows, in order ('δ = 0.5 × f′(-1.2e-3)' → ['0.5', '-1.2e-3']). */
+function numbersIn(text: string): string[] {
+  return [...text.matchAll(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)].map((m) => m[0]);
+}
+
+/** Latin words left in a Chinese text, other than the formulas' names and the names of people and libraries. */
+function untranslated(text: string): string[] {
+  const allowed = /^(UpSample|SampleRate|conv|rot|full|valid|softmax|log|down|max|LeNet|LeCun|PyTorch)$/;
+  return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((word) => !allowed.test(word));
+}
+
 function sumAbs(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + Math.abs(v), 0);
 }
@@ -115,8 +132,14 @@ describe('explainDelta against the reference engine', () => {
       const out = frameValues(frame, spec.id, 'out');
       for (const node of sampleNodes(spec)) {
         const i = nodeIndex(spec, node);
-        const e = explainDelta(layers, options.loss, params, frame, backward, node);
+        const e = explainDelta(en, layers, options.loss, params, frame, backward, node);
+        const chinese = explainDelta(zh, layers, options.loss, params, frame, backward, node);
         const where = `${spec.id} ${i}`;
+        // The same numbers in both languages: the worked line is notation, the notes carry the same figures.
+        expect(numbersIn(chinese.worked), where).toEqual(numbersIn(e.worked));
+        expect(chinese.formula.includes(' of '), where).toBe(false);
+        expect(chinese.notes, where).toHaveLength(e.notes.length);
+        expect(chinese.tutorial, where).toHaveLength(e.tutorial.length);
         expect(e.delta, where).toBe(dPre ? dPre[i] : dOut[i]);
         expect(e.dOut, where).toBe(dOut[i]);
         expect(e.dPre, where).toBe(dPre ? dPre[i] : null);
@@ -139,6 +162,7 @@ describe('explainDelta against the reference engine', () => {
           expect(weighted, where).not.toBeNull();
           close(weighted!.sum, dOut[i], sumAbs(weighted!.terms.map((t) => t.weight * t.delta)) + Math.abs(dOut[i]));
           expect(e.notes.join('\n'), where).toContain(formatNumber(weighted!.sum));
+          expect(chinese.notes.join('\n'), where).toContain(`= ${formatNumber(weighted!.sum)}`);
           expect(
             e.notes.some((line) => line.startsWith('largest W × δ')),
             where,
@@ -157,6 +181,7 @@ describe('explainDelta against the reference engine', () => {
           const bias = gradientOf(d, `${spec.id}.bias`, node.c);
           close(sum, bias, sumAbs(Array.from(dPre!.subarray(node.c * plane, (node.c + 1) * plane))) + 1e-30);
           expect(e.notes.join('\n'), where).toContain(`Σ δ over map ${node.c} = ${formatNumber(bias)}`);
+          expect(chinese.notes.join('\n'), where).toContain(`敏感度图 ${node.c} 中所有 δ 之和 = ${formatNumber(bias)}`);
         }
         if (spec.kind === 'pool') {
           const below = layers[l - 1];
@@ -244,8 +269,8 @@ describe('explainDelta against the reference engine', () => {
 describe('explainDelta wording', () => {
   const d = drawing(architectures[0]);
   const table = drawing(architectures[1]);
-  const explain = (x: Drawing, node: NodeRef) =>
-    explainDelta(x.layers, x.options.loss, x.params, x.frame, x.backward, node);
+  const explain = (x: Drawing, node: NodeRef, t = en) =>
+    explainDelta(t, x.layers, x.options.loss, x.params, x.frame, x.backward, node);
 
   it("names the rule of each layer in the tutorial's symbols", () => {
     expect(explain(d, { layer: 'f6', c: 3, y: 0, x: 0 }).formula).toBe('δ = (Wᵀ δ of output) ∘ f′(z)');
@@ -307,7 +332,7 @@ describe('explainDelta wording', () => {
         values[d.frame.layers[1].out[0] + nodeIndex(c1, { layer: 'c1', c: 2, y: 10 + (s >> 1), x: 12 + (s & 1) })] = v;
       });
       values[d.frame.layers[2].argmax![0] + nodeIndex(s2, { layer: 's2', c: 2, y: 5, x: 6 })] = winner;
-      return explainDelta(d.layers, 'softmax-cross-entropy', d.params, frame, d.backward, {
+      return explainDelta(en, d.layers, 'softmax-cross-entropy', d.params, frame, d.backward, {
         layer: 's2',
         c: 2,
         y: 5,
@@ -331,6 +356,125 @@ describe('explainDelta wording', () => {
     );
     const mse = explain(table, { layer: 'output', c: (label + 1) % 10, y: 0, x: 0 });
     expect(mse.notes[1]).toMatch(/^∂E\/∂p_\d = 2 × \(.+ − 0\) \/ 10 = /);
+  });
+
+  it("cites the tutorial's section for each rule and says where the tutorial differs", () => {
+    const lines = (x: Drawing, node: NodeRef, t = en) => explain(x, node, t).tutorial.join('\n');
+    const output = lines(d, { layer: 'output', c: 0, y: 0, x: 0 });
+    expect(output).toContain('全连接网络反向传播');
+    expect(output).toContain('E = ½Σ(t − y)²');
+    expect(output).toContain('δ = p − t');
+    const mse = lines(table, { layer: 'output', c: 0, y: 0, x: 0 });
+    expect(mse).toContain('E = (1/10)Σ(p − t)²');
+    expect(mse).toContain('∂E/∂p = (2/10)(p − t)');
+    expect(lines(table, { layer: 'output', c: 0, y: 0, x: 0 }, zh)).toContain('∂E/∂p = (2/10)(p − t)');
+    expect(lines(d, { layer: 'f6', c: 0, y: 0, x: 0 })).toContain('全连接网络反向传播: the same rule (5)');
+    expect(lines(d, { layer: 's4', c: 0, y: 0, x: 0 })).toContain('下层为全连接层的反向传播');
+    expect(lines(table, { layer: 's4', c: 0, y: 0, x: 0 })).toContain(
+      "LeNet-5's has one (LeCun 1998), hence the ∘ f′(z) here",
+    );
+    expect(lines(d, { layer: 's2', c: 0, y: 3, x: 3 })).toContain('下层为卷积层的反向传播');
+    expect(lines(table, { layer: 's2', c: 0, y: 3, x: 3 }, zh)).toContain('LeNet-5 的降采样层有激活函数');
+    expect(lines(d, { layer: 'input', c: 0, y: 9, x: 9 })).toContain('skips the input layer');
+    const c3 = lines(d, { layer: 'c3', c: 0, y: 4, x: 4 }, zh);
+    expect(c3).toContain('下层为降采样层的反向传播');
+    expect(c3).toContain('应为“当下一层为降采样层时”');
+    expect(c3).toContain('卷积层梯度计算');
+    expect(lines(table, { layer: 'c1', c: 0, y: 4, x: 4 })).toContain('Here without the 1/SampleRate²');
+    expect(lines(table, { layer: 's2', c: 0, y: 3, x: 3 })).toContain('降采样层梯度计算');
+    expect(lines(drawing(architectures[2]), { layer: 'c1', c: 0, y: 4, x: 4 })).toContain('each cell gets δ/4');
+  });
+
+  it('explains a c3 node in Chinese with its numbers, recomputed here', () => {
+    for (const x of [d, table]) {
+      const node = { layer: 'c3', c: 0, y: 4, x: 6 };
+      const c3 = x.layers[3];
+      const i = nodeIndex(c3, node);
+      const dPre = deltaValues(x.backward, 'c3', 'pre')!;
+      const dOut = deltaValues(x.backward, 'c3', 'out')![i];
+      const z = frameValues(x.frame, 'c3', 'pre')[i];
+      const slope = derivative(x.options.activation, z);
+      const e = explain(x, node, zh);
+      expect(e.formula).toBe(
+        x.options.pooling === 'max' ? 'δ = UpSample_max(s4 的 δ) ∘ f′(z)' : 'δ = UpSample(s4 的 β δ) ∘ f′(z)',
+      );
+      // δ = dL/d(output) × f′(z), every factor as the worked line shows it; f′(z) from z alone.
+      const worked = /^δ = (\S+) × f′\((\S+)\) = (\S+) × (\S+) = (\S+)$/.exec(e.worked)!;
+      expect(worked.slice(1, 4)).toEqual([formatNumber(dOut), formatNumber(z), formatNumber(dOut)]);
+      expect(worked[5]).toBe(formatNumber(dPre[i]));
+      close(Number(worked[4]), slope, Math.abs(slope) + 1e-12, 6e-4);
+      close(dPre[i], dOut * slope, Math.abs(dPre[i]) + 1e-30, 1e-5);
+      const text = e.notes.join('\n');
+      const biasSum = dPre.subarray(0, 100).reduce((sum, v) => sum + v, 0);
+      expect(text).toContain(`∂E/∂b_0 = 敏感度图 0 中所有 δ 之和 = ${formatNumber(gradientOf(x, 'c3.bias', 0))}`);
+      close(gradientOf(x, 'c3.bias', 0), biasSum, sumAbs(Array.from(dPre.subarray(0, 100))) + 1e-30);
+      expect(text).toContain('（x_i：s2 输出的第 i 个特征图）');
+      if (x === table) {
+        const coeff = x.params[tensorSpec(parameterLayout(x.layers), 's4.coeff').offset];
+        const cellDelta = deltaValues(x.backward, 's4', 'pre')![
+          nodeIndex(x.layers[4], { layer: 's4', c: 0, y: 2, x: 3 })
+        ];
+        const operand = cellDelta < 0 ? `(${formatNumber(cellDelta)})` : formatNumber(cellDelta);
+        expect(text).toContain(
+          `降采样层：s4 (0, 2, 3) 给窗口中 4 个单元各 β × δ = ${formatNumber(coeff)} × ${operand} = ${formatNumber(coeff * cellDelta)}`,
+        );
+        expect(text).toContain('（只传给 C3 连接表中的特征图 {0, 1, 2}）');
+      } else {
+        const cell = { layer: 's4', c: 0, y: 2, x: 3 };
+        const slot = frameValues(x.frame, 's4', 'argmax')[nodeIndex(x.layers[4], cell)];
+        const cellDOut = deltaValues(x.backward, 's4', 'out')![nodeIndex(x.layers[4], cell)];
+        const window = [0, 1, 2, 3].map(
+          (s) => frameValues(x.frame, 'c3', 'out')[nodeIndex(c3, { ...node, y: 4 + (s >> 1), x: 6 + (s & 1) })],
+        );
+        const tie =
+          window.filter((v) => v === Math.max(...window)).length > 1 ? '；最大值并列，按行优先顺序取第一个' : '';
+        expect(window[slot]).toBe(Math.max(...window));
+        expect(text).toContain(
+          slot === 0
+            ? `最大池化：本单元在 s4 (0, 2, 3) 的窗口中胜出（位置 0${tie}），得到它的 ∂E/∂a = ${formatNumber(cellDOut)}`
+            : `最大池化：本单元在 s4 (0, 2, 3) 的窗口中未胜出（位置 ${slot} 胜出${tie}），得到 0`,
+        );
+      }
+      expect(untranslated([e.formula, e.worked, ...e.notes, ...e.tutorial].join('\n'))).toEqual([]);
+    }
+  });
+
+  it('explains a pooling cell in Chinese with its numbers and its window, recomputed here', () => {
+    const node = { layer: 's2', c: 1, y: 7, x: 5 };
+    const [c1, s2, c3] = d.layers.slice(1, 4);
+    const o = nodeIndex(s2, node);
+    const dOut = deltaValues(d.backward, 's2', 'out')![o];
+    // Σ over the c3 maps and kernel taps reading this cell: W[oc][1][ky][kx] δ_c3[oc][7 − ky][5 − kx].
+    const weights = tensorSpec(parameterLayout(d.layers), 'c3.weight').offset;
+    const c3Delta = deltaValues(d.backward, 'c3', 'pre')!;
+    let sum = 0,
+      terms = 0;
+    for (let oc = 0; oc < 16; oc++)
+      for (let ky = 0; ky < 5; ky++)
+        for (let kx = 0; kx < 5; kx++) {
+          const y = 7 - ky,
+            x = 5 - kx;
+          if (y < 0 || y >= 10 || x < 0 || x >= 10) continue;
+          sum += d.params[weights + ((oc * 6 + 1) * 5 + ky) * 5 + kx] * c3Delta[(oc * 10 + y) * 10 + x];
+          terms++;
+        }
+    close(sum, dOut, Math.abs(dOut) + 1e-12, 1e-5);
+    const e = explain(d, node, zh);
+    expect(e.formula).toBe("δ = Σ_j conv2(c3 的 δ_j, rot180(k_j), 'full')");
+    expect(e.worked).toBe(`δ = ${terms} 项 W × δ 之和 = ${formatNumber(dOut)}`);
+    const text = e.notes.join('\n');
+    expect(text).toContain(`遍及与本图相连的 16 个 c3 特征图：${terms} 项 W × δ 之和 = ${formatNumber(sum)}`);
+    const slot = frameValues(d.frame, 's2', 'argmax')[o];
+    expect(text).toContain(`最大池化把 ∂E/∂a = ${formatNumber(dOut)} 只传给胜出的单元（位置 ${slot}），其余三个得到 0`);
+    const below = frameValues(d.frame, 'c1', 'out');
+    const cells = [0, 1, 2, 3].map((s) => {
+      const value = formatNumber(below[nodeIndex(c1, { layer: 'c1', c: 1, y: 14 + (s >> 1), x: 10 + (s & 1) })]);
+      return s === slot ? `${value} → ${formatNumber(dOut)}（胜出）` : `${value} → 0`;
+    });
+    expect(text).toContain(`c1 中的窗口（值 → 分到的 ∂E/∂a）：${cells.join(', ')}`);
+    expect(e.tutorial.join('\n')).toContain('下层为卷积层的反向传播');
+    expect(c3.id).toBe('c3');
+    expect(untranslated([e.formula, e.worked, ...e.notes, ...e.tutorial].join('\n'))).toEqual([]);
   });
 
   it('formats numbers compactly', () => {

@@ -1,15 +1,15 @@
+import { Trans, useTranslation } from 'react-i18next';
+import type { LossKind } from '../../engine/model/layerSpec';
+import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
-
-const LOSS_NAMES = {
-  'softmax-cross-entropy': 'cross-entropy, −log p[label]',
-  'mean-squared-error': 'mean squared error over the 10 outputs',
-};
 
 /**
  * The backward view's switches: what the drawing should be (preselected to the network's reading),
  * the view itself, δ or dL/d(activation), the loss of this drawing, and skipping the sweep.
  */
-export function BackpropPanel({ loss }: { loss: keyof typeof LOSS_NAMES }) {
+export function BackpropPanel({ loss }: { loss: LossKind }) {
+  const { t } = useTranslation('backprop');
+  const language = useAppStore((s) => s.language);
   const trueLabel = useAppStore((s) => s.trueLabel);
   const prediction = useAppStore((s) => s.prediction);
   const viewKind = useAppStore((s) => s.viewKind);
@@ -19,9 +19,9 @@ export function BackpropPanel({ loss }: { loss: keyof typeof LOSS_NAMES }) {
   const set = useAppStore((s) => s.set);
   const label = trueLabel ?? prediction?.label ?? null;
   return (
-    <section className="backprop" aria-label="Backward pass">
-      <div className="true-label" role="group" aria-label="This drawing is a">
-        <span>this is a</span>
+    <section className="backprop" aria-label={t('backward.region')}>
+      <div className="true-label" role="group" aria-label={t('backward.labelGroup')}>
+        <span>{t('backward.thisIsA')}</span>
         {Array.from({ length: 10 }, (_, digit) => (
           <button
             key={digit}
@@ -36,9 +36,7 @@ export function BackpropPanel({ loss }: { loss: keyof typeof LOSS_NAMES }) {
         ))}
       </div>
       <p className="muted small">
-        {trueLabel === null
-          ? "preselected: the network's reading; press the digit it should be"
-          : `you say it is a ${trueLabel}`}
+        {trueLabel === null ? t('backward.preselected') : t('backward.youSay', { label: trueLabel })}
       </p>
       <label>
         <input
@@ -47,7 +45,7 @@ export function BackpropPanel({ loss }: { loss: keyof typeof LOSS_NAMES }) {
           checked={viewKind === 'backward'}
           onChange={(e) => set({ viewKind: e.target.checked ? 'backward' : 'forward' })}
         />{' '}
-        show the backward pass (error terms δ)
+        {t('backward.toggle')}
       </label>
       {viewKind === 'backward' && (
         <>
@@ -58,21 +56,27 @@ export function BackpropPanel({ loss }: { loss: keyof typeof LOSS_NAMES }) {
               checked={deltaPart === 'out'}
               onChange={(e) => set({ deltaPart: e.target.checked ? 'out' : 'pre' })}
             />{' '}
-            dL/d(activation) instead of δ = dL/dz
+            {t('backward.part')}
           </label>
           {sweeping && (
             <button type="button" data-testid="sweep-skip" onClick={() => set({ sweepStart: null })}>
-              skip the sweep
+              {t('backward.skipSweep')}
             </button>
           )}
           <p className="backprop-loss" data-testid="backprop-loss">
             {backward ? (
-              <>
-                loss for a {backward.label}: <strong>{backward.loss.toPrecision(4)}</strong>{' '}
-                <span className="muted">({LOSS_NAMES[loss]})</span>
-              </>
+              <Trans
+                t={t}
+                i18nKey="backward.loss"
+                values={{
+                  label: backward.label,
+                  loss: formatSignificant(language, backward.loss, 4),
+                  name: t(`backward.lossName.${loss}`),
+                }}
+                components={{ strong: <strong />, muted: <span className="muted" /> }}
+              />
             ) : (
-              'draw a digit to see how the network would learn from it'
+              t('backward.drawFirst')
             )}
           </p>
         </>

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { LayerSpec, LossKind } from '../../engine/model/layerSpec';
 import { frameHolder } from '../../store/frameHolder';
 import { explainDelta, formatNumber } from '../../viz/deltaExplanation';
 import type { NodeRef } from '../../engine/model/nodeRef';
+import './deltaDetails.css';
 
 /**
  * The backward view's part of the tooltip: the focused node's error term and how it was computed, in
  * the tutorial's terms with this drawing's numbers, and for a pooling cell where its δ goes in the 2x2
- * window below (the max-pooling winner marked, a tie noted).
+ * window below (the max-pooling winner marked, a tie noted); then the tutorial's sections it follows.
  */
 export function DeltaDetails({
   layers,
@@ -19,19 +21,24 @@ export function DeltaDetails({
   params: Float32Array;
   focus: NodeRef;
 }) {
+  const { t } = useTranslation('delta');
   const frame = frameHolder.frame;
   const backward = frameHolder.backward;
   if (!frame || !backward) return null;
-  const explanation = explainDelta(layers, loss, params, frame, backward, focus);
-  const symbol = explanation.dPre !== null ? 'δ = dL/dz' : focus.layer === 'input' ? 'dL/dx' : 'dL/d(output)';
+  const explanation = explainDelta(t, layers, loss, params, frame, backward, focus);
+  const value = formatNumber(explanation.delta);
+  const summary =
+    explanation.dPre !== null
+      ? t('summary.delta', { value })
+      : focus.layer === 'input'
+        ? t('summary.input', { value })
+        : t('summary.output', { value });
   return (
     <div className="delta-details" data-testid="delta-details">
       <div>
-        <strong>
-          {symbol} = {formatNumber(explanation.delta)}
-        </strong>
+        <strong>{summary}</strong>
         {explanation.dPre !== null && (
-          <span className="muted"> (dL/d(activation) {formatNumber(explanation.dOut)})</span>
+          <span className="muted"> {t('summary.activation', { value: formatNumber(explanation.dOut) })}</span>
         )}
       </div>
       <div className="formula">{explanation.formula}</div>
@@ -42,22 +49,24 @@ export function DeltaDetails({
         </div>
       ))}
       {explanation.window && (
-        <div
-          className="pool-window"
-          data-testid="delta-window"
-          role="group"
-          aria-label="where the δ goes in the 2x2 window below"
-        >
+        <div className="pool-window" data-testid="delta-window" role="group" aria-label={t('details.window')}>
           {explanation.window.map((cell, k) => (
-            <span key={k} className={cell.winner ? 'winner' : ''} title={`value ${formatNumber(cell.value)}`}>
+            <span
+              key={k}
+              className={cell.winner ? 'winner' : ''}
+              title={t('details.cellValue', { value: formatNumber(cell.value) })}
+            >
               {formatNumber(cell.routed)}
             </span>
           ))}
         </div>
       )}
-      {explanation.tie && (
-        <div className="tie-note">tie in this window: the first cell in row-major order won (PyTorch's rule)</div>
-      )}
+      {explanation.tie && <div className="tie-note">{t('details.tie')}</div>}
+      {explanation.tutorial.map((line, k) => (
+        <div key={`tutorial-${k}`} className="muted note tutorial-note">
+          {line}
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/message';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
 import { GradientCheckTable } from './GradientCheckTable';
@@ -19,6 +21,7 @@ export interface GradientCheckPanelProps {
 export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
   const selected = useAppStore((s) => s.selectedWeight);
   const result = useAppStore((s) => s.gradientCheck);
+  const { t } = useTranslation('backprop');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (tensor: string, index: number) => {
@@ -27,7 +30,7 @@ export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
     try {
       await check(tensor, index);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }
@@ -36,9 +39,9 @@ export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
     result && selected && result.tensor === selected.tensor && result.index === selected.index ? result : null;
   const canPick = weightLayers(layers).length > 0;
   return (
-    <section className="gradient-check" data-testid="gradient-check" aria-label="Gradient check">
-      <h2>Gradient check</h2>
-      <p className="muted">Is backprop's derivative right? Compare it with a central finite difference of the loss.</p>
+    <section className="gradient-check" data-testid="gradient-check" aria-label={t('check.title')}>
+      <h2>{t('check.title')}</h2>
+      <p className="muted">{t('check.intro')}</p>
       <div className="gradient-check-buttons">
         <button
           data-testid="gradcheck-random"
@@ -48,7 +51,7 @@ export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
             void run(pick.tensor, pick.index);
           }}
         >
-          random weight
+          {t('check.random')}
         </button>
         <button
           data-testid="gradcheck-again"
@@ -57,7 +60,7 @@ export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
             if (selected) void run(selected.tensor, selected.index);
           }}
         >
-          check again
+          {t('check.again')}
         </button>
       </div>
       {selected ? (
@@ -65,20 +68,18 @@ export function GradientCheckPanel({ layers, check }: GradientCheckPanelProps) {
           <strong>{weightLabel(layers, selected.tensor, selected.index)}</strong>
           <span className="muted">
             {' '}
-            {axisNames(selected.tensor, layers)}, entry {selected.index}
+            {t('check.entry', { axes: axisNames(selected.tensor, layers), index: selected.index })}
           </span>
           {current && <span> = {formatNumber(current.weight)}</span>}
         </p>
       ) : (
-        <p className="muted">Click a kernel tap in the parameter gradients, or pick a random weight.</p>
+        <p className="muted">{t('check.pickHint')}</p>
       )}
-      {selected && !current && !error && (
-        <p className="muted">{busy ? 'checking…' : 'waiting for the check of this weight…'}</p>
-      )}
+      {selected && !current && !error && <p className="muted">{busy ? t('check.checking') : t('check.waiting')}</p>}
       {current && <GradientCheckTable check={current} />}
       {error && (
         <p className="error" role="alert" data-testid="gradcheck-error">
-          {error}
+          {t('check.failed', { detail: error })}
         </p>
       )}
     </section>

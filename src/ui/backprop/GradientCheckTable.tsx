@@ -1,18 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import type { GradientCheckState } from '../../store/appStore';
-import { checkVerdict, formatNumber, relativeDifference } from './gradientCheckText';
+import { AGREEMENT, checkVerdict, formatNumber, relativeDifference } from './gradientCheckText';
+
+type Row = 'weight' | 'engine' | 'analytic' | 'epsilon' | 'lossPlus' | 'lossMinus' | 'numeric' | 'relative';
 
 /** One checked derivative: backprop's dL/dw (engine and float64), the central finite difference, their agreement. */
 export function GradientCheckTable({ check }: { check: GradientCheckState }) {
+  const { t } = useTranslation('backprop');
   const verdict = checkVerdict(check);
-  const rows: [string, number, string?][] = [
-    ['w', check.weight],
-    ['dL/dw, backprop (engine, float32)', check.engineGradient],
-    ['dL/dw, backprop (float64)', check.analytic, 'a'],
-    ['ε', check.epsilon],
-    ['L(w + ε)', check.lossPlus],
-    ['L(w − ε)', check.lossMinus],
-    ['(L(w + ε) − L(w − ε)) / 2ε', check.numeric, 'n'],
-    ['|a − n| / max(|a|, |n|)', check.relativeDifference],
+  const rows: [Row, number, string?][] = [
+    ['weight', check.weight],
+    ['engine', check.engineGradient],
+    ['analytic', check.analytic, 'a'],
+    ['epsilon', check.epsilon],
+    ['lossPlus', check.lossPlus],
+    ['lossMinus', check.lossMinus],
+    ['numeric', check.numeric, 'n'],
+    ['relative', check.relativeDifference],
   ];
   return (
     <>
@@ -21,8 +25,13 @@ export function GradientCheckTable({ check }: { check: GradientCheckState }) {
           {rows.map(([name, value, symbol]) => (
             <tr key={name}>
               <th scope="row">
-                {name}
-                {symbol ? <span className="muted"> = {symbol}</span> : null}
+                {t(`check.rows.${name}`)}
+                {symbol ? (
+                  <span className="muted" style={{ whiteSpace: 'nowrap' }}>
+                    {' '}
+                    = {symbol}
+                  </span>
+                ) : null}
               </th>
               <td>{formatNumber(value)}</td>
             </tr>
@@ -33,12 +42,12 @@ export function GradientCheckTable({ check }: { check: GradientCheckState }) {
         className={verdict.agree ? 'gradient-verdict agree' : 'gradient-verdict differ'}
         data-testid="gradcheck-verdict"
       >
-        {verdict.text}
+        {t(`check.verdict.${verdict.reason}`, { threshold: AGREEMENT.toExponential(0) })}
       </p>
       <p className="muted">
-        engine (float32) against float64 backprop: relative difference{' '}
-        {formatNumber(relativeDifference(check.engineGradient, check.analytic))}
+        {t('check.engineAgainst', { value: formatNumber(relativeDifference(check.engineGradient, check.analytic)) })}
       </p>
+      <p className="muted small">{t('check.epsilonNote', { epsilon: check.epsilon.toExponential() })}</p>
     </>
   );
 }

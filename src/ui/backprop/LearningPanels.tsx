@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { errorText, message } from '../../i18n/message';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
@@ -21,18 +22,19 @@ function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): v
 
 /** The side panels of the backward pass: the label and view, teaching, the parameter gradients and the gradient check. */
 export function LearningPanels({ engine, layers }: { engine: EngineConnection; layers: readonly LayerSpec[] }) {
+  const { t } = useTranslation('backprop');
   const check = (tensor: string, index: number) => engine.backprop.checkGradient(tensor, index);
   const report = (error: unknown) =>
     useAppStore.getState().set({ error: message('messages', 'gradientCheckFailed', { detail: errorText(error) }) });
   return (
     <>
       <details className="panel" open>
-        <summary>How it learns from your drawing</summary>
+        <summary>{t('panels.learning')}</summary>
         <BackpropPanel loss={engine.selectedRun().architecture.loss} />
         <TeachPanel backprop={engine.backprop} />
       </details>
       <details className="panel">
-        <summary>Parameter gradients and the gradient check</summary>
+        <summary>{t('panels.gradients')}</summary>
         <KernelGradients
           layers={layers}
           params={engine.params}

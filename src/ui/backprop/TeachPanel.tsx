@@ -1,14 +1,18 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../../i18n/format';
+import { errorText } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
-import type { BackpropController } from '../../store/backpropController';
-
-const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+import { TEACHING_TEST_IMAGES, type BackpropController } from '../../store/backpropController';
+import { TeachStatus } from './TeachStatus';
 
 /**
  * Teaching the network this drawing: SGD steps on it alone (w ← w − η ∂E/∂w) on a scratch copy of
  * the selected checkpoint, how many steps flipped the reading, what it cost on test images, and undo.
  */
 export function TeachPanel({ backprop }: { backprop: BackpropController }) {
+  const { t } = useTranslation('backprop');
+  const language = useAppStore((s) => s.language);
   const teaching = useAppStore((s) => s.teaching);
   const trueLabel = useAppStore((s) => s.trueLabel);
   const prediction = useAppStore((s) => s.prediction);
@@ -23,11 +27,11 @@ export function TeachPanel({ backprop }: { backprop: BackpropController }) {
     setBusy(true);
     setProblem(null);
     work()
-      .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setProblem(errorText(e)))
       .finally(() => setBusy(false));
   };
   return (
-    <section className="teach" aria-label="Teach the network this drawing">
+    <section className="teach" aria-label={t('teach.region')}>
       <div className="teach-row">
         <button
           type="button"
@@ -35,13 +39,13 @@ export function TeachPanel({ backprop }: { backprop: BackpropController }) {
           disabled={busy || !hasInput || label === null || !rateOk}
           onClick={() => run(() => backprop.teach(label!, 1, learningRate))}
         >
-          teach it {label ?? ''}
+          {label === null ? t('teach.buttonNoLabel') : t('teach.button', { label })}
         </button>
         <label>
-          rate η{' '}
+          {t('teach.rate')}{' '}
           <input
             data-testid="teach-rate"
-            title="the learning rate of the teaching steps"
+            title={t('teach.rateTitle')}
             inputMode="decimal"
             value={rate}
             aria-invalid={!rateOk}
@@ -55,42 +59,29 @@ export function TeachPanel({ backprop }: { backprop: BackpropController }) {
           disabled={busy || !teaching}
           onClick={() => run(() => backprop.undo())}
         >
-          undo teaching
+          {t('teach.undo')}
         </button>
       </div>
-      {!rateOk && <p className="error">The learning rate must be a number above 0 and at most 10.</p>}
+      {!rateOk && <p className="error">{t('teach.rateInvalid')}</p>}
       {teaching && (
         <div className="teach-status" data-testid="teach-status" aria-live="polite">
-          <p>
-            {teaching.steps} step{teaching.steps === 1 ? '' : 's'} on this drawing; loss{' '}
-            {teaching.lossStart.toPrecision(3)} → {useAppStore.getState().backward?.loss.toPrecision(3) ?? '-'}.{' '}
-            {teaching.flippedAfter !== null
-              ? `It read your ${label} after ${teaching.flippedAfter} step${teaching.flippedAfter === 1 ? '' : 's'}.`
-              : `It does not read a ${label} yet.`}
-          </p>
-          {teaching.cost ? (
-            <p>
-              You taught it your {label}; on {teaching.cost.images.toLocaleString('en')} test images it now gets{' '}
-              <strong>{percent(teaching.cost.after)}</strong> instead of {percent(teaching.cost.before)}.
-            </p>
-          ) : (
+          <TeachStatus teaching={teaching} label={label} />
+          {!teaching.cost && (
             <button
               type="button"
               data-testid="teach-cost"
               disabled={busy}
               onClick={() => run(() => backprop.measureCost())}
             >
-              what did it cost? (1,000 test images)
+              {t('teach.costButton', { images: formatFixed(language, TEACHING_TEST_IMAGES) })}
             </button>
           )}
-          <p className="muted small">
-            A scratch copy: the stored checkpoints are untouched; undo returns to the checkpoint exactly.
-          </p>
+          <p className="muted small">{t('teach.scratch')}</p>
         </div>
       )}
       {problem && (
         <p className="error" role="alert">
-          Teaching: {problem}
+          {t('teach.failed', { detail: problem })}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 /**
- * The words and numbers of the gradient check (检查求导是否正确): number formatting, the weight's name
- * with its coordinates, and the verdict on backprop's dL/dw against the central finite difference.
+ * The numbers of the gradient check (检查求导是否正确): number formatting, the weight's name with its
+ * coordinates, and the verdict on backprop's dL/dw against the central finite difference (its words are
+ * the catalog's `check.verdict.<reason>`, strings.ts).
  */
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { decodeIndex, tensorShape } from '../kernels/kernelImages';
@@ -37,28 +38,15 @@ export function axisNames(tensor: string, layers: readonly LayerSpec[]): string 
   return shape?.length === 4 ? '[oc, ic, ky, kx]' : shape?.length === 2 ? '[out, in]' : '';
 }
 
-/** Whether backprop and the finite difference agree, and a sentence saying so or why they may not. */
+/** Why the check agrees or not: both derivatives negligible, agreement below `AGREEMENT`, or a difference. */
+export type VerdictReason = 'zero' | 'agree' | 'differ';
+
+/** Whether backprop and the finite difference agree, and why (the catalog's `check.verdict.<reason>` says it in words). */
 export function checkVerdict(check: { analytic: number; numeric: number; relativeDifference: number }): {
   agree: boolean;
-  text: string;
+  reason: VerdictReason;
 } {
-  if (Math.max(Math.abs(check.analytic), Math.abs(check.numeric)) < NEGLIGIBLE) {
-    return {
-      agree: true,
-      text: 'agree: both are zero, the drawing does not reach this weight (e.g. it feeds only ReLUs that are off).',
-    };
-  }
-  if (check.relativeDifference < AGREEMENT) {
-    return {
-      agree: true,
-      text: `agree: the relative difference is below ${AGREEMENT.toExponential(0)}, backprop's derivative is right.`,
-    };
-  }
-  return {
-    agree: false,
-    text:
-      'differ: the loss is not smooth within ±ε of this weight. A ReLU whose input crosses zero, or a max-pool ' +
-      'window whose winner switches, between w − ε and w + ε puts a kink inside the finite difference, so it no ' +
-      'longer measures the slope at w. Try another weight.',
-  };
+  if (Math.max(Math.abs(check.analytic), Math.abs(check.numeric)) < NEGLIGIBLE) return { agree: true, reason: 'zero' };
+  if (check.relativeDifference < AGREEMENT) return { agree: true, reason: 'agree' };
+  return { agree: false, reason: 'differ' };
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { tensorSpec } from '../../engine/model/parameters';
 import { pickHandler, type ConvSectionProps } from './ConvKernelPairs';
 import { KernelCanvas } from './KernelCanvas';
@@ -10,36 +11,36 @@ import { ScaleCaption } from './ScaleCaption';
  * kernel between them (empty where they are not connected), showing its gradient or its weights.
  */
 export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps) {
+  const { t } = useTranslation('kernels');
   const [shown, setShown] = useState<KernelRamp>('gradient');
   const name = weightName(layer);
   const { offset, size } = tensorSpec(source.layout, name);
-  const values = shown === 'weight' && source.weights ? source.weights : source.gradients;
-  const ramp: KernelRamp = values === source.gradients ? 'gradient' : 'weight';
-  const images = useMemo(() => convKernelImages(layer, values, offset, ramp), [layer, values, offset, ramp, source]);
+  const ramp: KernelRamp = shown === 'weight' && source.weights ? 'weight' : 'gradient';
+  const images = useMemo(() => {
+    const at = tensorSpec(source.layout, weightName(layer)).offset;
+    return convKernelImages(layer, ramp === 'weight' ? source.weights! : source.gradients, at, ramp);
+  }, [layer, source, ramp]);
   const [outMaps, inMaps] = [layer.shape[0], layer.inShape[0]];
   const byPair = new Map(images.images.map((image) => [image.oc * inMaps + image.ic, image]));
   const k = layer.kernelSize;
   return (
-    <section className="kernel-section" aria-label={`${layer.id} kernels`}>
+    <section className="kernel-section" aria-label={t('conv.region', { layer: layer.id })}>
       <h3>
-        {layer.id}{' '}
-        <span className="muted">
-          {images.images.length} kernels {k}x{k}
-        </span>
+        {layer.id} <span className="muted">{t('conv.count', { count: images.images.length, size: k })}</span>
         <span className="kernel-toggle">
           <button aria-pressed={ramp === 'gradient'} onClick={() => setShown('gradient')}>
-            dL/dW
+            {t('conv.showGradient')}
           </button>
           <button aria-pressed={ramp === 'weight'} disabled={!source.weights} onClick={() => setShown('weight')}>
-            W
+            {t('conv.showWeight')}
           </button>
         </span>
       </h3>
       <div className="kernel-grid" style={{ gridTemplateColumns: `auto repeat(${inMaps}, 1fr)` }}>
-        <span className="kernel-axis muted">map</span>
+        <span className="kernel-axis muted">{t('conv.mapAxis')}</span>
         {Array.from({ length: inMaps }, (_, ic) => (
           <span key={ic} className="kernel-axis muted">
-            in {ic}
+            {t('conv.inputAxis', { map: ic })}
           </span>
         ))}
         {Array.from({ length: outMaps }, (_, oc) => [
@@ -56,7 +57,11 @@ export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps)
                 height={k}
                 onPick={pickHandler(layer, oc, ic, handlers)}
                 testId={`kernel-${layer.id}-${oc}-${ic}`}
-                label={`${layer.id} map ${oc} from map ${ic}: ${ramp === 'gradient' ? 'dL/dW' : 'weights'} (click a tap to check it)`}
+                label={t(ramp === 'gradient' ? 'conv.gridGradient' : 'conv.gridWeight', {
+                  layer: layer.id,
+                  out: oc,
+                  in: ic,
+                })}
               />
             ) : (
               <span key={`${oc}-${ic}`} className="kernel-empty" aria-hidden="true" />
@@ -65,7 +70,7 @@ export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps)
         ])}
       </div>
       {byPair.size < outMaps * inMaps && (
-        <p className="kernel-caption muted">rows: {layer.id} maps; columns: the maps they read; empty: not connected</p>
+        <p className="kernel-caption muted">{t('conv.gridCaption', { layer: layer.id })}</p>
       )}
       <ScaleCaption
         tensor={name}

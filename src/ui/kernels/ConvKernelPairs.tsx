@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConvLayerSpec } from '../../engine/model/layerSpec';
 import { tensorSpec } from '../../engine/model/parameters';
 import { KernelCanvas } from './KernelCanvas';
@@ -27,6 +28,7 @@ export function pickHandler(
 
 /** A conv layer with few kernels (c1): each kernel's weights beside its gradient dL/dW. */
 export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps) {
+  const { t } = useTranslation('kernels');
   const name = weightName(layer);
   const offset = tensorSpec(source.layout, name).offset;
   const gradients = useMemo(
@@ -39,18 +41,16 @@ export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps
   );
   const k = layer.kernelSize;
   return (
-    <section className="kernel-section" aria-label={`${layer.id} kernels and their gradients`}>
+    <section className="kernel-section" aria-label={t('conv.pairsRegion', { layer: layer.id })}>
       <h3>
-        {layer.id}{' '}
-        <span className="muted">
-          {gradients.images.length} kernels {k}x{k}: W | dL/dW
-        </span>
+        {layer.id} <span className="muted">{t('conv.pairsCount', { count: gradients.images.length, size: k })}</span>
       </h3>
       <div className="kernel-pairs">
         {gradients.images.map((gradient, i) => {
           const weight = weights?.images[i];
           const pick = pickHandler(layer, gradient.oc, gradient.ic, handlers);
-          const which = `${layer.id} kernel ${gradient.oc}${layer.inShape[0] > 1 ? ` from map ${gradient.ic}` : ''}`;
+          const from = layer.inShape[0] > 1;
+          const which = { layer: layer.id, out: gradient.oc, in: gradient.ic };
           const suffix = layer.inShape[0] > 1 ? `-${gradient.ic}` : '';
           return (
             <figure key={i} className="kernel-pair">
@@ -61,7 +61,7 @@ export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps
                   height={k}
                   onPick={pick}
                   testId={`kernel-${layer.id}-${gradient.oc}${suffix}-weight`}
-                  label={`${which}: weights (click a tap to check its gradient)`}
+                  label={t(from ? 'conv.pairWeightFrom' : 'conv.pairWeight', which)}
                 />
               )}
               <KernelCanvas
@@ -70,7 +70,7 @@ export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps
                 height={k}
                 onPick={pick}
                 testId={`kernel-${layer.id}-${gradient.oc}${suffix}`}
-                label={`${which}: dL/dW (click a tap to check it)`}
+                label={t(from ? 'conv.pairGradientFrom' : 'conv.pairGradient', which)}
               />
               <figcaption>{gradient.oc}</figcaption>
             </figure>

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DenseLayerSpec } from '../../engine/model/layerSpec';
 import { tensorSpec } from '../../engine/model/parameters';
-import { formatNumber } from '../backprop/gradientCheckText';
+import { formatSignificant } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import { KernelCanvas } from './KernelCanvas';
 import { maxAbs, rampImage, rowNorms, weightName, type KernelSource } from './kernelImages';
 
@@ -15,6 +17,8 @@ export function DenseGradientStrip({
   source: KernelSource;
   onFocusMap(layerId: string, map: number): void;
 }) {
+  const { t } = useTranslation('kernels');
+  const language = useAppStore((s) => s.language);
   const units = layer.shape[0];
   const offset = tensorSpec(source.layout, weightName(layer)).offset;
   const strip = useMemo(() => {
@@ -31,12 +35,13 @@ export function DenseGradientStrip({
         height={1}
         className="norm-strip"
         testId={`gradient-norms-${layer.id}`}
-        label={`${layer.id}: gradient norm of each of its ${units} units' weights (click a unit to focus it)`}
+        label={t('dense.strip', { layer: layer.id, units })}
         onPick={(fx) => onFocusMap(layer.id, Math.min(units - 1, Math.floor(fx * units)))}
       />
       <span className="norm-max" data-testid={`gradient-norm-max-${layer.id}`}>
-        max {formatNumber(strip.max)}
-        {strip.max > 0 ? ` (unit ${strip.largest})` : ''}
+        {strip.max > 0
+          ? t('dense.maxAt', { value: formatSignificant(language, strip.max), unit: strip.largest })
+          : t('dense.max', { value: formatSignificant(language, strip.max) })}
       </span>
     </div>
   );

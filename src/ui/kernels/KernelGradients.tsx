@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConvLayerSpec, DenseLayerSpec, LayerSpec } from '../../engine/model/layerSpec';
 import { parameterLayout } from '../../engine/model/parameters';
 import { frameHolder } from '../../store/frameHolder';
 import { ConvKernelGrid } from './ConvKernelGrid';
 import { ConvKernelPairs } from './ConvKernelPairs';
 import { DenseGradientStrip } from './DenseGradientStrip';
-import { formatNumber } from '../backprop/gradientCheckText';
+import { formatSignificant } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import { type KernelPickHandlers, type KernelSource } from './kernelImages';
 import { useFrameVersion } from '../view/useFrameVersion';
 
@@ -22,6 +24,8 @@ export interface KernelGradientsProps extends KernelPickHandlers {
  * focuses its map and picks that weight for the gradient check.
  */
 export function KernelGradients({ layers, params, onFocusMap, onPickWeight }: KernelGradientsProps) {
+  const { t } = useTranslation('kernels');
+  const language = useAppStore((s) => s.language);
   const version = useFrameVersion();
   const backward = frameHolder.backward;
   const weights = params();
@@ -29,25 +33,26 @@ export function KernelGradients({ layers, params, onFocusMap, onPickWeight }: Ke
   const source = useMemo<KernelSource | null>(
     () =>
       backward && backward.gradients.length === layout.size
-        ? { gradients: backward.gradients, weights: weights.length === layout.size ? weights : null, layout }
+        ? {
+            gradients: backward.gradients,
+            weights: weights.length === layout.size ? weights : null,
+            layout,
+            revision: version, // the holder's frame and the weights array may change in place
+          }
         : null,
-    // version: the holder's frame and the weights array may change in place.
     [backward, weights, layout, version],
   );
   const handlers = { onFocusMap, onPickWeight };
   const dense = layers.filter((layer): layer is DenseLayerSpec => layer.kind === 'dense');
   return (
-    <section className="kernel-gradients" data-testid="kernel-gradients" aria-label="Parameter gradients">
-      <h2>Parameter gradients</h2>
-      {!backward && <p className="muted">Turn on the backward view to see gradients.</p>}
-      {backward && !source && (
-        <p className="muted">The backward pass shown belongs to another architecture than these layers.</p>
-      )}
+    <section className="kernel-gradients" data-testid="kernel-gradients" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
+      {!backward && <p className="muted">{t('noBackward')}</p>}
+      {backward && !source && <p className="muted">{t('otherArchitecture')}</p>}
       {backward && source && (
         <>
           <p className="muted">
-            dL/dW of one backward pass: loss {formatNumber(backward.loss)} against label {backward.label}. Click a
-            kernel tap to check its derivative.
+            {t('intro', { loss: formatSignificant(language, backward.loss, 4), label: backward.label })}
           </p>
           {layers
             .filter((layer): layer is ConvLayerSpec => layer.kind === 'conv')
@@ -59,16 +64,14 @@ export function KernelGradients({ layers, params, onFocusMap, onPickWeight }: Ke
               ),
             )}
           {dense.length > 0 && (
-            <section className="kernel-section" aria-label="Dense layers' gradient norms">
+            <section className="kernel-section" aria-label={t('dense.region')}>
               <h3>
-                dense layers <span className="muted">||dL/dW[j][:]||₂ per unit j</span>
+                {t('dense.title')} <span className="muted">{t('dense.norm')}</span>
               </h3>
               {dense.map((layer) => (
                 <DenseGradientStrip key={layer.id} layer={layer} source={source} onFocusMap={onFocusMap} />
               ))}
-              <p className="kernel-caption muted">
-                each strip scaled by its own largest norm (white 0, red max); click a unit to focus it
-              </p>
+              <p className="kernel-caption muted">{t('dense.caption')}</p>
             </section>
           )}
         </>

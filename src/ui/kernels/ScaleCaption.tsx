@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { formatSignificant } from '../../i18n/format';
+import { useAppStore } from '../../store/appStore';
 import { divergingGradientCss, rampGradientCss } from '../../viz/colourRamp';
-import { formatNumber } from '../backprop/gradientCheckText';
 
 /** The ramps and scales of a conv layer's kernel images (each scaled by its tensor's largest |value|). */
 export function ScaleCaption({
@@ -11,18 +13,21 @@ export function ScaleCaption({
   weightScale: number | null;
   gradientScale: number;
 }) {
+  const { t } = useTranslation('kernels');
+  const language = useAppStore((s) => s.language);
   return (
     <p className="kernel-caption">
       {weightScale !== null && (
         <span className="kernel-scale">
-          <span className="ramp-swatch" style={{ background: rampGradientCss() }} /> W ±{formatNumber(weightScale)}
+          <span className="ramp-swatch" style={{ background: rampGradientCss() }} />{' '}
+          {t('scale.weight', { scale: formatSignificant(language, weightScale) })}
         </span>
       )}
       <span className="kernel-scale">
-        <span className="ramp-swatch" style={{ background: divergingGradientCss() }} /> dL/dW ±
-        {formatNumber(gradientScale)}
+        <span className="ramp-swatch" style={{ background: divergingGradientCss() }} />{' '}
+        {t('scale.gradient', { scale: formatSignificant(language, gradientScale) })}
       </span>
-      <span className="muted"> each image scaled by the largest |value| in {tensor}</span>
+      <span className="muted"> {t('scale.caption', { tensor })}</span>
     </p>
   );
 }

@@ -15,6 +15,8 @@ export interface KernelSource {
   /** null when the weights are not at hand (or belong to another architecture). */
   readonly weights: ArrayLike<number> | null;
   readonly layout: ParameterLayout;
+  /** Changes whenever the arrays' contents may have (they are refilled in place): what the panels' images are cached by. */
+  readonly revision: number;
 }
 
 /** What a click in the panels asks of the app: focus a map (or unit) in the 3D view, check one weight. */

@@ -8,6 +8,7 @@ import {
   relativeDifference,
   weightLabel,
 } from '../../../src/ui/backprop/gradientCheckText';
+import { i18n } from '../../../src/i18n/i18n';
 
 const table = lenet5Layers({ ...DEFAULT_ARCHITECTURE, c3Connectivity: 'lenet5' });
 
@@ -37,20 +38,30 @@ describe('weight names', () => {
 });
 
 describe('checkVerdict', () => {
-  it('agrees below the threshold and differs above it, naming the kinks', () => {
-    expect(
-      checkVerdict({ analytic: 1, numeric: 1 + 1e-6, relativeDifference: relativeDifference(1, 1 + 1e-6) }).agree,
-    ).toBe(true);
+  const text = (language: 'en' | 'zh', reason: string) =>
+    i18n.getFixedT(language, 'backprop')(`check.verdict.${reason}`, { threshold: AGREEMENT.toExponential(0) });
+
+  it('agrees below the threshold and differs above it, naming the kinks in both languages', () => {
+    const agree = checkVerdict({ analytic: 1, numeric: 1 + 1e-6, relativeDifference: relativeDifference(1, 1 + 1e-6) });
+    expect(agree).toEqual({ agree: true, reason: 'agree' });
+    expect(text('en', agree.reason)).toContain('below 1e-4');
+    expect(text('zh', agree.reason)).toContain('小于 1e-4');
     const differ = checkVerdict({ analytic: 0.2, numeric: 0.1, relativeDifference: 0.5 });
-    expect(differ.agree).toBe(false);
-    expect(differ.text).toMatch(/ReLU/);
-    expect(differ.text).toMatch(/max-pool/);
+    expect(differ).toEqual({ agree: false, reason: 'differ' });
+    expect(text('en', differ.reason)).toMatch(/ReLU/);
+    expect(text('en', differ.reason)).toMatch(/max-pool/);
+    expect(text('zh', differ.reason)).toMatch(/ReLU/);
+    expect(text('zh', differ.reason)).toMatch(/最大池化/);
     expect(checkVerdict({ analytic: 1, numeric: 1, relativeDifference: AGREEMENT }).agree).toBe(false);
   });
 
   it('treats two negligible derivatives as agreeing', () => {
     expect(relativeDifference(1e-14, -1e-14)).toBe(0);
-    expect(checkVerdict({ analytic: 0, numeric: 1e-13, relativeDifference: 0 })).toMatchObject({ agree: true });
+    expect(checkVerdict({ analytic: 0, numeric: 1e-13, relativeDifference: 0 })).toEqual({
+      agree: true,
+      reason: 'zero',
+    });
+    expect(text('zh', 'zero')).toContain('ReLU');
   });
 
   it('measures |a - b| / max(|a|, |b|)', () => {

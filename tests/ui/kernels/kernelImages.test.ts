@@ -17,6 +17,7 @@ import {
   tensorShape,
   weightLayers,
 } from '../../../src/ui/kernels/kernelImages';
+import { i18n } from '../../../src/i18n/i18n';
 
 const full = lenet5Layers();
 const table = lenet5Layers({ ...DEFAULT_ARCHITECTURE, c3Connectivity: 'lenet5' });
@@ -141,5 +142,23 @@ describe('randomWeight', () => {
       seen.add(`${oc}-${ic}`);
     }
     expect(seen.size).toBe(60);
+  });
+});
+
+describe('kernel names in both languages', () => {
+  it('names each connected c3 kernel by the output map and the input map it joins, in that order', () => {
+    const c3 = conv(table, 'c3');
+    for (const language of ['en', 'zh'] as const) {
+      const t = i18n.getFixedT(language, 'kernels');
+      for (const { oc, ic } of kernelPairs(c3)) {
+        const label = t('conv.gridGradient', { layer: c3.id, out: oc, in: ic });
+        expect(label.match(/\d+/g)!.slice(0, 3), label).toEqual(['3', String(oc), String(ic)]);
+        expect(label).toContain('dL/dW');
+      }
+      expect(t('conv.gridCaption', { layer: 'c3' })).toContain('c3');
+    }
+    expect(i18n.getFixedT('zh', 'kernels')('conv.gridWeight', { layer: 'c3', out: 4, in: 1 })).toBe(
+      'c3 输出图 4 来自输入图 1：权值（点击一个元素可检验它）',
+    );
   });
 });
