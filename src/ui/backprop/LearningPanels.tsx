@@ -33,7 +33,7 @@ export function LearningPanels({ engine, layers }: { engine: EngineConnection; l
         <BackpropPanel loss={engine.selectedRun().architecture.loss} />
         <TeachPanel backprop={engine.backprop} />
       </details>
-      <details className="panel">
+      <details className="panel" data-section="gradients">
         <summary>{t('panels.gradients')}</summary>
         <KernelGradients
           layers={layers}

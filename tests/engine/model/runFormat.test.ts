@@ -7,6 +7,12 @@ import { loadRun } from '../../../src/engine/model/runLoader';
 import { MAX_CHECKPOINTS } from '../../../src/engine/model/runValidation';
 import { manifestOf, mapReader, validRunFiles, withManifestText } from './runFixtures';
 
+/**
+ * A manifest parsed from JSON, edited freely to make it invalid in one place (any shape is the point here).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON mutated at will to build invalid manifests
+type LooseManifest = Record<string, any>;
+
 function runFiles(manifest: object, checkpoint: Uint8Array): Map<string, Uint8Array> {
   return new Map([
     ['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))],
@@ -156,7 +162,7 @@ describe('hostile manifests (loadRun on a folder)', () => {
     expect((error as Error).message).not.toMatch(/internal error/);
     expect((error as Error).message.length).toBeLessThan(600);
   };
-  const edit = (change: (m: Record<string, any>) => void) => {
+  const edit = (change: (m: LooseManifest) => void) => {
     const files = validRunFiles({ predictions: true });
     const m = manifestOf(files);
     change(m);
@@ -196,49 +202,49 @@ describe('hostile manifests (loadRun on a folder)', () => {
   it.each([
     [
       'a negative offset',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.tensors[1].offset = -4;
       },
       /tensor 1 is .*"offset":-4/,
     ],
     [
       'overlapping offsets',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.tensors[1].offset = m.tensors[0].offset;
       },
       /tensor 1 is /,
     ],
     [
       'an over-large shape',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.tensors[4].shape = [120, 400000000];
       },
       /tensor 4 is /,
     ],
     [
       'an unknown shape',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.tensors[0].shape = 'big';
       },
       /tensor 0 is /,
     ],
     [
       'an extra tensor',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.tensors.push({ name: 'x', shape: [1], offset: 246824 });
       },
       /tensors must list the 10 tensors/,
     ],
     [
       'an unknown architecture option',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.architecture.dropout = 0.5;
       },
       /architecture has the unknown option "dropout"/,
     ],
     [
       'a checkpoint file listed twice',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].file = 'epoch-00.bin';
         delete m.checkpoints[1].predictions;
       },
@@ -246,7 +252,7 @@ describe('hostile manifests (loadRun on a folder)', () => {
     ],
     [
       'a file name of 300 characters',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].file = `${'e'.repeat(296)}.bin`;
         delete m.checkpoints[1].predictions;
       },
@@ -254,56 +260,56 @@ describe('hostile manifests (loadRun on a folder)', () => {
     ],
     [
       'a file name with a path',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].file = 'a/b.bin';
       },
       /expected a plain name/,
     ],
     [
       'a testLoss given as the string "NaN"',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[0].testLoss = 'NaN';
       },
       /checkpoint 0 has testLoss "NaN"/,
     ],
     [
       'activation ranges that are not an object',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].activationRanges = [1, 2];
       },
       /activationRanges is \[1,2\]/,
     ],
     [
       'activation ranges of an unknown layer',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].activationRanges.c9 = { out: [0, 1], pre: null };
       },
       /"c9", which is not a layer/,
     ],
     [
       'activation ranges upside down',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].activationRanges.c1.out = [2, 1];
       },
       /activationRanges\.c1 is /,
     ],
     [
       'activation ranges with a string',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.checkpoints[1].activationRanges.c1.pre = ['NaN', 1];
       },
       /activationRanges\.c1 is /,
     ],
     [
       'activation ranges without pre',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         delete m.checkpoints[1].activationRanges.c1.pre;
       },
       /activationRanges\.c1 is /,
     ],
     [
       'training.testImages that is not a count',
-      (m: Record<string, any>) => {
+      (m: LooseManifest) => {
         m.training.testImages = 'all';
       },
       /training\.testImages is "all"/,
