@@ -98,7 +98,9 @@ describe('the app in Chinese', () => {
         );
         expect(open, chapter.id).toBe(true);
       }
-      expect(await page.evaluate(() => location.hash), chapter.id).toContain(`chapter=${chapter.id}`);
+      await expect
+        .poll(() => page.evaluate(() => location.hash), { message: chapter.id })
+        .toContain(`chapter=${chapter.id}`);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'chinese-chapter.png') });
     // A chapter in the address opens it.
