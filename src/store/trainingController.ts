@@ -5,14 +5,12 @@
  * page then shows that new run. The worker's events become state in trainingEvents.ts.
  */
 import type { TrainingSettings } from '../engine/batchPlan';
-import { fetchMnist } from '../engine/data/mnistFetch';
-import { mnistSubset } from '../engine/data/mnistInput';
-import { errorText, message } from '../i18n/message';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { createRunPersistence } from './runPersistence';
 import type { RunRecord } from './runRecord';
 import { loadSavedRuns } from './runStorage';
+import { createDatasetLoader } from './trainingDataset';
 import {
   BROWSER_TEST_IMAGES,
   isTrainedHere,
@@ -81,7 +79,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const set = (partial: Partial<AppState>) => useAppStore.getState().set(partial);
   const active: ActiveRun = { run: null, latest: null, epochStartedAt: null };
   const persist = createRunPersistence();
-  let dataset: Promise<void> | null = null;
+  const datasetLoader = createDatasetLoader(deps);
   /** A pause whose weights are still being saved; everything else waits for it. */
   let pausing: Promise<void> | null = null;
   if (deps.trainSubset !== null) set({ trainImages: Math.min(deps.trainSubset, 60000) });
@@ -99,22 +97,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     return { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
   };
 
-  const ensureDataset = () => {
-    dataset ??= (async () => {
-      set({ datasetProgress: 0 });
-      const { train, test } = await fetchMnist(deps.dataUrl, (received, total) =>
-        set({ datasetProgress: received / total }),
-      );
-      const count = Math.min(deps.trainSubset ?? train.count, train.count);
-      await client.setDataset(count < train.count ? mnistSubset(train, count, true) : train, test);
-      set({ datasetProgress: null, trainImages: count });
-    })().catch((error: unknown) => {
-      dataset = null;
-      set({ datasetProgress: null, error: message('messages', 'mnistFailed', { detail: errorText(error) }) });
-      throw error;
-    });
-    return dataset;
-  };
+  const ensureDataset = datasetLoader.ensure;
 
   /** Starts `record` (a new run at epoch 0): shows it, measures its first checkpoint, saves it. */
   const begin = async (record: RunRecord): Promise<RunRecord> => {
@@ -243,9 +226,8 @@ export function createTrainingController(deps: Dependencies): TrainingController
     },
     ensureDataset,
     async forgetWorker() {
-      dataset = null;
+      datasetLoader.forget();
       pausing = null;
-      set({ datasetProgress: null });
       if (!active.run) return;
       active.latest = latestOf(active.run);
       const last = active.run.checkpoints[active.run.checkpoints.length - 1];
