@@ -14,6 +14,8 @@
  */
 import { INPUT_SIZE, mnistBatch, type MnistSet } from '../data/mnistInput';
 import type { ReferenceNetwork } from '../reference/referenceNetwork';
+import { describeValue, inFile, refuser, type Refuse } from './runFormatError';
+import { runProblem, type RunProblem } from './runProblems';
 
 /** The most test images a predictions file may cover (the size of the MNIST test set). */
 export const MAX_PREDICTION_IMAGES = 10000;
@@ -40,7 +42,7 @@ export interface CheckpointPredictions {
 
 /** The predictions file name of a checkpoint file: `epoch-15.bin` -> `epoch-15.predictions.bin`. */
 export function predictionsFileName(checkpointFile: string): string {
-  if (!checkpointFile.endsWith('.bin')) throw new Error(`${checkpointFile}: a checkpoint file name ends in .bin`);
+  if (!checkpointFile.endsWith('.bin')) refuser(inFile(checkpointFile))('notCheckpointName');
   return `${checkpointFile.slice(0, -'.bin'.length)}.predictions.bin`;
 }
 
@@ -97,54 +99,42 @@ export function predictionsAccuracy(p: CheckpointPredictions, labels: ArrayLike<
   return correct / p.images;
 }
 
-/** Throws `${fileName}: problem` for the first value the format does not allow. */
-function checkValues(p: CheckpointPredictions, fileName: string): void {
+/** Refuses the first value the format does not allow with `fail`. */
+function checkValues(p: CheckpointPredictions, fail: Refuse): void {
   for (let i = 0; i < p.images; i++) {
     const digit = p.predicted[i],
       conf = p.confidence[i],
       truth = p.trueProbability[i];
-    if (digit > 9) throw new Error(`${fileName}: image ${i} has predicted digit ${digit}, expected 0 to 9`);
-    if (!(Number.isFinite(conf) && conf >= 0 && conf <= 1)) {
-      throw new Error(`${fileName}: image ${i} has predicted-digit probability ${conf}, expected a number in [0, 1]`);
-    }
-    if (!(Number.isFinite(truth) && truth >= 0 && truth <= 1)) {
-      throw new Error(`${fileName}: image ${i} has true-digit probability ${truth}, expected a number in [0, 1]`);
-    }
-    if (truth > conf + PROBABILITY_SLACK) {
-      throw new Error(
-        `${fileName}: image ${i} has true-digit probability ${truth} above the predicted digit's ${conf}`,
-      );
-    }
+    if (digit > 9) fail('predictedDigit', { image: i, digit });
+    if (!(Number.isFinite(conf) && conf >= 0 && conf <= 1)) fail('confidenceIs', { image: i, value: conf });
+    if (!(Number.isFinite(truth) && truth >= 0 && truth <= 1)) fail('trueProbabilityIs', { image: i, value: truth });
+    if (truth > conf + PROBABILITY_SLACK) fail('trueAbovePredicted', { image: i, value: truth, confidence: conf });
   }
 }
 
-/** A value from a file, for a message: JSON cut short, never throwing (hostile nesting included). */
-function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = '(a value nested too deeply to show)';
-  }
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
+/** Places a problem in a checkpoint's predictions: `predictions: problem`. */
+const inPredictions = (problem: RunProblem): RunProblem => runProblem('inPredictions', { problem });
 
-function checkImages(images: unknown, where: string): void {
+function checkImages(images: unknown, fail: Refuse): void {
   if (!(typeof images === 'number' && Number.isInteger(images) && images >= 1 && images <= MAX_PREDICTION_IMAGES)) {
-    throw new Error(`${where}: images is ${shown(images)}, expected an integer from 1 to ${MAX_PREDICTION_IMAGES}`);
+    fail('imagesIs', { value: describeValue(images), most: MAX_PREDICTION_IMAGES });
   }
 }
 
 /** The bytes of a predictions file; refuses predictions the format does not allow. */
 export function encodePredictions(p: CheckpointPredictions): Uint8Array {
   const n = p.images;
-  checkImages(n, 'predictions');
+  const fail: Refuse = refuser(inPredictions);
+  checkImages(n, fail);
   if (p.predicted.length !== n || p.confidence.length !== n || p.trueProbability.length !== n) {
-    throw new Error(
-      `predictions: arrays of ${p.predicted.length}, ${p.confidence.length} and ${p.trueProbability.length} values for ${n} images`,
-    );
+    fail('predictionArrays', {
+      predicted: p.predicted.length,
+      confidence: p.confidence.length,
+      trueProbability: p.trueProbability.length,
+      images: n,
+    });
   }
-  checkValues(p, 'predictions');
+  checkValues(p, fail);
   const bytes = new Uint8Array(predictionsByteLength(n));
   bytes.set(p.predicted, 0);
   const view = new DataView(bytes.buffer);
@@ -160,13 +150,15 @@ export function encodePredictions(p: CheckpointPredictions): Uint8Array {
  * not a number in [0, 1], and a true-digit probability above the predicted digit's. Errors start with `fileName`.
  */
 export function decodePredictions(bytes: Uint8Array, images: number, fileName: string): CheckpointPredictions {
-  checkImages(images, fileName);
+  const fail: Refuse = refuser(inFile(fileName));
+  checkImages(images, fail);
   const size = predictionsByteLength(images);
   if (bytes.byteLength !== size) {
-    throw new Error(
-      `${fileName}: ${bytes.byteLength} bytes, expected ${size} (9 bytes for each of ${images} images)` +
-        (bytes.byteLength < size ? '; the file is truncated' : ''),
-    );
+    fail(bytes.byteLength < size ? 'predictionsTruncated' : 'predictionsSize', {
+      bytes: bytes.byteLength,
+      expected: size,
+      images,
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const predicted = bytes.slice(0, images);
@@ -177,33 +169,33 @@ export function decodePredictions(bytes: Uint8Array, images: number, fileName: s
     trueProbability[i] = view.getFloat32(5 * images + i * 4, true);
   }
   const p = { images, predicted, confidence, trueProbability };
-  checkValues(p, fileName);
+  checkValues(p, fail);
   return p;
 }
 
 /**
  * Validates the optional `predictions` entry of the manifest checkpoint whose file is `checkpointFile`;
- * `where` names the checkpoint in messages. Returns null when the entry is absent.
+ * `place` says where the checkpoint is in problems. Returns null when the entry is absent.
  */
 export function validatePredictionsEntry(
   entry: unknown,
   checkpointFile: string,
-  where: string,
+  place: (problem: RunProblem) => RunProblem,
 ): ManifestPredictions | null {
   if (entry === undefined) return null;
+  const fail: Refuse = refuser(place);
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    throw new Error(`${where}: predictions is ${shown(entry)}, expected an object { "file", "images" }`);
+    fail('predictionsEntryIs', { value: describeValue(entry) });
   }
   const { file, images } = entry as Record<string, unknown>;
   if (typeof file !== 'string' || !/^[\w.-]+\.predictions\.bin$/.test(file) || file.startsWith('.')) {
-    throw new Error(`${where}: predictions file ${shown(file)}, expected a plain name ending in .predictions.bin`);
+    fail('predictionsFileIs', { value: describeValue(file) });
   }
   const expected = checkpointFile.endsWith('.bin') ? predictionsFileName(checkpointFile) : null;
-  if (file !== expected) {
-    throw new Error(
-      `${where}: predictions file ${shown(file)}, expected ${shown(expected)} (the checkpoint's file name with .predictions.bin)`,
-    );
-  }
-  checkImages(images, `${where}: predictions`);
+  if (file !== expected) fail('predictionsFileNot', { value: describeValue(file), expected: describeValue(expected) });
+  checkImages(
+    images,
+    refuser((problem) => place(inPredictions(problem))),
+  );
   return { file, images: images as number };
 }

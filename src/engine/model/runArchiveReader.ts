@@ -2,7 +2,8 @@
  * Reads a run file: a zip holding exactly the files of a `lenet5-run/1` folder at its top level (manifest.json,
  * the checkpoints and the predictions files it lists). Pure and DOM-free, so it runs in the page or a worker.
  *
- * A hostile or damaged file is refused, with a message starting with the file's name, before anything large is
+ * A hostile or damaged file is refused (a `RunFormatError`, its message starting with the file's name: the
+ * problem's English), before anything large is
  * allocated and in time proportional to what a valid run could hold:
  * - the entries are listed (fflate's `unzipSync` with a filter that inflates nothing) and checked against the
  *   limits below from the central directory alone: their number, plain names, declared sizes and their total;
@@ -16,8 +17,10 @@ import { Inflate, unzipSync } from 'fflate';
 import { allArchitectures, lenet5Layers } from './lenet5';
 import { parameterLayout } from './parameters';
 import { MAX_PREDICTION_IMAGES, predictionsByteLength } from './predictions';
+import { causeOf, describeValue, inFile, problemOf, refuser, runFormatError, type Refuse } from './runFormatError';
 import { loadRun, type LoadedRun } from './runLoader';
-import { describeValue, MAX_CHECKPOINTS, MAX_FILE_NAME_LENGTH, MAX_MANIFEST_BYTES } from './runValidation';
+import { runProblem } from './runProblems';
+import { MAX_CHECKPOINTS, MAX_FILE_NAME_LENGTH, MAX_MANIFEST_BYTES } from './runValidation';
 
 /** The largest checkpoint file: every parameter of the biggest architecture variant as float32 (~247 kB). */
 export const MAX_CHECKPOINT_BYTES =
@@ -35,6 +38,9 @@ export const MAX_RUN_BYTES = MAX_MANIFEST_BYTES + MAX_CHECKPOINTS * (MAX_CHECKPO
 /** The largest run file accepted: a valid run stored uncompressed, plus 1 MiB for zip headers (~2.6 kB an entry). */
 export const MAX_ARCHIVE_BYTES = MAX_RUN_BYTES + (1 << 20);
 
+/** Refuses an entry's bytes; `readRunArchive` names the entry (through `loadRun`: `file: cannot be read (problem)`). */
+const refuse: Refuse = refuser();
+
 /** Compressed bytes pushed to the inflater at a time: bounds what one push can produce to ~17 MB. */
 const INFLATE_PIECE = 16 * 1024;
 
@@ -48,8 +54,6 @@ interface ArchiveEntry {
   readonly originalSize: number;
   readonly localOffset: number;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The most bytes an entry of this name may hold, or null for a name that is not part of a run. */
 function entryLimit(name: string): number | null {
@@ -67,20 +71,19 @@ const u32 = (bytes: Uint8Array, at: number) =>
  * The central directory records, in order (the order fflate lists them in), without their names. Only what
  * fflate does not report is read here: flags, CRC and where each entry's local header is. Zip64 is refused.
  */
-function centralDirectory(bytes: Uint8Array, fail: (problem: string) => never): Omit<ArchiveEntry, 'name'>[] {
-  const notZip = (why: string) => fail(`not a run file (a zip of a lenet5-run/1 folder): ${why}`);
+function centralDirectory(bytes: Uint8Array, fail: Refuse): Omit<ArchiveEntry, 'name'>[] {
   let end = bytes.length - 22;
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   while (end >= stop && u32(bytes, end) !== 0x06054b50) end--;
-  if (end < stop) notZip('no zip end-of-directory record');
-  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50)
-    fail('is a zip64 archive; a run file is never large enough to need zip64');
+  if (end < stop) fail('notRunFile', { why: runProblem('noEndOfDirectory') });
+  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) fail('zip64');
   const count = u16(bytes, end + 8);
-  if (count > MAX_ARCHIVE_ENTRIES) fail(`has ${count} entries, a run file has at most ${MAX_ARCHIVE_ENTRIES}`);
+  if (count > MAX_ARCHIVE_ENTRIES) fail('tooManyEntries', { entries: count, most: MAX_ARCHIVE_ENTRIES });
   const records: Omit<ArchiveEntry, 'name'>[] = [];
   let at = u32(bytes, end + 16);
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || u32(bytes, at) !== 0x02014b50) notZip(`entry ${i} of the zip directory is damaged`);
+    if (at + 46 > end || u32(bytes, at) !== 0x02014b50)
+      fail('notRunFile', { why: runProblem('directoryEntryDamaged', { index: i }) });
     records.push({
       flags: u16(bytes, at + 8),
       method: u16(bytes, at + 10),
@@ -95,11 +98,7 @@ function centralDirectory(bytes: Uint8Array, fail: (problem: string) => never): 
 }
 
 /** Lists and checks every entry before anything is inflated; refuses with `fail`. */
-function listEntries(
-  bytes: Uint8Array,
-  fail: (problem: string) => never,
-  refusals: WeakSet<object>,
-): Map<string, ArchiveEntry> {
+function listEntries(bytes: Uint8Array, fail: Refuse): Map<string, ArchiveEntry> {
   const records = centralDirectory(bytes, fail);
   const entries = new Map<string, ArchiveEntry>();
   let index = 0,
@@ -115,10 +114,9 @@ function listEntries(
           record.originalSize !== file.originalSize ||
           record.method !== file.compression
         ) {
-          fail('the zip directory is damaged');
+          fail('directoryDamaged');
         }
-        if (/[/\\:]/.test(file.name))
-          fail(`entry ${name} has a path; a run file holds the run folder's files at its top level`);
+        if (/[/\\:]/.test(file.name)) fail('entryHasPath', { name });
         const limit = entryLimit(file.name);
         if (
           !/^[\w.-]+$/.test(file.name) ||
@@ -126,31 +124,26 @@ function listEntries(
           file.name.length > MAX_FILE_NAME_LENGTH ||
           limit === null
         ) {
-          fail(`entry ${name} is not a file of a run (manifest.json, *.bin, *.predictions.bin)`);
+          fail('entryNotOfRun', { name });
         }
-        if (entries.has(file.name)) fail(`entry ${name} appears twice`);
-        if (record.flags & 1) fail(`entry ${name} is encrypted`);
-        if (file.compression !== 0 && file.compression !== 8)
-          fail(`entry ${name} uses compression method ${file.compression}; only stored and deflate are read`);
-        if (file.originalSize > limit!)
-          fail(`entry ${name} declares ${file.originalSize} bytes, at most ${limit} are allowed`);
+        if (entries.has(file.name)) fail('entryTwice', { name });
+        if (record.flags & 1) fail('entryEncrypted', { name });
+        if (file.compression !== 0 && file.compression !== 8) fail('entryMethod', { name, method: file.compression });
+        if (file.originalSize > limit!) fail('entryTooLarge', { name, bytes: file.originalSize, most: limit! });
         if (file.compression === 0 ? file.size !== file.originalSize : file.size > limit! + (limit! >> 3) + 1024) {
-          fail(
-            `entry ${name} has ${file.size} compressed bytes for ${file.originalSize}: the zip directory is damaged`,
-          );
+          fail('entryCompressedSize', { name, compressed: file.size, bytes: file.originalSize });
         }
         total += file.originalSize;
-        if (total > MAX_RUN_BYTES)
-          fail(`its entries declare more than ${MAX_RUN_BYTES} bytes in all, more than any run holds`);
+        if (total > MAX_RUN_BYTES) fail('entriesTooLarge', { most: MAX_RUN_BYTES });
         entries.set(file.name, { ...record, name: file.name });
         return false; // nothing is inflated here
       },
     });
   } catch (error) {
-    if (error instanceof Error && refusals.has(error)) throw error;
-    fail(`not a run file (a zip of a lenet5-run/1 folder): ${message(error)}`);
+    if (problemOf(error) !== null) throw error; // refused by `fail` in the filter
+    fail('notRunFile', { why: causeOf(error) });
   }
-  if (index !== records.length) fail('the zip directory is damaged');
+  if (index !== records.length) fail('directoryDamaged');
   return entries;
 }
 
@@ -174,7 +167,7 @@ function crc32(bytes: Uint8Array): number {
 function inflateExactly(data: Uint8Array, expected: number): Uint8Array {
   const out = new Uint8Array(expected);
   let length = 0;
-  const overflow = new Error(`inflates to more than the ${expected} bytes its zip entry declares`);
+  const overflow = runFormatError(runProblem('inflatesTooMuch', { bytes: expected }));
   const inflater = new Inflate((chunk) => {
     if (chunk.length > expected - length) throw overflow;
     out.set(chunk, length);
@@ -189,56 +182,47 @@ function inflateExactly(data: Uint8Array, expected: number): Uint8Array {
     } while (at < data.length);
   } catch (error) {
     if (error === overflow) throw error;
-    throw new Error(`damaged compressed data (${message(error)})`);
+    refuse('compressedDataDamaged', { detail: causeOf(error) });
   }
-  if (length !== expected) throw new Error(`inflates to ${length} bytes, not the ${expected} its zip entry declares`);
+  if (length !== expected) refuse('inflatesTooLittle', { actual: length, bytes: expected });
   return out;
 }
 
 /** The bytes of one listed entry, checked against its declared size and CRC-32. */
 function extract(bytes: Uint8Array, entry: ArchiveEntry): Uint8Array {
   const header = entry.localOffset;
-  if (header + 30 > bytes.length || u32(bytes, header) !== 0x04034b50)
-    throw new Error('damaged (its zip header is missing)');
+  if (header + 30 > bytes.length || u32(bytes, header) !== 0x04034b50) refuse('localHeaderMissing');
   const start = header + 30 + u16(bytes, header + 26) + u16(bytes, header + 28);
-  if (start + entry.size > bytes.length) throw new Error('damaged (the file ends inside it)');
+  if (start + entry.size > bytes.length) refuse('endsInsideEntry');
   const data = bytes.subarray(start, start + entry.size);
   const out = entry.method === 0 ? data.slice() : inflateExactly(data, entry.originalSize);
-  if (crc32(out) !== entry.crc) throw new Error('damaged (its CRC-32 does not match)');
+  if (crc32(out) !== entry.crc) refuse('crcMismatch');
   return out;
 }
 
 /**
- * Reads and validates a run file (zip bytes). Resolves with a fully validated run, or rejects with an Error
- * whose message starts with `fileName` and names the problem; nothing partial is returned.
+ * Reads and validates a run file (zip bytes). Resolves with a fully validated run, or rejects with a
+ * `RunFormatError` whose message starts with `fileName` and names the problem; nothing partial is returned.
  */
 export async function readRunArchive(bytes: Uint8Array, fileName: string): Promise<LoadedRun> {
-  const refusals = new WeakSet<object>();
-  const fail = (problem: string): never => {
-    const error = new Error(`${fileName}: ${problem}`);
-    refusals.add(error);
-    throw error;
-  };
+  const fail: Refuse = refuser(inFile(fileName));
   try {
     if (bytes.byteLength > MAX_ARCHIVE_BYTES)
-      fail(`${bytes.byteLength} bytes, more than any run file (at most ${MAX_ARCHIVE_BYTES})`);
-    const entries = listEntries(bytes, fail, refusals);
+      fail('archiveTooLarge', { bytes: bytes.byteLength, most: MAX_ARCHIVE_BYTES });
+    const entries = listEntries(bytes, fail);
     const read = new Set<string>();
     const run = await loadRun(async (name) => {
       const entry = entries.get(name);
-      if (entry === undefined) throw new Error('missing from the file');
+      if (entry === undefined) refuse('missingFromFile');
       read.add(name);
       return extract(bytes, entry);
     }, fileName);
     for (const name of entries.keys()) {
-      if (!read.has(name))
-        fail(
-          `contains ${describeValue(name)}, which manifest.json does not list (a run file holds exactly the run folder)`,
-        );
+      if (!read.has(name)) fail('unlistedEntry', { name: describeValue(name) });
     }
     return run;
   } catch (error) {
-    if (error instanceof Error && error.constructor === Error && error.message.startsWith(fileName)) throw error;
-    throw new Error(`${fileName}: cannot be read (internal error: ${message(error)})`);
+    if (problemOf(error) !== null && (error as Error).message.startsWith(fileName)) throw error;
+    throw runFormatError(inFile(fileName)(runProblem('readInternalError', { detail: causeOf(error) })));
   }
 }

@@ -1,5 +1,7 @@
 import { decodePredictions, type CheckpointPredictions, type ManifestPredictions } from './predictions';
 import type { RunManifest } from './runFormat';
+import { causeOf, inFile, problemOf, refuser, runFormatError } from './runFormatError';
+import { runProblem } from './runProblems';
 import { decodeCheckpoint, MAX_MANIFEST_BYTES, validateManifest } from './runValidation';
 
 /** Reads one file of a run folder by name (fetch in the browser, fs in Node). */
@@ -13,20 +15,18 @@ export interface LoadedRun {
   readonly predictions: readonly (CheckpointPredictions | null)[];
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Loads `manifest.json`, every checkpoint it lists and every predictions file it lists. Any problem (bad JSON,
  * a manifest over 1 MiB or that does not describe this network, a missing, truncated or non-finite checkpoint,
- * a missing or invalid predictions file) rejects with an Error whose message starts with `source`; nothing
- * partial is returned. A failure this code did not foresee is still reported that way, as an internal error.
+ * a missing or invalid predictions file) rejects with a `RunFormatError` whose message starts with `source`;
+ * nothing partial is returned. A failure this code did not foresee is still reported that way, as an internal error.
  */
 export async function loadRun(read: RunFileReader, source = 'run'): Promise<LoadedRun> {
   try {
     return await loadValidated(read, source);
   } catch (error) {
-    if (error instanceof Error && error.constructor === Error && error.message.startsWith(source)) throw error;
-    throw new Error(`${source}: cannot be loaded (internal error: ${message(error)})`);
+    if (problemOf(error) !== null && (error as Error).message.startsWith(source)) throw error;
+    throw runFormatError(inFile(source)(runProblem('loadInternalError', { detail: causeOf(error) })));
   }
 }
 
@@ -35,17 +35,17 @@ async function loadValidated(read: RunFileReader, source: string): Promise<Loade
   try {
     const bytes = await read('manifest.json');
     if (bytes.byteLength > MAX_MANIFEST_BYTES)
-      throw new Error(`${bytes.byteLength} bytes, at most ${MAX_MANIFEST_BYTES} are allowed`);
+      refuser()('tooManyBytes', { bytes: bytes.byteLength, most: MAX_MANIFEST_BYTES });
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new Error(`${source}/manifest.json: ${message(error)}`);
+    throw runFormatError(inFile(`${source}/manifest.json`)(causeOf(error)));
   }
   const manifest = validateManifest(json, `${source}/manifest.json`);
   const readFile = async (file: string): Promise<Uint8Array> => {
     try {
       return await read(file);
     } catch (error) {
-      throw new Error(`${source}/${file}: cannot be read (${message(error)})`);
+      throw runFormatError(inFile(`${source}/${file}`)(runProblem('cannotBeRead', { why: causeOf(error) })));
     }
   };
   const checkpoints: Float32Array[] = [];

@@ -1,6 +1,6 @@
 /**
  * Checks that a manifest and its checkpoint files describe exactly a network this engine builds.
- * Every failure throws an error naming the problem; nothing half-validated is returned.
+ * Every failure throws a `RunFormatError` naming the problem (runProblems.ts); nothing half-validated is returned.
  *
  * File data is only ever read, never merged into other objects: keys such as `__proto__` in a manifest are
  * own properties of the parsed JSON (JSON.parse defines them), and anything not in the format is refused or
@@ -11,6 +11,10 @@ import { ARCHITECTURE_CHOICES, lenet5Layers, LENET5_C3_TABLE } from './lenet5';
 import { parameterLayout } from './parameters';
 import { MAX_PREDICTION_IMAGES, validatePredictionsEntry } from './predictions';
 import { INPUT_CONVENTION, RUN_FORMAT, type RunManifest } from './runFormat';
+import { describeValue, inCheckpoint, inFile, refuser, type Refuse } from './runFormatError';
+import type { RunProblem } from './runProblems';
+
+export { describeValue };
 
 /** The most checkpoints a run may list: the trainer writes ~20; 200 keeps a run file under ~70 MB. */
 export const MAX_CHECKPOINTS = 200;
@@ -34,17 +38,6 @@ function same(a: unknown, b: unknown): boolean {
   }
 }
 
-/** A value from a file, for a message: JSON, cut short, never throwing (deeply nested values included). */
-export function describeValue(value: unknown, limit = 80): string {
-  let text: string;
-  try {
-    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = '(a value nested too deeply to show)';
-  }
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
-}
-
 const ARCHITECTURE_KEYS = new Set([...Object.keys(ARCHITECTURE_CHOICES), 'layers']);
 
 /** Validates one layer's `{ out: [low, high], pre: [low, high] | null }` colour ranges. */
@@ -58,49 +51,42 @@ function validRange(range: unknown): boolean {
 }
 
 /** Validates a checkpoint's optional `activationRanges`: known layer ids only, finite `[low, high]` pairs. */
-function validateActivationRanges(
-  ranges: unknown,
-  layerIds: ReadonlySet<string>,
-  fail: (problem: string) => never,
-): void {
+function validateActivationRanges(ranges: unknown, layerIds: ReadonlySet<string>, fail: Refuse): void {
   if (ranges === undefined) return;
-  if (!isRecord(ranges)) fail(`activationRanges is ${describeValue(ranges)}, expected an object by layer id`);
+  if (!isRecord(ranges)) fail('rangesNotObject', { value: describeValue(ranges) });
   for (const [id, layer] of Object.entries(ranges as Record<string, unknown>)) {
-    if (!layerIds.has(id)) fail(`activationRanges has ${describeValue(id)}, which is not a layer of this network`);
+    if (!layerIds.has(id)) fail('rangesUnknownLayer', { layer: describeValue(id) });
     if (!isRecord(layer) || !validRange(layer.out) || !(layer.pre === null || validRange(layer.pre))) {
-      fail(
-        `activationRanges.${id} is ${describeValue(layer)}, expected { "out": [low, high], "pre": [low, high] or null } with finite low <= high`,
-      );
+      fail('rangeIs', { layer: id, value: describeValue(layer) });
     }
   }
 }
 
 /** Validates parsed `manifest.json` contents; `source` names the file in messages. */
 export function validateManifest(json: unknown, source = 'manifest.json'): RunManifest {
-  const fail = (problem: string): never => {
-    throw new Error(`${source}: ${problem}`);
-  };
-  if (!isRecord(json)) return fail('is not a JSON object');
-  if (json.format !== RUN_FORMAT) return fail(`format is ${describeValue(json.format)}, expected "${RUN_FORMAT}"`);
+  const fail: Refuse = refuser(inFile(source));
+  if (!isRecord(json)) return fail('notJsonObject');
+  if (json.format !== RUN_FORMAT)
+    return fail('formatIs', { value: describeValue(json.format), expected: `"${RUN_FORMAT}"` });
   const arch = json.architecture;
-  if (!isRecord(arch)) return fail('has no "architecture" object');
+  if (!isRecord(arch)) return fail('noArchitecture');
   for (const [key, allowed] of Object.entries(ARCHITECTURE_CHOICES)) {
     if (!(allowed as readonly unknown[]).includes(arch[key])) {
-      fail(`architecture.${key} is ${describeValue(arch[key])}, expected one of ${allowed.join(', ')}`);
+      fail('optionIs', { option: key, value: describeValue(arch[key]), allowed: allowed.join(', ') });
     }
   }
   for (const key of Object.keys(arch)) {
-    if (!ARCHITECTURE_KEYS.has(key)) fail(`architecture has the unknown option ${describeValue(key)}`);
+    if (!ARCHITECTURE_KEYS.has(key)) fail('unknownOption', { option: describeValue(key) });
   }
   const options = arch as unknown as ArchitectureOptions;
   const layers = lenet5Layers(options);
-  if (!same(arch.layers, layers)) fail('architecture.layers do not match the LeNet-5 layers for these options');
+  if (!same(arch.layers, layers)) fail('layersDiffer');
   if (!same(json.input, INPUT_CONVENTION))
-    fail(`input is ${describeValue(json.input)}, expected ${JSON.stringify(INPUT_CONVENTION)}`);
+    fail('inputIs', { value: describeValue(json.input), expected: JSON.stringify(INPUT_CONVENTION) });
   const expected = parameterLayout(layers).tensors;
   const tensors = json.tensors;
   if (!Array.isArray(tensors) || tensors.length !== expected.length) {
-    fail(`tensors must list the ${expected.length} tensors ${expected.map((t) => t.name).join(', ')}`);
+    fail('tensorsList', { tensors: expected.length, names: expected.map((t) => t.name).join(', ') });
   }
   (tensors as unknown[]).forEach((tensor, i) => {
     const want = expected[i];
@@ -110,39 +96,37 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
       !same(tensor.shape, want.shape) ||
       tensor.offset !== want.offset * 4
     ) {
-      fail(
-        `tensor ${i} is ${describeValue(tensor, 200)}, expected ${JSON.stringify({ name: want.name, shape: want.shape, offset: want.offset * 4 })}`,
-      );
+      fail('tensorIs', {
+        index: i,
+        value: describeValue(tensor, 200),
+        expected: JSON.stringify({ name: want.name, shape: want.shape, offset: want.offset * 4 }),
+      });
     }
   });
   if (options.c3Connectivity === 'lenet5' ? !same(json.c3Table, LENET5_C3_TABLE) : json.c3Table !== undefined) {
-    fail(
-      options.c3Connectivity === 'lenet5'
-        ? "c3Table is not LeNet-5's connection table"
-        : 'c3Table is given but c3 is fully connected',
-    );
+    fail(options.c3Connectivity === 'lenet5' ? 'c3TableNotLenet5' : 'c3TableGiven');
   }
   const training = json.training;
   if (isRecord(training) && training.testImages !== undefined) {
     const n = training.testImages;
     if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_PREDICTION_IMAGES)) {
-      fail(`training.testImages is ${describeValue(n)}, expected an integer from 1 to ${MAX_PREDICTION_IMAGES}`);
+      fail('testImagesIs', { value: describeValue(n), most: MAX_PREDICTION_IMAGES });
     }
   }
   const checkpoints = json.checkpoints;
-  if (!Array.isArray(checkpoints) || checkpoints.length === 0) return fail('has no checkpoints');
+  if (!Array.isArray(checkpoints) || checkpoints.length === 0) return fail('noCheckpoints');
   if (checkpoints.length > MAX_CHECKPOINTS)
-    return fail(`lists ${checkpoints.length} checkpoints, at most ${MAX_CHECKPOINTS} are allowed`);
+    return fail('tooManyCheckpoints', { checkpoints: checkpoints.length, most: MAX_CHECKPOINTS });
   const layerIds = new Set(layers.map((layer) => layer.id));
   const files = new Set<string>();
   let previous = -Infinity;
   for (const [i, cp] of checkpoints.entries()) {
-    if (!isRecord(cp)) return fail(`checkpoint ${i} is not an object`);
-    const where = `checkpoint ${i}`;
+    if (!isRecord(cp)) return fail('checkpointNotObject', { index: i });
+    const place = (problem: RunProblem) => inFile(source)(inCheckpoint(i)(problem));
+    const at: Refuse = refuser(place);
     if (typeof cp.epoch !== 'number' || !Number.isFinite(cp.epoch) || cp.epoch < 0)
-      fail(`${where} has epoch ${describeValue(cp.epoch)}`);
-    if ((cp.epoch as number) <= previous)
-      fail(`${where}: epochs must increase (${String(cp.epoch)} after ${previous})`);
+      fail('checkpointEpoch', { index: i, value: describeValue(cp.epoch) });
+    if ((cp.epoch as number) <= previous) at('epochsIncrease', { epoch: cp.epoch as number, previous });
     previous = cp.epoch as number;
     if (
       typeof cp.file !== 'string' ||
@@ -150,22 +134,22 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
       cp.file.startsWith('.') ||
       cp.file.length > MAX_FILE_NAME_LENGTH
     ) {
-      fail(`${where} has file ${describeValue(cp.file)}, expected a plain name ending in .bin`);
+      fail('checkpointFile', { index: i, value: describeValue(cp.file) });
     }
     const acc = cp.testAccuracy;
     if (acc !== null && (typeof acc !== 'number' || !(acc >= 0 && acc <= 1)))
-      fail(`${where} has testAccuracy ${describeValue(acc)}`);
+      fail('checkpointAccuracy', { index: i, value: describeValue(acc) });
     const loss = cp.trainLoss;
     if (loss !== null && (typeof loss !== 'number' || !Number.isFinite(loss)))
-      fail(`${where} has trainLoss ${describeValue(loss)}`);
+      fail('checkpointTrainLoss', { index: i, value: describeValue(loss) });
     const testLoss = cp.testLoss;
     if (testLoss !== undefined && testLoss !== null && (typeof testLoss !== 'number' || !Number.isFinite(testLoss))) {
-      fail(`${where} has testLoss ${describeValue(testLoss)}`);
+      fail('checkpointTestLoss', { index: i, value: describeValue(testLoss) });
     }
-    validateActivationRanges(cp.activationRanges, layerIds, (problem) => fail(`${where}: ${problem}`));
-    const predictions = validatePredictionsEntry(cp.predictions, cp.file as string, `${source}: ${where}`);
+    validateActivationRanges(cp.activationRanges, layerIds, at);
+    const predictions = validatePredictionsEntry(cp.predictions, cp.file as string, place);
     for (const file of predictions ? [cp.file as string, predictions.file] : [cp.file as string]) {
-      if (files.has(file)) fail(`${where}: file ${describeValue(file)} is listed twice`);
+      if (files.has(file)) at('fileListedTwice', { name: describeValue(file) });
       files.add(file);
     }
   }
@@ -175,11 +159,13 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
 /** Decodes a checkpoint file's bytes into float32 parameters; refuses wrong sizes and NaN or infinite values. */
 export function decodeCheckpoint(manifest: RunManifest, bytes: Uint8Array, fileName: string): Float32Array {
   const size = parameterLayout(manifest.architecture.layers).size;
+  const fail: Refuse = refuser(inFile(fileName));
   if (bytes.byteLength !== size * 4) {
-    throw new Error(
-      `${fileName}: ${bytes.byteLength} bytes, expected ${size * 4} (${size} float32 parameters)` +
-        (bytes.byteLength < size * 4 ? '; the file is truncated' : ''),
-    );
+    fail(bytes.byteLength < size * 4 ? 'checkpointTruncated' : 'checkpointSize', {
+      bytes: bytes.byteLength,
+      expected: size * 4,
+      parameters: size,
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const params = new Float32Array(size);
@@ -187,7 +173,7 @@ export function decodeCheckpoint(manifest: RunManifest, bytes: Uint8Array, fileN
     const value = view.getFloat32(i * 4, true);
     if (!Number.isFinite(value)) {
       const tensor = manifest.tensors.findLast((t) => t.offset <= i * 4);
-      throw new Error(`${fileName}: parameter ${i} (${tensor?.name ?? '?'}) is ${value}`);
+      fail('parameterNotFinite', { index: i, tensor: tensor?.name ?? '?', value });
     }
     params[i] = value;
   }
