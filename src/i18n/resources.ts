@@ -11,6 +11,7 @@ import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
 import * as kernels from '../ui/kernels/strings';
 import * as pad from '../ui/pad/strings';
+import * as problems from '../ui/runs/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
 import * as shell from '../ui/shell/strings';
@@ -31,6 +32,7 @@ const catalogs = {
   kernels,
   messages,
   pad,
+  problems,
   reading,
   runs,
   shell,

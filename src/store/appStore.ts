@@ -14,6 +14,7 @@ import type { Language } from '../i18n/catalog';
 import type { Message } from '../i18n/message';
 import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
+import type { DamagedRun } from './runStorage';
 
 /** The network's reading of the drawing. */
 export interface Prediction {
@@ -53,7 +54,7 @@ export interface RunSlice {
   /** The shipped run shown last (where "back to the shipped network" returns). */
   lastShipped: string;
   /** Records in this browser's run storage that could not be used (kept as they are; key '*': the storage itself). */
-  damagedRuns: { key: string; problem: string }[];
+  damagedRuns: DamagedRun[];
 }
 
 export interface DrawingSlice {

@@ -6,12 +6,13 @@
 import { message as i18nMessage, type Message } from '../i18n/message';
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { RunRecord } from './runRecord';
-import { checkStoredRun } from './storedRunValidation';
+import { storedRunProblem, type StoredRunProblem } from './storedRunProblems';
+import { inspectStoredRun } from './storedRunValidation';
 
-/** A stored record that could not be used (key '*': the storage itself could not be read). */
+/** A stored record that could not be used (key '*': the storage itself could not be read), and why, as data. */
 export interface DamagedRun {
   readonly key: string;
-  readonly problem: string;
+  readonly problem: StoredRunProblem;
 }
 
 /** What a visit finds in storage. */
@@ -46,7 +47,7 @@ export async function saveRun(run: RunRecord): Promise<Message | null> {
 }
 
 /**
- * Every saved run that passes `checkStoredRun`, and every record that does not, with its problem; the damaged
+ * Every saved run that passes `inspectStoredRun`, and every record that does not, with its problem; the damaged
  * ones are not touched. A storage that cannot be opened or listed gives one damaged entry under key '*'. Never
  * rejects (start-up goes on whatever storage holds).
  */
@@ -57,7 +58,7 @@ export async function loadSavedRuns(): Promise<SavedRuns> {
   } catch (error) {
     return {
       runs: [],
-      damaged: [{ key: DAMAGED_STORAGE, problem: `it could not be opened or listed (${message(error)})` }],
+      damaged: [{ key: DAMAGED_STORAGE, problem: storedRunProblem('storageUnreadable', { detail: message(error) }) }],
     };
   }
   const runs: RunRecord[] = [];
@@ -65,18 +66,16 @@ export async function loadSavedRuns(): Promise<SavedRuns> {
   for (const name of names) {
     const key = typeof name === 'string' ? name : String(name);
     if (typeof name !== 'string') {
-      damaged.push({
-        key,
-        problem: `it is stored under a ${typeof name === 'object' ? 'non-string' : typeof name} key`,
-      });
+      const problem = storedRunProblem(typeof name === 'number' ? 'storedUnderNumberKey' : 'storedUnderOtherKey');
+      damaged.push({ key, problem });
       continue;
     }
     try {
-      const check = checkStoredRun(name, await get<unknown>(name, store()));
+      const check = inspectStoredRun(name, await get<unknown>(name, store()));
       if (check.ok) runs.push(check.run);
       else damaged.push({ key, problem: check.problem });
     } catch (error) {
-      damaged.push({ key, problem: `it could not be read (${message(error)})` });
+      damaged.push({ key, problem: storedRunProblem('recordUnreadable', { detail: message(error) }) });
     }
   }
   return { runs, damaged };

@@ -6,8 +6,20 @@ import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES, lenet5Layers } from '../engine/model/lenet5';
 import { parameterLayout } from '../engine/model/parameters';
 import type { RunRecord } from './runRecord';
+import {
+  STORED_RUN_PROBLEMS,
+  storedRunProblem as problem,
+  storedRunProblemText,
+  type StoredRunProblem,
+  type StoredRunProblemCode,
+} from './storedRunProblems';
+import type { ValuesArgument } from '../engine/model/codedProblem';
 
-/** The outcome of checking one stored value: the run, or what is wrong with it. */
+/** The outcome of checking one stored value: the run, or what is wrong with it (as data). */
+export type StoredRunInspection =
+  { readonly ok: true; readonly run: RunRecord } | { readonly ok: false; readonly problem: StoredRunProblem };
+
+/** The outcome of checking one stored value: the run, or what is wrong with it (in English). */
 export type StoredRunCheck =
   { readonly ok: true; readonly run: RunRecord } | { readonly ok: false; readonly problem: string };
 
@@ -28,16 +40,18 @@ function sameData(a: unknown, b: unknown): boolean {
   return keysA.length === Object.keys(b).length && keysA.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
 }
 
-/** A short description of a value for messages (never the whole of a large one). */
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
+/** A short description of a value for problems (never the whole of a large one): its text, or a description. */
+function describe(value: unknown): string | StoredRunProblem {
+  if (value === undefined) return problem('valueMissing');
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === 'object'
-    ? `a ${(value as object).constructor?.name ?? 'null-prototype'} object`
-    : typeof value;
+  if (Array.isArray(value)) return problem('valueArray', { length: value.length });
+  if (ArrayBuffer.isView(value)) return problem('valueTyped', { type: value.constructor.name });
+  if (typeof value !== 'object') return typeof value;
+  const type = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return type === undefined || type === null
+    ? problem('valueNullPrototype')
+    : problem('valueObject', { type: String(type) });
 }
 
 /**
@@ -47,50 +61,51 @@ function describe(value: unknown): string {
  * in [0, 1]; step, when present, a non-negative integer; params a Float32Array of exactly the layout's size,
  * every value finite), and `ranges` null or an object. The problem names the first thing that is wrong.
  */
-export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
-  const refuse = (problem: string): StoredRunCheck => ({ ok: false, problem });
-  if (!isPlainObject(value)) return refuse(`it is ${describe(value)}, not a run object`);
-  if (typeof value.name !== 'string') return refuse(`its name is ${describe(value.name)}, not a string`);
-  if (value.name !== key) return refuse(`its name ${describe(value.name)} is not the key it is stored under`);
+export function inspectStoredRun(key: string, value: unknown): StoredRunInspection {
+  const refuse = <C extends StoredRunProblemCode>(
+    code: C,
+    ...values: ValuesArgument<typeof STORED_RUN_PROBLEMS, C>
+  ): StoredRunInspection => ({ ok: false, problem: problem(code, ...values) });
+  if (!isPlainObject(value)) return refuse('storedNotRun', { value: describe(value) });
+  if (typeof value.name !== 'string') return refuse('storedNameNotText', { value: describe(value.name) });
+  if (value.name !== key) return refuse('storedNameNotKey', { value: describe(value.name) });
   const arch = value.architecture;
-  if (!isPlainObject(arch)) return refuse(`its architecture is ${describe(arch)}, not an object`);
+  if (!isPlainObject(arch)) return refuse('storedArchitectureNotObject', { value: describe(arch) });
   for (const [option, allowed] of Object.entries(ARCHITECTURE_CHOICES)) {
     if (!(allowed as readonly unknown[]).includes(arch[option])) {
-      return refuse(`architecture.${option} is ${describe(arch[option])}, expected one of ${allowed.join(', ')}`);
+      return refuse('storedOptionIs', { option, value: describe(arch[option]), allowed: allowed.join(', ') });
     }
   }
   const layers = lenet5Layers(arch as unknown as ArchitectureOptions);
-  if (!sameData(arch.layers, layers))
-    return refuse('architecture.layers do not match the LeNet-5 layers for its options');
+  if (!sameData(arch.layers, layers)) return refuse('storedLayersDiffer');
   const { testImages } = value;
   if (typeof testImages !== 'number' || !Number.isInteger(testImages) || testImages <= 0) {
-    return refuse(`testImages is ${describe(testImages)}, expected a positive integer`);
+    return refuse('storedTestImagesIs', { value: describe(testImages) });
   }
   const { checkpoints } = value;
-  if (!Array.isArray(checkpoints)) return refuse(`checkpoints is ${describe(checkpoints)}, expected an array`);
-  if (checkpoints.length === 0) return refuse('it has no checkpoints');
+  if (!Array.isArray(checkpoints)) return refuse('storedCheckpointsIs', { value: describe(checkpoints) });
+  if (checkpoints.length === 0) return refuse('storedNoCheckpoints');
   const size = parameterLayout(layers).size;
   let previous = -Infinity;
-  for (const [i, cp] of (checkpoints as unknown[]).entries()) {
-    const where = `checkpoint ${i}`;
-    if (!isPlainObject(cp)) return refuse(`${where} is ${describe(cp)}, not an object`);
+  for (const [index, cp] of (checkpoints as unknown[]).entries()) {
+    if (!isPlainObject(cp)) return refuse('storedCheckpointNotObject', { index, value: describe(cp) });
     const { epoch, testAccuracy, step, params } = cp;
     if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0) {
-      return refuse(`${where} has epoch ${describe(epoch)}, expected a finite number >= 0`);
+      return refuse('storedEpochIs', { index, value: describe(epoch) });
     }
-    if (epoch <= previous) return refuse(`${where} has epoch ${epoch} after ${previous}: epochs must increase`);
+    if (epoch <= previous) return refuse('storedEpochsIncrease', { index, epoch, previous });
     previous = epoch;
     if (testAccuracy !== null && (typeof testAccuracy !== 'number' || !(testAccuracy >= 0 && testAccuracy <= 1))) {
-      return refuse(`${where} has testAccuracy ${describe(testAccuracy)}, expected null or a number from 0 to 1`);
+      return refuse('storedAccuracyIs', { index, value: describe(testAccuracy) });
     }
     if (step !== undefined && (typeof step !== 'number' || !Number.isInteger(step) || step < 0)) {
-      return refuse(`${where} has step ${describe(step)}, expected a non-negative integer`);
+      return refuse('storedStepIs', { index, value: describe(step) });
     }
-    if (!(params instanceof Float32Array))
-      return refuse(`${where} has params ${describe(params)}, expected a Float32Array`);
-    if (params.length !== size) return refuse(`${where} has ${params.length} parameters, expected ${size}`);
+    if (!(params instanceof Float32Array)) return refuse('storedParamsIs', { index, value: describe(params) });
+    if (params.length !== size)
+      return refuse('storedParameterCount', { index, parameters: params.length, expected: size });
     const bad = params.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) return refuse(`${where} has parameter ${bad} = ${params[bad]}, expected finite values`);
+    if (bad >= 0) return refuse('storedParameterNotFinite', { index, parameter: bad, value: params[bad] });
   }
   const origin = value.origin;
   if (origin !== undefined) {
@@ -102,11 +117,17 @@ export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
       typeof origin.epoch === 'number' &&
       Number.isFinite(origin.epoch);
     if (!fromCheckpoint && !(isPlainObject(origin) && origin.kind === 'scratch'))
-      return refuse(`its origin is ${describe(origin)}, expected { kind: 'scratch' } or a checkpoint it began from`);
+      return refuse('storedOriginIs', { value: describe(origin) });
   }
   if (value.ranges !== null && !isPlainObject(value.ranges))
-    return refuse(`ranges is ${describe(value.ranges)}, expected null or an object`);
+    return refuse('storedRangesIs', { value: describe(value.ranges) });
   return { ok: true, run: value as unknown as RunRecord };
+}
+
+/** `inspectStoredRun` with the problem in English (the sentence `storedRunProblemText` writes). */
+export function checkStoredRun(key: string, value: unknown): StoredRunCheck {
+  const inspection = inspectStoredRun(key, value);
+  return inspection.ok ? inspection : { ok: false, problem: storedRunProblemText(inspection.problem) };
 }
 
 /** The sentence the page shows for a damaged stored run. */

@@ -8,6 +8,7 @@ import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { SweepKind } from '../engine/probe/invarianceSweep';
+import { EngineFailure } from './engineFailure';
 import {
   transferables,
   type Backend,
@@ -40,7 +41,7 @@ export class EngineClient {
     const waiting = id !== null ? this.pending.get(id) : undefined;
     if (waiting && (event.type === waiting.expect || event.type === 'failed')) {
       this.pending.delete(id!);
-      if (event.type === 'failed') waiting.reject(new Error(event.message));
+      if (event.type === 'failed') waiting.reject(new EngineFailure(event.message, event.problem));
       else waiting.resolve(event);
       return;
     }
@@ -77,7 +78,7 @@ export class EngineClient {
         }
         if (event.type === 'failed' && event.requestId === null) {
           unsubscribe();
-          reject(new Error(event.message));
+          reject(new EngineFailure(event.message, event.problem));
         }
       });
       this.send({ type: 'start', prefer });

@@ -5,6 +5,7 @@
  * its context is lost, is engineSlot.ts.
  */
 import type { MnistSet } from '../engine/data/mnistInput';
+import { problemOf } from '../engine/model/runFormatError';
 import type { ComputeBackend } from './computeBackend';
 import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
 import { BackpropCommands, isBackpropCommand } from './backpropCommands';
@@ -85,7 +86,9 @@ class EngineHost {
     try {
       await this.execute(command);
     } catch (error) {
-      this.post({ type: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      const problem = problemOf(error); // a refusal as data too, for the page to show in its language
+      this.post({ type: 'failed', requestId, message, ...(problem && { problem }) });
     }
   }
 

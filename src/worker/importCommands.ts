@@ -3,6 +3,7 @@
  * inflating) and validating every file happen off the page's thread, so a hostile file cannot freeze it.
  */
 import { readRunArchive } from '../engine/model/runArchiveReader';
+import { inFile, refuser } from '../engine/model/runFormatError';
 import type { EngineCommand, EngineEvent } from './protocol';
 
 /** Answers `readRunArchive`: the validated run, or `failed` naming the file and the problem. */
@@ -10,7 +11,7 @@ export async function readArchiveCommand(
   command: Extract<EngineCommand, { type: 'readRunArchive' }>,
   post: (event: EngineEvent) => void,
 ): Promise<void> {
-  if (!(command.bytes instanceof Uint8Array)) throw new Error(`${command.fileName}: the file's bytes did not arrive`);
+  if (!(command.bytes instanceof Uint8Array)) refuser(inFile(command.fileName))('bytesMissing');
   const run = await readRunArchive(command.bytes, command.fileName);
   post({ type: 'runArchiveRead', requestId: command.requestId, run });
 }

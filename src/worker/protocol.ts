@@ -9,6 +9,7 @@ import type { MnistSet } from '../engine/data/mnistInput';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { LoadedRun } from '../engine/model/runLoader';
+import type { RunProblem } from '../engine/model/runProblems';
 import type { WeightCheck } from '../engine/reference/weightCheck';
 import type { SweepKind } from '../engine/probe/invarianceSweep';
 
@@ -149,7 +150,7 @@ export type EngineEvent =
   | { type: 'evaluated'; requestId: number; accuracy: number; loss: number; images: number }
   | { type: 'countersRead'; requestId: number; draws: number; syncReadbacks: number; liveTextures: number }
   | { type: 'trainingDiverged'; epoch: number; step: number; loss: number }
-  | { type: 'failed'; requestId: number | null; message: string }
+  | { type: 'failed'; requestId: number | null; message: string; problem?: RunProblem }
   | { type: 'pong'; nonce: number }
   | { type: 'runArchiveRead'; requestId: number; run: LoadedRun };
 

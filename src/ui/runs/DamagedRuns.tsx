@@ -5,6 +5,7 @@ import { useMessageText } from '../../i18n/useMessage';
 import { useAppStore } from '../../store/appStore';
 import { DAMAGED_STORAGE, deleteSavedRun, readRawRecord } from '../../store/runStorage';
 import { rawRecordJson } from '../../store/storedRunValidation';
+import { problemMessage } from './problemMessage';
 
 /**
  * Records in this browser's run storage that the page could not use: each is named with its problem and kept as
@@ -55,10 +56,10 @@ export function DamagedRuns() {
       <ul>
         {damaged.map(({ key, problem }) =>
           key === DAMAGED_STORAGE ? (
-            <li key={key}>{t('damaged.storage', { problem })}</li>
+            <li key={key}>{t('damaged.storage', { problem: text(problemMessage(problem)) })}</li>
           ) : (
             <li key={key}>
-              {t('damaged.run', { run: key, problem })}
+              {t('damaged.run', { run: key, problem: text(problemMessage(problem)) })}
               <span className="damaged-actions">
                 <button type="button" data-testid={`damaged-export-${key}`} onClick={() => void exportRaw(key)}>
                   {t('damaged.export')}

@@ -1,9 +1,10 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, message } from '../../i18n/message';
+import { message } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { exportRun } from '../../store/runArchive';
+import { errorDetail } from './problemMessage';
 import { useRunName } from './useRunName';
 
 /** Chooses the run the view and timeline show; exports it as a file, or imports one (refused with a message when bad). */
@@ -14,7 +15,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const { t } = useTranslation('runs');
   const runName = useRunName();
   const fail = (error: unknown) =>
-    useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(error) }) });
+    useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorDetail(error) }) });
 
   const download = () => {
     const record = engine.selectedRun();
@@ -74,7 +75,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
           e.target.value = '';
           if (file)
             upload(file).catch((error: unknown) =>
-              useAppStore.getState().set({ error: message('runs', 'importRefused', { detail: errorText(error) }) }),
+              useAppStore.getState().set({ error: message('runs', 'importRefused', { detail: errorDetail(error) }) }),
             );
         }}
       />

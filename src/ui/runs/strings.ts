@@ -15,7 +15,6 @@ export const en = {
     importFile: 'Import a run (.zip)',
   },
   importRefused: 'Import refused: {{detail}}',
-  fetchFailed: 'the server answered HTTP {{status}}',
   timeline: {
     play: 'Play through the epochs',
     pause: 'Pause',
@@ -52,7 +51,6 @@ export const zh: Catalog<typeof en> = {
     importFile: '导入网络（.zip 文件）',
   },
   importRefused: '导入被拒绝：{{detail}}',
-  fetchFailed: '服务器返回 HTTP {{status}}',
   timeline: {
     play: '逐轮播放训练过程',
     pause: '暂停',
