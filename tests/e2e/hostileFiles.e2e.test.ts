@@ -2,7 +2,7 @@
  * Hostile run files end to end: a zip bomb, a file that is not a zip and a manifest trying to reach
  * Object.prototype are imported through the real file input; each is refused in an alert naming the
  * file and the problem while the page stays responsive (the archive is read in the engine worker, its
- * sizes checked before inflating), and the app reads drawings as before.
+ * sizes checked before inflating), and the app reads drawings as before. The refusal reads in the page's language.
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,22 @@ describe('hostile run files', () => {
     await session.app.page.waitForFunction(() => window.lenet.state().prediction?.label === 7, null, {
       timeout: 20_000,
     });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows a refused import in Chinese when the page is in Chinese, and in English again after the switch', async () => {
+    const page = session.app.page;
+    await page.getByTestId('language-switch').selectOption('zh');
+    const { alert } = await importFile('plain.zip', new TextEncoder().encode('not a zip either'));
+    expect(alert).toContain(
+      '导入被拒绝：plain.zip：不是网络文件（lenet5-run/1 文件夹的 zip 压缩包）：缺少 zip 目录结束记录',
+    );
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'plain.zip' }).first().textContent())
+      .toContain(
+        'Import refused: plain.zip: not a run file (a zip of a lenet5-run/1 folder): no zip end-of-directory record',
+      );
     expect(session.errors).toEqual([]);
   });
 });
