@@ -2,9 +2,8 @@
  * Reads a run file: a zip holding exactly the files of a `lenet5-run/1` folder at its top level (manifest.json,
  * the checkpoints and the predictions files it lists). Pure and DOM-free, so it runs in the page or a worker.
  *
- * A hostile or damaged file is refused (a `RunFormatError`, its message starting with the file's name: the
- * problem's English), before anything large is
- * allocated and in time proportional to what a valid run could hold:
+ * A hostile or damaged file is refused with a `RunFormatError` (its message the problem's English, starting with
+ * the file's name), before anything large is allocated and in time proportional to what a valid run could hold:
  * - the entries are listed (fflate's `unzipSync` with a filter that inflates nothing) and checked against the
  *   limits below from the central directory alone: their number, plain names, declared sizes and their total;
  * - each entry is then inflated into a buffer of exactly its declared size, in small pieces, and refused as
