@@ -1,4 +1,5 @@
-import { errorText, message } from '../../i18n/message';
+import { message } from '../../i18n/message';
+import { errorDetail } from '../runs/problemMessage';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialLanguage } from '../../i18n/i18n';
@@ -38,7 +39,7 @@ const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 const classic = fetchRun(CLASSIC_RUN_URL).then(
   (run) => [recordFromLoadedRun('lenet5-classic', run)],
   (error: unknown) => {
-    useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorText(error) }) });
+    useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorDetail(error) }) });
     return [];
   },
 );
@@ -76,7 +77,7 @@ export function App() {
 
   useEffect(() => {
     connection.then(setEngine, (e: unknown) =>
-      useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(e) }) }),
+      useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorDetail(e) }) }),
     );
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') useAppStore.getState().set({ focus: null, pinned: false });
