@@ -30,7 +30,10 @@ export interface CheckpointSummary {
 export interface EngineSlice {
   backend: Backend | null;
   renderer: string;
+  /** A note about the engine a person should see (a restart, a lost GPU context), or null. */
   engineNote: Message | null;
+  /** Why the engine running is not the one preferred (in the engine's details), or null. */
+  engineReason: Message | null;
   error: Message | null;
   /** Set when the engine worker died too often and stays down until the person retries. */
   engineDown: Message | null;
@@ -232,6 +235,7 @@ export const useAppStore = create<AppState>((set) => ({
   backend: null,
   renderer: '',
   engineNote: null,
+  engineReason: null,
   error: null,
   engineDown: null,
   engineRestarts: 0,
