@@ -137,6 +137,8 @@ export interface TeachingState {
   input: Float32Array;
   /** The loss before the first step. */
   lossStart: number;
+  /** The loss of the taught input after the last step. */
+  lossAfter: number;
   /** The step after which the reading first equalled the taught label, or null. */
   flippedAfter: number | null;
   /** Test accuracy on the same images before and after the teaching, once measured. */

@@ -87,6 +87,7 @@ export function createBackpropController(deps: Dependencies): BackpropController
           label,
           input,
           lossStart: before?.lossStart ?? reply.lossBefore,
+          lossAfter: reply.lossAfter,
           flippedAfter,
           cost: null,
         },
