@@ -34,11 +34,9 @@ export function TrainingPanel({
   const intent = trainingIntent(shown, runNames, { run: trainingRun, status });
   return (
     <section className="training" aria-label={t('region')}>
-      <h2>
-        {trainImages < MNIST_BYTES_INDEX.train.count
-          ? t('headingSubset', { images: formatFixed(language, trainImages) })
-          : t('heading')}
-      </h2>
+      {trainImages < MNIST_BYTES_INDEX.train.count && (
+        <h2>{t('headingSubset', { images: formatFixed(language, trainImages) })}</h2>
+      )}
       <TrainingOrigin intent={intent} />
       <TrainingButtons training={training} intent={intent} origin={shown ? runs.get(shown)?.origin : undefined} />
       <HyperparameterInputs training={training} />

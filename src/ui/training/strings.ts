@@ -4,7 +4,6 @@ import { zhTerm } from '../../i18n/glossary';
 
 export const en = {
   region: 'Training',
-  heading: 'Train it yourself',
   headingSubset: 'Train it yourself (subset: {{images}} images)',
   buttons: {
     train: 'Train',
@@ -91,7 +90,6 @@ export const en = {
 
 export const zh: Catalog<typeof en> = {
   region: '训练',
-  heading: '亲手训练它',
   headingSubset: '亲手训练它（子集：{{images}} 张图像）',
   buttons: {
     train: '训练',
