@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startBackend, type BackendFactories } from '../../src/worker/backendFactories';
 import type { ComputeBackend } from '../../src/worker/computeBackend';
 
-const fake = (kind: 'webgl2' | 'wasm' | 'cpu', renderer = kind): ComputeBackend =>
+const fake = (kind: 'webgl2' | 'wasm' | 'cpu', renderer: string = kind): ComputeBackend =>
   ({ kind, renderer, dispose() {} }) as unknown as ComputeBackend;
 const fails = (message: string) => () => {
   throw new Error(message);
