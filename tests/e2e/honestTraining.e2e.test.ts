@@ -100,6 +100,7 @@ describe.each(SIZES)('honest training at $width x $height', (size) => {
     ).toBe(true);
     expect(await text(page, 'train-epoch')).toBe('1 epoch (new)');
     expect(await text(page, 'train-toggle')).toBe('Train new network');
+    expect(await text(page, 'train-reset')).toBe('New from scratch');
     expect(await page.getByTestId('training-progress').count()).toBe(0);
 
     await page.getByTestId('train-epoch').click();
@@ -117,6 +118,7 @@ describe.each(SIZES)('honest training at $width x $height', (size) => {
     expect(await text(page, 'training-progress')).toMatch(/epoch 1\.00, step 4/);
     expect(await text(page, 'chart-time')).toMatch(/time per epoch: \d+\.\d s for epoch 1/);
     expect(await text(page, 'train-epoch')).toBe('1 epoch');
+    expect(await text(page, 'train-reset')).toBe('Begin this run again');
     expect(await page.getByTestId('training-origin').count()).toBe(0);
     await page.screenshot({ path: name('after-epoch') });
 
@@ -139,6 +141,7 @@ describe.each(SIZES)('honest training at $width x $height', (size) => {
     const atThree = await reading(page);
     const choice = page.getByTestId('training-origin').getByLabel(/from epoch 3 \(the checkpoint shown\) as a new run/);
     await choice.check();
+    expect(await text(page, 'train-reset')).toBe('Copy as a new run');
     await page.getByTestId('train-step').click();
     await page.waitForFunction(
       () => window.lenet.state().run === 'my-run-2' && window.lenet.state().training.step === 1,

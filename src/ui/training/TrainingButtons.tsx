@@ -26,6 +26,7 @@ export function TrainingButtons({
   const language = useAppStore((s) => s.language);
   const shown = useAppStore((s) => s.run);
   const running = useAppStore((s) => s.training.status === 'running');
+  const copy = useAppStore((s) => s.trainFrom === 'checkpoint');
   const report = (promise: Promise<void>) =>
     promise.catch((e: unknown) =>
       useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorText(e) }) }),
@@ -66,11 +67,13 @@ export function TrainingButtons({
         type="button"
         data-testid="train-reset"
         title={
-          fresh ? t('buttons.resetNewTitle', { name: intent.name }) : t('buttons.resetRunTitle', { name: shown, from })
+          !fresh
+            ? t('buttons.resetRunTitle', { name: shown, from })
+            : t(copy ? 'buttons.resetCopyTitle' : 'buttons.resetScratchTitle', { name: intent.name })
         }
         onClick={() => void report(training.reset())}
       >
-        {fresh ? t('buttons.resetNew') : t('buttons.resetRun')}
+        {!fresh ? t('buttons.resetRun') : copy ? t('buttons.resetCopy') : t('buttons.resetScratch')}
       </button>
     </div>
   );
