@@ -132,6 +132,8 @@ export interface ViewSlice {
 export interface TeachingState {
   /** SGD steps taken on the drawing since the checkpoint. */
   steps: number;
+  /** Of those, the steps taken before on other drawings or labels (the status counts this drawing's from there). */
+  stepsBefore: number;
   /** The label taught, and the input it was taught on (the status describes that drawing, whatever is drawn now). */
   label: number;
   input: Float32Array;
@@ -139,7 +141,7 @@ export interface TeachingState {
   lossStart: number;
   /** The loss of the taught input after the last step. */
   lossAfter: number;
-  /** The step after which the reading first equalled the taught label, or null. */
+  /** The step (of this drawing's) after which the reading first equalled the taught label, or null. */
   flippedAfter: number | null;
   /** Test accuracy on the same images before and after the teaching, once measured. */
   cost: { before: number; after: number; images: number } | null;

@@ -40,7 +40,7 @@ export function TeachStatus({ teaching }: { teaching: TeachingState }) {
         <p>
           {t('teach.status', {
             steps: t('teach.steps', {
-              count: teaching.steps,
+              count: teaching.steps - teaching.stepsBefore,
               before: loss(teaching.lossStart),
               after: loss(teaching.lossAfter),
             }),
