@@ -15,6 +15,7 @@ import * as problems from '../ui/runs/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
 import * as shell from '../ui/shell/strings';
+import * as teaching from '../ui/backprop/teachingStrings';
 import * as training from '../ui/training/strings';
 import * as view from '../ui/view/strings';
 import * as viewControls from '../ui/view-controls/strings';
@@ -36,6 +37,7 @@ const catalogs = {
   reading,
   runs,
   shell,
+  teaching,
   training,
   view,
   viewControls,

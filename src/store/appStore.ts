@@ -31,7 +31,10 @@ export interface CheckpointSummary {
 export interface EngineSlice {
   backend: Backend | null;
   renderer: string;
+  /** A note about the engine a person should see (a restart, a lost GPU context), or null. */
   engineNote: Message | null;
+  /** Why the engine running is not the one preferred (in the engine's details), or null. */
+  engineReason: Message | null;
   error: Message | null;
   /** Set when the engine worker died too often and stays down until the person retries. */
   engineDown: Message | null;
@@ -130,12 +133,16 @@ export interface ViewSlice {
 export interface TeachingState {
   /** SGD steps taken on the drawing since the checkpoint. */
   steps: number;
+  /** Of those, the steps taken before on other drawings or labels (the status counts this drawing's from there). */
+  stepsBefore: number;
   /** The label taught, and the input it was taught on (the status describes that drawing, whatever is drawn now). */
   label: number;
   input: Float32Array;
   /** The loss before the first step. */
   lossStart: number;
-  /** The step after which the reading first equalled the taught label, or null. */
+  /** The loss of the taught input after the last step. */
+  lossAfter: number;
+  /** The step (of this drawing's) after which the reading first equalled the taught label, or null. */
   flippedAfter: number | null;
   /** Test accuracy on the same images before and after the teaching, once measured. */
   cost: { before: number; after: number; images: number } | null;
@@ -233,6 +240,7 @@ export const useAppStore = create<AppState>((set) => ({
   backend: null,
   renderer: '',
   engineNote: null,
+  engineReason: null,
   error: null,
   engineDown: null,
   engineRestarts: 0,

@@ -8,6 +8,7 @@ import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
 import { networkInput } from './networkInput';
+import { taughtState } from './teachingStep';
 
 /** Test images the cost of teaching is measured on. */
 export const TEACHING_TEST_IMAGES = 1000;
@@ -74,23 +75,17 @@ export function createBackpropController(deps: Dependencies): BackpropController
       const reply = await client.teach(input.slice(), label, steps, learningRate);
       taught = reply.params;
       const prediction = predictionOf(reply.frame);
-      const before = useAppStore.getState().teaching;
-      const flippedAfter = before?.flippedAfter ?? (prediction.label === label ? reply.teachingSteps : null);
+      const teaching = taughtState(useAppStore.getState().teaching, {
+        label,
+        input,
+        steps: reply.teachingSteps,
+        lossBefore: reply.lossBefore,
+        lossAfter: reply.lossAfter,
+        reads: prediction.label === label,
+      });
       showFrame(reply.frame);
       showBackward(reply.backward);
-      set({
-        prediction,
-        trueLabel: label,
-        backward: { loss: reply.backward.loss, label },
-        teaching: {
-          steps: reply.teachingSteps,
-          label,
-          input,
-          lossStart: before?.lossStart ?? reply.lossBefore,
-          flippedAfter,
-          cost: null,
-        },
-      });
+      set({ prediction, trueLabel: label, backward: { loss: reply.backward.loss, label }, teaching });
       return { lossBefore: reply.lossBefore, lossAfter: reply.lossAfter };
     },
     async undo() {

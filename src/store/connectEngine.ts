@@ -10,6 +10,7 @@ import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
 import { createBackpropController, type BackpropController } from './backpropController';
 import { readComparison, SHIPPED_RUNS } from './compareReading';
+import { engineReasonMessage } from './engineReason';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
@@ -74,15 +75,17 @@ export async function connectEngine(
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
     useAppStore.getState().set(partial);
   client.subscribe((event) => {
-    if (event.type === 'backendChanged')
-      set({ backend: event.backend, engineNote: message('messages', 'engineReason', { detail: event.reason }) });
+    if (event.type === 'backendChanged') {
+      const reason = engineReasonMessage(event.reason, event.backend);
+      set({ backend: event.backend, engineNote: reason, engineReason: reason });
+    }
     if (event.type === 'failed') set({ error: message('messages', 'failed', { detail: event.message }) });
   });
   const started = await client.start(prefer);
   set({
     backend: started.backend,
     renderer: started.renderer,
-    engineNote: started.reason ? message('messages', 'engineReason', { detail: started.reason }) : null,
+    engineReason: started.reason ? engineReasonMessage(started.reason, started.backend) : null,
   });
   let backendNow = started.backend;
   client.subscribe((event) => {

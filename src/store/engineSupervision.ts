@@ -9,6 +9,7 @@ import type { EngineClient } from '../worker/engineClient';
 import type { Backend } from '../worker/protocol';
 import type { SupervisedWorker } from '../worker/supervisedWorker';
 import { useAppStore } from './appStore';
+import { engineReasonMessage } from './engineReason';
 import { RestartPolicy } from './restartPolicy';
 
 /** What supervision needs from the rest of the connection. */
@@ -37,21 +38,22 @@ export function superviseEngine(hooks: SupervisionHooks): {
     const started = await hooks.client.start(backend);
     const epoch = await hooks.reload();
     const restarts = useAppStore.getState().engineRestarts + 1;
+    const restarted = message('messages', 'engineRestarted', {
+      why,
+      engine: message('messages', `engineName.${started.backend}`),
+      epoch: String(Number(epoch.toFixed(4))),
+    });
+    const reason = started.reason && engineReasonMessage(started.reason, started.backend);
     set({
       backend: started.backend,
       renderer: started.renderer,
       engineDown: null,
       engineRestarts: restarts,
-      engineNote: message(
-        'messages',
-        started.backend !== backend && started.reason ? 'engineRestartedWithReason' : 'engineRestarted',
-        {
-          why,
-          engine: message('messages', `engineName.${started.backend}`),
-          epoch: String(Number(epoch.toFixed(4))),
-          reason: started.reason ?? '',
-        },
-      ),
+      engineReason: reason,
+      engineNote:
+        started.backend !== backend && reason
+          ? message('engineStatus', 'noteWithReason', { note: restarted, reason })
+          : restarted,
     });
   };
 

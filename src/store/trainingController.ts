@@ -10,6 +10,7 @@ import { useAppStore, type AppState } from './appStore';
 import { createRunPersistence } from './runPersistence';
 import type { RunRecord } from './runRecord';
 import { loadSavedRuns } from './runStorage';
+import { EpochClock } from './epochClock';
 import { createDatasetLoader } from './trainingDataset';
 import {
   BROWSER_TEST_IMAGES,
@@ -77,7 +78,7 @@ const IDLE: AppState['training'] = {
 export function createTrainingController(deps: Dependencies): TrainingController {
   const { client } = deps;
   const set = (partial: Partial<AppState>) => useAppStore.getState().set(partial);
-  const active: ActiveRun = { run: null, latest: null, epochStartedAt: null };
+  const active: ActiveRun = { run: null, latest: null, clock: new EpochClock() };
   const persist = createRunPersistence();
   const datasetLoader = createDatasetLoader(deps);
   /** A pause whose weights are still being saved; everything else waits for it. */
@@ -105,6 +106,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     runShape = { batchSize, augment };
     active.run = record;
     active.latest = { params: record.checkpoints[0].params, velocity: null, step: 0 };
+    active.clock.forget();
     await deps.show(record, 0);
     const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');
     record.checkpoints[0] = { ...record.checkpoints[0], step: 0, testAccuracy: evaluated.accuracy };
@@ -142,7 +144,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     if (active.run?.name !== shown.name) {
       active.run = shown;
       active.latest = latestOf(shown);
-      active.epochStartedAt = null;
+      active.clock.forget();
       set({ history: { run: shown.name, losses: [], epochs: [] } });
     }
     return active.run!;
@@ -154,6 +156,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     await client.loadWeights(current.architecture, active.latest!.params, active.latest!.velocity);
     set({ teaching: null }); // loading weights ended any teaching in the worker
     const step = active.latest!.step;
+    active.clock.start(performance.now(), step % stepsPerEpoch() === 0);
     client.train(settings(), step, step / stepsPerEpoch() + epochs, BROWSER_TEST_IMAGES);
   };
 
@@ -178,12 +181,12 @@ export function createTrainingController(deps: Dependencies): TrainingController
       set({ error: null });
       await ensureDataset();
       const current = await ensureRun();
-      active.epochStartedAt = active.latest!.step % stepsPerEpoch() === 0 ? performance.now() : null;
       await resume(current, Infinity);
       running(current);
     },
     async pause() {
       client.pause();
+      active.clock.stop(performance.now());
       pausing ??= saveLatest().finally(() => {
         pausing = null;
       });
@@ -203,6 +206,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       const current = await ensureRun();
       await resume(current, 0);
       const stepped = await client.request({ type: 'step', batches: 1 }, 'stepped');
+      active.clock.stop(performance.now());
       set({ training: { ...stepped.progress, status: 'paused', run: current.name } });
       await saveLatest();
     },
@@ -228,6 +232,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     async forgetWorker() {
       datasetLoader.forget();
       pausing = null;
+      active.clock.forget();
       if (!active.run) return;
       active.latest = latestOf(active.run);
       const last = active.run.checkpoints[active.run.checkpoints.length - 1];

@@ -6,6 +6,7 @@
 import { message } from '../i18n/message';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore } from './appStore';
+import type { EpochClock } from './epochClock';
 import { predictionOf, showFrame } from './frameHolder';
 import type { RunRecord } from './runRecord';
 
@@ -13,8 +14,8 @@ import type { RunRecord } from './runRecord';
 export interface ActiveRun {
   run: RunRecord | null;
   latest: { params: Float32Array; velocity: Float32Array | null; step: number } | null;
-  /** When the current epoch's training began in this tab (null: unknown, e.g. after a pause). */
-  epochStartedAt: number | null;
+  /** The training time of the current epoch, for the time-per-epoch chart. */
+  readonly clock: EpochClock;
 }
 
 /** What the handlers need from the page. */
@@ -31,6 +32,7 @@ export function followTrainingEvents(client: EngineClient, active: ActiveRun, ho
   const set = useAppStore.getState().set;
   client.subscribe((event) => {
     if (event.type === 'progressReported') {
+      if (event.progress.status !== 'running') active.clock.stop(performance.now());
       set({ training: { ...event.progress, status: event.progress.status, run: active.run?.name ?? null } });
       const { history } = useAppStore.getState();
       if (event.progress.loss !== null && history.losses.at(-1)?.[0] !== event.progress.step) {
@@ -62,16 +64,16 @@ export function followTrainingEvents(client: EngineClient, active: ActiveRun, ho
       });
       const last = active.run?.checkpoints[active.run.checkpoints.length - 1];
       if (last) active.latest = { params: last.params, velocity: null, step: last.step ?? active.latest?.step ?? 0 };
+      active.clock.forget();
       void hooks.refresh();
     }
   });
 }
 
-/** Adds a whole epoch's test accuracy and duration to the charts' history. */
+/** Adds a whole epoch's test accuracy and training time to the charts' history (if it is the run's history). */
 function recordEpoch(active: ActiveRun, epoch: number, testAccuracy: number | null): void {
-  const now = performance.now();
+  const seconds = active.clock.lap(performance.now());
   const { history, set } = useAppStore.getState();
-  const seconds = active.epochStartedAt === null ? null : (now - active.epochStartedAt) / 1000;
+  if (history.run !== active.run?.name) return;
   set({ history: { ...history, epochs: [...history.epochs, { epoch, testAccuracy, seconds }] } });
-  active.epochStartedAt = now;
 }

@@ -2,7 +2,7 @@
 import type { ComputeBackend } from './computeBackend';
 import { CpuBackend } from './cpuBackend';
 import { GpuBackend } from './gpuBackend';
-import type { Backend } from './protocol';
+import type { Backend, EngineReason } from './protocol';
 import { WasmBackend } from './wasmBackend';
 
 /** How the host makes its backends (tests replace them; without `wasm` the chain skips it). */
@@ -28,17 +28,18 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+type WebGl2Reason = Extract<EngineReason, { code: 'webgl2Failed' | 'softwareRenderer' }>;
+
 /** The WebAssembly engine, or the reference engine with both reasons when it cannot start. */
-function wasmOrCpu(factories: BackendFactories, reason: string): { backend: ComputeBackend; reason: string } {
+function wasmOrCpu(
+  factories: BackendFactories,
+  reason: WebGl2Reason,
+): { backend: ComputeBackend; reason: EngineReason } {
   if (!factories.wasm) return { backend: factories.cpu(), reason };
   try {
-    return { backend: factories.wasm(), reason: `${reason}; using the WebAssembly SIMD engine` };
+    return { backend: factories.wasm(), reason };
   } catch (error) {
-    return {
-      backend: factories.cpu(),
-      reason:
-        `${reason}; the WebAssembly engine is unavailable too (${message(error)}), ` + 'so the reference engine runs',
-    };
+    return { backend: factories.cpu(), reason: { ...reason, wasmDetail: message(error) } };
   }
 }
 
@@ -52,31 +53,26 @@ export function startBackend(
   factories: BackendFactories,
   onLost: () => void,
   onRestored: () => void,
-): { backend: ComputeBackend; reason: string | null } {
-  if (prefer === 'cpu') return { backend: factories.cpu(), reason: 'the CPU engine was asked for' };
+): { backend: ComputeBackend; reason: EngineReason | null } {
+  if (prefer === 'cpu') return { backend: factories.cpu(), reason: { code: 'asked' } };
   if (prefer === 'wasm') {
-    if (!factories.wasm) return { backend: factories.cpu(), reason: 'the WebAssembly engine is not available here' };
+    if (!factories.wasm) return { backend: factories.cpu(), reason: { code: 'wasmMissing' } };
     try {
-      return { backend: factories.wasm(), reason: 'the WebAssembly engine was asked for' };
+      return { backend: factories.wasm(), reason: { code: 'asked' } };
     } catch (error) {
-      return { backend: factories.cpu(), reason: `WebAssembly engine unavailable: ${message(error)}` };
+      return { backend: factories.cpu(), reason: { code: 'wasmFailed', detail: message(error) } };
     }
   }
   let gpu: ComputeBackend;
   try {
     gpu = factories.gpu(onLost, onRestored);
   } catch (error) {
-    const reason = `WebGL2 engine unavailable: ${message(error)}`;
+    const reason: WebGl2Reason = { code: 'webgl2Failed', detail: message(error) };
     return prefer === 'auto' ? wasmOrCpu(factories, reason) : { backend: factories.cpu(), reason };
   }
   if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
     gpu.dispose();
-    const reason =
-      `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine would share with the ` +
-      '3D view; a CPU engine answers your drawing sooner. Add ?backend=webgl2 to the address to use the WebGL2 engine anyway';
-    return factories.wasm
-      ? wasmOrCpu(factories, reason)
-      : { backend: factories.cpu(), reason: reason.replace('a CPU engine', 'the reference engine') };
+    return wasmOrCpu(factories, { code: 'softwareRenderer', renderer: gpu.renderer });
   }
   return { backend: gpu, reason: null };
 }

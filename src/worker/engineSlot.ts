@@ -6,7 +6,7 @@
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { startBackend, type BackendFactories } from './backendFactories';
 import type { ComputeBackend } from './computeBackend';
-import type { Backend, EngineEvent } from './protocol';
+import type { Backend, EngineEvent, EngineReason } from './protocol';
 
 /** Weights the worker holds: those loaded, then each checkpoint's. */
 export interface HeldWeights {
@@ -37,11 +37,11 @@ export class EngineSlot {
   ) {}
 
   /** Starts the preferred backend (falling back to the CPU with a reason); returns the reason, if any. */
-  start(prefer: Backend | 'auto'): { backend: ComputeBackend; reason: string | null } {
+  start(prefer: Backend | 'auto'): { backend: ComputeBackend; reason: EngineReason | null } {
     const started = startBackend(
       prefer,
       this.factories,
-      () => this.fallBackToCpu('the WebGL context was lost'),
+      () => this.fallBackToCpu({ code: 'contextLost' }),
       () => this.restoreGpu(),
     );
     this.backend = started.backend;
@@ -51,7 +51,7 @@ export class EngineSlot {
   /** The backend in use (moving to the CPU first if the GPU context was lost). */
   require(): ComputeBackend {
     if (!this.backend) throw new Error('the engine has not started');
-    if (this.backend.isLost()) this.fallBackToCpu('the WebGL context was lost');
+    if (this.backend.isLost()) this.fallBackToCpu({ code: 'contextLost' });
     return this.backend!;
   }
 
@@ -85,22 +85,18 @@ export class EngineSlot {
   }
 
   /** Moves to the CPU engine, continuing from the held weights, and says why. */
-  fallBackToCpu(reason: string): void {
+  fallBackToCpu(reason: EngineReason): void {
     if (this.backend?.kind === 'cpu') return;
     this.backend = this.factories.cpu();
     this.reloadLastWeights();
-    this.hooks.post({
-      type: 'backendChanged',
-      backend: 'cpu',
-      reason: `${reason}; continuing on the CPU from the last saved weights`,
-    });
+    this.hooks.post({ type: 'backendChanged', backend: 'cpu', reason });
   }
 
   /** Moves back to a restored GPU context, carrying over the CPU engine's current weights. */
   private restoreGpu(): void {
     try {
       const gpu = this.factories.gpu(
-        () => this.fallBackToCpu('the WebGL context was lost'),
+        () => this.fallBackToCpu({ code: 'contextLost' }),
         () => this.restoreGpu(),
       );
       const current = this.backend;
@@ -109,7 +105,7 @@ export class EngineSlot {
       if (this.held && snapshot)
         this.held = { ...this.held, ...snapshot, step: this.hooks.currentStep() ?? this.held.step };
       this.reloadLastWeights();
-      this.hooks.post({ type: 'backendChanged', backend: 'webgl2', reason: 'the WebGL context is back' });
+      this.hooks.post({ type: 'backendChanged', backend: 'webgl2', reason: { code: 'contextRestored' } });
     } catch {
       // Staying on the CPU is correct when the GPU cannot be brought back.
     }

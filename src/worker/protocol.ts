@@ -16,6 +16,21 @@ import type { SweepKind } from '../engine/probe/invarianceSweep';
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
 export type Backend = 'webgl2' | 'wasm' | 'cpu';
 
+/**
+ * Why the engine running is not the one preferred, or why it changed, as a code and its values (the page words it
+ * in the language shown; `detail`: an error's own text). What runs instead is the event's `backend`.
+ */
+export type EngineReason =
+  /** `?backend=` in the address chose it. */
+  | { readonly code: 'asked' }
+  | { readonly code: 'wasmMissing' }
+  | { readonly code: 'wasmFailed'; readonly detail: string }
+  /** `wasmDetail`: the WebAssembly engine could not start either. */
+  | { readonly code: 'webgl2Failed'; readonly detail: string; readonly wasmDetail?: string }
+  | { readonly code: 'softwareRenderer'; readonly renderer: string; readonly wasmDetail?: string }
+  | { readonly code: 'contextLost' }
+  | { readonly code: 'contextRestored' };
+
 /** The knobs that may change while a run trains. */
 export interface Hyperparameters {
   readonly learningRate: number;
@@ -105,8 +120,8 @@ export type EngineCommand =
 
 /** Everything the worker reports. */
 export type EngineEvent =
-  | { type: 'started'; backend: Backend; renderer: string; reason: string | null }
-  | { type: 'backendChanged'; backend: Backend; reason: string }
+  | { type: 'started'; backend: Backend; renderer: string; reason: EngineReason | null }
+  | { type: 'backendChanged'; backend: Backend; reason: EngineReason }
   | { type: 'weightsLoaded'; requestId: number }
   | { type: 'inferred'; requestId: number; frame: ActivationFrame }
   | {

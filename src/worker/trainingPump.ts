@@ -228,7 +228,7 @@ export class TrainingPump {
   /** True when work failed because the GPU context went away (the run then moves to the CPU). */
   private lostDuringWork(backend: ComputeBackend | null): boolean {
     if (backend?.kind !== 'webgl2' || !backend.isLost()) return false;
-    this.slot.fallBackToCpu('the WebGL context was lost');
+    this.slot.fallBackToCpu({ code: 'contextLost' });
     return this.session?.status === 'running';
   }
 

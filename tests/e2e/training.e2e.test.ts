@@ -16,9 +16,13 @@ describe('training in the browser', () => {
   it('trains a run from epoch 0 with the view following it, and adds its checkpoints to the timeline', async () => {
     await drawStrokes(app.page, DIGITS.seven);
     await settledPrediction(app.page);
-    // On this machine WebGL2 is SwiftShader, so the app chose the WebAssembly SIMD engine and says why.
+    // On this machine WebGL2 is SwiftShader, so the app chose the WebAssembly SIMD engine and says why (in the
+    // engine's details, under Advanced settings).
     expect(await app.page.evaluate(() => window.lenet.state().backend)).toBe('wasm');
+    await app.page.getByTestId('advanced-settings').locator('summary').first().click();
+    await app.page.getByTestId('engine-status').locator('summary').click();
     expect(await app.page.getByText(/software renderer/).isVisible()).toBe(true);
+    await app.page.getByTestId('advanced-settings').locator('summary').first().click();
     expect(await app.page.getByText('subset: 512 images').isVisible()).toBe(true);
     await app.page.getByTestId('train-toggle').click();
     await app.page.waitForFunction(() => window.lenet.state().run === 'my-run', null, { timeout: 120_000 });
@@ -105,12 +109,14 @@ describe('training in the browser', () => {
   });
 
   it("structural options start a new run whose view follows its architecture (LeCun's c3 table)", async () => {
+    await app.page.getByTestId('advanced-settings').locator('summary').first().click();
     await app.page.getByTestId('architecture-c3Connectivity').selectOption('lenet5');
     await app.page.getByTestId('architecture-pooling').selectOption('subsample');
     await app.page.getByTestId('architecture-activation').selectOption('tanh');
+    // The imported run shown stays as it is: Reset starts a new network from scratch beside it.
     await app.page.getByTestId('train-reset').click();
     await app.page.waitForFunction(
-      () => window.lenet.state().run === 'my-run' && window.lenet.state().checkpoints.length === 1,
+      () => window.lenet.state().run === 'my-run-2' && window.lenet.state().checkpoints.length === 1,
     );
     await app.page.getByTestId('train-step').click();
     await app.page.waitForFunction(() => window.lenet.state().training.step === 1, null, { timeout: 60_000 });

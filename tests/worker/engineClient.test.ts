@@ -66,7 +66,10 @@ describe('engine client and worker host over a MessageChannel', () => {
     const { client } = connect();
     const started = await client.start('webgl2');
     expect(started.backend).toBe('cpu');
-    expect(started.reason).toMatch(/WebGL2 engine unavailable: OffscreenCanvas is not available/);
+    expect(started.reason).toEqual({
+      code: 'webgl2Failed',
+      detail: expect.stringMatching(/OffscreenCanvas is not available/),
+    });
     await client.loadWeights(DEFAULT_ARCHITECTURE, params);
     const input = Float32Array.from({ length: 1024 }, (_, i) => (i % 7) / 7);
     const frame = await client.infer(input);
@@ -87,7 +90,7 @@ describe('engine client and worker host over a MessageChannel', () => {
     });
     const started = await client.start('auto');
     expect(started.backend).toBe('cpu');
-    expect(started.reason).toMatch(/software renderer \(ANGLE \(SwiftShader Device\)\).*\?backend=webgl2/);
+    expect(started.reason).toEqual({ code: 'softwareRenderer', renderer: 'ANGLE (SwiftShader Device)' });
   });
 
   it('answers a bad request with an error for that request only', async () => {
@@ -171,6 +174,7 @@ describe('engine client and worker host over a MessageChannel', () => {
     lose();
     const changed = await until(events, (e) => e.type === 'backendChanged');
     expect(changed.type === 'backendChanged' && changed.backend).toBe('cpu');
+    expect(changed.type === 'backendChanged' && changed.reason).toEqual({ code: 'contextLost' });
     const finished = await until(events, (e) => e.type === 'checkpointSaved' && e.epoch >= 2);
     expect(finished.type === 'checkpointSaved' && finished.params.every(Number.isFinite)).toBe(true);
   });

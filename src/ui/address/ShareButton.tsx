@@ -6,7 +6,9 @@ import './share.css';
 
 /**
  * "Share link": copies the address of the reading shown (run, checkpoint, drawing, view) to the clipboard; where
- * there is no clipboard (plain http, some browsers) it shows the link selected in a read-only field instead.
+ * there is no clipboard (plain http, some browsers) it shows the link selected in a read-only field instead. For a
+ * run trained or imported here, a small info button opens (in a popover, off the header row) why the link opens
+ * the shipped network.
  */
 export function ShareButton() {
   const { t } = useTranslation('address');
@@ -58,9 +60,19 @@ export function ShareButton() {
         </label>
       )}
       {run && !isShippedRun(run) && (
-        <p className="share-local" id="share-local">
-          {t('localRun')}
-        </p>
+        <>
+          <button
+            type="button"
+            className="share-info"
+            popoverTarget="share-local"
+            aria-label={t('localRunInfo')}
+            title={t('localRunInfo')}
+            data-testid="share-local-info"
+          />
+          <p className="share-local" id="share-local" popover="auto" data-testid="share-local">
+            {t('localRun')}
+          </p>
+        </>
       )}
     </div>
   );

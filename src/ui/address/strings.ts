@@ -7,6 +7,7 @@ export const en = {
   noClipboard: 'The clipboard is not available here: copy the link from this field.',
   localRun:
     'The link carries your drawing and the view, not this run: runs trained or imported here stay in this browser, so it opens on the shipped network.',
+  localRunInfo: 'About sharing this network',
   note: 'Ignored from the address: {{list}}.',
   listSeparator: '; ',
   dismiss: 'Dismiss the note about the address',
@@ -48,6 +49,7 @@ export const zh: Catalog<typeof en> = {
   noClipboard: '这里无法使用剪贴板：请从此输入框复制链接。',
   localRun:
     '链接带有你的手写数字和视图，但不带这个网络：在此训练或导入的网络只保存在本浏览器中，所以链接会打开自带的网络。',
+  localRunInfo: '关于分享这个网络',
   note: '地址中以下内容未被使用：{{list}}。',
   listSeparator: '；',
   dismiss: '关闭关于地址的提示',

@@ -6,7 +6,7 @@ import type { EngineConnection } from '../../store/connectEngine';
 import { flyTo } from '../../viz/sceneHolder';
 import { BackpropPanel } from './BackpropPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
-import { KernelGradients } from '../kernels/KernelGradients';
+import { LearnedKernels } from '../kernels/LearnedKernels';
 import { TeachPanel } from './TeachPanel';
 
 /** Focuses the centre node of a map (a dense unit itself) and flies the camera to its layer. */
@@ -20,9 +20,13 @@ function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): v
   if (layer.kind !== 'dense') flyTo(layerId);
 }
 
-/** The side panels of the backward pass: the label and view, teaching, the parameter gradients and the gradient check. */
+/**
+ * The side panels of learning: the label and the backward view, teaching; and (closed at first) the learned
+ * kernels, with their gradients in the backward view, and the gradient check.
+ */
 export function LearningPanels({ engine, layers }: { engine: EngineConnection; layers: readonly LayerSpec[] }) {
   const { t } = useTranslation('backprop');
+  const kernels = useTranslation('kernels').t;
   const check = (tensor: string, index: number) => engine.backprop.checkGradient(tensor, index);
   const report = (error: unknown) =>
     useAppStore.getState().set({ error: message('messages', 'gradientCheckFailed', { detail: errorText(error) }) });
@@ -34,8 +38,8 @@ export function LearningPanels({ engine, layers }: { engine: EngineConnection; l
         <TeachPanel backprop={engine.backprop} />
       </details>
       <details className="panel" data-section="gradients">
-        <summary>{t('panels.gradients')}</summary>
-        <KernelGradients
+        <summary>{kernels('section')}</summary>
+        <LearnedKernels
           layers={layers}
           params={engine.params}
           onFocusMap={(layer, map) => focusMap(layers, layer, map)}

@@ -5,6 +5,7 @@ import { errorText } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import { TEACHING_TEST_IMAGES, type BackpropController } from '../../store/backpropController';
 import { TeachStatus } from './TeachStatus';
+import './teach.css';
 
 /**
  * Teaching the network this drawing: SGD steps on it alone (w ← w − η ∂E/∂w) on a scratch copy of
@@ -65,7 +66,7 @@ export function TeachPanel({ backprop }: { backprop: BackpropController }) {
       {!rateOk && <p className="error">{t('teach.rateInvalid')}</p>}
       {teaching && (
         <div className="teach-status" data-testid="teach-status" aria-live="polite">
-          <TeachStatus teaching={teaching} label={label} />
+          <TeachStatus teaching={teaching} />
           {!teaching.cost && (
             <button
               type="button"

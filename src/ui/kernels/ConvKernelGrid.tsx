@@ -8,17 +8,18 @@ import { ScaleCaption } from './ScaleCaption';
 
 /**
  * A conv layer with many kernels (c3): rows are its output maps, columns the input maps; a cell is the
- * kernel between them (empty where they are not connected), showing its gradient or its weights.
+ * kernel between them (empty where they are not connected), showing its weights, or (in the backward view, as
+ * chosen) its gradient.
  */
 export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps) {
   const { t } = useTranslation('kernels');
   const [shown, setShown] = useState<KernelRamp>('gradient');
   const name = weightName(layer);
   const { offset, size } = tensorSpec(source.layout, name);
-  const ramp: KernelRamp = shown === 'weight' && source.weights ? 'weight' : 'gradient';
+  const ramp: KernelRamp = (shown === 'weight' && source.weights) || !source.gradients ? 'weight' : 'gradient';
   const images = useMemo(() => {
     const at = tensorSpec(source.layout, weightName(layer)).offset;
-    return convKernelImages(layer, ramp === 'weight' ? source.weights! : source.gradients, at, ramp);
+    return convKernelImages(layer, ramp === 'weight' ? source.weights! : source.gradients!, at, ramp);
   }, [layer, source, ramp]);
   const [outMaps, inMaps] = [layer.shape[0], layer.inShape[0]];
   const byPair = new Map(images.images.map((image) => [image.oc * inMaps + image.ic, image]));
@@ -27,14 +28,16 @@ export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps)
     <section className="kernel-section" aria-label={t('conv.region', { layer: layer.id })}>
       <h3>
         {layer.id} <span className="muted">{t('conv.count', { count: images.images.length, size: k })}</span>
-        <span className="kernel-toggle">
-          <button aria-pressed={ramp === 'gradient'} onClick={() => setShown('gradient')}>
-            {t('conv.showGradient')}
-          </button>
-          <button aria-pressed={ramp === 'weight'} disabled={!source.weights} onClick={() => setShown('weight')}>
-            {t('conv.showWeight')}
-          </button>
-        </span>
+        {source.gradients && source.weights && (
+          <span className="kernel-toggle">
+            <button type="button" aria-pressed={ramp === 'gradient'} onClick={() => setShown('gradient')}>
+              {t('conv.showGradient')}
+            </button>
+            <button type="button" aria-pressed={ramp === 'weight'} onClick={() => setShown('weight')}>
+              {t('conv.showWeight')}
+            </button>
+          </span>
+        )}
       </h3>
       <div className="kernel-grid" style={{ gridTemplateColumns: `auto repeat(${inMaps}, 1fr)` }}>
         <span className="kernel-axis muted">{t('conv.mapAxis')}</span>
@@ -75,7 +78,7 @@ export function ConvKernelGrid({ layer, source, ...handlers }: ConvSectionProps)
       <ScaleCaption
         tensor={name}
         weightScale={source.weights && maxAbs(source.weights, offset, size)}
-        gradientScale={maxAbs(source.gradients, offset, size)}
+        gradientScale={source.gradients && maxAbs(source.gradients, offset, size)}
       />
     </section>
   );

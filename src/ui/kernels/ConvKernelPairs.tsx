@@ -3,10 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { ConvLayerSpec } from '../../engine/model/layerSpec';
 import { tensorSpec } from '../../engine/model/parameters';
 import { KernelCanvas } from './KernelCanvas';
-import { convKernelImages, kernelPick, weightName, type KernelPickHandlers, type KernelSource } from './kernelImages';
+import {
+  convKernelImages,
+  kernelPairs,
+  kernelPick,
+  weightName,
+  type KernelPickHandlers,
+  type KernelSource,
+} from './kernelImages';
 import { ScaleCaption } from './ScaleCaption';
 
-/** A conv layer's section of the kernel-gradient panel. */
+/** A conv layer's section of the learned-kernels panel. */
 export interface ConvSectionProps extends KernelPickHandlers {
   readonly layer: ConvLayerSpec;
   readonly source: KernelSource;
@@ -26,13 +33,13 @@ export function pickHandler(
   };
 }
 
-/** A conv layer with few kernels (c1): each kernel's weights beside its gradient dL/dW. */
+/** A conv layer with few kernels (c1): each kernel's weights, with its gradient dL/dW beside it in the backward view. */
 export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps) {
   const { t } = useTranslation('kernels');
   const name = weightName(layer);
   const offset = tensorSpec(source.layout, name).offset;
   const gradients = useMemo(
-    () => convKernelImages(layer, source.gradients, offset, 'gradient'),
+    () => source.gradients && convKernelImages(layer, source.gradients, offset, 'gradient'),
     [layer, source, offset],
   );
   const weights = useMemo(
@@ -40,18 +47,25 @@ export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps
     [layer, source, offset],
   );
   const k = layer.kernelSize;
+  const pairs = kernelPairs(layer);
+  const count = { count: pairs.length, size: k };
   return (
-    <section className="kernel-section" aria-label={t('conv.pairsRegion', { layer: layer.id })}>
+    <section
+      className="kernel-section"
+      aria-label={t(gradients ? 'conv.pairsRegion' : 'conv.region', { layer: layer.id })}
+    >
       <h3>
-        {layer.id} <span className="muted">{t('conv.pairsCount', { count: gradients.images.length, size: k })}</span>
+        {layer.id}{' '}
+        <span className="muted">{gradients ? t('conv.pairsCount', count) : t('conv.weightsCount', count)}</span>
       </h3>
-      <div className="kernel-pairs">
-        {gradients.images.map((gradient, i) => {
+      <div className={gradients && weights ? 'kernel-pairs' : 'kernel-pairs single'}>
+        {pairs.map(({ oc, ic }, i) => {
           const weight = weights?.images[i];
-          const pick = pickHandler(layer, gradient.oc, gradient.ic, handlers);
+          const gradient = gradients?.images[i];
+          const pick = pickHandler(layer, oc, ic, handlers);
           const from = layer.inShape[0] > 1;
-          const which = { layer: layer.id, out: gradient.oc, in: gradient.ic };
-          const suffix = layer.inShape[0] > 1 ? `-${gradient.ic}` : '';
+          const which = { layer: layer.id, out: oc, in: ic };
+          const suffix = from ? `-${ic}` : '';
           return (
             <figure key={i} className="kernel-pair">
               {weight && (
@@ -60,24 +74,26 @@ export function ConvKernelPairs({ layer, source, ...handlers }: ConvSectionProps
                   width={k}
                   height={k}
                   onPick={pick}
-                  testId={`kernel-${layer.id}-${gradient.oc}${suffix}-weight`}
+                  testId={`kernel-${layer.id}-${oc}${suffix}-weight`}
                   label={t(from ? 'conv.pairWeightFrom' : 'conv.pairWeight', which)}
                 />
               )}
-              <KernelCanvas
-                pixels={gradient.pixels}
-                width={k}
-                height={k}
-                onPick={pick}
-                testId={`kernel-${layer.id}-${gradient.oc}${suffix}`}
-                label={t(from ? 'conv.pairGradientFrom' : 'conv.pairGradient', which)}
-              />
-              <figcaption>{gradient.oc}</figcaption>
+              {gradient && (
+                <KernelCanvas
+                  pixels={gradient.pixels}
+                  width={k}
+                  height={k}
+                  onPick={pick}
+                  testId={`kernel-${layer.id}-${oc}${suffix}`}
+                  label={t(from ? 'conv.pairGradientFrom' : 'conv.pairGradient', which)}
+                />
+              )}
+              <figcaption>{oc}</figcaption>
             </figure>
           );
         })}
       </div>
-      <ScaleCaption tensor={name} weightScale={weights?.scale ?? null} gradientScale={gradients.scale} />
+      <ScaleCaption tensor={name} weightScale={weights?.scale ?? null} gradientScale={gradients?.scale ?? null} />
     </section>
   );
 }

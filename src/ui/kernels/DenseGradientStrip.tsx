@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/appStore';
 import { KernelCanvas } from './KernelCanvas';
 import { maxAbs, rampImage, rowNorms, weightName, type KernelSource } from './kernelImages';
 
-/** A dense layer's per-unit gradient norms ||dL/dW[j][:]||₂ as a row of thin cells (0: white, the largest: red). */
+/** A dense layer's per-unit gradient norms ||dL/dW[j][:]||₂ as a row of thin cells (0: white, the largest: red); nothing without gradients. */
 export function DenseGradientStrip({
   layer,
   source,
@@ -22,10 +22,12 @@ export function DenseGradientStrip({
   const units = layer.shape[0];
   const offset = tensorSpec(source.layout, weightName(layer)).offset;
   const strip = useMemo(() => {
+    if (!source.gradients) return null;
     const norms = rowNorms(source.gradients, offset, units, layer.inFeatures);
     const max = maxAbs(norms);
     return { max, largest: norms.indexOf(max), pixels: rampImage(norms, 0, units, max, 'gradient') };
   }, [source, offset, units, layer]);
+  if (!strip) return null;
   return (
     <div className="norm-row">
       <span className="norm-layer">{layer.id}</span>

@@ -3,7 +3,7 @@ import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { divergingGradientCss, rampGradientCss } from '../../viz/colourRamp';
 
-/** The ramps and scales of a conv layer's kernel images (each scaled by its tensor's largest |value|). */
+/** The ramps and scales of a conv layer's kernel images (each scaled by its tensor's largest |value|; null: not shown). */
 export function ScaleCaption({
   tensor,
   weightScale,
@@ -11,7 +11,7 @@ export function ScaleCaption({
 }: {
   tensor: string;
   weightScale: number | null;
-  gradientScale: number;
+  gradientScale: number | null;
 }) {
   const { t } = useTranslation('kernels');
   const language = useAppStore((s) => s.language);
@@ -23,10 +23,12 @@ export function ScaleCaption({
           {t('scale.weight', { scale: formatSignificant(language, weightScale) })}
         </span>
       )}
-      <span className="kernel-scale">
-        <span className="ramp-swatch" style={{ background: divergingGradientCss() }} />{' '}
-        {t('scale.gradient', { scale: formatSignificant(language, gradientScale) })}
-      </span>
+      {gradientScale !== null && (
+        <span className="kernel-scale">
+          <span className="ramp-swatch" style={{ background: divergingGradientCss() }} />{' '}
+          {t('scale.gradient', { scale: formatSignificant(language, gradientScale) })}
+        </span>
+      )}
       <span className="muted"> {t('scale.caption', { tensor })}</span>
     </p>
   );

@@ -9,9 +9,13 @@ import type { ConvLayerSpec, DenseLayerSpec, LayerSpec } from '../../engine/mode
 import { layerTensorShapes, type ParameterLayout } from '../../engine/model/parameters';
 import { divergingColour, rampColour } from '../../viz/colourRamp';
 
-/** The values a panel draws: dL/d(every parameter) of the last backward pass and the weights it was taken at. */
+/**
+ * The values a panel draws: the weights shown and, in the backward view, dL/d(every parameter) of the last backward
+ * pass taken at them (at least one of the two is present).
+ */
 export interface KernelSource {
-  readonly gradients: ArrayLike<number>;
+  /** null without a backward pass (or one of another architecture). */
+  readonly gradients: ArrayLike<number> | null;
   /** null when the weights are not at hand (or belong to another architecture). */
   readonly weights: ArrayLike<number> | null;
   readonly layout: ParameterLayout;

@@ -3,8 +3,11 @@ import type { Catalog } from '../../i18n/catalog';
 import { zhTerm as z } from '../../i18n/glossary';
 
 export const en = {
-  title: 'Parameter gradients',
-  noBackward: 'Turn on the backward view to see gradients.',
+  section: 'Learned kernels (c1, c3) and the gradient check',
+  title: 'Learned kernels',
+  titleGradients: 'Kernels and their gradients',
+  weightsIntro:
+    "The weights W of every convolution kernel, as the network shown learned them. Show the backward pass to see each one's gradient dL/dW beside it; click a tap to check its derivative below.",
   otherArchitecture: 'The backward pass shown belongs to another architecture than these layers.',
   intro:
     'dL/dW of one backward pass: loss {{loss}} against label {{label}}. Click a kernel tap to check its derivative.',
@@ -13,6 +16,7 @@ export const en = {
     pairsRegion: '{{layer}} kernels and their gradients',
     count: '{{count}} kernels {{size}}x{{size}}',
     pairsCount: '{{count}} kernels {{size}}x{{size}}: W | dL/dW',
+    weightsCount: '{{count}} kernels {{size}}x{{size}}: W',
     showGradient: 'dL/dW',
     showWeight: 'W',
     mapAxis: 'map',
@@ -42,8 +46,10 @@ export const en = {
 };
 
 export const zh: Catalog<typeof en> = {
-  title: `参数${z.gradient}`,
-  noBackward: `打开${z.backprop}视图即可看到${z.gradient}。`,
+  section: `学到的${z.kernel}（C1、C3）与${z.gradientCheck}`,
+  title: `学到的${z.kernel}`,
+  titleGradients: `${z.kernel}及其${z.gradient}`,
+  weightsIntro: `当前网络学到的每个${z.kernel}的${z.weight} W。显示${z.backprop}后，每个${z.kernel}旁会出现它的${z.gradient} dL/dW；点击一个元素，可在下方检验它的导数。`,
   otherArchitecture: `所显示的${z.backprop}属于另一种网络结构，与这些层不符。`,
   intro: `一次${z.backprop}的 dL/dW：对标签 {{label}} 的${z.loss}值为 {{loss}}。点击${z.kernel}的一个元素，可检验它的导数。`,
   conv: {
@@ -51,6 +57,7 @@ export const zh: Catalog<typeof en> = {
     pairsRegion: `{{layer}} 的${z.kernel}及其${z.gradient}`,
     count: `{{count}} 个 {{size}}x{{size}} ${z.kernel}`,
     pairsCount: `{{count}} 个 {{size}}x{{size}} ${z.kernel}：W | dL/dW`,
+    weightsCount: `{{count}} 个 {{size}}x{{size}} ${z.kernel}：W`,
     showGradient: `${z.gradient} dL/dW`,
     showWeight: `${z.weight} W`,
     mapAxis: '图',

@@ -5,15 +5,18 @@ import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { DamagedRuns } from '../runs/DamagedRuns';
 import { EngineDown } from '../engine-status/EngineDown';
+import { EngineNote } from '../engine-status/EngineNote';
 import { EngineStatus } from '../engine-status/EngineStatus';
 import { LearningPanels } from '../backprop/LearningPanels';
 import { RunPicker } from '../runs/RunPicker';
+import { NewRunOptions } from '../training/NewRunOptions';
 import { TrainingPanel } from '../training/TrainingPanel';
 
 /**
- * The controls beside the view, in collapsible sections (the most used open): how the network learns
- * from the drawing, training, runs and the engine; problems that need the person come first.
- * On a desktop the column folds away with its button; on smaller screens it follows the view.
+ * The controls beside the view, in collapsible sections (the most used open): how the network learns from the
+ * drawing, its learned kernels, training, runs, and, closed, the advanced settings (a new network's options and
+ * the engine); problems that need the person come first. On a desktop the column folds away with its button; on
+ * smaller screens it follows the view.
  */
 export function ControlsDrawer({
   engine,
@@ -47,18 +50,25 @@ export function ControlsDrawer({
             {text(error)}
           </p>
         )}
+        <EngineNote />
         {engine && <EngineDown retry={engine.retryEngine} />}
         {engine && <DamagedRuns />}
         {engine && <LearningPanels engine={engine} layers={layers} />}
         {engine && (
           <details className="panel" open data-section="training">
             <summary>{t('training')}</summary>
-            <TrainingPanel training={engine.training} />
+            <TrainingPanel training={engine.training} runs={engine.runs} />
           </details>
         )}
-        <details className="panel" open data-section="runs">
-          <summary>{t('runsAndEngine')}</summary>
-          {engine && <RunPicker engine={engine} />}
+        {engine && (
+          <details className="panel" open data-section="runs">
+            <summary>{t('runs')}</summary>
+            <RunPicker engine={engine} />
+          </details>
+        )}
+        <details className="panel" data-section="advanced" data-testid="advanced-settings">
+          <summary>{t('advanced')}</summary>
+          <NewRunOptions />
           <EngineStatus />
         </details>
       </div>

@@ -3,13 +3,16 @@ import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
 import { LineChart } from './LineChart';
+import { belongsToShown } from './trainingIntent';
 
-/** Loss per report, test accuracy per epoch and time per epoch of the run trained here. */
+/** Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this tab. */
 export function TrainingCharts() {
   const { t } = useTranslation('training');
   const language = useAppStore((s) => s.language);
   const history = useAppStore((s) => s.history);
   const testImages = useAppStore((s) => s.testImages);
+  const shown = useAppStore((s) => s.run);
+  if (!belongsToShown(history.run, shown)) return null;
   if (history.losses.length === 0 && history.epochs.length === 0) return null;
   const accuracy = history.epochs
     .filter((e) => e.testAccuracy !== null)

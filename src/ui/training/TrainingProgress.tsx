@@ -3,8 +3,12 @@ import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { useRunName } from '../runs/useRunName';
 import { durationText } from './duration';
+import { belongsToShown } from './trainingIntent';
 
-/** The MNIST download's progress, then the run's: epoch and step, images this epoch, speed, time left, loss. */
+/**
+ * The MNIST download's progress, then the run's (only beside the run it belongs to): epoch and step, images this
+ * epoch, speed, time left, loss.
+ */
 export function TrainingProgress() {
   const { t } = useTranslation('training');
   const language = useAppStore((s) => s.language);
@@ -22,7 +26,7 @@ export function TrainingProgress() {
           {t('loadingMnist')} <progress value={datasetProgress} max={1} /> {formatPercent(language, datasetProgress, 0)}
         </div>
       )}
-      {state.status !== 'idle' && (
+      {state.status !== 'idle' && belongsToShown(state.run, run) && (
         <div className="training-progress" data-testid="training-progress">
           <div>
             {t('progress.position', {

@@ -4,7 +4,6 @@ import { zhTerm } from '../../i18n/glossary';
 
 export const en = {
   region: 'Training',
-  heading: 'Train it yourself',
   headingSubset: 'Train it yourself (subset: {{images}} images)',
   buttons: {
     train: 'Train',
@@ -12,7 +11,25 @@ export const en = {
     resume: 'Resume',
     oneBatch: '1 batch',
     oneEpoch: '1 epoch',
-    reset: 'Reset',
+    trainNew: 'Train new network',
+    oneBatchNew: '1 batch (new)',
+    oneEpochNew: '1 epoch (new)',
+    resetScratch: 'New from scratch',
+    resetScratchTitle: 'Starts the new network {{name}} from random weights (epoch 0), without training it',
+    resetCopy: 'Copy as a new run',
+    resetCopyTitle: 'Starts the new network {{name}} as a copy of the checkpoint shown, without training it',
+    resetRun: 'Begin this run again',
+    resetRunTitle: "Replaces {{name}}'s checkpoints by its first weights: {{from}}",
+  },
+  /** What training starts from: a new network (the run shown stays as it is), or the run trained here shown. */
+  origin: {
+    legend: '{{shown}} stays as it is: training makes a new network, {{name}}.',
+    scratch: 'a new network from scratch ({{architecture}})',
+    checkpoint: 'continue training this one from epoch {{epoch}} (the checkpoint shown) as a new run',
+    architecture: '{{activation}}, {{pooling}}, {{c3}}, {{loss}}',
+    continues: 'Training continues {{name}} from its last checkpoint (epoch {{epoch}}).',
+    fromScratch: 'from scratch, with the architecture chosen in Advanced settings',
+    fromCheckpoint: 'the copy of {{run}} at epoch {{epoch}}',
   },
   knobs: {
     learningRate: 'learning rate',
@@ -20,11 +37,10 @@ export const en = {
     weightDecay: 'weight decay',
   },
   newRun: {
-    hint: 'These take effect when a run starts: press Reset to start one with them.',
-    note: '(new run)',
-    batch: 'batch',
+    heading: 'A new network',
+    rule: 'These take effect on a new network: the batch size and distortions when it starts, the architecture when it starts from scratch. The network shown keeps its own.',
+    batch: 'batch size',
     distortions: 'distortions',
-    architectureHint: 'A new architecture starts a new run: choose, then press Reset.',
   },
   architecture: {
     activation: 'activation',
@@ -76,7 +92,6 @@ export const en = {
 
 export const zh: Catalog<typeof en> = {
   region: '训练',
-  heading: '亲手训练它',
   headingSubset: '亲手训练它（子集：{{images}} 张图像）',
   buttons: {
     train: '训练',
@@ -84,7 +99,24 @@ export const zh: Catalog<typeof en> = {
     resume: '继续',
     oneBatch: '训练 1 批',
     oneEpoch: '训练 1 轮',
-    reset: '重置',
+    trainNew: '训练新网络',
+    oneBatchNew: '新网络训练 1 批',
+    oneEpochNew: '新网络训练 1 轮',
+    resetScratch: '从零新建',
+    resetScratchTitle: `用随机${zhTerm.weight}（第 0 轮）生成新网络 {{name}}，但不训练它`,
+    resetCopy: '复制为新网络',
+    resetCopyTitle: '把当前显示的检查点复制为新网络 {{name}}，但不训练它',
+    resetRun: '从头重新训练这个网络',
+    resetRunTitle: `用 {{name}} 最初的${zhTerm.weight}替换它的所有检查点：{{from}}`,
+  },
+  origin: {
+    legend: '“{{shown}}”不会被改动：训练会生成一个新网络 {{name}}。',
+    scratch: '从零开始的新网络（{{architecture}}）',
+    checkpoint: '从当前显示的检查点（第 {{epoch}} 轮）继续训练它，结果存为新网络',
+    architecture: '{{activation}}、{{pooling}}、{{c3}}、{{loss}}',
+    continues: '训练会从 {{name}} 的最后一个检查点（第 {{epoch}} 轮）继续。',
+    fromScratch: '从零开始，网络结构按“高级设置”中的选择',
+    fromCheckpoint: '“{{run}}”第 {{epoch}} 轮的副本',
   },
   knobs: {
     learningRate: zhTerm.learningRate,
@@ -92,11 +124,10 @@ export const zh: Catalog<typeof en> = {
     weightDecay: `权值衰减（L2 ${zhTerm.regularization}）`,
   },
   newRun: {
-    hint: '这些设置在新的训练开始时生效：按“重置”即可用它们开始新的训练。',
-    note: '（重置后生效）',
+    heading: '新网络',
+    rule: '这些设置只作用于新网络：批大小与随机失真在新网络开始时生效，网络结构在从零开始时生效。当前显示的网络保持自己的设置。',
     batch: '批大小',
     distortions: `随机${zhTerm.distortion}（${zhTerm.dataAugmentation}）`,
-    architectureHint: '换一种网络结构就是开始新的训练：先选好，再按“重置”。',
   },
   architecture: {
     activation: zhTerm.activation,
