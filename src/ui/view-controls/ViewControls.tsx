@@ -4,11 +4,10 @@ import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
 import { CameraPresets } from './CameraPresets';
 import { ColourLegend } from './ColourLegend';
-import { PinMostActive } from './PinMostActive';
 
 /**
- * Switches for the view (trace mode, colour ranges, edge colours), camera presets, pinning the most active pooling
- * cell and the colour legend, behind one "view options" button on a phone (the CSS shows them open on larger screens).
+ * Switches for the view (trace mode, colour ranges, edge colours), camera presets and the colour legend,
+ * behind one "view options" button on a phone (the CSS shows them open on larger screens).
  */
 export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
   const { t } = useTranslation('viewControls');
@@ -61,7 +60,6 @@ export function ViewControls({ layers }: { layers: readonly LayerSpec[] }) {
           {t('edges')}
         </label>
         <CameraPresets layers={layers} />
-        <PinMostActive />
         <ColourLegend />
         {!viewGuide && (
           <button type="button" className="link-button" onClick={() => set({ viewGuide: true })}>
