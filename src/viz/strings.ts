@@ -31,7 +31,7 @@ export const zh: Catalog<typeof en> = {
     dense: `${zhTerm.denseLayer}，{{units}} 个单元`,
   },
   deltaScale: {
-    layer: '{{part}} ±{{scale}}',
+    layer: '{{part}} 刻度 ±{{scale}}',
     shared: '{{part}} ±{{own}}，占共同刻度的 {{share}}',
   },
 };
