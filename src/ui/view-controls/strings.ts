@@ -47,7 +47,7 @@ export const en = {
   },
   pinMostActive: {
     forward: 'pin the most active {{layer}} cell',
-    backward: 'pin the {{layer}} cell with the largest |δ|',
+    backward: 'pin the largest |δ| of {{layer}}',
     title: 'Pins the cell of the pooling layer in close-up (else s2) with the largest value, and shows its 2x2 window.',
     titleBackward:
       'Pins the cell of the pooling layer in close-up (else s2) with the largest |δ|, and shows where it sends it.',
