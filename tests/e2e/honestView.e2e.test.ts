@@ -371,9 +371,11 @@ describe.each(SIZES.map((size, i) => [`${size.width}x${size.height}`, i] as cons
     const page = pages[i];
     await page.getByTestId('explorer-toggle').click();
     await page.getByTestId('explorer').waitFor();
-    await cameraAtRest(page);
-    const [explorer, canvas] = [await boxOf(page, 'explorer'), await canvasBox(page)];
-    expect(overlaps(explorer, canvas), JSON.stringify({ explorer, canvas })).toBe(false);
+    // The canvas follows its shrunk container once the renderer has measured it (a resize observer, a frame later).
+    await expect
+      .poll(async () => overlaps(await boxOf(page, 'explorer'), await canvasBox(page)), { timeout: 5000 })
+      .toBe(false);
+    const canvas = await canvasBox(page);
     expect(canvas.right - canvas.left).toBeGreaterThan(200);
     await shot('explorer');
     await page.getByTestId('explorer-toggle').click();
