@@ -168,6 +168,8 @@ export interface BackpropSlice {
   viewKind: 'forward' | 'backward';
   /** Where a layer has both: colour by δ = dL/dz ('pre') or by dL/d(activation) ('out'). */
   deltaPart: 'pre' | 'out';
+  /** How the colours are scaled: each layer by its own largest |δ|, or every layer by the network's largest. */
+  deltaScale: 'layer' | 'shared';
   /** The digit the person says the drawing is; null follows the network's reading. */
   trueLabel: number | null;
   /** The loss and label of the backward pass shown. */
@@ -293,6 +295,7 @@ export const useAppStore = create<AppState>((set) => ({
   trainFrom: 'scratch',
   viewKind: 'forward',
   deltaPart: 'pre',
+  deltaScale: 'layer',
   trueLabel: null,
   backward: null,
   sweepStart: null,

@@ -29,7 +29,8 @@ export function FocusMarkers({
 }) {
   const capacity = layout.layers.reduce((n, l) => n + l.count, 0) + 1;
   const seen = useRef('');
-  // Tiles a third wider than a node, a hair above its plane (merged quads, as in nodeTiles.ts).
+  // Tiles a third wider than a node (a fifth for the large upright outputs), a hair above its plane or in front of it
+  // (merged quads, as in nodeTiles.ts).
   const geometry = useMemo(() => tileGeometry(capacity), [capacity]);
   const material = useMemo(
     () =>
@@ -78,9 +79,12 @@ export function FocusMarkers({
     const corners = geometry.getAttribute('position') as BufferAttribute;
     const tints = geometry.getAttribute('color') as BufferAttribute;
     const place = (i: number, ref: NodeRef, colour: Color) => {
-      const size = layout.layers[layers.findIndex((s) => s.id === ref.layer)].nodeSize;
+      const { nodeSize: size, upright } = layout.layers[layers.findIndex((s) => s.id === ref.layer)];
       const [x, y, z] = position(ref);
-      writeTile(corners.array as Float32Array, i, x, y + 0.05 * size, z, 1.35 * size);
+      const lift = 0.05 * size; // toward the viewer: above a lying tile, in front of an upright one
+      const tiles = corners.array as Float32Array;
+      if (upright) writeTile(tiles, i, x, y, z + lift, 1.2 * size, true);
+      else writeTile(tiles, i, x, y + lift, z, 1.35 * size);
       paintTile(tints.array as Float32Array, i, colour.r, colour.g, colour.b);
     };
     const count = Math.min(capacity, marked.length + (focus ? 1 : 0));

@@ -6,7 +6,7 @@ import type { ActivationRanges, ValueRange } from '../engine/activationRanges';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { BASE_COLOUR, deltaT, divergingColour, normalise, rampColour, rangeOf } from './colourRamp';
-import { deltaLayerValues, deltaScale, sweepDuration, sweepReached } from './deltaView';
+import { deltaLayerValues, deltaScales, sweepDuration, sweepReached, type DeltaScaleMode } from './deltaView';
 import type { NetworkLayout } from './layout/networkLayout';
 import { layerTileGeometry, spreadColours } from './nodeTiles';
 import { sceneHolder } from './sceneHolder';
@@ -34,7 +34,7 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
   const tiles = useMemo(
     () =>
       layout.layers.map((layer) => ({
-        geometry: layerTileGeometry(layer.positions, layer.nodeSize),
+        geometry: layerTileGeometry(layer.positions, layer.nodeSize, layer.upright),
         nodeColours: new Float32Array(layer.count * 3),
       })),
     [layout],
@@ -56,22 +56,27 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
       attribute.needsUpdate = true;
     });
 
-  /** Colours every layer the sweep has reached by its error terms, the rest as empty nodes. */
-  const paintDeltas = (backward: NonNullable<typeof frameHolder.backward>, part: 'pre' | 'out', elapsed: number) => {
+  /** Colours every layer the sweep has reached by its error terms (scaled per layer or shared), the rest as empty nodes. */
+  const paintDeltas = (
+    backward: NonNullable<typeof frameHolder.backward>,
+    part: 'pre' | 'out',
+    scaling: DeltaScaleMode,
+    elapsed: number,
+  ) => {
+    const scales = deltaScales(backward, part, scaling);
     layout.layers.forEach((layer, l) => {
       const colours = tiles[l].nodeColours;
       if (!sweepReached(layout.layers.length, l, elapsed) || !backward.layers[l]) {
         for (let i = 0; i < layer.count; i++) colours.set(BASE_COLOUR, 3 * i);
       } else {
         const values = deltaLayerValues(backward, l, part);
-        const scale = deltaScale(values);
-        for (let i = 0; i < layer.count; i++) divergingColour(deltaT(values[i], scale), colours, 3 * i);
+        for (let i = 0; i < layer.count; i++) divergingColour(deltaT(values[i], scales[l]), colours, 3 * i);
       }
     });
   };
 
   useFrame((state) => {
-    const { colourMode, viewKind, deltaPart, sweepStart, set } = useAppStore.getState();
+    const { colourMode, viewKind, deltaPart, deltaScale, sweepStart, set } = useAppStore.getState();
     const backward = viewKind === 'backward' ? frameHolder.backward : null;
     // The sweep lights the layers up from the output down, one every SWEEP_MS_PER_LAYER, then ends.
     const elapsed = sweepStart === null || !backward ? Infinity : performance.now() - sweepStart;
@@ -80,7 +85,7 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
       if (elapsed >= sweepDuration(layout.layers.length)) set({ sweepStart: null });
       else state.invalidate();
     }
-    const mode = `${colourMode}|${viewKind}|${deltaPart}|${backward ? 'b' : ''}`;
+    const mode = `${colourMode}|${viewKind}|${deltaPart}|${deltaScale}|${backward ? 'b' : ''}`;
     const last = seen.current;
     if (
       frameHolder.version === last.version &&
@@ -93,7 +98,7 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
     seen.current = { version: frameHolder.version, mode, ranges, tiles };
     swept.current = reached;
     if (backward) {
-      paintDeltas(backward, deltaPart, elapsed);
+      paintDeltas(backward, deltaPart, deltaScale, elapsed);
       upload();
       return;
     }

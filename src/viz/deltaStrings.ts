@@ -87,6 +87,7 @@ export const en = {
     window: 'where the δ goes in the 2x2 window below',
     cellValue: 'value {{value}}',
     tie: "tie in this window: the first cell in row-major order won (PyTorch's rule)",
+    more: 'more: where it came from, where it goes, the tutorial',
   },
 };
 
@@ -155,5 +156,6 @@ export const zh: Catalog<typeof en> = {
     window: 'δ 在前一层 2x2 窗口中的去向',
     cellValue: '值 {{value}}',
     tie: '此窗口中最大值并列：按行优先顺序，第一个单元胜出（PyTorch 的规则）',
+    more: '更多：它从哪里来、传到哪里，以及教程的相关章节',
   },
 };

@@ -1,7 +1,8 @@
 /**
  * What the backward view shows of a backward pass: per layer, δ = dL/dz where the layer has a
  * pre-activation (or dL/d(activation) when asked), else dL/d(output); each layer scaled by its own
- * largest magnitude; and the sweep that reveals the layers from the output down to the input.
+ * largest magnitude, or every layer by one shared scale (the largest magnitude in the whole network);
+ * and the sweep that reveals the layers from the output down to the input.
  */
 import type { BackwardFrame } from '../engine/backwardFrame';
 
@@ -23,6 +24,20 @@ export function deltaScale(values: ArrayLike<number>): number {
     if (v > scale) scale = v;
   }
   return scale;
+}
+
+/** How the backward view scales its colours: each layer by its own largest |δ|, or all by the network's largest. */
+export type DeltaScaleMode = 'layer' | 'shared';
+
+/** Every layer's colour scale in `mode` (a layer missing from the frame gets 0). */
+export function deltaScales(backward: BackwardFrame, part: 'pre' | 'out', mode: DeltaScaleMode): number[] {
+  const own = backward.layers.map((_, l) => deltaScale(deltaLayerValues(backward, l, part)));
+  return mode === 'layer' ? own : own.map(() => Math.max(0, ...own));
+}
+
+/** The largest |value| over every layer of the frame: the shared scale. */
+export function sharedDeltaScale(backward: BackwardFrame, part: 'pre' | 'out'): number {
+  return Math.max(0, ...deltaScales(backward, part, 'layer'));
 }
 
 /** True once the sweep that started `elapsed` ms ago has reached layer `l` of `layerCount` (output first). */

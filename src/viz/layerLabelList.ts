@@ -1,11 +1,11 @@
 /**
  * The labels of the 3D view and the points they hang from: each layer's name and description left of its
- * plane's left edge (both ends of it), and each digit over its output node.
+ * plane's left edge (both ends of it), and each digit over its output node (above the top edge of an upright tile).
  */
 import type { TFunction } from 'i18next';
 import type { LayerSpec } from '../engine/model/layerSpec';
 import { describeLayer } from './layerDescription';
-import type { NetworkLayout, Vec3 } from './layout/networkLayout';
+import type { LayerLayout, NetworkLayout, Vec3 } from './layout/networkLayout';
 
 /** A label and the points it hangs from. */
 export interface Label {
@@ -14,6 +14,12 @@ export interface Label {
   readonly className: 'layer-label' | 'digit-label';
   readonly title: string;
   readonly detail: string | null;
+}
+
+/** Where digit `digit`'s label hangs: a little above its upright tile's top edge, or beyond a lying tile's far edge. */
+export function digitAnchor(output: LayerLayout, digit: number): Vec3 {
+  const [x, y, z] = [0, 1, 2].map((k) => output.positions[3 * digit + k]);
+  return output.upright ? [x, y + 0.6 * output.nodeSize, z] : [x, y, z - 1.4 * output.nodeSize];
 }
 
 /** Every label of the view: the layers' (described in the viz namespace's words, `t`), then the ten digits'. */
@@ -39,13 +45,7 @@ export function layerLabelList(layout: NetworkLayout, layers: readonly LayerSpec
       className: 'digit-label',
       title: String(digit),
       detail: null,
-      anchors: [
-        [
-          output.positions[3 * digit],
-          output.positions[3 * digit + 1],
-          output.positions[3 * digit + 2] - output.nodeSize * 1.4,
-        ],
-      ],
+      anchors: [digitAnchor(output, digit)],
     })),
   ];
 }

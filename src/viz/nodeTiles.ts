@@ -14,13 +14,24 @@ const CORNERS = [
   [0.5, -0.5],
 ] as const;
 
-/** Writes the 4 corners of a tile of edge `size` centred on (x, y, z) as node `slot` of `positions`. */
-export function writeTile(positions: Float32Array, slot: number, x: number, y: number, z: number, size: number): void {
+/**
+ * Writes the 4 corners of a tile of edge `size` centred on (x, y, z) as node `slot` of `positions`: lying in the
+ * plane y = const, or `upright` in the plane z = const (facing +z; the outputs, networkLayout.ts).
+ */
+export function writeTile(
+  positions: Float32Array,
+  slot: number,
+  x: number,
+  y: number,
+  z: number,
+  size: number,
+  upright = false,
+): void {
   for (let k = 0; k < 4; k++) {
     const o = 12 * slot + 3 * k;
     positions[o] = x + CORNERS[k][0] * size;
-    positions[o + 1] = y;
-    positions[o + 2] = z + CORNERS[k][1] * size;
+    positions[o + 1] = upright ? y - CORNERS[k][1] * size : y;
+    positions[o + 2] = upright ? z : z + CORNERS[k][1] * size;
   }
 }
 
@@ -40,13 +51,13 @@ export function tileGeometry(capacity: number): BufferGeometry {
   return geometry;
 }
 
-/** The tiles of a layer's nodes, centred on `positions` (x, y, z of node i at 3i), each `size` wide. */
-export function layerTileGeometry(positions: Float32Array, size: number): BufferGeometry {
+/** The tiles of a layer's nodes, centred on `positions` (x, y, z of node i at 3i), each `size` wide, maybe `upright`. */
+export function layerTileGeometry(positions: Float32Array, size: number, upright = false): BufferGeometry {
   const count = positions.length / 3;
   const geometry = tileGeometry(count);
   const corners = geometry.getAttribute('position').array as Float32Array;
   for (let i = 0; i < count; i++)
-    writeTile(corners, i, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2], size);
+    writeTile(corners, i, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2], size, upright);
   geometry.computeBoundingSphere();
   return geometry;
 }

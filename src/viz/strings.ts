@@ -13,6 +13,10 @@ export const en = {
     },
     dense: 'fully connected, {{units}} units',
   },
+  deltaScale: {
+    layer: '{{part}} ±{{scale}}',
+    shared: '{{part}} ±{{own}}, {{share}} of the shared scale',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -25,5 +29,9 @@ export const zh: Catalog<typeof en> = {
       subsample: `${zhTerm.subsamplingLayer} 2x2，{{shape}}`,
     },
     dense: `${zhTerm.denseLayer}，{{units}} 个单元`,
+  },
+  deltaScale: {
+    layer: '{{part}} 刻度 ±{{scale}}',
+    shared: '{{part}} ±{{own}}，占共同刻度的 {{share}}',
   },
 };

@@ -174,13 +174,14 @@ describe('hovering nodes', () => {
 });
 
 describe('the epoch timeline of the shipped run', () => {
-  it('steps back through checkpoints with the arrow keys and re-reads the drawing at each', async () => {
+  it('steps back through checkpoints with the arrow keys (the timeline focused) and re-reads the drawing at each', async () => {
     await app.page.keyboard.press('Escape');
     await clear();
     await drawStrokes(app.page, DIGITS.seven);
     await settledPrediction(app.page);
     const last = await app.page.evaluate(() => window.lenet.activations('c1'));
     await app.page.mouse.move(5, 5);
+    await app.page.getByTestId('timeline-track').focus();
     await app.page.keyboard.press('ArrowLeft');
     await app.page.waitForFunction(() => window.lenet.state().checkpoint === 14);
     await settledPrediction(app.page);

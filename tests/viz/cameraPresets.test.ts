@@ -3,6 +3,7 @@ import { lenet5Layers } from '../../src/engine/model/lenet5';
 import {
   CAMERA_FOV,
   frontFlight,
+  labelShortfall,
   layerFlight,
   overviewFlight,
   presetFlight,
@@ -116,6 +117,24 @@ describe('the other presets', () => {
         expect(x).toBeGreaterThanOrEqual(labelReserve(size.width) - 0.5);
         expect(y).toBeGreaterThanOrEqual(0);
         expect(y).toBeLessThanOrEqual(size.height);
+      }
+    }
+  });
+
+  it("a close-up keeps the labels' room at the left for every layer seen beside its own (no label cut)", () => {
+    for (const each of SIZES) {
+      for (const layer of layout.layers) {
+        const flight = layerFlight(layout, layer.id, each);
+        expect(labelShortfall(layout, flight, each), `${layer.id} at ${each.width}`).toBeLessThan(1);
+        for (const other of layout.layers) {
+          const { min, max } = other.bounds;
+          const ends = [min[2], max[2]].map((z) => pixel([min[0], other.positions[1], z], flight, each));
+          const middle = (ends[0][1] + ends[1][1]) / 2;
+          if (middle < 0 || middle > each.height) continue;
+          expect(Math.min(ends[0][0], ends[1][0]), `${other.id} in the ${layer.id} close-up`).toBeGreaterThanOrEqual(
+            labelReserve(each.width) - 1,
+          );
+        }
       }
     }
   });

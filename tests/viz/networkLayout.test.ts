@@ -149,10 +149,14 @@ describe('networkLayout of LeNet-5', () => {
     }
   });
 
-  it('spreads the 10 outputs in one row with room for a label between neighbours', () => {
+  it('draws the 10 outputs as large upright tiles in one row, apart from each other, the only upright layer', () => {
     const output = byId('output');
-    expect(output.pitch).toBeGreaterThanOrEqual(2 * output.nodeSize);
-    expect(output.nodeSize).toBeCloseTo(byId('f6').nodeSize, 10);
+    expect(layout.layers.filter((layer) => layer.upright).map((layer) => layer.id)).toEqual(['output']);
+    expect(output.nodeSize).toBeGreaterThanOrEqual(2.5 * byId('f6').nodeSize);
+    expect(output.pitch - output.nodeSize).toBeGreaterThan(0.2 * output.nodeSize);
+    // Standing upright on the plane's line: the box is a tile tall, centred on the plane.
+    expect(output.bounds.max[1] - output.bounds.min[1]).toBeCloseTo(output.nodeSize, 4);
+    expect(output.bounds.min[1]).toBeGreaterThan(byId('f6').bounds.max[1]);
   });
 
   it('lays out the LeNet-5 variants identically', () => {

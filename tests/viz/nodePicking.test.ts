@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
 import { presetFlight } from '../../src/viz/cameraPresets';
 import { networkLayout, type LayerLayout, type NetworkLayout, type Vec3 } from '../../src/viz/layout/networkLayout';
-import { nodeAt, pickNode } from '../../src/viz/layout/nodePicking';
+import { nodeAt, pickNode, uprightNodeAt } from '../../src/viz/layout/nodePicking';
 
 const layout = networkLayout(lenet5Layers());
 const centre = (layer: LayerLayout, i: number): Vec3 => [
@@ -101,6 +101,24 @@ describe('pickNode', () => {
       layer: withoutC3.layers.indexOf(s4),
       index: 0,
     });
+  });
+
+  it('picks an output through any point of its upright tile, from the front, and not through the gap beside it', () => {
+    const output = layout.layers[7];
+    const half = output.nodeSize / 2;
+    for (let i = 0; i < output.count; i++) {
+      const [x, y, z] = centre(output, i);
+      expect(uprightNodeAt(output, x + 0.95 * half, y - 0.95 * half)).toBe(i);
+      const corner: Vec3 = [x - 0.9 * half, y + 0.9 * half, z];
+      const eye: Vec3 = [corner[0] + 20, corner[1] + 15, corner[2] + 200];
+      expect(pickNode(layout, eye, towards(eye, corner))).toMatchObject({ layer: 7, index: i });
+    }
+    // Between two tiles, level with their middles, well above the plane's cells: nothing of the outputs.
+    const [x0, y0, z0] = centre(output, 0);
+    const gap: Vec3 = [x0 + output.pitch / 2, y0 + 0.45 * output.nodeSize, z0];
+    expect(uprightNodeAt(output, gap[0], gap[1])).toBe(-1);
+    const hit = pickNode(layout, [gap[0], gap[1], 300], [0, 0, -1]);
+    expect(hit?.layer === 7).toBe(false);
   });
 
   it('picks nothing looking away from the network or along a plane', () => {

@@ -15,6 +15,14 @@ describe('nodeTiles', () => {
     expect(Array.from(positions.subarray(0, 12)).every((v) => v === 0)).toBe(true);
   });
 
+  it('writes an upright tile in the plane z = const, size wide and tall, round its centre', () => {
+    const positions = new Float32Array(12);
+    writeTile(positions, 0, 10, 5, -3, 2, true);
+    const corners = Array.from({ length: 4 }, (_, k) => Array.from(positions.subarray(3 * k, 3 * k + 3)));
+    expect(corners.map(([, , z]) => z)).toEqual([-3, -3, -3, -3]);
+    expect(new Set(corners.map(([x, y]) => `${x},${y}`))).toEqual(new Set(['9,6', '9,4', '11,4', '11,6']));
+  });
+
   it('indexes two triangles a tile that cover it once, with 16-bit indices while they fit', () => {
     const small = tileIndices(2);
     expect(small.array).toBeInstanceOf(Uint16Array);

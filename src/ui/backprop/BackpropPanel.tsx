@@ -2,10 +2,13 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { LossKind } from '../../engine/model/layerSpec';
 import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
+import { NothingToLearnNote } from './NothingToLearnNote';
+import './backpropPanel.css';
 
 /**
  * The backward view's switches: what the drawing should be (preselected to the network's reading),
- * the view itself, δ or dL/d(activation), the loss of this drawing, and skipping the sweep.
+ * the view itself, δ or dL/d(activation), the colour scale (per layer or shared), the loss of this drawing
+ * (with a plain note when there is almost nothing to learn), and skipping the sweep.
  */
 export function BackpropPanel({ loss }: { loss: LossKind }) {
   const { t } = useTranslation('backprop');
@@ -14,6 +17,7 @@ export function BackpropPanel({ loss }: { loss: LossKind }) {
   const prediction = useAppStore((s) => s.prediction);
   const viewKind = useAppStore((s) => s.viewKind);
   const deltaPart = useAppStore((s) => s.deltaPart);
+  const deltaScale = useAppStore((s) => s.deltaScale);
   const backward = useAppStore((s) => s.backward);
   const sweeping = useAppStore((s) => s.sweepStart !== null);
   const set = useAppStore((s) => s.set);
@@ -58,6 +62,17 @@ export function BackpropPanel({ loss }: { loss: LossKind }) {
             />{' '}
             {t('backward.part')}
           </label>
+          <label className="delta-scale-choice">
+            {t('backward.scale.label')}{' '}
+            <select
+              data-testid="delta-scale"
+              value={deltaScale}
+              onChange={(e) => set({ deltaScale: e.target.value === 'shared' ? 'shared' : 'layer' })}
+            >
+              <option value="layer">{t('backward.scale.layer')}</option>
+              <option value="shared">{t('backward.scale.shared')}</option>
+            </select>
+          </label>
           {sweeping && (
             <button type="button" data-testid="sweep-skip" onClick={() => set({ sweepStart: null })}>
               {t('backward.skipSweep')}
@@ -79,6 +94,7 @@ export function BackpropPanel({ loss }: { loss: LossKind }) {
               t('backward.drawFirst')
             )}
           </p>
+          <NothingToLearnNote />
         </>
       )}
     </section>

@@ -6,9 +6,10 @@ import type { NodeRef } from '../../engine/model/nodeRef';
 import './deltaDetails.css';
 
 /**
- * The backward view's part of the tooltip: the focused node's error term and how it was computed, in
- * the tutorial's terms with this drawing's numbers, and for a pooling cell where its δ goes in the 2x2
- * window below (the max-pooling winner marked, a tie noted); then the tutorial's sections it follows.
+ * The backward view's part of the tooltip: first the short form, the focused node's error term, the rule and the
+ * rule with this drawing's numbers; then, folded behind "more", where dL/d(output) came from and what the node
+ * passes down, for a pooling cell where its δ goes in the 2x2 window below (the max-pooling winner marked, a tie
+ * noted), and the tutorial's sections it follows.
  */
 export function DeltaDetails({
   layers,
@@ -43,30 +44,33 @@ export function DeltaDetails({
       </div>
       <div className="formula">{explanation.formula}</div>
       <div className="worked">{explanation.worked}</div>
-      {explanation.notes.map((note, k) => (
-        <div key={k} className="muted note">
-          {note}
-        </div>
-      ))}
-      {explanation.window && (
-        <div className="pool-window" data-testid="delta-window" role="group" aria-label={t('details.window')}>
-          {explanation.window.map((cell, k) => (
-            <span
-              key={k}
-              className={cell.winner ? 'winner' : ''}
-              title={t('details.cellValue', { value: formatNumber(cell.value) })}
-            >
-              {formatNumber(cell.routed)}
-            </span>
-          ))}
-        </div>
-      )}
-      {explanation.tie && <div className="tie-note">{t('details.tie')}</div>}
-      {explanation.tutorial.map((line, k) => (
-        <div key={`tutorial-${k}`} className="muted note tutorial-note">
-          {line}
-        </div>
-      ))}
+      <details className="delta-more" data-testid="delta-more">
+        <summary>{t('details.more')}</summary>
+        {explanation.notes.map((note, k) => (
+          <div key={k} className="muted note">
+            {note}
+          </div>
+        ))}
+        {explanation.window && (
+          <div className="pool-window" data-testid="delta-window" role="group" aria-label={t('details.window')}>
+            {explanation.window.map((cell, k) => (
+              <span
+                key={k}
+                className={cell.winner ? 'winner' : ''}
+                title={t('details.cellValue', { value: formatNumber(cell.value) })}
+              >
+                {formatNumber(cell.routed)}
+              </span>
+            ))}
+          </div>
+        )}
+        {explanation.tie && <div className="tie-note">{t('details.tie')}</div>}
+        {explanation.tutorial.map((line, k) => (
+          <div key={`tutorial-${k}`} className="muted note tutorial-note">
+            {line}
+          </div>
+        ))}
+      </details>
     </div>
   );
 }

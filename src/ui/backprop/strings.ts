@@ -22,6 +22,21 @@ export const en = {
       'mean-squared-error': 'mean squared error over the 10 outputs',
     },
     drawFirst: 'draw a digit to see how the network would learn from it',
+    scale: {
+      label: 'colour scale',
+      layer: 'each layer by its own largest |δ|',
+      shared: 'one scale for all layers (the largest |δ| in the network)',
+    },
+  },
+  nothing: {
+    text:
+      'Almost nothing to learn: the network already reads this as a {{label}} with probability {{probability}} ' +
+      '(at least 99.9%, so the loss, {{loss}}, is below 0.001), and every δ is tiny.',
+    layerScale:
+      'The colours look as vivid as for a wrong label only because each layer is scaled to its own largest |δ|; ' +
+      'choose one scale for all layers to compare them.',
+    try: 'Try a label it finds less likely:',
+    label: '{{digit}} (p = {{probability}})',
   },
   teach: {
     region: 'Teach the network this drawing',
@@ -94,6 +109,18 @@ export const zh: Catalog<typeof en> = {
       'mean-squared-error': `10 个输出上的${z.meanSquaredError}`,
     },
     drawFirst: '写一个数字，看看网络会如何从中学习',
+    scale: {
+      label: '颜色刻度',
+      layer: '每层按自身最大的 |δ| 缩放',
+      shared: '所有层共用一个刻度（整个网络中最大的 |δ|）',
+    },
+  },
+  nothing: {
+    text: `几乎没有什么可学的：网络已经以 {{probability}} 的概率把它认作 {{label}}（至少 99.9%，所以${z.loss}值 {{loss}} 低于 0.001），每个 δ 都极小。`,
+    layerScale:
+      '颜色看起来和标签错误时一样鲜艳，只是因为每层都按自身最大的 |δ| 缩放；选择“所有层共用一个刻度”即可比较各层。',
+    try: '换一个它认为不太可能的标签试试：',
+    label: '{{digit}}（p = {{probability}}）',
   },
   teach: {
     region: '用这个手写数字教网络',

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import './timeline.css';
 import { useTranslation } from 'react-i18next';
 import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
@@ -8,8 +9,8 @@ import { formatEpoch } from './formatEpoch';
 const WHOLE_TEST_SET = 10_000;
 
 /**
- * One tick per checkpoint with its test accuracy; click or drag along it, or press left/right, to
- * step; the play button walks through the epochs. The drawing is re-read at every checkpoint.
+ * One tick per checkpoint with its test accuracy; click or drag along it, or press left/right while it has the
+ * keyboard focus, to step; the play button walks through the epochs. The drawing is re-read at every checkpoint.
  */
 export function EpochTimeline({ select }: { select: (index: number) => Promise<void> }) {
   const { t } = useTranslation('runs');
@@ -28,23 +29,14 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
     return clamped !== useAppStore.getState().checkpointIndex ? select(clamped) : Promise.resolve();
   };
 
-  const step = useEffectEvent((by: number) => void go(useAppStore.getState().checkpointIndex + by));
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Not while typing or choosing, nor when the 3D view used the arrow to move its focused node.
-      if (
-        event.defaultPrevented ||
-        event.target instanceof HTMLInputElement ||
-        event.target instanceof HTMLSelectElement ||
-        event.target instanceof HTMLTextAreaElement
-      )
-        return;
-      if (event.key === 'ArrowLeft') step(-1);
-      if (event.key === 'ArrowRight') step(1);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  /** ← and → (and Home, End) step the checkpoints while the timeline's track has the keyboard focus, and only then. */
+  const onKey = (event: React.KeyboardEvent) => {
+    const by = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity }[event.key];
+    if (by === undefined || event.defaultPrevented) return;
+    event.preventDefault();
+    const from = useAppStore.getState().checkpointIndex;
+    void go(Number.isFinite(by) ? from + by : by < 0 ? 0 : last);
+  };
 
   // Playing: the next checkpoint every 700 ms; at the last one, playing stops.
   const advance = useEffectEvent(() => (index >= last ? setPlaying(false) : void go(index + 1)));
@@ -75,39 +67,51 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
       <button type="button" aria-label={playing ? t('timeline.pause') : t('timeline.play')} onClick={play}>
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
       </button>
-      <ol
-        ref={track}
-        className="ticks"
+      <div
+        className="timeline-track"
+        role="slider"
+        tabIndex={0}
+        data-testid="timeline-track"
+        onKeyDown={onKey}
         aria-label={t('timeline.ticks')}
-        onPointerDown={(e) => {
-          dragging.current = true;
-          e.currentTarget.setPointerCapture(e.pointerId);
-          pick(e.clientX);
-        }}
-        onPointerMove={(e) => {
-          if (dragging.current) pick(e.clientX);
-        }}
-        onPointerUp={() => {
-          dragging.current = false;
-        }}
+        aria-valuemin={0}
+        aria-valuemax={last}
+        aria-valuenow={index}
+        aria-valuetext={t('timeline.tick', { epoch, accuracy: accuracy(current.testAccuracy) })}
       >
-        {checkpoints.map((c, i) => {
-          const title = t('timeline.tick', {
-            epoch: formatEpoch(language, c.epoch),
-            accuracy: accuracy(c.testAccuracy),
-          });
-          return (
-            <li
-              key={c.epoch}
-              className={i === index ? 'current' : ''}
-              title={title}
-              aria-label={title}
-              aria-current={i === index ? 'true' : undefined}
-              style={{ left: `${(i / last) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }}
-            />
-          );
-        })}
-      </ol>
+        <ol
+          ref={track}
+          className="ticks"
+          onPointerDown={(e) => {
+            dragging.current = true;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            pick(e.clientX);
+          }}
+          onPointerMove={(e) => {
+            if (dragging.current) pick(e.clientX);
+          }}
+          onPointerUp={() => {
+            dragging.current = false;
+          }}
+        >
+          {checkpoints.map((c, i) => {
+            const title = t('timeline.tick', {
+              epoch: formatEpoch(language, c.epoch),
+              accuracy: accuracy(c.testAccuracy),
+            });
+            return (
+              <li
+                key={c.epoch}
+                className={i === index ? 'current' : ''}
+                title={title}
+                aria-label={title}
+                aria-current={i === index ? 'true' : undefined}
+                style={{ left: `${(i / last) * 100}%`, height: `${6 + 22 * (c.testAccuracy ?? 0)}px` }}
+              />
+            );
+          })}
+        </ol>
+      </div>
       <span className="timeline-label">
         {current.testAccuracy === null
           ? t('timeline.epoch', { epoch })

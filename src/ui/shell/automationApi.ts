@@ -12,7 +12,7 @@ import { frameHolder } from '../../store/frameHolder';
 import { networkInput } from '../../store/networkInput';
 import { highlightedNodes, type HighlightedNode } from '../../viz/highlights';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
-import { nodeCanvasPosition } from '../../viz/nodeScreenPosition';
+import { nodeCanvasPosition, nodeScreenRect } from '../../viz/nodeScreenPosition';
 import { sceneHolder } from '../../viz/sceneHolder';
 import { followAddress, shareUrl } from '../address/addressSync';
 import { probeAutomation, type ProbeAutomation } from './probeAutomation';
@@ -56,11 +56,15 @@ export interface LenetAutomation extends ProbeAutomation {
     chapter: string | null;
     /** Presentation mode (a projector: large text, no control column). */
     presentation: boolean;
+    /** The backward view's colour scale: each layer by its own largest |δ|, or one shared scale. */
+    deltaScale: 'layer' | 'shared';
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
   input(): number[];
   screenPosition(node: NodeRef): { x: number; y: number } | null;
+  /** The box round the node's tile on screen (page CSS pixels), or null when it is behind the camera or not drawn yet. */
+  screenRect(node: NodeRef): { left: number; top: number; right: number; bottom: number } | null;
   highlighted(): HighlightedNode[];
   focus(node: NodeRef | null): void;
   setTraceMode(mode: 'direct' | 'full'): void;
@@ -158,6 +162,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         language: s.language,
         chapter: s.chapter,
         presentation: s.presentation,
+        deltaScale: s.deltaScale,
       };
     },
     layers: () =>
@@ -189,6 +194,14 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         x < window.innerWidth &&
         y < window.innerHeight;
       return inside ? { x, y } : null;
+    },
+    screenRect(node) {
+      layerIndex(node.layer);
+      const { canvas } = sceneHolder;
+      const r = canvas ? nodeScreenRect(currentLayers(), node) : null;
+      if (!canvas || !r) return null;
+      const { left, top } = canvas.getBoundingClientRect();
+      return { left: left + r.left, top: top + r.top, right: left + r.right, bottom: top + r.bottom };
     },
     highlighted() {
       const s = useAppStore.getState();

@@ -36,6 +36,21 @@ export const en = {
     deltaOut:
       'dL/d(activation) of every layer; white = 0; each layer scaled to its largest magnitude (beside its name), ' +
       'square-root scale; edges: the W × δ they carry down',
+    deltaPreShared:
+      'error terms δ = dL/dz (dL/d(output) for pooling and the input); white = 0; one scale for every layer: ' +
+      '±{{scale}}, the largest magnitude in the network (beside each name: the layer’s own largest and its share), ' +
+      'square-root scale; edges: the W × δ they carry down',
+    deltaOutShared:
+      'dL/d(activation) of every layer; white = 0; one scale for every layer: ±{{scale}}, the largest magnitude in ' +
+      'the network (beside each name: the layer’s own largest and its share), square-root scale; edges: the W × δ ' +
+      'they carry down',
+  },
+  pinMostActive: {
+    forward: 'pin the most active {{layer}} cell',
+    backward: 'pin the largest |δ| of {{layer}}',
+    title: 'Pins the cell of the pooling layer in close-up (else s2) with the largest value, and shows its 2x2 window.',
+    titleBackward:
+      'Pins the cell of the pooling layer in close-up (else s2) with the largest |δ|, and shows where it sends it.',
   },
 };
 
@@ -71,5 +86,17 @@ export const zh: Catalog<typeof en> = {
       `${zhTerm.sensitivity} δ = dL/dz（池化层和输入层为 dL/d(输出)）；白色 = 0；每层按其最大绝对值（标在层名旁）缩放，` +
       '平方根刻度；连线：向下传递的 W × δ',
     deltaOut: '每层的 dL/d(激活值)；白色 = 0；每层按其最大绝对值（标在层名旁）缩放，平方根刻度；连线：向下传递的 W × δ',
+    deltaPreShared:
+      `${zhTerm.sensitivity} δ = dL/dz（池化层和输入层为 dL/d(输出)）；白色 = 0；所有层共用一个刻度：±{{scale}}，` +
+      '即整个网络中的最大绝对值（层名旁为该层自身的最大绝对值及其所占比例），平方根刻度；连线：向下传递的 W × δ',
+    deltaOutShared:
+      '每层的 dL/d(激活值)；白色 = 0；所有层共用一个刻度：±{{scale}}，即整个网络中的最大绝对值' +
+      '（层名旁为该层自身的最大绝对值及其所占比例），平方根刻度；连线：向下传递的 W × δ',
+  },
+  pinMostActive: {
+    forward: '固定最活跃的 {{layer}} 单元',
+    backward: '固定 |δ| 最大的 {{layer}} 单元',
+    title: `固定特写中的${zhTerm.poolLayer}（否则为 s2）里值最大的单元，并显示它的 2x2 窗口。`,
+    titleBackward: `固定特写中的${zhTerm.poolLayer}（否则为 s2）里 |δ| 最大的单元，并显示它把 δ 传到哪里。`,
   },
 };

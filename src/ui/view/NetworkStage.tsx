@@ -8,12 +8,13 @@ import { ExplorerPanel } from '../explorer/ExplorerPanel';
 import { NodeTooltip } from './NodeTooltip';
 import { trackStagePointer } from './stagePointer';
 import { useNodeKeyboard } from './useNodeKeyboard';
+import { PinMostActive } from '../view-controls/PinMostActive';
 import { ViewControls } from '../view-controls/ViewControls';
 import { ViewGuide } from './ViewGuide';
 
 /**
  * The 3D view and what belongs to it: the guide, the view options, the tooltip that follows the
- * pointer, the epoch timeline and the test-set explorer. The view itself takes keyboard focus: arrows
+ * pointer, the button that pins the most active pooling cell, the epoch timeline and the test-set explorer. The view itself takes keyboard focus: arrows
  * move the focused node within a layer, Page Up/Down between layers.
  */
 export function NetworkStage({ engine, layers }: { engine: EngineConnection | null; layers: readonly LayerSpec[] }) {
@@ -36,6 +37,7 @@ export function NetworkStage({ engine, layers }: { engine: EngineConnection | nu
           <p className="loading">{t('loading')}</p>
         )}
         {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
+        {engine && <PinMostActive />}
       </div>
       {engine && <ViewControls layers={layers} />}
       {engine && <EpochTimeline select={engine.selectCheckpoint} />}

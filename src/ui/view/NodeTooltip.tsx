@@ -10,6 +10,7 @@ import { computationOf, placeOf, summaryOf } from './nodeWords';
 import { DeltaDetails } from '../backprop/DeltaDetails';
 import { useTooltipPlacement } from './useTooltipPlacement';
 import { useFrameVersion } from './useFrameVersion';
+import './view.css';
 
 /** The four values of a pooling cell's 2x2 source window (row-major), the max-pooling winner marked. */
 function poolWindow(layers: readonly LayerSpec[], l: number, focus: NodeRef): { value: number; winner: boolean }[] {
@@ -29,8 +30,8 @@ function poolWindow(layers: readonly LayerSpec[], l: number, focus: NodeRef): { 
 }
 
 /**
- * The focused node's layer, map, position, value, pre-activation and computation, beside the pointer
- * (or beside the node when it is pinned or chosen with the keyboard), kept inside the view.
+ * The focused node's layer, map, position, value, pre-activation and computation, near the pointer (or the node
+ * when it is pinned or chosen with the keyboard), clear of the node, its sources and their maps, inside the view.
  */
 export function NodeTooltip({
   layers,
@@ -66,7 +67,7 @@ export function NodeTooltip({
       <p className="visually-hidden" aria-live="polite" data-testid="node-announcement">
         {summaryOf(t, language, layer, focus, value)}
       </p>
-      <div className="tooltip" data-testid="node-tooltip" ref={box} role="tooltip">
+      <div className="tooltip" data-testid="node-tooltip" data-pinned={pinned} ref={box} role="tooltip">
         <div>
           <strong>{focus.layer}</strong> <span className="muted">{describeLayer(tViz, layer)}</span>
         </div>

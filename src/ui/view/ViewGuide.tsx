@@ -10,6 +10,7 @@ export function ViewGuide() {
   const shown = useAppStore((s) => s.viewGuide);
   const backward = useAppStore((s) => s.viewKind === 'backward');
   const { t } = useTranslation('view');
+  const { t: controls } = useTranslation('viewControls');
   if (!shown) return null;
   const dismiss = () => {
     writeFlag(VIEW_GUIDE_KEY, true);
@@ -22,7 +23,9 @@ export function ViewGuide() {
         <li>{t('guide.tiles')}</li>
         <li>{backward ? t('guide.colourBackward') : t('guide.colourForward')}</li>
         <li>{t('guide.pointer')}</li>
-        <li>{t('guide.camera')}</li>
+        <li>
+          {t('guide.camera', { overview: controls('overview3d'), front: controls('front'), options: controls('open') })}
+        </li>
       </ul>
       <button type="button" onClick={dismiss} data-testid="view-guide-dismiss">
         {t('guide.dismiss')}

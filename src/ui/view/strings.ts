@@ -17,7 +17,9 @@ export const en = {
     pointer:
       'Hover or tap a node to see where its input comes from; click pins it. With the keyboard: Tab to the view, ' +
       'arrows move within a layer, Page Up/Down between layers.',
-    camera: 'Drag to turn the view, scroll or pinch to zoom; the camera presets are under the view options.',
+    camera:
+      'Drag to turn the view, scroll or pinch to zoom. The buttons “{{overview}}” and “{{front}}” and the list of ' +
+      'close-ups, above the view (on a phone behind “{{options}}”), move the camera back to a preset.',
     dismiss: 'Got it',
   },
   node: {
@@ -56,7 +58,9 @@ export const zh: Catalog<typeof en> = {
     pointer:
       '把鼠标悬停在节点上或轻点节点，可以看到它的输入来自哪里；单击可固定该节点。用键盘：按 Tab 进入视图，' +
       '方向键在层内移动，Page Up/Page Down 在层间移动。',
-    camera: '拖动可旋转视图，滚动滚轮或双指捏合可缩放；相机预设在“视图选项”里。',
+    camera:
+      '拖动可旋转视图，滚动滚轮或双指捏合可缩放。视图上方的“{{overview}}”“{{front}}”按钮和特写列表' +
+      '（手机上在“{{options}}”按钮里）可把相机移回预设位置。',
     dismiss: '知道了',
   },
   node: {

@@ -14,8 +14,9 @@
  * INPUT_WIDTH_FRACTION of it). So a 2x2 pool layer
  * whose grid matches the conv below has twice its pitch, and each pooled node sits right above the
  * centre of its window. Dense layers are grids of DENSE_COLUMNS (120 -> 24x5, 84 -> 24x4) at a pitch of
- * planeWidth / (1.6 DENSE_COLUMNS); one that fits in a single row (the 10 outputs) is spread at twice that pitch, leaving
- * room for a label beside each node.
+ * planeWidth / (1.6 DENSE_COLUMNS). One that fits in a single row (the 10 outputs, everything leads to them) is
+ * spread at OUTPUT_PITCH times that pitch, and its nodes are large tiles standing upright (`upright`: in the plane
+ * z = const, facing the front, +z), OUTPUT_FILL of their pitch wide, with room above each for its digit's label.
  *
  * Node order is the network's flattened [c][y][x]: node i of a layer with shape [C, H, W] is
  * (c, y, x) = (floor(i / (H W)), floor(i / W) % H, i % W), and its position is positions[3i .. 3i+2].
@@ -44,6 +45,8 @@ export interface LayerLayout {
   readonly pitch: number;
   /** Edge of a node's cube; smaller than the pitch, so nodes never touch. */
   readonly nodeSize: number;
+  /** True when the tiles stand upright (x-y plane, facing +z) instead of lying in the layer's plane (the outputs). */
+  readonly upright: boolean;
   /** The box holding every node, cubes included. */
   readonly bounds: Bounds;
   /** The centre of each map's grid, one per channel (for dense layers, each unit's own position). */
@@ -108,6 +111,12 @@ export function mapColumns(channels: number): number {
 /** A node's cube edge as a fraction of the pitch of a map grid or of a multi-row dense grid. */
 export const NODE_FILL = 0.88;
 
+/** A one-row dense layer's (the outputs') pitch, in dense pitches. */
+export const OUTPUT_PITCH = 3;
+
+/** An output tile's edge as a fraction of its pitch (the rest is the gap between neighbouring tiles). */
+export const OUTPUT_FILL = 0.8;
+
 /** How a layer's maps and nodes are arranged in its plane. */
 interface Grid {
   readonly columns: number;
@@ -115,6 +124,7 @@ interface Grid {
   readonly pitch: number;
   readonly nodeSize: number;
   readonly gap: number;
+  readonly upright: boolean;
 }
 
 function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
@@ -123,12 +133,17 @@ function gridFor(spec: LayerSpec, options: LayoutOptions): Grid {
     const columns = Math.min(channels, DENSE_COLUMNS);
     const pitch = options.planeWidth / (1.6 * DENSE_COLUMNS);
     const rows = Math.ceil(channels / columns);
-    return { columns, rows, pitch: rows === 1 ? 2.5 * pitch : pitch, nodeSize: NODE_FILL * pitch, gap: 0 };
+    if (rows === 1) {
+      const wide = OUTPUT_PITCH * pitch;
+      return { columns, rows, pitch: wide, nodeSize: OUTPUT_FILL * wide, gap: 0, upright: true };
+    }
+    return { columns, rows, pitch, nodeSize: NODE_FILL * pitch, gap: 0, upright: false };
   }
   const columns = mapColumns(channels);
   const planeWidth = spec.kind === 'input' ? options.planeWidth * INPUT_WIDTH_FRACTION : options.planeWidth;
   const pitch = (planeWidth - (columns - 1) * options.mapGap) / (columns * width);
-  return { columns, rows: Math.ceil(channels / columns), pitch, nodeSize: NODE_FILL * pitch, gap: options.mapGap };
+  const rows = Math.ceil(channels / columns);
+  return { columns, rows, pitch, nodeSize: NODE_FILL * pitch, gap: options.mapGap, upright: false };
 }
 
 /** Places every node of every layer; see the header for the axes and grid rules. */
@@ -150,7 +165,7 @@ function planeDepth(grid: Grid, height: number): number {
 
 function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): LayerLayout {
   const [channels, height, width] = spec.shape;
-  const { columns, rows, pitch, nodeSize, gap } = gridFor(spec, options);
+  const { columns, rows, pitch, nodeSize, gap, upright } = gridFor(spec, options);
   const mapSize: [number, number] = [width * pitch, height * pitch];
   const left = -(columns * mapSize[0] + (columns - 1) * gap) / 2;
   const back = -(rows * mapSize[1] + (rows - 1) * gap) / 2;
@@ -176,6 +191,7 @@ function layOutLayer(spec: LayerSpec, planeY: number, options: LayoutOptions): L
     positions,
     pitch,
     nodeSize,
+    upright,
     bounds,
     mapOrigins,
     mapSize,
