@@ -23,14 +23,11 @@ export const en = {
     cpu: 'the CPU reference engine',
   },
   engineRestarted: 'The engine stopped ({{why}}); restarted on {{engine}} from the checkpoint at epoch {{epoch}}.',
-  engineRestartedWithReason:
-    'The engine stopped ({{why}}); restarted on {{engine}} from the checkpoint at epoch {{epoch}}. {{reason}}.',
   engineDownTooOften:
     'The engine stopped {{deaths}} times within a minute (last: {{why}}); it stays down. Your runs are kept in this page.',
   engineRestartFailed: 'The engine stopped ({{why}}) and could not be restarted: {{detail}}',
   engineRetryFailed: 'The engine could not be restarted: {{detail}}',
   retryAsked: 'it was down; you asked to retry',
-  engineReason: '{{detail}}',
 };
 
 export const zh: Catalog<typeof en> = {
@@ -49,10 +46,8 @@ export const zh: Catalog<typeof en> = {
     cpu: 'CPU 参考引擎',
   },
   engineRestarted: '引擎停止了（{{why}}）；已在{{engine}}上从第 {{epoch}} 轮的检查点重新启动。',
-  engineRestartedWithReason: '引擎停止了（{{why}}）；已在{{engine}}上从第 {{epoch}} 轮的检查点重新启动。{{reason}}。',
   engineDownTooOften: '引擎在一分钟内停止了 {{deaths}} 次（最后一次：{{why}}），暂不再启动。你的网络仍保留在本页中。',
   engineRestartFailed: '引擎停止了（{{why}}），且无法重新启动：{{detail}}',
   engineRetryFailed: '引擎无法重新启动：{{detail}}',
   retryAsked: '引擎已停止；你要求重试',
-  engineReason: '{{detail}}',
 };

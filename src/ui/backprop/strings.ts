@@ -5,7 +5,6 @@ import { zhTerm as z } from '../../i18n/glossary';
 export const en = {
   panels: {
     learning: 'How it learns from your drawing',
-    gradients: 'Parameter gradients and the gradient check',
   },
   backward: {
     region: 'Backward pass',
@@ -63,7 +62,7 @@ export const en = {
     random: 'random weight',
     again: 'check again',
     entry: '{{axes}}, entry {{index}}',
-    pickHint: 'Click a kernel tap in the parameter gradients, or pick a random weight.',
+    pickHint: 'Click a kernel tap among the learned kernels, or pick a random weight.',
     checking: 'checking…',
     waiting: 'waiting for the check of this weight…',
     failed: 'Gradient check: {{detail}}',
@@ -92,7 +91,6 @@ export const en = {
 export const zh: Catalog<typeof en> = {
   panels: {
     learning: '网络如何从你的手写数字中学习',
-    gradients: `参数${z.gradient}与${z.gradientCheck}`,
   },
   backward: {
     region: z.backprop,
