@@ -190,7 +190,30 @@ export interface ExplorerSlice {
   comparison: { run: string; label: number; probabilities: readonly number[] } | null;
 }
 
-type Slices = EngineSlice & RunSlice & DrawingSlice & ViewSlice & TrainingSlice & BackpropSlice & ExplorerSlice;
+/** Files on their way: a shipped run's checkpoints (fetched when needed or when the page is idle), offline use. */
+export interface DownloadSlice {
+  /** For each shipped run, which of its checkpoints the page holds (by index). */
+  heldCheckpoints: Record<string, readonly boolean[]>;
+  /** A checkpoint asked for (timeline, address, run picker) and still on its way, or null. */
+  fetching: { run: string; index: number; epoch: number } | null;
+  /** A fetch that failed and is being retried, naming the file; null when nothing is failing. */
+  fetchProblem: Message | null;
+  /** Fraction of the MNIST test images downloaded for the explorer, or null when no download is under way. */
+  testSetProgress: number | null;
+  /** The service worker has cached the app and the selected run: the page works with the network off. */
+  offlineReady: boolean;
+  /** A new version of the app is installed and waits for the person to reload (never reloaded under a drawing). */
+  updateReady: boolean;
+}
+
+type Slices = EngineSlice &
+  RunSlice &
+  DrawingSlice &
+  ViewSlice &
+  TrainingSlice &
+  BackpropSlice &
+  ExplorerSlice &
+  DownloadSlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;
@@ -265,5 +288,11 @@ export const useAppStore = create<AppState>((set) => ({
   predictionsVersion: 0,
   compare: false,
   comparison: null,
+  heldCheckpoints: {},
+  fetching: null,
+  fetchProblem: null,
+  testSetProgress: null,
+  offlineReady: false,
+  updateReady: false,
   set: (partial) => set(partial),
 }));

@@ -4,7 +4,7 @@
  */
 import type { EngineClient } from '../worker/engineClient';
 import { predictionOf } from './frameHolder';
-import type { RunRecord } from './runRecord';
+import { checkpointParams, type RunRecord } from './runRecord';
 
 /** The two shipped runs' names, and what a person reads for each. */
 export const SHIPPED_RUNS: Readonly<Record<string, string>> = {
@@ -18,7 +18,7 @@ export function comparisonRun(runs: ReadonlyMap<string, RunRecord>, selected: st
   return runs.get(other) ?? null;
 }
 
-/** The other network's reading of `input`, or null when there is no other shipped run. */
+/** The other network's reading of `input` (its last checkpoint fetched first if need be), or null when there is no other shipped run. */
 export async function readComparison(
   client: EngineClient,
   runs: ReadonlyMap<string, RunRecord>,
@@ -27,10 +27,7 @@ export async function readComparison(
 ): Promise<{ run: string; label: number; probabilities: number[] } | null> {
   const other = comparisonRun(runs, selected);
   if (!other) return null;
-  const frame = await client.inferWith(
-    other.architecture,
-    other.checkpoints[other.checkpoints.length - 1].params,
-    input,
-  );
+  const params = await checkpointParams(other, other.checkpoints.length - 1);
+  const frame = await client.inferWith(other.architecture, params, input);
   return { run: other.name, ...predictionOf(frame) };
 }

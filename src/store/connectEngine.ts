@@ -13,7 +13,7 @@ import { readComparison, SHIPPED_RUNS } from './compareReading';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
-import { recordFromLoadedRun, type RunRecord } from './runRecord';
+import { checkpointParams, heldParams, recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
 /** What the view, the panels and the automation API use. */
@@ -50,7 +50,8 @@ function summaries(run: RunRecord): CheckpointSummary[] {
 
 /**
  * Starts the engine worker with the shipped run (and `others`, e.g. the classic one, offered in the run
- * picker); `prefer` chooses the backend to try first.
+ * picker); `prefer` chooses the backend to try first; `first` is the run and checkpoint shown first (default:
+ * the shipped run's last checkpoint).
  */
 export async function connectEngine(
   shipped: RunRecord,
@@ -58,6 +59,7 @@ export async function connectEngine(
   trainSubset: number | null,
   dataUrl: string,
   others: readonly RunRecord[] = [],
+  first?: { readonly run: RunRecord; readonly index: number },
 ): Promise<EngineConnection> {
   let onDeath = (reason: string) => {
     console.error(`the engine worker died before start: ${reason}`);
@@ -116,9 +118,9 @@ export async function connectEngine(
       // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
       const training = useAppStore.getState().training.status === 'running';
       if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
-        await client.loadWeights(run.architecture, run.checkpoints[index - 1].params);
+        await client.loadWeights(run.architecture, await checkpointParams(run, index - 1));
         frameHolder.previous = await client.infer(job.input!);
-        await client.loadWeights(run.architecture, run.checkpoints[index].params);
+        await client.loadWeights(run.architecture, heldParams(run, index));
       } else frameHolder.previous = null;
       showFrame(frame, job.time);
       const comparison =
@@ -138,14 +140,26 @@ export async function connectEngine(
       void pump();
     });
 
+  let showing = 0;
   const show = async (next: RunRecord, nextIndex: number) => {
     if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length))
       throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
+    // A shipped run's checkpoint may still be on its way: the timeline shows it coming; the latest choice wins.
+    const ticket = ++showing;
+    const missing = !next.checkpoints[nextIndex].params;
+    if (missing || useAppStore.getState().fetching)
+      set({
+        fetching: missing ? { run: next.name, index: nextIndex, epoch: next.checkpoints[nextIndex].epoch } : null,
+      });
+    const params = await checkpointParams(next, nextIndex).finally(() => {
+      if (ticket === showing) set({ fetching: null });
+    });
+    if (ticket !== showing) return;
     register(next);
     run = next;
     index = nextIndex;
     backprop?.forget(); // loading weights ends any teaching in the worker
-    await client.loadWeights(run.architecture, run.checkpoints[index].params);
+    await client.loadWeights(run.architecture, params);
     const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
     set({
       run: run.name,
@@ -180,7 +194,7 @@ export async function connectEngine(
   });
   backprop = createBackpropController({
     client,
-    loadSelected: () => client.loadWeights(run.architecture, run.checkpoints[index].params),
+    loadSelected: () => client.loadWeights(run.architecture, heldParams(run, index)),
     pauseTraining: () => training.pauseIfRunning(),
     ensureDataset: () => training.ensureDataset(),
     refresh: () => infer(useAppStore.getState().input),
@@ -227,7 +241,7 @@ export async function connectEngine(
         following = false;
       });
   });
-  await show(shipped, index);
+  await show(first?.run ?? shipped, first?.index ?? index);
   await training.restoreSaved(register);
   // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).
   useAppStore.subscribe((state, before) => {
@@ -252,7 +266,7 @@ export async function connectEngine(
       return recordFromLoadedRun(fileName.replace(/\.zip$/i, ''), reply.run);
     },
     simulateFault: (fault) => client.send({ type: 'simulateFault', fault }),
-    params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params,
+    params: () => (useAppStore.getState().teaching && backpropControl.taughtParams()) || heldParams(run, index),
     infer,
     async selectCheckpoint(next) {
       await training.pauseIfRunning();

@@ -11,7 +11,7 @@ import { errorText, message } from '../i18n/message';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { createRunPersistence } from './runPersistence';
-import type { RunRecord } from './runRecord';
+import { heldParams, type RunRecord } from './runRecord';
 import { loadSavedRuns } from './runStorage';
 import {
   BROWSER_TEST_IMAGES,
@@ -96,7 +96,8 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const stepsPerEpoch = () => Math.ceil(useAppStore.getState().trainImages / runShape.batchSize);
   const latestOf = (run: RunRecord) => {
     const last = run.checkpoints[run.checkpoints.length - 1];
-    return { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
+    const params = heldParams(run, run.checkpoints.length - 1);
+    return { params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
   };
 
   const ensureDataset = () => {
@@ -121,7 +122,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     const { batchSize, augment } = useAppStore.getState();
     runShape = { batchSize, augment };
     active.run = record;
-    active.latest = { params: record.checkpoints[0].params, velocity: null, step: 0 };
+    active.latest = { params: heldParams(record, 0), velocity: null, step: 0 };
     await deps.show(record, 0);
     const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');
     record.checkpoints[0] = { ...record.checkpoints[0], step: 0, testAccuracy: evaluated.accuracy };
