@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFixed } from '../../i18n/format';
 import { errorText } from '../../i18n/message';
@@ -6,7 +6,7 @@ import { MNIST_BYTES_INDEX } from '../../engine/data/mnistBytes';
 import type { MnistSet } from '../../engine/data/mnistInput';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { ExplorerContent } from './ExplorerContent';
+import { LazyExplorerContent } from '../shell/lazyPanels';
 
 /**
  * The test-set explorer: opened by its toggle, it fetches the test images on first use, asks for every
@@ -60,7 +60,9 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
             </p>
           )}
           {test ? (
-            <ExplorerContent engine={engine} test={test} />
+            <Suspense fallback={null}>
+              <LazyExplorerContent engine={engine} test={test} />
+            </Suspense>
           ) : (
             !problem && (
               <p className="muted">

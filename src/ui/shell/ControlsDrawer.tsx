@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessageText } from '../../i18n/useMessage';
 import type { LayerSpec } from '../../engine/model/layerSpec';
@@ -6,9 +7,9 @@ import type { EngineConnection } from '../../store/connectEngine';
 import { DamagedRuns } from '../runs/DamagedRuns';
 import { EngineDown } from '../engine-status/EngineDown';
 import { EngineStatus } from '../engine-status/EngineStatus';
-import { LearningPanels } from '../backprop/LearningPanels';
 import { RunPicker } from '../runs/RunPicker';
 import { TrainingPanel } from '../training/TrainingPanel';
+import { LazyLearningPanels } from './lazyPanels';
 
 /**
  * The controls beside the view, in collapsible sections (the most used open): how the network learns
@@ -49,7 +50,11 @@ export function ControlsDrawer({
         )}
         {engine && <EngineDown retry={engine.retryEngine} />}
         {engine && <DamagedRuns />}
-        {engine && <LearningPanels engine={engine} layers={layers} />}
+        {engine && (
+          <Suspense fallback={null}>
+            <LazyLearningPanels engine={engine} layers={layers} />
+          </Suspense>
+        )}
         {engine && (
           <details className="panel" open>
             <summary>{t('training')}</summary>

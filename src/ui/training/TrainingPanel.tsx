@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MNIST_BYTES_INDEX } from '../../engine/data/mnistBytes';
 import { formatFixed } from '../../i18n/format';
@@ -6,8 +7,8 @@ import { useAppStore } from '../../store/appStore';
 import type { TrainingController } from '../../store/trainingController';
 import { HyperparameterInputs } from './HyperparameterInputs';
 import { NewRunOptions } from './NewRunOptions';
-import { TrainingCharts } from './TrainingCharts';
 import { TrainingProgress } from './TrainingProgress';
+import { LazyTrainingCharts } from '../shell/lazyPanels';
 
 /** Train LeNet-5 here on MNIST: play/pause, one batch, one epoch, reset, the knobs, progress and charts. */
 export function TrainingPanel({ training }: { training: TrainingController }) {
@@ -53,7 +54,9 @@ export function TrainingPanel({ training }: { training: TrainingController }) {
       <HyperparameterInputs training={training} />
       <NewRunOptions />
       <TrainingProgress />
-      <TrainingCharts />
+      <Suspense fallback={null}>
+        <LazyTrainingCharts />
+      </Suspense>
     </section>
   );
 }
