@@ -51,6 +51,10 @@ export interface LenetAutomation {
     chapter: string | null;
     /** Presentation mode (a projector: large text, no control column). */
     presentation: boolean;
+    /** The epochs of the selected run's checkpoints the page holds (a shipped run's arrive when needed or when idle). */
+    fetchedEpochs: number[];
+    /** The service worker has cached the app and the selected run: the page works with the network off. */
+    offlineReady: boolean;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -152,6 +156,10 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         language: s.language,
         chapter: s.chapter,
         presentation: s.presentation,
+        fetchedEpochs: s.checkpoints
+          .filter((_, i) => (s.run === null ? false : (s.heldCheckpoints[s.run]?.[i] ?? true)))
+          .map((c) => c.epoch),
+        offlineReady: s.offlineReady,
       };
     },
     layers: () =>
