@@ -18,14 +18,25 @@ export function reloadToUpdate(): void {
   void update?.();
 }
 
-/** Puts both shipped runs' manifests and the selected checkpoint in the runs cache (when not there yet). */
-async function cacheSelectedRun(connection: EngineConnection): Promise<void> {
-  const run = connection.selectedRun();
-  if (!run.files) return; // a run trained or imported here lives in IndexedDB, not in the cache
-  const manifests = [...connection.runs.values()].flatMap((r) => (r.files ? [r.files.manifestUrl] : []));
-  const urls = [...manifests, run.files.checkpointUrl(connection.selectedIndex())];
+/** Each URL not in the runs cache yet is fetched into it (the HTTP cache usually answers: the page fetched it). */
+async function cacheUrls(urls: readonly string[]): Promise<void> {
   const cache = await caches.open(RUNS_CACHE);
   for (const url of urls) if (!(await cache.match(url, { ignoreVary: true }))) await cache.add(url);
+}
+
+/** Both shipped runs' manifests and the selected checkpoint: what the page needs to start offline. */
+function selectedUrls(connection: EngineConnection): string[] {
+  const run = connection.selectedRun();
+  if (!run.files) return []; // a run trained or imported here lives in IndexedDB, not in the cache
+  const manifests = [...connection.runs.values()].flatMap((r) => (r.files ? [r.files.manifestUrl] : []));
+  return [...manifests, run.files.checkpointUrl(connection.selectedIndex())];
+}
+
+/** The selected run's other checkpoints the page holds (those fetched before the service worker took over). */
+function heldUrls(connection: EngineConnection): string[] {
+  const run = connection.selectedRun();
+  const files = run.files;
+  return files ? run.checkpoints.flatMap((c, i) => (c.params ? [files.checkpointUrl(i)] : [])) : [];
 }
 
 /** Registers the service worker and keeps `offlineReady` and `updateReady` in the store; no-op in development. */
@@ -34,17 +45,28 @@ export async function startOffline(connection: EngineConnection): Promise<void> 
   const set = useAppStore.getState().set;
   let appCached = navigator.serviceWorker.controller !== null; // a worker that controls the page has installed
   let checking = false;
+  let again = false;
   const check = async () => {
-    if (!appCached || checking) return;
+    if (!appCached) return;
+    if (checking) {
+      again = true;
+      return;
+    }
     checking = true;
     try {
-      const { run, checkpointIndex } = useAppStore.getState();
-      await cacheSelectedRun(connection);
-      const now = useAppStore.getState();
-      if (now.run === run && now.checkpointIndex === checkpointIndex) set({ offlineReady: true });
-      else setTimeout(() => void check(), 0); // the selection moved meanwhile: check the new one
-    } catch {
-      set({ offlineReady: false }); // not fetched (offline): tried again at the next selection
+      do {
+        again = false;
+        const { run, checkpointIndex } = useAppStore.getState();
+        try {
+          await cacheUrls(selectedUrls(connection));
+          const now = useAppStore.getState();
+          if (now.run === run && now.checkpointIndex === checkpointIndex) set({ offlineReady: true });
+          else again = true; // the selection moved meanwhile: check the new one
+          await cacheUrls(heldUrls(connection));
+        } catch {
+          // Not fetched (the network is down): tried again at the next selection or checkpoint fetched.
+        }
+      } while (again);
     } finally {
       checking = false;
     }
@@ -59,10 +81,9 @@ export async function startOffline(connection: EngineConnection): Promise<void> 
     onNeedRefresh: () => set({ updateReady: true }),
   });
   useAppStore.subscribe((s, before) => {
-    if (s.run !== before.run || s.checkpointIndex !== before.checkpointIndex) {
-      if (s.offlineReady) set({ offlineReady: false });
-      void check();
-    }
+    const moved = s.run !== before.run || s.checkpointIndex !== before.checkpointIndex;
+    if (moved && s.offlineReady) set({ offlineReady: false });
+    if (moved || s.heldCheckpoints !== before.heldCheckpoints) void check();
   });
   await check();
   // Runs' caches of earlier versions whose files differ (their names carry the content's hash) are dropped.
