@@ -49,7 +49,12 @@ export function precompressedPreview(): Plugin {
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        let path: string;
+        try {
+          path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        } catch {
+          return next(); // a malformed address: Vite answers it
+        }
         if (!path.startsWith(base)) return next();
         const relative = path.slice(base.length);
         const file = resolve(
