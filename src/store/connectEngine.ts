@@ -115,16 +115,27 @@ export async function connectEngine(
         showBackward(null);
         set({ backward: null });
       }
-      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
+      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights (a
+      // previous checkpoint still on its way is fetched meanwhile, and the drawing read again once it is here).
       const training = useAppStore.getState().training.status === 'running';
-      if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
-        await client.loadWeights(run.architecture, await checkpointParams(run, index - 1));
+      const previous = index > 0 ? run.checkpoints[index - 1].params : null;
+      if (frame && previous && useAppStore.getState().colourMode === 'difference' && !training) {
+        await client.loadWeights(run.architecture, previous);
         frameHolder.previous = await client.infer(job.input!);
         await client.loadWeights(run.architecture, heldParams(run, index));
-      } else frameHolder.previous = null;
+      } else {
+        frameHolder.previous = null;
+        if (frame && index > 0 && !previous && useAppStore.getState().colourMode === 'difference')
+          checkpointParams(run, index - 1).then(
+            () => void infer(useAppStore.getState().input),
+            () => undefined,
+          );
+      }
       showFrame(frame, job.time);
       const comparison =
-        frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, job.input!) : null;
+        frame && useAppStore.getState().compare
+          ? await readComparison(client, runs, run.name, job.input!, () => void infer(useAppStore.getState().input))
+          : null;
       set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
       set({ error: message('messages', 'failed', { detail: errorText(error) }) });
