@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
@@ -65,6 +65,7 @@ const PROFILES = [
 
 async function main(): Promise<void> {
   const baselineDir = baselineRev ? checkOut(baselineRev) : null;
+  const loadBefore = loadavg()[0];
   const apps: App[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   try {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    const section = report(apps, figures);
+    const section = report(apps, figures, [loadBefore, loadavg()[0]]);
     console.log(`\n${section}`);
     writeReportSection('bench-load', section);
   } finally {
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   }
 }
 
-function report(apps: App[], figures: Map<string, LoadFigures[]>): string {
+function report(apps: App[], figures: Map<string, LoadFigures[]>, load: readonly number[]): string {
   const rows = apps.flatMap((app) =>
     PROFILES.map((profile) => {
       const list = figures.get(`${app.name}|${profile.name}`)!;
@@ -114,6 +115,8 @@ engine backend \`${current[0].backend}\` (software WebGL2: no GPU here). Bytes a
 bodies, compressed as served) for the requests made before \`window.lenet.ready\`; the time is from navigation to
 ready. Throttled: Chrome DevTools Protocol, ${THROTTLED.downloadBitsPerSecond / 1e6} Mbit/s down, ${THROTTLED.latencyMs} ms latency, CPU ${THROTTLED.cpuSlowdown}x slower.
 Median of ${runs} visit(s) per row${baselineRev ? ', the apps visited alternately in one session' : ''}. Budget (issue 21): 1.5 MB and 4 s throttled.
+The machine (${cpus().length} cores) was shared: load average ${load[0].toFixed(1)} as the run began, ${load[1].toFixed(1)} as it ended; the
+times are for comparing the rows, not absolute.
 
 | app | profile | bytes before ready | requests | time to ready |
 |---|---|---|---|---|
