@@ -224,6 +224,22 @@ export interface ProbeSlice {
   sweeps: Partial<Record<SweepKind, InvarianceSweepSet>>;
 }
 
+/** Files on their way: a shipped run's checkpoints (fetched when needed or when the page is idle), offline use. */
+export interface DownloadSlice {
+  /** For each shipped run, which of its checkpoints the page holds (by index). */
+  heldCheckpoints: Record<string, readonly boolean[]>;
+  /** A checkpoint asked for (timeline, address, run picker) and still on its way, or null. */
+  fetching: { run: string; index: number; epoch: number } | null;
+  /** A fetch that failed and is being retried, naming the file; null when nothing is failing. */
+  fetchProblem: Message | null;
+  /** Fraction of the MNIST test images downloaded for the explorer, or null when no download is under way. */
+  testSetProgress: number | null;
+  /** The service worker has cached the app and the selected run: the page works with the network off. */
+  offlineReady: boolean;
+  /** A new version of the app is installed and waits for the person to reload (never reloaded under a drawing). */
+  updateReady: boolean;
+}
+
 type Slices = EngineSlice &
   RunSlice &
   DrawingSlice &
@@ -231,7 +247,8 @@ type Slices = EngineSlice &
   TrainingSlice &
   BackpropSlice &
   ExplorerSlice &
-  ProbeSlice;
+  ProbeSlice &
+  DownloadSlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;
@@ -310,5 +327,11 @@ export const useAppStore = create<AppState>((set) => ({
   comparison: null,
   probe: null,
   sweeps: {},
+  heldCheckpoints: {},
+  fetching: null,
+  fetchProblem: null,
+  testSetProgress: null,
+  offlineReady: false,
+  updateReady: false,
   set: (partial) => set(partial),
 }));

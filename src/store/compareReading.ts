@@ -4,7 +4,7 @@
  */
 import type { EngineClient } from '../worker/engineClient';
 import { predictionOf } from './frameHolder';
-import type { RunRecord } from './runRecord';
+import { checkpointParams, type RunRecord } from './runRecord';
 
 /** The two shipped runs' names, and what a person reads for each. */
 export const SHIPPED_RUNS: Readonly<Record<string, string>> = {
@@ -18,19 +18,26 @@ export function comparisonRun(runs: ReadonlyMap<string, RunRecord>, selected: st
   return runs.get(other) ?? null;
 }
 
-/** The other network's reading of `input`, or null when there is no other shipped run. */
+/**
+ * The other network's reading of `input`, or null when there is no other shipped run, or while its last
+ * checkpoint is still on its way: that fetch is begun (drawings are read meanwhile) and `fetched` is called
+ * once it has arrived, to read the input again.
+ */
 export async function readComparison(
   client: EngineClient,
   runs: ReadonlyMap<string, RunRecord>,
   selected: string,
   input: Float32Array,
+  fetched: () => void = () => undefined,
 ): Promise<{ run: string; label: number; probabilities: number[] } | null> {
   const other = comparisonRun(runs, selected);
   if (!other) return null;
-  const frame = await client.inferWith(
-    other.architecture,
-    other.checkpoints[other.checkpoints.length - 1].params,
-    input,
-  );
+  const last = other.checkpoints.length - 1;
+  const params = other.checkpoints[last].params;
+  if (!params) {
+    checkpointParams(other, last).then(fetched, () => undefined); // a failing fetch is named while retried
+    return null;
+  }
+  const frame = await client.inferWith(other.architecture, params, input);
   return { run: other.name, ...predictionOf(frame) };
 }

@@ -16,7 +16,7 @@ import { createExplorerController, type ExplorerController } from './explorerCon
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
 import { networkInput, probedInput } from './networkInput';
 import { createProbeController, type ProbeController } from './probeController';
-import { recordFromLoadedRun, type RunRecord } from './runRecord';
+import { checkpointParams, heldParams, recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
 /** What the view, the panels and the automation API use. */
@@ -54,7 +54,8 @@ function summaries(run: RunRecord): CheckpointSummary[] {
 
 /**
  * Starts the engine worker with the shipped run (and `others`, e.g. the classic one, offered in the run
- * picker); `prefer` chooses the backend to try first.
+ * picker); `prefer` chooses the backend to try first; `first` is the run and checkpoint shown first (default:
+ * the shipped run's last checkpoint).
  */
 export async function connectEngine(
   shipped: RunRecord,
@@ -62,6 +63,7 @@ export async function connectEngine(
   trainSubset: number | null,
   dataUrl: string,
   others: readonly RunRecord[] = [],
+  first?: { readonly run: RunRecord; readonly index: number },
 ): Promise<EngineConnection> {
   let onDeath = (reason: string) => {
     console.error(`the engine worker died before start: ${reason}`);
@@ -121,16 +123,27 @@ export async function connectEngine(
         showBackward(null);
         set({ backward: null });
       }
-      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights.
+      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights (a
+      // previous checkpoint still on its way is fetched meanwhile, and the drawing read again once it is here).
       const training = useAppStore.getState().training.status === 'running';
-      if (frame && index > 0 && useAppStore.getState().colourMode === 'difference' && !training) {
-        await client.loadWeights(run.architecture, run.checkpoints[index - 1].params);
+      const previous = index > 0 ? run.checkpoints[index - 1].params : null;
+      if (frame && previous && useAppStore.getState().colourMode === 'difference' && !training) {
+        await client.loadWeights(run.architecture, previous);
         frameHolder.previous = await client.infer(input!);
-        await client.loadWeights(run.architecture, run.checkpoints[index].params);
-      } else frameHolder.previous = null;
+        await client.loadWeights(run.architecture, heldParams(run, index));
+      } else {
+        frameHolder.previous = null;
+        if (frame && index > 0 && !previous && useAppStore.getState().colourMode === 'difference')
+          checkpointParams(run, index - 1).then(
+            () => void infer(useAppStore.getState().input),
+            () => undefined,
+          );
+      }
       showFrame(frame, job.time);
       const comparison =
-        frame && useAppStore.getState().compare ? await readComparison(client, runs, run.name, input!) : null;
+        frame && useAppStore.getState().compare
+          ? await readComparison(client, runs, run.name, input!, () => void infer(useAppStore.getState().input))
+          : null;
       set({ prediction: frame ? predictionOf(frame) : null, comparison });
     } catch (error) {
       set({ error: message('messages', 'failed', { detail: errorText(error) }) });
@@ -146,14 +159,26 @@ export async function connectEngine(
       void pump();
     });
 
+  let showing = 0;
   const show = async (next: RunRecord, nextIndex: number) => {
     if (!(nextIndex >= 0 && nextIndex < next.checkpoints.length))
       throw new RangeError(`no checkpoint ${nextIndex} in ${next.name}`);
+    // A shipped run's checkpoint may still be on its way: the timeline shows it coming; the latest choice wins.
+    const ticket = ++showing;
+    const missing = !next.checkpoints[nextIndex].params;
+    if (missing || useAppStore.getState().fetching)
+      set({
+        fetching: missing ? { run: next.name, index: nextIndex, epoch: next.checkpoints[nextIndex].epoch } : null,
+      });
+    const params = await checkpointParams(next, nextIndex).finally(() => {
+      if (ticket === showing) set({ fetching: null });
+    });
+    if (ticket !== showing) return;
     register(next);
     run = next;
     index = nextIndex;
     backprop?.forget(); // loading weights ends any teaching in the worker
-    await client.loadWeights(run.architecture, run.checkpoints[index].params);
+    await client.loadWeights(run.architecture, params);
     const sameArchitecture = JSON.stringify(run.architecture) === JSON.stringify(shipped.architecture);
     set({
       run: run.name,
@@ -188,7 +213,7 @@ export async function connectEngine(
   });
   backprop = createBackpropController({
     client,
-    loadSelected: () => client.loadWeights(run.architecture, run.checkpoints[index].params),
+    loadSelected: () => client.loadWeights(run.architecture, heldParams(run, index)),
     pauseTraining: () => training.pauseIfRunning(),
     ensureDataset: () => training.ensureDataset(),
     refresh: () => infer(useAppStore.getState().input),
@@ -237,7 +262,7 @@ export async function connectEngine(
       });
   });
   const viewParams = () =>
-    (useAppStore.getState().teaching && backpropControl.taughtParams()) || run.checkpoints[index].params;
+    (useAppStore.getState().teaching && backpropControl.taughtParams()) || heldParams(run, index);
   const probe = createProbeController({
     client,
     runs,
@@ -245,7 +270,7 @@ export async function connectEngine(
     params: viewParams,
     infer: (input) => infer(input),
   });
-  await show(shipped, index);
+  await show(first?.run ?? shipped, first?.index ?? index);
   await training.restoreSaved(register);
   // Switching colour modes re-reads the drawing (difference mode needs the previous checkpoint's frame).
   useAppStore.subscribe((state, before) => {

@@ -1,7 +1,7 @@
 /**
- * The test-set explorer's data: the MNIST test images (fetched once, on first use), every checkpoint's
- * predictions on them (read from the run folder when shipped with it, else computed by the worker and
- * cached per checkpoint, never recomputed on a render), the confusion matrix of the selected
+ * The test-set explorer's data: the MNIST test images (fetched once, on first use, with progress), every
+ * checkpoint's predictions on them (fetched from the run folder when shipped with it, else computed by the
+ * worker and cached per checkpoint, never recomputed on a render), the confusion matrix of the selected
  * checkpoint, and a test digit loaded as the network's input.
  */
 import { fetchMnistTest } from '../engine/data/mnistFetch';
@@ -10,7 +10,7 @@ import type { CheckpointPredictions } from '../engine/model/predictions';
 import { confusionMatrix } from './explorerData';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore } from './appStore';
-import type { RunRecord } from './runRecord';
+import { checkpointParams, type RunRecord } from './runRecord';
 
 /** What the explorer panel and the automation API call. */
 export interface ExplorerController {
@@ -50,10 +50,21 @@ export function createExplorerController(deps: Dependencies): ExplorerController
   const done = new WeakMap<Float32Array, CheckpointPredictions>();
   const bump = () => useAppStore.getState().set({ predictionsVersion: useAppStore.getState().predictionsVersion + 1 });
 
+  /** The test images from the server, the store's `testSetProgress` following the download. */
+  const fetchTestSet = async () => {
+    const set = useAppStore.getState().set;
+    set({ testSetProgress: 0 });
+    try {
+      return await fetchMnistTest(deps.dataUrl, (received, total) => set({ testSetProgress: received / total }));
+    } finally {
+      set({ testSetProgress: null });
+    }
+  };
+
   const controller: ExplorerController = {
     testSet() {
       loading ??= (async () => {
-        const set = test ?? (await fetchMnistTest(deps.dataUrl));
+        const set = test ?? (await fetchTestSet());
         await client.setTestSet({ count: set.count, images: set.images.slice(), labels: set.labels.slice() });
         test = set;
         return set;
@@ -71,25 +82,33 @@ export function createExplorerController(deps: Dependencies): ExplorerController
     },
     known(run, index) {
       const checkpoint = run.checkpoints[index];
-      return run.predictions?.[index] ?? (checkpoint ? (done.get(checkpoint.params) ?? null) : null);
+      if (!checkpoint) return null;
+      const computed = checkpoint.params ? done.get(checkpoint.params) : undefined;
+      return run.predictions?.[index] ?? run.files?.heldPredictions(index) ?? computed ?? null;
     },
-    predictions(run, index) {
-      const checkpoint = run.checkpoints[index];
-      if (!checkpoint) return Promise.reject(new RangeError(`no checkpoint ${index} in ${run.name}`));
-      const shipped = run.predictions?.[index];
-      if (shipped) return Promise.resolve(shipped);
-      let pending = cache.get(checkpoint.params);
+    async predictions(run, index) {
+      if (!run.checkpoints[index]) throw new RangeError(`no checkpoint ${index} in ${run.name}`);
+      const known = controller.known(run, index);
+      if (known) return known;
+      const files = run.files;
+      if (files?.hasPredictions(index)) {
+        const fetched = (await files.predictions(index))!;
+        bump();
+        return fetched;
+      }
+      const params = await checkpointParams(run, index);
+      let pending = cache.get(params);
       if (!pending) {
         pending = controller
           .testSet()
-          .then(() => client.predict(run.architecture, checkpoint.params, run.testImages))
+          .then(() => client.predict(run.architecture, params, run.testImages))
           .then((predictions) => {
-            done.set(checkpoint.params, predictions);
+            done.set(params, predictions);
             bump();
             return predictions;
           });
-        pending.catch(() => cache.delete(checkpoint.params));
-        cache.set(checkpoint.params, pending);
+        pending.catch(() => cache.delete(params));
+        cache.set(params, pending);
       }
       return pending;
     },

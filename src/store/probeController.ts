@@ -4,6 +4,7 @@
  * and the shipped runs beside it: max pooling against LeCun's subsampling), and measures equivariance
  * (two forward passes of the view's engine: the untransformed input and its whole-pixel shift).
  */
+import { checkpointParams } from './runRecord';
 import { checkTransform, IDENTITY_TRANSFORM, transformInput, type InputTransform } from '../engine/data/inputTransform';
 import { equivarianceMaps, mapGeometry, type EquivarianceMaps } from '../engine/probe/equivariance';
 import { isSweepKind, probabilityRows, sweepValues, type SweepKind } from '../engine/probe/invarianceSweep';
@@ -69,7 +70,8 @@ export function createProbeController(deps: Dependencies): ProbeController {
         const other = deps.runs.get(name);
         const last = other?.checkpoints.at(-1);
         if (!other || !last || (other === run && index === other.checkpoints.length - 1 && !teaching)) continue;
-        entries.push({ run: name, epoch: last.epoch, selected: false, params: last.params, record: other });
+        const lastParams = await checkpointParams(other, other.checkpoints.length - 1);
+        entries.push({ run: name, epoch: last.epoch, selected: false, params: lastParams, record: other });
       }
       const probabilities = await client.sweepInvariance(
         input ?? new Float32Array(1024),

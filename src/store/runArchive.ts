@@ -6,9 +6,9 @@
 import { zipSync } from 'fflate';
 import { readRunArchive } from '../engine/model/runArchiveReader';
 import { createManifest, encodeCheckpoint, checkpointFileName } from '../engine/model/runFormat';
-import { recordFromLoadedRun, type RunRecord } from './runRecord';
+import { heldParams, recordFromLoadedRun, type RunRecord } from './runRecord';
 
-/** The zip bytes of a run. */
+/** The zip bytes of a run, every checkpoint of which the page holds (a shipped run: see `wholeRun`). */
 export function exportRun(run: RunRecord): Uint8Array {
   const { layers: _layers, ...options } = run.architecture;
   const manifest = {
@@ -23,7 +23,7 @@ export function exportRun(run: RunRecord): Uint8Array {
   const files: Record<string, Uint8Array> = {
     'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
   };
-  for (const c of run.checkpoints) files[checkpointFileName(c.epoch)] = encodeCheckpoint(c.params);
+  run.checkpoints.forEach((c, i) => (files[checkpointFileName(c.epoch)] = encodeCheckpoint(heldParams(run, i))));
   return zipSync(files, { level: 6 });
 }
 

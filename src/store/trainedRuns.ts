@@ -5,7 +5,7 @@
 import { initialParameters } from '../engine/model/initialize';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { lenet5Layers } from '../engine/model/lenet5';
-import type { RunArchitecture, RunOrigin, RunRecord } from './runRecord';
+import { heldParams, type RunArchitecture, type RunOrigin, type RunRecord } from './runRecord';
 
 /** The name of the first run trained in the page. */
 export const TRAINED_RUN = 'my-run';
@@ -41,7 +41,7 @@ export function newTrainedRun(
   } else {
     const checkpoint = start.from.checkpoints[start.index];
     architecture = start.from.architecture;
-    params = checkpoint.params.slice();
+    params = heldParams(start.from, start.index).slice();
     origin = { kind: 'checkpoint', run: start.from.name, epoch: checkpoint.epoch };
   }
   return {
@@ -60,5 +60,5 @@ export function newTrainedRun(
  */
 export function restartedRun(run: RunRecord, options: ArchitectureOptions): RunRecord {
   if (run.origin?.kind !== 'checkpoint') return newTrainedRun(run.name, { kind: 'scratch', options });
-  return { ...run, checkpoints: [{ epoch: 0, testAccuracy: null, params: run.checkpoints[0].params.slice() }] };
+  return { ...run, checkpoints: [{ epoch: 0, testAccuracy: null, params: heldParams(run, 0).slice() }] };
 }

@@ -8,7 +8,7 @@ import type { TrainingSettings } from '../engine/batchPlan';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { createRunPersistence } from './runPersistence';
-import type { RunRecord } from './runRecord';
+import { heldParams, type RunRecord } from './runRecord';
 import { loadSavedRuns } from './runStorage';
 import { EpochClock } from './epochClock';
 import { createDatasetLoader } from './trainingDataset';
@@ -95,7 +95,8 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const stepsPerEpoch = () => Math.ceil(useAppStore.getState().trainImages / runShape.batchSize);
   const latestOf = (run: RunRecord) => {
     const last = run.checkpoints[run.checkpoints.length - 1];
-    return { params: last.params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
+    const params = heldParams(run, run.checkpoints.length - 1);
+    return { params, velocity: null, step: last.step ?? Math.round(last.epoch * stepsPerEpoch()) };
   };
 
   const ensureDataset = datasetLoader.ensure;
@@ -105,7 +106,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     const { batchSize, augment } = useAppStore.getState();
     runShape = { batchSize, augment };
     active.run = record;
-    active.latest = { params: record.checkpoints[0].params, velocity: null, step: 0 };
+    active.latest = { params: heldParams(record, 0), velocity: null, step: 0 };
     active.clock.forget();
     await deps.show(record, 0);
     const evaluated = await client.request({ type: 'evaluate', limit: BROWSER_TEST_IMAGES }, 'evaluated');

@@ -8,7 +8,7 @@ import type { EngineClient } from '../worker/engineClient';
 import { useAppStore } from './appStore';
 import type { EpochClock } from './epochClock';
 import { predictionOf, showFrame } from './frameHolder';
-import type { RunRecord } from './runRecord';
+import { heldParams, type RunRecord } from './runRecord';
 
 /** Where the run the worker trains stands, shared by the controller and the event handlers. */
 export interface ActiveRun {
@@ -62,8 +62,14 @@ export function followTrainingEvents(client: EngineClient, active: ActiveRun, ho
       set({
         error: message('messages', 'trainingDiverged', { epoch: event.epoch.toFixed(2), loss: String(event.loss) }),
       });
-      const last = active.run?.checkpoints[active.run.checkpoints.length - 1];
-      if (last) active.latest = { params: last.params, velocity: null, step: last.step ?? active.latest?.step ?? 0 };
+      const run = active.run;
+      const last = run?.checkpoints[run.checkpoints.length - 1];
+      if (run && last)
+        active.latest = {
+          params: heldParams(run, run.checkpoints.length - 1),
+          velocity: null,
+          step: last.step ?? active.latest?.step ?? 0,
+        };
       active.clock.forget();
       void hooks.refresh();
     }

@@ -15,29 +15,9 @@ import {
   SCREEN_SIZES as SIZES,
   type ScreenSize as SizeName,
 } from './appSession';
+import { drawWithFinger } from './touchDrawing';
 
 const { pages, errors } = appAtScreenSizes();
-
-/** Draws `strokes` (pad pixels) with one finger through real touch events. */
-async function drawWithFinger(page: Page, strokes: [number, number][][]): Promise<void> {
-  const pad = (await page.getByTestId('digit-pad').boundingBox())!;
-  const cdp = await page.context().newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: x === undefined ? [] : [{ x: pad.x + x, y: pad.y + y! }],
-    });
-  for (const stroke of strokes) {
-    await touch('touchStart', ...stroke[0]);
-    for (let i = 1; i < stroke.length; i++) {
-      const [x0, y0] = stroke[i - 1],
-        [x1, y1] = stroke[i];
-      for (let s = 1; s <= 6; s++) await touch('touchMove', x0 + ((x1 - x0) * s) / 6, y0 + ((y1 - y0) * s) / 6);
-    }
-    await touch('touchEnd');
-  }
-  await cdp.detach();
-}
 
 /** Elements whose box overlaps the pad's, other than the pad's own surface and what it holds. */
 function overPad(page: Page): Promise<string[]> {

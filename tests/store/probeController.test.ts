@@ -12,7 +12,7 @@ import { loadRun } from '../../src/engine/model/runLoader';
 import { useAppStore } from '../../src/store/appStore';
 import { networkInput, probedInput } from '../../src/store/networkInput';
 import { createProbeController } from '../../src/store/probeController';
-import { recordFromLoadedRun, type RunRecord } from '../../src/store/runRecord';
+import { heldParams, recordFromLoadedRun, type RunRecord } from '../../src/store/runRecord';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine } from '../../src/worker/engineHost';
 import { testDigit } from '../../scripts/shippedNetworks';
@@ -42,7 +42,7 @@ async function setUp(index: number) {
   });
   await client.start('cpu');
   const run = runs.get('lenet5-default')!;
-  await client.loadWeights(run.architecture, run.checkpoints[index].params);
+  await client.loadWeights(run.architecture, heldParams(run, index));
   const input = testDigit(0);
   useAppStore.getState().set({
     input,
@@ -58,7 +58,7 @@ async function setUp(index: number) {
     client,
     runs,
     selected: () => ({ run, index }),
-    params: () => run.checkpoints[index].params,
+    params: () => heldParams(run, index),
     infer: async (raw) => {
       read.push(probedInput(raw, useAppStore.getState().probe));
     },

@@ -34,12 +34,12 @@ describe('runs trained in the page', () => {
     expect(scratch.checkpoints).toHaveLength(1);
     expect(scratch.checkpoints[0].params).toEqual(initialParameters(layers, TRAINING_SEED));
 
-    const before = shipped.checkpoints[1].params.slice();
+    const before = shipped.checkpoints[1].params!.slice();
     const copy = newTrainedRun('my-run-2', { kind: 'checkpoint', from: shipped, index: 1 });
     expect(copy.origin).toEqual({ kind: 'checkpoint', run: 'lenet5-default', epoch: 1 });
     expect(copy.architecture).toBe(shipped.architecture);
     expect(copy.checkpoints[0].params).toEqual(before);
-    copy.checkpoints[0].params[0] += 1; // training the copy...
+    copy.checkpoints[0].params![0] += 1; // training the copy...
     expect(shipped.checkpoints[1].params).toEqual(before); // ...leaves the shipped checkpoint as it was
   });
 

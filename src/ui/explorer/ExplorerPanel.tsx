@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFixed } from '../../i18n/format';
+import { formatFixed, formatPercent } from '../../i18n/format';
 import { errorText } from '../../i18n/message';
 import { MNIST_BYTES_INDEX } from '../../engine/data/mnistBytes';
 import type { MnistSet } from '../../engine/data/mnistInput';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { ExplorerContent } from './ExplorerContent';
+import { LazyExplorerContent } from '../shell/lazyPanels';
 
 /**
  * The test-set explorer: opened by its toggle, it fetches the test images on first use, asks for every
@@ -20,6 +20,7 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
   const checkpoints = useAppStore((s) => s.checkpoints.length);
   const set = useAppStore((s) => s.set);
+  const progress = useAppStore((s) => s.testSetProgress);
   const [test, setTest] = useState<MnistSet | null>(engine.explorer.loadedTestSet());
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -41,6 +42,7 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
     };
   }, [open, run, checkpoints, engine]);
 
+  const loading = t('loadingTestSet', { images: formatFixed(language, MNIST_BYTES_INDEX.test.count) });
   return (
     <>
       <button
@@ -60,11 +62,18 @@ export function ExplorerPanel({ engine }: { engine: EngineConnection }) {
             </p>
           )}
           {test ? (
-            <ExplorerContent engine={engine} test={test} />
+            <Suspense fallback={null}>
+              <LazyExplorerContent engine={engine} test={test} />
+            </Suspense>
           ) : (
             !problem && (
-              <p className="muted">
-                {t('loadingTestSet', { images: formatFixed(language, MNIST_BYTES_INDEX.test.count) })}
+              <p className="muted" data-testid="test-set-progress">
+                {loading}{' '}
+                {progress !== null && (
+                  <>
+                    <progress value={progress} max={1} aria-label={loading} /> {formatPercent(language, progress, 0)}
+                  </>
+                )}
               </p>
             )
           )}

@@ -51,7 +51,8 @@ export function DigitPad({
   const showHint = firstVisit && strokes.length === 0 && source.kind === 'drawing' && !input;
   return (
     <div className="pad">
-      <div className="pad-surface" ref={surface} style={{ width: PAD_SIZE, height: PAD_SIZE, touchAction: 'none' }}>
+      {/* Drawn at PAD_SIZE pixels, shown at the layout's --pad-size (smaller on a phone); strokes are in pad pixels. */}
+      <div className="pad-surface" ref={surface} style={{ touchAction: 'none' }}>
         <canvas
           ref={canvas}
           width={PAD_SIZE}
@@ -68,7 +69,12 @@ export function DigitPad({
           <div
             className="trace-square"
             data-testid="pad-trace"
-            style={{ left: square.x, top: square.y, width: square.width, height: square.height }}
+            style={{
+              left: `${(100 * square.x) / PAD_SIZE}%`,
+              top: `${(100 * square.y) / PAD_SIZE}%`,
+              width: `${(100 * square.width) / PAD_SIZE}%`,
+              height: `${(100 * square.height) / PAD_SIZE}%`,
+            }}
           />
         )}
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { formatEpoch } from './formatEpoch';
+import { RunDownloads } from './RunDownloads';
 
 /** Test sets this large are the whole MNIST test set. */
 const WHOLE_TEST_SET = 10_000;
@@ -18,6 +19,8 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
   const checkpoints = useAppStore((s) => s.checkpoints);
   const index = useAppStore((s) => s.checkpointIndex);
   const testImages = useAppStore((s) => s.testImages);
+  const held = useAppStore((s) => (s.run === null ? undefined : s.heldCheckpoints[s.run]));
+  const pending = useAppStore((s) => (s.fetching && s.fetching.run === s.run ? s.fetching.index : null));
   const [playing, setPlaying] = useState(false);
   const track = useRef<HTMLOListElement>(null);
   const dragging = useRef(false);
@@ -95,14 +98,15 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
           }}
         >
           {checkpoints.map((c, i) => {
-            const title = t('timeline.tick', {
+            const missing = held !== undefined && !held[i];
+            const title = t(missing ? 'timeline.tickNotFetched' : 'timeline.tick', {
               epoch: formatEpoch(language, c.epoch),
               accuracy: accuracy(c.testAccuracy),
             });
             return (
               <li
                 key={c.epoch}
-                className={i === index ? 'current' : ''}
+                className={i === index ? 'current' : i === pending ? 'pending' : missing ? 'missing' : ''}
                 title={title}
                 aria-label={title}
                 aria-current={i === index ? 'true' : undefined}
@@ -124,6 +128,7 @@ export function EpochTimeline({ select }: { select: (index: number) => Promise<v
                 images: formatFixed(language, testImages),
               })}
       </span>
+      <RunDownloads />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { exportRun } from '../../store/runArchive';
 import { errorDetail } from './problemMessage';
+import { wholeRun } from '../../store/runRecord';
 import { useRunName } from './useRunName';
 
 /** Chooses the run the view and timeline show; exports it as a file, or imports one (refused with a message when bad). */
@@ -17,8 +18,9 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const fail = (error: unknown) =>
     useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorDetail(error) }) });
 
-  const download = () => {
-    const record = engine.selectedRun();
+  /** A shipped run's checkpoints not fetched yet are fetched first (the timeline shows their progress). */
+  const download = async () => {
+    const record = await wholeRun(engine.selectedRun());
     const url = URL.createObjectURL(
       new Blob([exportRun(record) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
     );
@@ -56,7 +58,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
           ))}
         </select>
       </label>
-      <button type="button" data-testid="export-run" onClick={download}>
+      <button type="button" data-testid="export-run" onClick={() => download().catch(fail)}>
         {t('picker.export')}
       </button>
       {/* A real button opens the file picker, so the keyboard reaches it; the input itself stays hidden. */}

@@ -13,7 +13,6 @@ import { ChapterText } from '../chapters/ChapterText';
 import { openChapter } from '../chapters/openChapter';
 import { useAppStore } from '../../store/appStore';
 import { connectEngine, type EngineConnection } from '../../store/connectEngine';
-import { recordFromLoadedRun } from '../../store/runRecord';
 import { AddressNote } from '../address/AddressNote';
 import { installAutomationApi } from './automationApi';
 import { ComparePanel } from '../reading/ComparePanel';
@@ -26,7 +25,11 @@ import { TeachingBadge } from '../reading/TeachingBadge';
 import { PreprocessStrip } from '../pad/PreprocessStrip';
 import { readFlag } from './rememberedFlag';
 import { ShareButton } from '../address/ShareButton';
-import { CLASSIC_RUN_URL, fetchRun, SHIPPED_RUN_URL } from '../runs/shippedRun';
+import { openShippedRuns } from '../runs/openShippedRuns';
+import { prefetchWhenIdle } from '../runs/runPrefetch';
+import { preloadPanels } from './lazyPanels';
+import { startOffline } from './offline';
+import { UpdateBanner } from './UpdateBanner';
 import { VIEW_GUIDE_KEY } from '../view/ViewGuide';
 
 const params = new URLSearchParams(location.search);
@@ -35,24 +38,20 @@ const prefer = chosen === 'cpu' || chosen === 'webgl2' || chosen === 'wasm' ? ch
 const subset = Number(params.get('trainSubset'));
 const trainSubset = Number.isInteger(subset) && subset > 0 ? subset : null;
 /** Started once per page (not once per React mount, which StrictMode doubles). */
-// The classic run is offered beside the modern one; if it cannot be loaded, the app says so and goes on without it.
-const classic = fetchRun(CLASSIC_RUN_URL).then(
-  (run) => [recordFromLoadedRun('lenet5-classic', run)],
-  (error: unknown) => {
-    useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorDetail(error) }) });
-    return [];
-  },
-);
-const connection = Promise.all([fetchRun(SHIPPED_RUN_URL), classic]).then(([run, others]) =>
-  connectEngine(
-    recordFromLoadedRun('lenet5-default', run),
-    prefer,
-    trainSubset,
-    `${import.meta.env.BASE_URL}data`,
-    others,
-  ),
+// The runs' manifests first, then the one checkpoint shown (the others come when needed or when the page is idle).
+const connection = openShippedRuns(location.hash).then(({ shipped, others, first }) =>
+  connectEngine(shipped, prefer, trainSubset, `${import.meta.env.BASE_URL}data`, others, first),
 );
 installAutomationApi(connection);
+// Once a drawing can be read: the run's other checkpoints while idle, and the service worker (production builds).
+void Promise.all([connection, window.lenet.ready]).then(
+  ([engine]) => {
+    preloadPanels();
+    prefetchWhenIdle(engine);
+    void startOffline(engine);
+  },
+  () => undefined, // reported by the App below
+);
 
 useAppStore.getState().set({ viewGuide: !readFlag(VIEW_GUIDE_KEY), language: initialLanguage });
 
@@ -100,6 +99,7 @@ export function App() {
             </div>
           </header>
           <AddressNote />
+          <UpdateBanner />
           <ChapterText />
           <div className="pad-block">
             {engine ? (

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessageText } from '../../i18n/useMessage';
 import type { LayerSpec } from '../../engine/model/layerSpec';
@@ -7,10 +8,10 @@ import { DamagedRuns } from '../runs/DamagedRuns';
 import { EngineDown } from '../engine-status/EngineDown';
 import { EngineNote } from '../engine-status/EngineNote';
 import { EngineStatus } from '../engine-status/EngineStatus';
-import { LearningPanels } from '../backprop/LearningPanels';
 import { RunPicker } from '../runs/RunPicker';
 import { NewRunOptions } from '../training/NewRunOptions';
 import { TrainingPanel } from '../training/TrainingPanel';
+import { LazyLearningPanels } from './lazyPanels';
 
 /**
  * The controls beside the view, in collapsible sections (the most used open): how the network learns from the
@@ -53,7 +54,11 @@ export function ControlsDrawer({
         <EngineNote />
         {engine && <EngineDown retry={engine.retryEngine} />}
         {engine && <DamagedRuns />}
-        {engine && <LearningPanels engine={engine} layers={layers} />}
+        {engine && (
+          <Suspense fallback={null}>
+            <LazyLearningPanels engine={engine} layers={layers} />
+          </Suspense>
+        )}
         {engine && (
           <details className="panel" open data-section="training">
             <summary>{t('training')}</summary>

@@ -58,6 +58,10 @@ export interface LenetAutomation extends ProbeAutomation {
     presentation: boolean;
     /** The backward view's colour scale: each layer by its own largest |δ|, or one shared scale. */
     deltaScale: 'layer' | 'shared';
+    /** The epochs of the selected run's checkpoints the page holds (a shipped run's arrive when needed or when idle). */
+    fetchedEpochs: number[];
+    /** The service worker has cached the app and the selected run: the page works with the network off. */
+    offlineReady: boolean;
   };
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];
   activations(layerId: string): number[];
@@ -163,6 +167,10 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
         chapter: s.chapter,
         presentation: s.presentation,
         deltaScale: s.deltaScale,
+        fetchedEpochs: s.checkpoints
+          .filter((_, i) => (s.run === null ? false : (s.heldCheckpoints[s.run]?.[i] ?? true)))
+          .map((c) => c.epoch),
+        offlineReady: s.offlineReady,
       };
     },
     layers: () =>

@@ -25,6 +25,10 @@ export const en = {
     explorer: 'test-set explorer',
     presentation: 'presentation mode on / off',
   },
+  update: {
+    ready: 'A new version of this app is ready.',
+    reload: 'Reload to update (your drawing is kept)',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -50,5 +54,9 @@ export const zh: Catalog<typeof en> = {
     next: '下一个检查点',
     explorer: '测试集浏览',
     presentation: '打开/关闭演示模式',
+  },
+  update: {
+    ready: '本应用有新版本可用。',
+    reload: '重新加载以更新（手写的数字会保留）',
   },
 };

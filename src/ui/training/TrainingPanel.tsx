@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MNIST_BYTES_INDEX } from '../../engine/data/mnistBytes';
 import { formatFixed } from '../../i18n/format';
@@ -6,11 +7,11 @@ import type { RunRecord } from '../../store/runRecord';
 import type { TrainingController } from '../../store/trainingController';
 import { HyperparameterInputs } from './HyperparameterInputs';
 import { TrainingButtons } from './TrainingButtons';
-import { TrainingCharts } from './TrainingCharts';
 import { trainingIntent } from './trainingIntent';
 import { TrainingOrigin } from './TrainingOrigin';
 import { TrainingProgress } from './TrainingProgress';
 import './training.css';
+import { LazyTrainingCharts } from '../shell/lazyPanels';
 
 /**
  * Train LeNet-5 here on MNIST: what the buttons will train (a new network beside a shipped or imported run, or the
@@ -41,7 +42,9 @@ export function TrainingPanel({
       <TrainingButtons training={training} intent={intent} origin={shown ? runs.get(shown)?.origin : undefined} />
       <HyperparameterInputs training={training} />
       <TrainingProgress />
-      <TrainingCharts />
+      <Suspense fallback={null}>
+        <LazyTrainingCharts />
+      </Suspense>
     </section>
   );
 }
