@@ -17,7 +17,10 @@ export function wasmEngine(network: WasmNetwork): NodeEngine {
       return Math.max(64, network.capacity);
     },
     forward(inputs, n) {
-      network.setInputs(inputs, [], n);
+      if (inputs instanceof Float32Array) {
+        network.reserve(n);
+        network.pass(n).layers[0].out.set(inputs.subarray(0, n * 1024)); // the input buffer, copied at once
+      } else network.setInputs(inputs, [], n);
       network.forward(n);
       count = n;
     },

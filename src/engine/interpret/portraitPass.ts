@@ -1,0 +1,39 @@
+/**
+ * The per-checkpoint pass behind the neuron portraits: the first `limit` test images through an
+ * engine in batches, twice (the histograms need each node's range first), yielding to the worker's
+ * event loop after every chunk of images so that it keeps answering drawings and heartbeats.
+ */
+import { mnistToInput, type MnistSet } from '../data/mnistInput';
+import type { AttributionEngine } from './attributionEngine';
+import { PLANE } from './logitTarget';
+import { PortraitAccumulator, type NeuronPortraits } from './neuronPortraits';
+
+/** Images between two turns of the event loop. */
+export const PORTRAIT_CHUNK = 512;
+
+/** Runs the pass (a no-op `waitTurn` runs it in one go). */
+export async function portraitPass(
+  engine: AttributionEngine,
+  test: MnistSet,
+  limit: number,
+  waitTurn: () => Promise<void>,
+  chunk = PORTRAIT_CHUNK,
+): Promise<NeuronPortraits> {
+  const images = Math.min(limit, test.count);
+  if (!(images >= 1)) throw new RangeError(`the pass needs at least one test image, got ${limit}`);
+  const accumulator = new PortraitAccumulator(engine.layers);
+  const batch = Math.min(engine.maxBatch, 64);
+  const inputs = new Float32Array(batch * PLANE);
+  for (const phase of ['observe', 'count'] as const) {
+    for (let start = 0; start < images; start += batch) {
+      const n = Math.min(batch, images - start);
+      for (let b = 0; b < n; b++) mnistToInput(test.images, start + b, inputs, b * PLANE);
+      engine.forward(inputs, n);
+      const values = engine.layers.map((_, l) => engine.values(l, 'out'));
+      if (phase === 'observe') accumulator.observe(values, start, n);
+      else accumulator.count(values, n);
+      if (Math.floor((start + n) / chunk) > Math.floor(start / chunk)) await waitTurn();
+    }
+  }
+  return accumulator.result();
+}
