@@ -9,7 +9,7 @@ import { upsampleToInput } from '../../../src/engine/interpret/gradCam';
 import { referenceEngine } from '../../../src/engine/reference/referenceAttribution';
 import type { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { SeededRandom } from '../../../src/engine/model/random';
-import { shippedCheckpoint, testDigit } from './shippedFixtures';
+import { shippedCheckpoint, testDigit, unevenDigit } from './shippedFixtures';
 
 const runs = { modern: shippedCheckpoint('lenet5-default'), classic: shippedCheckpoint('lenet5-classic') };
 
@@ -22,7 +22,7 @@ function value(network: ReferenceNetwork, input: Float64Array, target: number, c
 describe.each(['modern', 'classic'] as const)('attribution on the shipped %s run (float64 reference)', (name) => {
   it('gradient: ∂z_t/∂x equals the central finite difference at 60 pixels, also for "A rather than B"', async () => {
     const { reference } = await runs[name];
-    const input = testDigit(0); // a 7
+    const input = unevenDigit(0); // a 7
     const engine = referenceEngine(reference);
     for (const [target, contrast] of [
       [7, null],
@@ -48,7 +48,7 @@ describe.each(['modern', 'classic'] as const)('attribution on the shipped %s run
         const centre = at(0);
         const right = (at(epsilon) - centre) / epsilon,
           left = (centre - at(-epsilon)) / epsilon;
-        // Where a max-pooling window ties (blank paper: equal c1 values) z is not differentiable: skipped.
+        // A ReLU or max-pooling switch within ε: not differentiable there, skipped.
         if (Math.abs(right - left) > 1e-4 * (1 + Math.abs(right))) {
           kinks++;
           continue;
@@ -57,8 +57,8 @@ describe.each(['modern', 'classic'] as const)('attribution on the shipped %s run
         expect(Math.abs(result.map[i] - numeric), `pixel ${i}`).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(numeric)));
         if (numeric !== 0) nonZero++;
       }
-      expect(kinks).toBeLessThan(25);
-      expect(nonZero).toBeGreaterThanOrEqual(30);
+      expect(kinks).toBeLessThanOrEqual(2);
+      expect(nonZero).toBeGreaterThanOrEqual(40);
     }
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mnistToInput } from '../../../src/engine/data/mnistInput';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
+import { SeededRandom } from '../../../src/engine/model/random';
 import { lenet5Layers } from '../../../src/engine/model/lenet5';
 import { loadRun } from '../../../src/engine/model/runLoader';
 import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
@@ -16,6 +17,15 @@ export function testDigit(index: number): Float64Array {
   const input = new Float64Array(1024);
   mnistToInput(mnistTest.images, index, input);
   return input;
+}
+
+/**
+ * Test image `index` with seeded noise of 1e-3 on every pixel: blank paper then gives no exact max-pooling
+ * ties (where z is not differentiable), so finite differences can check the gradient almost everywhere.
+ */
+export function unevenDigit(index: number): Float64Array {
+  const random = new SeededRandom(index + 1);
+  return testDigit(index).map((v) => v + 1e-3 * random.uniform());
 }
 
 /** A shipped run's last checkpoint: its architecture, float32 weights and a float64 reference network. */
