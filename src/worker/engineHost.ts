@@ -1,7 +1,8 @@
 /**
  * The worker side of the protocol: answers commands, handing each family to its module (training:
- * trainingPump.ts; the backward view: backpropCommands.ts; the explorer: explorerCommands.ts). Which
- * engine computes, and its fallback when WebGL2 is missing or its context is lost, is engineSlot.ts.
+ * trainingPump.ts; the backward view: backpropCommands.ts; the explorer: explorerCommands.ts; attribution,
+ * portraits and feature images: interpretCommands.ts). Which engine computes, and its fallback when WebGL2
+ * is missing or its context is lost, is engineSlot.ts.
  */
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ComputeBackend } from './computeBackend';
@@ -9,6 +10,7 @@ import { DEFAULT_FACTORIES, type BackendFactories } from './backendFactories';
 import { BackpropCommands, isBackpropCommand } from './backpropCommands';
 import { ExplorerCommands, isExplorerCommand } from './explorerCommands';
 import { readArchiveCommand } from './importCommands';
+import { InterpretCommands, isInterpretCommand } from './interpretCommands';
 import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
@@ -34,6 +36,7 @@ class EngineHost {
   private readonly training: TrainingPump;
   private readonly backprop: BackpropCommands;
   private readonly explorer: ExplorerCommands;
+  private readonly interpret: InterpretCommands;
   /** Set by a simulated fault: the worker stops answering anything. */
   private hung = false;
 
@@ -58,6 +61,12 @@ class EngineHost {
     );
     this.backprop = new BackpropCommands(
       this.slot,
+      (event) => this.post(event),
+      () => this.explorer.test(),
+    );
+    this.interpret = new InterpretCommands(
+      this.slot,
+      this.backprop.teaching,
       (event) => this.post(event),
       () => this.explorer.test(),
     );
@@ -98,6 +107,10 @@ class EngineHost {
     }
     if (isExplorerCommand(command)) {
       await this.explorer.execute(command);
+      return;
+    }
+    if (isInterpretCommand(command)) {
+      await this.interpret.execute(command);
       return;
     }
     if (isBackpropCommand(command)) {
