@@ -12,6 +12,7 @@ import { readComparison } from './compareReading';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
+import { createInterpretController, type InterpretController } from './interpretController';
 import { recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
@@ -35,6 +36,8 @@ export interface EngineConnection {
   readonly training: TrainingController;
   readonly backprop: BackpropController;
   readonly explorer: ExplorerController;
+  /** Attributions, neuron portraits and feature images. */
+  readonly interpret: InterpretController;
   /** Restarts an engine that stayed down after dying too often. */
   retryEngine(): Promise<void>;
   /** Reads an imported run file in the worker (unzipped and validated off the page's thread). */
@@ -203,6 +206,12 @@ export async function connectEngine(
     selected: () => ({ run, index }),
     infer: (input) => infer(input),
   });
+  const interpret = createInterpretController({
+    client,
+    explorer,
+    selected: () => ({ run, index }),
+    input: () => useAppStore.getState().input,
+  });
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
   client.subscribe((event) => {
@@ -236,6 +245,7 @@ export async function connectEngine(
     training,
     backprop: backpropControl,
     explorer,
+    interpret,
     selectedIndex: () => index,
     retryEngine: () => supervision.retry(),
     async importRun(bytes, fileName) {
