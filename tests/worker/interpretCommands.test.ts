@@ -50,11 +50,11 @@ function scaled(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 function expectClose(got: Attribution, want: Attribution, what: string): void {
   expect(got.target, what).toBe(want.target);
-  expect(Math.abs(got.score - want.score), what).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(want.score)));
-  expect(scaled(got.map, want.map), `${what} map`).toBeLessThanOrEqual(1e-3);
-  if (want.raw) expect(scaled(got.raw!, want.raw), `${what} raw`).toBeLessThanOrEqual(1e-3);
+  expect(Math.abs(got.score - want.score), what).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(want.score)));
+  expect(scaled(got.map, want.map), `${what} map`).toBeLessThanOrEqual(1e-5);
+  if (want.raw) expect(scaled(got.raw!, want.raw), `${what} raw`).toBeLessThanOrEqual(1e-5);
   if (want.baseline !== null)
-    expect(Math.abs(got.baseline! - want.baseline)).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(want.baseline)));
+    expect(Math.abs(got.baseline! - want.baseline)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(want.baseline)));
 }
 
 describe('interpretation commands', () => {
