@@ -100,6 +100,7 @@ export class PortraitAccumulator {
   private readonly threshold: Float64Array;
   private scale: Float64Array | null = null;
   private seen = 0;
+  private finished: NeuronPortraits | null = null;
 
   constructor(
     private readonly layers: readonly LayerSpec[],
@@ -126,9 +127,12 @@ export class PortraitAccumulator {
         const row = b * size - start;
         for (let node = start; node < start + size; node++) {
           const v = layerValues[row + node];
-          if (v < low[node]) low[node] = v;
-          if (v > high[node]) high[node] = v;
+          // Zeros (most values after a ReLU) only count; they enter the range in range().
           if (v === 0) zeros[node]++;
+          else {
+            if (v < low[node]) low[node] = v;
+            if (v > high[node]) high[node] = v;
+          }
           if (v > threshold[node]) {
             // Insert after every kept value ≥ v (those seen earlier have lower indices).
             const base = node * keep;
@@ -149,13 +153,26 @@ export class PortraitAccumulator {
     this.seen = Math.max(this.seen, first + n);
   }
 
-  /** Pass 2: the same batches again, into the histograms over [low, high]. */
+  /** Each node's range with its zeros, and the bins per unit of value (once pass 1 is over). */
+  private range(): Float64Array {
+    if (!this.scale) {
+      const { low, high, zeros, bins } = this;
+      this.scale = low.map((_, node) => {
+        if (zeros[node] > 0) {
+          low[node] = Math.min(low[node], 0);
+          high[node] = Math.max(high[node], 0);
+        }
+        const span = high[node] - low[node];
+        return span > 0 ? bins / span : 0;
+      });
+    }
+    return this.scale;
+  }
+
+  /** Pass 2: the same batches again, into the histograms over [low, high] (zeros are added in `result`). */
   count(values: readonly FloatArray[], n: number): void {
     const { bins, low, histogram } = this;
-    const scale = (this.scale ??= this.low.map((lo, node) => {
-      const span = this.high[node] - lo;
-      return span > 0 ? bins / span : 0;
-    }));
+    const scale = this.range();
     const last = bins - 1;
     for (let l = 0, start = 0; l < this.layers.length; l++) {
       const size = shapeSize(this.layers[l].shape);
@@ -163,8 +180,10 @@ export class PortraitAccumulator {
       for (let b = 0; b < n; b++) {
         const row = b * size - start;
         for (let node = start; node < start + size; node++) {
+          const v = layerValues[row + node];
+          if (v === 0) continue;
           // Values lie in [low, high], so the product is ≥ 0 and `| 0` floors it.
-          const bin = ((layerValues[row + node] - low[node]) * scale[node]) | 0;
+          const bin = ((v - low[node]) * scale[node]) | 0;
           histogram[node * bins + (bin > last ? last : bin)]++;
         }
       }
@@ -172,19 +191,27 @@ export class PortraitAccumulator {
     }
   }
 
-  /** The finished portraits. */
+  /** The finished portraits (after both passes). */
   result(): NeuronPortraits {
-    return {
+    if (this.finished) return this.finished;
+    const { bins, low, zeros, histogram } = this;
+    const scale = this.range();
+    for (let node = 0; node < this.nodes; node++) {
+      if (zeros[node] > 0)
+        histogram[node * bins + Math.min(bins - 1, Math.floor(-low[node] * scale[node]))] += zeros[node];
+    }
+    this.finished = {
       images: this.seen,
       keep: this.keep,
-      bins: this.bins,
+      bins,
       layerStart: layerStarts(this.layers),
       topIndex: this.topIndex,
       topValue: Float32Array.from(this.topValue, (v) => (v === -Infinity ? 0 : v)),
-      zeros: this.zeros,
-      low: Float32Array.from(this.low),
+      zeros,
+      low: Float32Array.from(low),
       high: Float32Array.from(this.high),
-      histogram: this.histogram,
+      histogram,
     };
+    return this.finished;
   }
 }
