@@ -20,8 +20,9 @@ export async function portraitPass(
   waitTurn: () => Promise<void>,
   sliceMs = PORTRAIT_SLICE_MS,
 ): Promise<NeuronPortraits> {
+  if (!(Number.isInteger(limit) && limit >= 1))
+    throw new RangeError(`the pass runs over a whole number of test images, at least 1, got ${limit}`);
   const images = Math.min(limit, test.count);
-  if (!(images >= 1)) throw new RangeError(`the pass needs at least one test image, got ${limit}`);
   const accumulator = new PortraitAccumulator(engine.layers);
   const batch = Math.min(engine.maxBatch, 64);
   const inputs = new Float32Array(batch * PLANE);

@@ -125,5 +125,7 @@ describe('neuron portraits', () => {
     expect(() => topImagesOf(portraits, engine.layers, { layer: 'c3', c: 0, y: 0, x: 0 }, 33)).toThrow(/k must/);
     expect(() => topImagesOf(portraits, engine.layers, { layer: 'c9', c: 0, y: 0, x: 0 }, 3)).toThrow(/no layer/);
     expect(() => topImagesOf(portraits, engine.layers, { layer: 'c3', c: 16, y: 0, x: 0 }, 3)).toThrow(/outside/);
+    await expect(portraitPass(engine, mnistTest, 2.5, noWait)).rejects.toThrow(/whole number/);
+    await expect(portraitPass(engine, mnistTest, 0, noWait)).rejects.toThrow(/at least 1/);
   });
 });
