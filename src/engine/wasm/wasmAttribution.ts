@@ -17,10 +17,10 @@ export function wasmEngine(network: WasmNetwork): NodeEngine {
       return Math.max(64, network.capacity);
     },
     forward(inputs, n) {
-      if (inputs instanceof Float32Array) {
-        network.reserve(n);
-        network.pass(n).layers[0].out.set(inputs.subarray(0, n * 1024)); // the input buffer, copied at once
-      } else network.setInputs(inputs, [], n);
+      if (inputs.length < n * 1024) throw new Error(`input holds ${inputs.length} values, need ${n * 1024}`);
+      network.reserve(n);
+      // Straight into the input buffer (the labels there stay: only the loss reads them, and nothing reads the loss).
+      network.pass(n).layers[0].out.set(inputs.subarray(0, n * 1024));
       network.forward(n);
       count = n;
     },
