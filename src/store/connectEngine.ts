@@ -14,6 +14,7 @@ import { engineReasonMessage } from './engineReason';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
 import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
+import { createInterpretController, type InterpretController } from './interpretController';
 import { networkInput, probedInput } from './networkInput';
 import { createProbeController, type ProbeController } from './probeController';
 import { checkpointParams, heldParams, recordFromLoadedRun, type RunRecord } from './runRecord';
@@ -40,6 +41,8 @@ export interface EngineConnection {
   readonly backprop: BackpropController;
   readonly explorer: ExplorerController;
   readonly probe: ProbeController;
+  /** Attributions, neuron portraits and feature images. */
+  readonly interpret: InterpretController;
   /** Restarts an engine that stayed down after dying too often. */
   retryEngine(): Promise<void>;
   /** Reads an imported run file in the worker (unzipped and validated off the page's thread). */
@@ -245,6 +248,12 @@ export async function connectEngine(
     selected: () => ({ run, index }),
     infer: (input) => infer(input),
   });
+  const interpret = createInterpretController({
+    client,
+    explorer,
+    selected: () => ({ run, index }),
+    input: () => networkInput(),
+  });
   // While a run trains, the backward view follows the live weights too (at most one pass in flight).
   let following = false;
   client.subscribe((event) => {
@@ -289,6 +298,7 @@ export async function connectEngine(
     backprop: backpropControl,
     explorer,
     probe,
+    interpret,
     selectedIndex: () => index,
     retryEngine: () => supervision.retry(),
     async importRun(bytes, fileName) {

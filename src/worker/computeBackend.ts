@@ -4,6 +4,7 @@ import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { LossStatistics } from '../engine/gpu/gpuTrainer';
+import type { AttributionEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { Backend, Hyperparameters } from './protocol';
 
@@ -25,6 +26,8 @@ export interface ComputeBackend {
   infer(input: Float32Array): ActivationFrame;
   /** The forward frame and the backward pass (every delta and parameter gradient) of one input against `label`. */
   backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame };
+  /** The network loaded (or taught, or training) as the attribution methods use it (src/engine/interpret). */
+  attributionEngine(): AttributionEngine;
   /** Prepares training on `train` (uploaded once), continuing after `stepsDone` steps of `settings`. */
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void;
   /** Trains one batch (on the GPU: submits it). */

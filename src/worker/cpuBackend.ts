@@ -5,8 +5,10 @@ import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import { evaluateNetwork } from '../engine/evaluate';
 import type { LossStatistics } from '../engine/gpu/gpuTrainer';
+import type { AttributionEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { lenet5Layers } from '../engine/model/lenet5';
+import { referenceEngine } from '../engine/reference/referenceAttribution';
 import { ReferenceNetwork } from '../engine/reference/referenceNetwork';
 import { ReferenceTrainer } from '../engine/referenceTrainer';
 import type { ComputeBackend } from './computeBackend';
@@ -69,6 +71,10 @@ export class CpuBackend implements ComputeBackend {
         label,
       ),
     };
+  }
+
+  attributionEngine(): AttributionEngine {
+    return referenceEngine(this.require());
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

@@ -1,8 +1,8 @@
 /**
  * The worker side of the protocol: answers commands, handing each family to its module (training:
  * trainingPump.ts; the backward view: backpropCommands.ts; the explorer: explorerCommands.ts; the
- * transform probe: probeCommands.ts). Which engine computes, and its fallback when WebGL2 is missing or
- * its context is lost, is engineSlot.ts.
+ * transform probe: probeCommands.ts; attribution, portraits and feature images: interpretCommands.ts). Which engine
+ * computes, and its fallback when WebGL2 is missing or its context is lost, is engineSlot.ts.
  */
 import type { MnistSet } from '../engine/data/mnistInput';
 import { problemOf } from '../engine/model/runFormatError';
@@ -12,6 +12,7 @@ import { BackpropCommands, isBackpropCommand } from './backpropCommands';
 import { ExplorerCommands, isExplorerCommand } from './explorerCommands';
 import { readArchiveCommand } from './importCommands';
 import { isProbeCommand, ProbeCommands, scratchBackend } from './probeCommands';
+import { InterpretCommands, isInterpretCommand } from './interpretCommands';
 import { EngineSlot } from './engineSlot';
 import { GpuBackend } from './gpuBackend';
 import { transferables, type EngineCommand, type EngineEvent, type Endpoint } from './protocol';
@@ -38,6 +39,7 @@ class EngineHost {
   private readonly backprop: BackpropCommands;
   private readonly explorer: ExplorerCommands;
   private readonly probe: ProbeCommands;
+  private readonly interpret: InterpretCommands;
   /** Set by a simulated fault: the worker stops answering anything. */
   private hung = false;
 
@@ -66,6 +68,12 @@ class EngineHost {
     );
     this.backprop = new BackpropCommands(
       this.slot,
+      (event) => this.post(event),
+      () => this.explorer.test(),
+    );
+    this.interpret = new InterpretCommands(
+      this.slot,
+      this.backprop.teaching,
       (event) => this.post(event),
       () => this.explorer.test(),
     );
@@ -112,6 +120,10 @@ class EngineHost {
     }
     if (isProbeCommand(command)) {
       await this.probe.execute(command);
+      return;
+    }
+    if (isInterpretCommand(command)) {
+      await this.interpret.execute(command);
       return;
     }
     if (isBackpropCommand(command)) {

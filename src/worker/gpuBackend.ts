@@ -3,10 +3,12 @@ import type { ActivationFrame } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
+import { gpuEngine } from '../engine/gpu/gpuAttribution';
 import { createComputeContext } from '../engine/gpu/glContext';
 import { GpuNetwork } from '../engine/gpu/gpuNetwork';
 import { evaluateOnGpu, GpuTrainer, uploadDataset, type LossStatistics } from '../engine/gpu/gpuTrainer';
 import type { GpuTexture } from '../engine/gpu/gpuTexture';
+import type { AttributionEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { ComputeBackend, WaitTurn } from './computeBackend';
 import type { Hyperparameters } from './protocol';
@@ -67,6 +69,10 @@ export class GpuBackend implements ComputeBackend {
 
   backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
     return this.require().backwardOne(input, label);
+  }
+
+  attributionEngine(): AttributionEngine {
+    return gpuEngine(this.require());
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

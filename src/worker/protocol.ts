@@ -6,7 +6,11 @@ import type { ActivationFrame } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
 import type { TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
+import type { Attribution, AttributionMethod, AttributionOptions } from '../engine/interpret/attribute';
+import type { FeatureImage } from '../engine/interpret/featureImage';
+import type { NeuronPortraits } from '../engine/interpret/neuronPortraits';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { NodeRef } from '../engine/model/nodeRef';
 import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { LoadedRun } from '../engine/model/runLoader';
 import type { RunProblem } from '../engine/model/runProblems';
@@ -101,6 +105,30 @@ export type EngineCommand =
       kind: SweepKind;
       networks: { architecture: ArchitectureOptions; params: Float32Array }[];
     }
+  /** One attribution of `input` by the network shown (the loaded weights, a teaching copy, or a run training). */
+  | {
+      type: 'attribute';
+      requestId: number;
+      input: Float32Array;
+      method: AttributionMethod;
+      options: AttributionOptions;
+    }
+  /** The neuron portraits of these weights over the first `limit` test images (answered by `portraitsComputed`); the loaded weights stay. */
+  | {
+      type: 'computePortraits';
+      requestId: number;
+      architecture: ArchitectureOptions;
+      params: Float32Array;
+      limit: number;
+    }
+  /** The feature image of `node` under these weights (answered by `featureSynthesized`); the loaded weights stay. */
+  | {
+      type: 'synthesizeFeature';
+      requestId: number;
+      architecture: ArchitectureOptions;
+      params: Float32Array;
+      node: NodeRef;
+    }
   | { type: 'setDrawing'; input: Float32Array | null }
   | { type: 'setDataset'; requestId: number; train: MnistSet; test: MnistSet }
   | { type: 'train'; settings: TrainingSettings; stepsDone: number; epochs: number; evaluateImages: number }
@@ -149,6 +177,9 @@ export type EngineEvent =
   | { type: 'teachingEvaluated'; requestId: number; before: number; after: number; images: number }
   /** `engineGradient`: the same derivative from the engine in use (float32), beside the float64 check. */
   | { type: 'gradientChecked'; requestId: number; check: WeightCheck; engineGradient: number }
+  | { type: 'attributed'; requestId: number; attribution: Attribution }
+  | { type: 'portraitsComputed'; requestId: number; portraits: NeuronPortraits }
+  | { type: 'featureSynthesized'; requestId: number; feature: FeatureImage }
   | { type: 'activationsStreamed'; frame: ActivationFrame; step: number }
   | { type: 'datasetLoaded'; requestId: number }
   | { type: 'progressReported'; progress: TrainingProgress }
@@ -185,6 +216,21 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
       return [message.input.buffer, ...message.networks.map((n) => n.params.buffer)];
     case 'invarianceSwept':
       return message.probabilities.map((p) => p.buffer);
+    case 'attribute':
+      return [message.input.buffer];
+    case 'computePortraits':
+    case 'synthesizeFeature':
+      return [message.params.buffer];
+    case 'attributed':
+      return message.attribution.raw
+        ? [message.attribution.map.buffer, message.attribution.raw.buffer]
+        : [message.attribution.map.buffer];
+    case 'portraitsComputed': {
+      const p = message.portraits;
+      return [p.topIndex.buffer, p.topValue.buffer, p.zeros.buffer, p.low.buffer, p.high.buffer, p.histogram.buffer];
+    }
+    case 'featureSynthesized':
+      return [message.feature.image.buffer];
     case 'setTestSet':
       return [message.test.images.buffer, message.test.labels.buffer];
     case 'readRunArchive':

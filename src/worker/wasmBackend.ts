@@ -4,7 +4,9 @@ import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { LossStatistics } from '../engine/gpu/gpuTrainer';
+import type { AttributionEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import { wasmEngine } from '../engine/wasm/wasmAttribution';
 import { WasmNetwork } from '../engine/wasm/wasmNetwork';
 import { backwardFrame, evaluateWasm, inferFrame } from '../engine/wasm/wasmReadout';
 import { WasmTrainer } from '../engine/wasm/wasmTrainer';
@@ -50,6 +52,10 @@ export class WasmBackend implements ComputeBackend {
 
   backward(input: Float32Array, label: number): { frame: ActivationFrame; backward: BackwardFrame } {
     return backwardFrame(this.require(), input, label);
+  }
+
+  attributionEngine(): AttributionEngine {
+    return wasmEngine(this.require());
   }
 
   beginTraining(train: MnistSet, settings: TrainingSettings, stepsDone: number): void {

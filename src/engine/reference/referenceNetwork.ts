@@ -148,22 +148,35 @@ export class ReferenceNetwork {
   /** Backpropagates the loss of `pass` against `labels` through every layer down to the input. */
   backward(pass: ForwardPass, labels: ArrayLike<number>): BackwardPass {
     const { batchSize } = pass;
-    const gradients = new this.ArrayType(this.layout.size);
-    const deltas: LayerDelta[] = new Array(this.layers.length);
     const last = this.layers.length - 1;
     const output = pass.layers[last];
     const classes = this.layers[last].shape[0];
     const dLogits = new this.ArrayType(batchSize * classes);
     lossBackward(this.loss, output.out, labels, batchSize, classes, dLogits);
     // dL/dp of the softmax output is not needed elsewhere; the output's delta is reported on the logits.
-    let dOut: FloatArray = dLogits;
-    for (let l = last; l >= 1; l--) {
+    const { gradients, deltas } = this.backwardFrom(pass, last, dLogits);
+    return { loss: this.lossOf(pass, labels), gradients, deltas };
+  }
+
+  /**
+   * Backpropagates `seed` = d(some value)/dz of layer `top`'s pre-activation (the logits for the output;
+   * `top` must have a pre-activation) down to the input: the parameter gradients of layers 1..top and
+   * the deltas of layers 0..top (entry `top` holds the seed as dPre and dOut; none above it).
+   */
+  backwardFrom(pass: ForwardPass, top: number, seed: FloatArray): { gradients: FloatArray; deltas: LayerDelta[] } {
+    const { batchSize } = pass;
+    const gradients = new this.ArrayType(this.layout.size);
+    const deltas: LayerDelta[] = new Array(top + 1);
+    if (!pass.layers[top]?.pre || seed.length !== pass.layers[top].pre!.length)
+      throw new Error(`layer ${top} has no pre-activation of ${seed.length} values to seed`);
+    let dOut: FloatArray = seed;
+    for (let l = top; l >= 1; l--) {
       const layer = this.layers[l] as ComputeLayerSpec;
       const act = pass.layers[l];
       const x = pass.layers[l - 1].out;
       let dPre: FloatArray | null = null;
-      if (layer.kind === 'dense' && layer.activation === 'softmax') {
-        dPre = dLogits;
+      if (l === top) {
+        dPre = seed;
       } else if (act.pre) {
         dPre = new this.ArrayType(act.pre.length);
         const activation = layer.kind === 'pool' ? layer.activation! : (layer.activation as 'relu');
@@ -175,7 +188,7 @@ export class ReferenceNetwork {
       dOut = dx;
     }
     deltas[0] = { id: 'input', dOut, dPre: null };
-    return { loss: this.lossOf(pass, labels), gradients, deltas };
+    return { gradients, deltas };
   }
 
   private backwardLayer(

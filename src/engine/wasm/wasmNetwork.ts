@@ -285,14 +285,15 @@ export class WasmNetwork {
 
   /**
    * Backpropagates the last forward pass of `n` images into every delta and `gradients()`
-   * (dL/d(input) too when `inputDelta`).
+   * (dL/d(input) too when `inputDelta`). With `top` below the output layer it starts from the dPre
+   * that the caller wrote into layer `top` (a layer with a pre-activation), as forward() writes the output's.
    */
-  backward(n: number, inputDelta: boolean): void {
+  backward(n: number, inputDelta: boolean, top = this.layers.length - 1): void {
     const k = this.kernels;
     const batch = this.reserve(n);
     const act = ACTIVATION[this.architecture.activation];
     this.arena.f32(this.grads, this.layout.size).fill(0);
-    const last = this.layers.length - 1;
+    const last = top;
     for (let l = last; l >= 1; l--) {
       const layer = this.layers[l];
       const buffers = batch.layers[l];

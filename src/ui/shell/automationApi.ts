@@ -5,6 +5,7 @@
 import { openChapter } from '../chapters/openChapter';
 import { i18n } from '../../i18n/i18n';
 import { messageText } from '../../i18n/useMessage';
+import type { AttributionMethod, AttributionOptions } from '../../engine/interpret/attribute';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
@@ -93,6 +94,19 @@ export interface LenetAutomation extends ProbeAutomation {
   simulateEngineFault(fault: 'close' | 'hang'): void;
   /** Measurements for `npm run bench:ui`: pointer-to-frame latencies (ms) and frames rendered. */
   metrics(): { latencies: number[]; framesRendered: number };
+  /**
+   * An attribution of the current input by the network shown: `map` 1,024 values (32x32, signed, in the logit's
+   * units), `raw` the layer-sized cam (Grad-CAM) or the drop per patch position (occlusion), `score` z_t(x) (or
+   * z_A − z_B), `baseline` z_t(0) (integrated gradients).
+   */
+  attribution(
+    method: AttributionMethod,
+    options?: AttributionOptions,
+  ): Promise<{ map: number[]; raw?: number[]; target: number; score: number; baseline?: number }>;
+  /** The `k` test digits that excite `node` most at the selected checkpoint, by value descending (ties to the lower index). */
+  topImages(node: NodeRef, k: number): Promise<{ index: number; value: number }[]>;
+  /** The input in [0, 1] that maximizes `node` at the selected checkpoint, and the node's value on it. */
+  featureImage(node: NodeRef): Promise<{ image: number[]; value: number; steps: number }>;
   /** The full address of the reading shown now (run, checkpoint, drawing, view, backward label), as the share button copies it. */
   shareUrl(): string;
 }
@@ -267,6 +281,21 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     loadTestDigit: (index) => require().explorer.loadTestDigit(index),
     shareUrl,
     ...probeAutomation(require, currentLayers),
+    async attribution(method, options = {}) {
+      const result = await require().interpret.attribution(method, options);
+      return {
+        map: Array.from(result.map),
+        ...(result.raw ? { raw: Array.from(result.raw) } : {}),
+        target: result.target,
+        score: result.score,
+        ...(result.baseline !== null ? { baseline: result.baseline } : {}),
+      };
+    },
+    topImages: (node, k = 9) => require().interpret.topImages(node, k),
+    async featureImage(node) {
+      const feature = await require().interpret.featureImage(node);
+      return { image: Array.from(feature.image), value: feature.value, steps: feature.steps };
+    },
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);
