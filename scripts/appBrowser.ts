@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type {} from '../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../src/ui/automation/automationApi'; // declares window.lenet
 import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 
 /** A running app and a page on it. */

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type {} from '../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../src/ui/automation/automationApi'; // declares window.lenet
 import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 import { writeReportSection } from './benchmarkReport';
 

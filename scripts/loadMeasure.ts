@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import type {} from '../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../src/ui/automation/automationApi'; // declares window.lenet
 
 /** A request the server answered: when it arrived (ms since the epoch), its path, the bytes sent for it. */
 interface Served {

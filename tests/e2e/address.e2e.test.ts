@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const session = appForFile();

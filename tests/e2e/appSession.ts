@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { openApp, type AppSession } from '../../scripts/appBrowser';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 
 /** Where screenshots are kept as test artifacts. */
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results', 'e2e');

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { formatNumber } from '../../src/viz/deltaWords';
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRun } from '../../src/engine/model/runLoader';
 import { confusionMatrix } from '../../src/store/explorerData';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
 
 const test = loadMnistSplit('test');

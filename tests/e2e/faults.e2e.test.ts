@@ -5,7 +5,7 @@
  * retry button that brings it back.
  */
 import { describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { appForFile, DIGITS, drawStrokes } from './appSession';
 
 const session = appForFile('?trainSubset=512');

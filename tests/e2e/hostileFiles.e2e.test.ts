@@ -6,7 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { appForFile, DIGITS, drawStrokes } from './appSession';
 
 const session = appForFile();

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/shell/automationApi'; // declares window.lenet
+import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
 import { ARTIFACTS, DIGITS, drawStrokes, openApp, settledPrediction, type AppSession } from './appSession';
 
 let app: AppSession;

@@ -19,8 +19,8 @@ import { messageText } from '../../src/i18n/useMessage';
 import { validateManifest } from '../../src/engine/model/runValidation';
 import { STORED_RUN_PROBLEMS } from '../../src/store/storedRunProblems';
 import { checkStoredRun, inspectStoredRun } from '../../src/store/storedRunValidation';
-import { errorDetail, problemMessage, type Problem } from '../../src/ui/runs/problemMessage';
-import { en, zh } from '../../src/ui/runs/problemStrings';
+import { errorDetail, problemMessage, type Problem } from '../../src/ui/problems/problemMessage';
+import { en, zh } from '../../src/ui/problems/problemStrings';
 
 const HAN = /\p{Script=Han}/u;
 const placeholders = (sentence: string) => [...sentence.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);

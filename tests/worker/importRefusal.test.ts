@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../src/i18n/i18n';
 import { messageText } from '../../src/i18n/useMessage';
-import { errorDetail } from '../../src/ui/runs/problemMessage';
+import { errorDetail } from '../../src/ui/problems/problemMessage';
 import { EngineClient } from '../../src/worker/engineClient';
 import { EngineFailure } from '../../src/worker/engineFailure';
 import { serveEngine } from '../../src/worker/engineHost';

@@ -7,7 +7,7 @@ import { flyTo } from '../../viz/sceneHolder';
 import { BackpropPanel } from './BackpropPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { LearnedKernels } from '../kernels/LearnedKernels';
-import { TeachPanel } from './TeachPanel';
+import { TeachPanel } from '../teaching/TeachPanel';
 
 /** Focuses the centre node of a map (a dense unit itself) and flies the camera to its layer. */
 function focusMap(layers: readonly LayerSpec[], layerId: string, map: number): void {

@@ -5,7 +5,7 @@ import { useMessageText } from '../../i18n/useMessage';
 import { useAppStore } from '../../store/appStore';
 import { DAMAGED_STORAGE, deleteSavedRun, readRawRecord } from '../../store/runStorage';
 import { rawRecordJson } from '../../store/storedRunValidation';
-import { problemMessage } from './problemMessage';
+import { problemMessage } from '../problems/problemMessage';
 
 /**
  * Records in this browser's run storage that the page could not use: each is named with its problem and kept as

@@ -4,7 +4,7 @@ import { message } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { exportRun } from '../../store/runArchive';
-import { errorDetail } from './problemMessage';
+import { errorDetail } from '../problems/problemMessage';
 import { wholeRun } from '../../store/runRecord';
 import { useRunName } from './useRunName';
 

@@ -7,7 +7,7 @@ import { lazy } from 'react';
 
 const learning = () => import('../backprop/LearningPanels');
 const explorer = () => import('../explorer/ExplorerContent');
-const charts = () => import('../training/TrainingCharts');
+const charts = () => import('../charts/TrainingCharts');
 
 /** The backward pass, teaching, the parameter gradients and the gradient check (src/ui/backprop, src/ui/kernels). */
 export const LazyLearningPanels = lazy(() => learning().then((m) => ({ default: m.LearningPanels })));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
-import { pinMostActivePooling, poolingLayerFor } from '../shell/shortcuts';
+import { pinMostActivePooling, poolingLayerFor } from '../presentation/shortcuts';
 import './viewControls.css';
 
 /**

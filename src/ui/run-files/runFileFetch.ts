@@ -7,7 +7,7 @@ import { runFormatError } from '../../engine/model/runFormatError';
 import { runProblem } from '../../engine/model/runProblems';
 import { message } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
-import { errorDetail } from './problemMessage';
+import { errorDetail } from '../problems/problemMessage';
 
 /** The waits between attempts (ms); the last repeats. */
 const WAITS = [1000, 2000, 4000, 8000, 15000, 30000];

@@ -3,7 +3,7 @@ import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
 import { LineChart } from './LineChart';
-import { belongsToShown } from './trainingIntent';
+import { belongsToShown } from '../training/trainingIntent';
 
 /** Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this tab. */
 export function TrainingCharts() {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRun, type LoadedRun } from '../../../src/engine/model/runLoader';
 import { useAppStore } from '../../../src/store/appStore';
 import { checkpointParams } from '../../../src/store/runRecord';
-import { openShippedRun } from '../../../src/ui/runs/shippedRun';
+import { openShippedRun } from '../../../src/ui/run-files/shippedRun';
 
 const dir = join(import.meta.dirname, '..', '..', '..', 'public', 'models', 'lenet5-default');
 const URL_BASE = '/models/lenet5-default';

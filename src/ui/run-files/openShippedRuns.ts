@@ -2,7 +2,8 @@
  * The page's start: both shipped runs' manifests, and the fetch of the one checkpoint shown first (the one the
  * page's address names, else the modern run's last) begun before the engine is up.
  */
-import { errorText, message } from '../../i18n/message';
+import { message } from '../../i18n/message';
+import { errorDetail } from '../problems/problemMessage';
 import { decodeAddress } from '../../store/addressState';
 import { useAppStore } from '../../store/appStore';
 import type { RunRecord } from '../../store/runRecord';
@@ -34,7 +35,7 @@ export async function openShippedRuns(fragment: string): Promise<ShippedRuns> {
   const classic = openShippedRun('lenet5-classic', CLASSIC_RUN_URL, true).then(
     (run) => [run],
     (error: unknown) => {
-      useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorText(error) }) });
+      useAppStore.getState().set({ error: message('messages', 'classicRunFailed', { detail: errorDetail(error) }) });
       return [];
     },
   );

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ADDRESS, encodeAddress } from '../../../src/store/addressState';
 import type { RunRecord } from '../../../src/store/runRecord';
-import { firstCheckpoint } from '../../../src/ui/runs/openShippedRuns';
-import { prefetchOrder } from '../../../src/ui/runs/runPrefetch';
+import { firstCheckpoint } from '../../../src/ui/run-files/openShippedRuns';
+import { prefetchOrder } from '../../../src/ui/run-files/runPrefetch';
 
 const run = (name: string, epochs: number[]) =>
   ({ name, checkpoints: epochs.map((epoch) => ({ epoch, testAccuracy: null, params: null })) }) as unknown as RunRecord;
