@@ -5,18 +5,17 @@
  */
 import { errorText, message } from '../i18n/message';
 import { EngineClient } from '../worker/engineClient';
-import { SupervisedWorker, type WorkerLike } from '../worker/supervisedWorker';
 import type { Backend } from '../worker/protocol';
 import { useAppStore, type CheckpointSummary } from './appStore';
 import { createBackpropController, type BackpropController } from './backpropController';
-import { readComparison, SHIPPED_RUNS } from './compareReading';
-import { engineReasonMessage } from './engineReason';
+import { SHIPPED_RUNS } from './compareReading';
 import { superviseEngine } from './engineSupervision';
 import { createExplorerController, type ExplorerController } from './explorerController';
-import { frameHolder, predictionOf, showBackward, showFrame } from './frameHolder';
 import { createInterpretController, type InterpretController } from './interpretController';
-import { networkInput, probedInput } from './networkInput';
+import { networkInput } from './networkInput';
 import { createProbeController, type ProbeController } from './probeController';
+import { createReadingPump } from './readingPump';
+import { startEngineWorker } from './engineStart';
 import { checkpointParams, heldParams, recordFromLoadedRun, type RunRecord } from './runRecord';
 import { createTrainingController, type TrainingController } from './trainingController';
 
@@ -68,34 +67,10 @@ export async function connectEngine(
   others: readonly RunRecord[] = [],
   first?: { readonly run: RunRecord; readonly index: number },
 ): Promise<EngineConnection> {
-  let onDeath = (reason: string) => {
-    console.error(`the engine worker died before start: ${reason}`);
-  };
-  const supervised = new SupervisedWorker(
-    () =>
-      new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
-    (reason) => onDeath(reason),
-  );
-  const client = new EngineClient(supervised);
+  const engine = await startEngineWorker(prefer);
+  const { supervised, client } = engine;
   const set = (partial: Parameters<ReturnType<typeof useAppStore.getState>['set']>[0]) =>
     useAppStore.getState().set(partial);
-  client.subscribe((event) => {
-    if (event.type === 'backendChanged') {
-      const reason = engineReasonMessage(event.reason, event.backend);
-      set({ backend: event.backend, engineNote: reason, engineReason: reason });
-    }
-    if (event.type === 'failed') set({ error: message('messages', 'failed', { detail: event.message }) });
-  });
-  const started = await client.start(prefer);
-  set({
-    backend: started.backend,
-    renderer: started.renderer,
-    engineReason: started.reason ? engineReasonMessage(started.reason, started.backend) : null,
-  });
-  let backendNow = started.backend;
-  client.subscribe((event) => {
-    if (event.type === 'backendChanged') backendNow = event.backend;
-  });
 
   const runs = new Map<string, RunRecord>();
   const register = (record: RunRecord) => {
@@ -106,61 +81,10 @@ export async function connectEngine(
   others.forEach(register);
   let run = shipped;
   let index = run.checkpoints.length - 1;
-  let inFlight = false;
-  let pending: { input: Float32Array | null; time: number; done: (() => void)[] } | null = null;
   // Assigned below, before the first drawing is read.
   let backprop: BackpropController | null = null;
-  const read = (input: Float32Array) =>
-    useAppStore.getState().viewKind === 'backward' && backprop ? backprop.read(input) : client.infer(input);
-  const pump = async () => {
-    if (inFlight || !pending) return;
-    const job = pending;
-    pending = null;
-    inFlight = true;
-    // The network reads the input under the transform probe (networkInput.ts).
-    const input = probedInput(job.input, useAppStore.getState().probe);
-    try {
-      client.setDrawing(input); // streamed back under the live weights while a run trains
-      const frame = input ? await read(input) : null;
-      if (!frame || useAppStore.getState().viewKind !== 'backward') {
-        showBackward(null);
-        set({ backward: null });
-      }
-      // Difference mode: the same drawing under the previous checkpoint, then back to the current weights (a
-      // previous checkpoint still on its way is fetched meanwhile, and the drawing read again once it is here).
-      const training = useAppStore.getState().training.status === 'running';
-      const previous = index > 0 ? run.checkpoints[index - 1].params : null;
-      if (frame && previous && useAppStore.getState().colourMode === 'difference' && !training) {
-        await client.loadWeights(run.architecture, previous);
-        frameHolder.previous = await client.infer(input!);
-        await client.loadWeights(run.architecture, heldParams(run, index));
-      } else {
-        frameHolder.previous = null;
-        if (frame && index > 0 && !previous && useAppStore.getState().colourMode === 'difference')
-          checkpointParams(run, index - 1).then(
-            () => void infer(useAppStore.getState().input),
-            () => undefined,
-          );
-      }
-      showFrame(frame, job.time);
-      const comparison =
-        frame && useAppStore.getState().compare
-          ? await readComparison(client, runs, run.name, input!, () => void infer(useAppStore.getState().input))
-          : null;
-      set({ prediction: frame ? predictionOf(frame) : null, comparison });
-    } catch (error) {
-      set({ error: message('messages', 'failed', { detail: errorText(error) }) });
-    } finally {
-      inFlight = false;
-      job.done.forEach((resolve) => resolve());
-      void pump();
-    }
-  };
-  const infer = (input: Float32Array | null, inputTime = performance.now()) =>
-    new Promise<void>((resolve) => {
-      pending = { input, time: pending?.time ?? inputTime, done: [...(pending?.done ?? []), resolve] };
-      void pump();
-    });
+  const reading = createReadingPump({ client, runs, selected: () => ({ run, index }), backprop: () => backprop });
+  const infer = reading.infer;
 
   let showing = 0;
   const show = async (next: RunRecord, nextIndex: number) => {
@@ -225,22 +149,22 @@ export async function connectEngine(
   const supervision = superviseEngine({
     supervised,
     client,
-    currentBackend: () => backendNow,
+    currentBackend: engine.backend,
     async forgetWorker() {
-      inFlight = false; // its reply will never come
+      reading.forgetWorker(); // the reading in flight will never be answered
       backpropControl.forget();
       explorer.forgetWorker();
       await training.forgetWorker();
     },
     async reload() {
-      backendNow = useAppStore.getState().backend ?? backendNow;
+      engine.followStore();
       await show(run, index);
       return run.checkpoints[index].epoch;
     },
   });
-  onDeath = (reason) =>
+  engine.onDeath = (reason) =>
     void supervision.onDeath(reason).then(() => {
-      backendNow = useAppStore.getState().backend ?? backendNow;
+      engine.followStore();
     });
   const explorer = createExplorerController({
     client,
