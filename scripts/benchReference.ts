@@ -1,9 +1,11 @@
 /**
- * `npm run bench:reference`: single-image forward latency and training images/s of the reference
- * engine and of the WebAssembly SIMD engine in Node, beside the PyTorch CPU anchor of shared/PERFORMANCE.md
- * (same machine kind), as ratios; then the wasm engine's training step kernel by kernel.
+ * `npm run bench:reference [-- --pytorch FILE] [--seconds N]`: single-image forward latency and training
+ * images/s of the reference engine and of the WebAssembly SIMD engine in Node, beside native PyTorch on this
+ * CPU measured in the same session (scripts/pytorchCpu.ts; or read from FILE, written by `npm run bench:pytorch
+ * -- --out FILE`), as ratios; then the wasm engine's training step kernel by kernel.
  */
 import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
 import { profileWasmTraining } from '../bench/wasmKernelProfile';
 import { INPUT_SIZE, mnistBatch } from '../src/engine/data/mnistInput';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../src/engine/model/lenet5';
@@ -14,10 +16,14 @@ import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { inferFrame } from '../src/engine/wasm/wasmReadout';
 import { writeReportSection } from './benchmarkReport';
 import { loadMnistSplit } from './mnistFiles';
+import { describePytorch, measurePytorch, readPytorchResult } from './pytorchCpu';
 
-/** PyTorch 1.13, CPU, 2 threads, this machine kind (shared/PERFORMANCE.md). */
-const PYTORCH_CPU = { trainImagesPerSecond: { 64: 9300, 256: 9750 }, inferMs: 0.15 };
-const SECONDS = 10;
+const { values: args } = parseArgs({
+  args: process.argv.slice(2),
+  options: { pytorch: { type: 'string' }, seconds: { type: 'string' } },
+});
+const SECONDS = args.seconds === undefined ? 10 : Number(args.seconds);
+if (!(SECONDS > 0)) throw new Error(`--seconds ${args.seconds}: expected a positive number`);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -95,6 +101,9 @@ function trainImagesPerSecond(engine: BenchedEngine, batchSize: number, seconds:
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const pytorch = args.pytorch ? readPytorchResult(args.pytorch) : measurePytorch();
+if (typeof pytorch === 'string') console.log(pytorch);
+else console.log(`pytorch: ${describePytorch(pytorch)}: ${JSON.stringify(pytorch.best)}`);
 const engines = { reference: referenceEngine(), wasm: wasmEngine() };
 const measured = Object.entries(engines).map(([name, engine]) => {
   const figures = {
@@ -110,11 +119,24 @@ const measured = Object.entries(engines).map(([name, engine]) => {
 });
 const profile = profileWasmTraining(train, 64, SECONDS);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+/** Our speed over PyTorch's best, as `(1.23x)`, or nothing without a PyTorch figure. */
+const vs = (ours: number, theirs: number | undefined, higherIsFaster = true) =>
+  theirs === undefined ? '' : ` (${fmt(higherIsFaster ? ours / theirs : theirs / ours, 2)}x)`;
+const best = typeof pytorch === 'string' ? null : pytorch.best;
 const rows = measured.map(
   (m) =>
-    `| ${m.name} | ${fmt(m.train64)} (${fmt(m.train64 / PYTORCH_CPU.trainImagesPerSecond[64], 3)}x) | ` +
-    `${fmt(m.train256)} (${fmt(m.train256 / PYTORCH_CPU.trainImagesPerSecond[256], 3)}x) | ${fmt(m.infer, 3)} (${fmt(PYTORCH_CPU.inferMs / m.infer, 3)}x) |`,
+    `| ${m.name} | ${fmt(m.train64)}${vs(m.train64, best?.train['64'])} | ${fmt(m.train256)}${vs(m.train256, best?.train['256'])} | ` +
+    `${fmt(m.infer, 3)}${vs(m.infer, best?.inferMs, false)} |`,
 );
+const pytorchRow = best
+  ? `| PyTorch (best of its thread counts) | ${fmt(best.train['64'] ?? NaN)} | ${fmt(best.train['256'] ?? NaN)} | ${fmt(best.inferMs, 3)} |\n`
+  : '';
+for (const m of measured.filter(() => best)) {
+  console.log(
+    `${m.name} vs PyTorch: ${fmt(m.train64 / best!.train['64']!, 2)}x / ${fmt(m.train256 / best!.train['256']!, 2)}x training (batch 64 / 256), ` +
+      `${fmt(best!.inferMs / m.infer, 2)}x single-image forward (speed ratios, above 1 is faster than PyTorch)`,
+  );
+}
 const kernelRows = profile.kernels
   .filter((k) => k.share >= 0.001)
   .map(
@@ -126,14 +148,15 @@ const report = `## Reference and WebAssembly engines in Node (\`npm run bench:re
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, one thread, float32 storage,
 ${SECONDS} s per training measurement, default architecture, real MNIST, no distortions.
-PyTorch figures are the CPU anchor of \`shared/PERFORMANCE.md\` (PyTorch 1.13, 2 threads, same machine kind:
-${PYTORCH_CPU.trainImagesPerSecond[64]} / ${PYTORCH_CPU.trainImagesPerSecond[256]} training images/s at batch 64 / 256,
-${PYTORCH_CPU.inferMs} ms per image); ratios are speed ratios (above 1x is faster than PyTorch). The wasm engine's forward
-includes copying every layer's activations out as the view's frame.
+${
+  typeof pytorch === 'string'
+    ? pytorch
+    : `Beside ${describePytorch(pytorch)}, ${args.pytorch ? `read from \`${args.pytorch}\`` : 'measured in the same session just before'} (\`npm run bench:pytorch\`'s script); ratios in brackets are speed ratios to its best figures (above 1x is faster than PyTorch).`
+} The wasm engine's forward includes copying every layer's activations out as the view's frame.
 
-| engine | training images/s, batch 64 (vs PyTorch) | training images/s, batch 256 (vs PyTorch) | single-image forward, ms, median of 500 (vs PyTorch) |
+| engine | training images/s, batch 64 | training images/s, batch 256 | single-image forward, ms, median of 500 |
 |---|---|---|---|
-${rows.join('\n')}
+${pytorchRow}${rows.join('\n')}
 
 The wasm engine's training step at batch 64, kernel by kernel (each kernel call timed from JavaScript;
 ${fmt(profile.imagesPerSecond)} images/s while timed, ${fmt(profile.gflops, 1)} GFLOP/s over the step's 2.26 MFLOP per image):
