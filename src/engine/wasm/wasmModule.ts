@@ -106,7 +106,8 @@ export interface Lenet5Kernels {
     weightDecay: number,
   ): void;
   gatherBatch(n: number, images: number, labels: number, indices: number, inputs: number, outLabels: number): void;
-  distort(src: number, dst: number, shiftX: number, shiftY: number, cos: number, sin: number): void;
+  distort(src: number, dst: number, shiftX: number, shiftY: number, cos: number, sin: number, field: number): void;
+  elasticField(seed: number, radius: number, taps: number, alpha: number, field: number, scratch: number): void;
 }
 
 let compiled: WebAssembly.Module | null = null;

@@ -19,6 +19,7 @@
  */
 import type { LayerDeltaValues } from '../backwardFrame';
 import type { Distortion } from '../data/distort';
+import { gaussianTaps, type ElasticDistortion } from '../data/elastic';
 import { INPUT_SIZE, type MnistSet } from '../data/mnistInput';
 import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
 import { shapeSize } from '../model/layerSpec';
@@ -32,6 +33,8 @@ const PLANE = INPUT_SIZE * INPUT_SIZE;
 const ACTIVATION = { relu: 0, tanh: 1, sigmoid: 2 } as const;
 const POOLING = { max: 0, mean: 1, subsample: 2 } as const;
 const SCRATCH_FLOATS = Math.max(25 * 28 * 28, 150 * 10 * 10);
+/** The widest Gaussian an elastic field may use (data/elastic.ts caps its radius at 31). */
+const MAX_RADIUS = INPUT_SIZE - 1;
 
 /** One layer's buffers in the batch region. */
 interface LayerBuffers {
@@ -70,6 +73,9 @@ export class WasmNetwork {
   private readonly velocityAt: Pointer;
   private readonly masks: { c1: Pointer; c3: Pointer };
   private readonly correct: Pointer;
+  /** Elastic distortions: the Gaussian's taps (of `tapsSigma`), one field, and the blur's scratch. */
+  private readonly elastic: { taps: Pointer; field: Pointer; scratch: Pointer };
+  private tapsOf = { sigma: NaN, radius: 0 };
   private batch: BatchRegion | null = null;
   private readonly sets = new Map<'train' | 'test', HeldSet>();
   private architectureOptions: ArchitectureOptions | null = null;
@@ -89,6 +95,11 @@ export class WasmNetwork {
     this.velocityAt = this.arena.alloc(this.maxParameters * 4);
     this.masks = { c1: this.arena.alloc(6 * 4), c3: this.arena.alloc(16 * 6 * 4) };
     this.correct = this.arena.alloc(16);
+    this.elastic = {
+      taps: this.arena.alloc((2 * MAX_RADIUS + 1) * 8),
+      field: this.arena.alloc(2 * PLANE * 8),
+      scratch: this.arena.alloc(2 * INPUT_SIZE * (INPUT_SIZE + 2 * MAX_RADIUS) * 8),
+    };
   }
 
   get architecture(): ArchitectureOptions {
@@ -207,8 +218,21 @@ export class WasmNetwork {
         d.dy,
         Math.cos(d.angle) / d.scale,
         Math.sin(d.angle) / d.scale,
+        d.elastic ? this.elasticField(d.elastic) : 0,
       ),
     );
+  }
+
+  /** Computes one image's elastic displacement field into the field buffer; returns its address. */
+  private elasticField(d: ElasticDistortion): Pointer {
+    const { taps, field, scratch } = this.elastic;
+    if (d.sigma !== this.tapsOf.sigma) {
+      const weights = gaussianTaps(d.sigma);
+      new Float64Array(this.kernels.memory.buffer, taps, weights.length).set(weights);
+      this.tapsOf = { sigma: d.sigma, radius: (weights.length - 1) / 2 };
+    }
+    this.kernels.elasticField(d.seed, this.tapsOf.radius, taps, d.alpha, field, scratch);
+    return field;
   }
 
   /** Writes `n` inputs (n x 1024 values) and labels into the batch buffers. */

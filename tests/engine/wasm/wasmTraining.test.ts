@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TrainingSettings } from '../../../src/engine/batchPlan';
+import { DEFAULT_ELASTIC } from '../../../src/engine/data/elastic';
 import { mnistSubset } from '../../../src/engine/data/mnistInput';
 import { evaluateNetwork } from '../../../src/engine/evaluate';
 import { DEFAULT_ARCHITECTURE } from '../../../src/engine/model/lenet5';
@@ -23,7 +24,12 @@ function worstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', (augment) => {
+describe.each([
+  { distortions: 'none', augment: false, elastic: null },
+  { distortions: 'affine', augment: true, elastic: null },
+  { distortions: 'elastic', augment: false, elastic: DEFAULT_ELASTIC },
+  { distortions: 'affine and elastic', augment: true, elastic: DEFAULT_ELASTIC },
+])('WebAssembly training on MNIST (distortions: $distortions)', ({ augment, elastic }) => {
   const settings: TrainingSettings = {
     seed: 1,
     batchSize: 32,
@@ -33,6 +39,7 @@ describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', 
     momentum: 0.9,
     weightDecay: 5e-4,
     augment,
+    elastic,
   };
 
   it('follows the reference step by step from the same seed (every weight within 1e-5 for 20 steps)', () => {

@@ -2,6 +2,7 @@
 export { gemmNN, gemmNT, gemmTN } from './gemm';
 export { convForward, convBackward } from './conv';
 export { poolForward, poolBackward } from './pool';
+export { elasticField } from './elastic';
 export {
   denseForward,
   denseBackward,

@@ -175,17 +175,22 @@ export function gatherBatch(n: i32, images: usize, labels: usize, indices: usize
 
 /**
  * One distortion (src/engine/data/distort.ts, in the same float64 arithmetic): each output pixel
- * samples the source plane bilinearly at the inverse-rotated and scaled position.
+ * samples the source plane bilinearly at the inverse-rotated and scaled position, plus the elastic
+ * displacement field[axis][y][x] (f64, elastic.ts) when `field` is not 0.
  */
-export function distort(src: usize, dst: usize, shiftX: f64, shiftY: f64, cos: f64, sin: f64): void {
+export function distort(src: usize, dst: usize, shiftX: f64, shiftY: f64, cos: f64, sin: f64, field: usize): void {
   const n = 32;
   const centre: f64 = (<f64>n - 1) / 2;
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       const px = <f64>x - centre - shiftX;
       const py = <f64>y - centre - shiftY;
-      const sx = cos * px + sin * py + centre;
-      const sy = -sin * px + cos * py + centre;
+      let sx = cos * px + sin * py + centre;
+      let sy = -sin * px + cos * py + centre;
+      if (field != 0) {
+        sx += load<f64>(field + (<usize>(y * n + x) << 3));
+        sy += load<f64>(field + (<usize>(n * n + y * n + x) << 3));
+      }
       const fx0 = Math.floor(sx), fy0 = Math.floor(sy);
       const fx = sx - fx0, fy = sy - fy0;
       const x0 = <i32>fx0, y0 = <i32>fy0;
