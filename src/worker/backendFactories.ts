@@ -8,13 +8,14 @@ import { WasmBackend } from './wasmBackend';
 /** How the host makes its backends (tests replace them; without `wasm` the chain skips it). */
 export interface BackendFactories {
   gpu(onLost: () => void, onRestored: () => void): ComputeBackend;
-  wasm?(): ComputeBackend;
+  /** The WebAssembly engine, training on up to `threads` threads (2 only where memory can be shared). */
+  wasm?(threads?: 1 | 2): ComputeBackend;
   cpu(): ComputeBackend;
 }
 
 export const DEFAULT_FACTORIES: BackendFactories = {
   gpu: (onLost, onRestored) => new GpuBackend(onLost, onRestored),
-  wasm: () => new WasmBackend(),
+  wasm: (threads = 2) => new WasmBackend(threads),
   cpu: () => new CpuBackend(),
 };
 
@@ -29,10 +30,14 @@ function message(error: unknown): string {
 }
 
 /** The WebAssembly engine, or the reference engine with both reasons when it cannot start. */
-function wasmOrCpu(factories: BackendFactories, reason: string): { backend: ComputeBackend; reason: string } {
+function wasmOrCpu(
+  factories: BackendFactories,
+  reason: string,
+  threads: 1 | 2,
+): { backend: ComputeBackend; reason: string } {
   if (!factories.wasm) return { backend: factories.cpu(), reason };
   try {
-    return { backend: factories.wasm(), reason: `${reason}; using the WebAssembly SIMD engine` };
+    return { backend: factories.wasm(threads), reason: `${reason}; using the WebAssembly SIMD engine` };
   } catch (error) {
     return {
       backend: factories.cpu(),
@@ -45,19 +50,21 @@ function wasmOrCpu(factories: BackendFactories, reason: string): { backend: Comp
 /**
  * Makes the preferred backend, falling back with the reason. `auto` takes WebGL2 on a real GPU, else
  * the WebAssembly engine (also when WebGL2 is only a software renderer), else the reference engine;
- * `webgl2` falls back to the reference engine, `wasm` to the reference engine.
+ * `webgl2` falls back to the reference engine, `wasm` to the reference engine. (A WebGL2 engine whose
+ * context is lost later moves to the WebAssembly engine: engineSlot.ts.)
  */
 export function startBackend(
   prefer: Backend | 'auto',
   factories: BackendFactories,
   onLost: () => void,
   onRestored: () => void,
+  wasmThreads: 1 | 2 = 2,
 ): { backend: ComputeBackend; reason: string | null } {
   if (prefer === 'cpu') return { backend: factories.cpu(), reason: 'the CPU engine was asked for' };
   if (prefer === 'wasm') {
     if (!factories.wasm) return { backend: factories.cpu(), reason: 'the WebAssembly engine is not available here' };
     try {
-      return { backend: factories.wasm(), reason: 'the WebAssembly engine was asked for' };
+      return { backend: factories.wasm(wasmThreads), reason: 'the WebAssembly engine was asked for' };
     } catch (error) {
       return { backend: factories.cpu(), reason: `WebAssembly engine unavailable: ${message(error)}` };
     }
@@ -67,7 +74,7 @@ export function startBackend(
     gpu = factories.gpu(onLost, onRestored);
   } catch (error) {
     const reason = `WebGL2 engine unavailable: ${message(error)}`;
-    return prefer === 'auto' ? wasmOrCpu(factories, reason) : { backend: factories.cpu(), reason };
+    return prefer === 'auto' ? wasmOrCpu(factories, reason, wasmThreads) : { backend: factories.cpu(), reason };
   }
   if (prefer === 'auto' && SOFTWARE_RENDERER.test(gpu.renderer)) {
     gpu.dispose();
@@ -75,7 +82,7 @@ export function startBackend(
       `WebGL2 here is a software renderer (${gpu.renderer}), which the WebGL2 engine would share with the ` +
       '3D view; a CPU engine answers your drawing sooner. Add ?backend=webgl2 to the address to use the WebGL2 engine anyway';
     return factories.wasm
-      ? wasmOrCpu(factories, reason)
+      ? wasmOrCpu(factories, reason, wasmThreads)
       : { backend: factories.cpu(), reason: reason.replace('a CPU engine', 'the reference engine') };
   }
   return { backend: gpu, reason: null };

@@ -7,7 +7,9 @@
  * col [r][p] with r = ic * K * K + ky * K + kx:  col[r][oy * OH + ox] = x[b][ic][oy + ky][ox + kx].
  *
  *   y_b  = w col_b + bias                        (gemmNN, vectorised over p)
- *   dw  += dy_b col_b^T,  db += sum_p dy_b        (gemmNT over p)
+ *   dw  += dy_b colT_b,  db += sum_p dy_b         (more than one input map: gemmNN, vectorised over r,
+ *                                                  colT_b = col_b^T [p][r]; one input map, c1: R = 25 is
+ *                                                  too narrow to vectorise, so dy_b col_b^T, gemmNT over p)
  *   dx_b = col2im(w^T dy_b)                       (gemmTN, then the columns added back into the image)
  * `mask` [oc][ic] is 1 for a connected pair, 0 otherwise (LeNet-5's C3 table); masked dw stay 0.
  */
@@ -26,6 +28,29 @@ function im2col(x: usize, inChannels: i32, inSize: i32, k: i32, col: usize): voi
           for (; ox < tail; ox += 4) v128.store(dst + ((<usize>ox) << 2), v128.load(src + ((<usize>ox) << 2)));
           for (; ox < outSize; ox++) store<f32>(dst + ((<usize>ox) << 2), load<f32>(src + ((<usize>ox) << 2)));
           dst += (<usize>outSize) << 2;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The columns transposed, colT[p][r] = col[r][p]: for each output cell p = (oy, ox), the K*K window of
+ * every input map in order, each kernel row (kx = 0..K-1) copied from one input row. Rows of R floats.
+ */
+function im2colT(x: usize, inChannels: i32, inSize: i32, k: i32, colT: usize): void {
+  const outSize = inSize - k + 1;
+  let dst = colT;
+  for (let oy = 0; oy < outSize; oy++) {
+    for (let ox = 0; ox < outSize; ox++) {
+      for (let ic = 0; ic < inChannels; ic++) {
+        let src = x + ((<usize>((ic * inSize + oy) * inSize + ox)) << 2);
+        for (let ky = 0; ky < k; ky++) {
+          // k is 5: four floats as one vector, then the fifth.
+          v128.store(dst, v128.load(src));
+          store<f32>(dst, load<f32>(src, 16), 16);
+          dst += 20;
+          src += (<usize>inSize) << 2;
         }
       }
     }
@@ -127,8 +152,13 @@ export function convBackward(
       const dbp = db + ((<usize>oc) << 2);
       store<f32>(dbp, load<f32>(dbp) + total);
     }
-    im2col(xb, inChannels, inSize, k, col);
-    gemmNT(outChannels, rows, plane, dyb, col, dw, true);
+    if (inChannels > 1) {
+      im2colT(xb, inChannels, inSize, k, col);
+      gemmNN(outChannels, rows, plane, dyb, col, dw, true);
+    } else {
+      im2col(xb, inChannels, inSize, k, col);
+      gemmNT(outChannels, rows, plane, dyb, col, dw, true);
+    }
     if (dx != 0) {
       gemmTN(rows, plane, outChannels, w, dyb, dcol, false);
       col2im(dcol, inChannels, inSize, k, dx + ((<usize>(b * inChannels * inSize * inSize)) << 2));

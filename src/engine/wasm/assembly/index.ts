@@ -1,8 +1,9 @@
-/** The wasm module's exports: kernels over raw addresses in its one exported memory (layout: ../wasmMemory.ts). */
+/** The wasm module's exports: kernels over raw addresses in its one memory (layout: ../wasmBuffers.ts). */
 export { gemmNN, gemmNT, gemmTN } from './gemm';
 export { convForward, convBackward } from './conv';
 export { poolForward, poolBackward } from './pool';
 export { elasticField } from './elastic';
+export { forward, backward, trainBatch, addInto } from './network';
 export {
   denseForward,
   denseBackward,
