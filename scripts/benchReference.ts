@@ -2,7 +2,8 @@
  * `npm run bench:reference [-- --pytorch FILE] [--seconds N]`: single-image forward latency and training
  * images/s of the reference engine and of the WebAssembly SIMD engine in Node, beside native PyTorch on this
  * CPU measured in the same session (scripts/pytorchCpu.ts; or read from FILE, written by `npm run bench:pytorch
- * -- --out FILE`), as ratios; then the wasm engine's training step kernel by kernel.
+ * -- --out FILE`), as ratios; the WebAssembly engine on one thread and on two (a helper thread takes half of
+ * each batch); then its training step layer by layer (one thread).
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { sgdMomentumStep } from '../src/engine/reference/sgd';
 import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { inferFrame } from '../src/engine/wasm/wasmReadout';
 import { writeReportSection } from './benchmarkReport';
+import { startNodeHelper } from './nodeWasmHelper';
 import { loadMnistSplit } from './mnistFiles';
 import { describePytorch, measurePytorch, readPytorchResult } from './pytorchCpu';
 
@@ -51,8 +53,10 @@ function referenceEngine(): BenchedEngine {
   };
 }
 
-function wasmEngine(): BenchedEngine {
-  const network = new WasmNetwork();
+async function wasmEngine(threads: 1 | 2): Promise<BenchedEngine> {
+  const network = WasmNetwork.create(threads === 2 ? startNodeHelper : null);
+  for (let wait = 0; network.threads < threads && wait < 200; wait++) await new Promise((r) => setTimeout(r, 50));
+  if (network.threads !== threads) throw new Error(`the wasm engine has ${network.threads} thread(s), not ${threads}`);
   network.load(DEFAULT_ARCHITECTURE, initialParameters(layers, 1), null);
   return {
     // What the worker answers a drawing with: every layer's activations copied out as a frame.
@@ -61,8 +65,7 @@ function wasmEngine(): BenchedEngine {
     },
     trainStep(inputs, labels, batchSize) {
       network.setInputs(inputs, labels, batchSize);
-      network.forward(batchSize);
-      network.backward(batchSize, false);
+      network.trainBatch(batchSize);
       network.sgdStep(0.01, 0.9, 0);
     },
   };
@@ -104,7 +107,11 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const pytorch = args.pytorch ? readPytorchResult(args.pytorch) : measurePytorch();
 if (typeof pytorch === 'string') console.log(pytorch);
 else console.log(`pytorch: ${describePytorch(pytorch)}: ${JSON.stringify(pytorch.best)}`);
-const engines = { reference: referenceEngine(), wasm: wasmEngine() };
+const engines = {
+  reference: referenceEngine(),
+  'wasm, 1 thread': await wasmEngine(1),
+  'wasm, 2 threads': await wasmEngine(2),
+};
 const measured = Object.entries(engines).map(([name, engine]) => {
   const figures = {
     name,
@@ -117,7 +124,7 @@ const measured = Object.entries(engines).map(([name, engine]) => {
   );
   return figures;
 });
-const profile = profileWasmTraining(train, 64, SECONDS);
+const profiles = [64, 256].map((batch) => ({ batch, ...profileWasmTraining(train, batch, SECONDS) }));
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 /** Our speed over PyTorch's best, as `(1.23x)`, or nothing without a PyTorch figure. */
 const vs = (ours: number, theirs: number | undefined, higherIsFaster = true) =>
@@ -137,17 +144,19 @@ for (const m of measured.filter(() => best)) {
       `${fmt(best!.inferMs / m.infer, 2)}x single-image forward (speed ratios, above 1 is faster than PyTorch)`,
   );
 }
-const kernelRows = profile.kernels
-  .filter((k) => k.share >= 0.001)
-  .map(
-    (k) =>
-      `| ${k.kernel} | ${fmt(k.microsecondsPerImage, 1)} | ` +
-      `${fmt(k.share * 100, 1)}% | ${k.gflops === null ? '-' : fmt(k.gflops, 1)} |`,
-  );
+const kernelRows = profiles[0]!.kernels.map((k) => {
+  const at256 = profiles[1]!.kernels.find((other) => other.kernel === k.kernel);
+  const cells = (t: typeof k | undefined) =>
+    t
+      ? `${fmt(t.microsecondsPerImage, 1)} | ${fmt(t.share * 100, 1)}% | ${t.gflops === null ? '-' : fmt(t.gflops, 1)}`
+      : '- | - | -';
+  return `| ${k.kernel} | ${cells(k)} | ${cells(at256)} |`;
+});
 const report = `## Reference and WebAssembly engines in Node (\`npm run bench:reference\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, one thread, float32 storage,
-${SECONDS} s per training measurement, default architecture, real MNIST, no distortions.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, float32 storage,
+${SECONDS} s per training measurement, default architecture, real MNIST, no distortions; the wasm engine on one thread,
+and on two (a worker_threads helper over a shared memory trains the second half of each batch).
 ${
   typeof pytorch === 'string'
     ? pytorch
@@ -158,11 +167,12 @@ ${
 |---|---|---|---|
 ${pytorchRow}${rows.join('\n')}
 
-The wasm engine's training step at batch 64, kernel by kernel (each kernel call timed from JavaScript;
-${fmt(profile.imagesPerSecond)} images/s while timed, ${fmt(profile.gflops, 1)} GFLOP/s over the step's 2.26 MFLOP per image):
+The wasm engine's training step (one thread), layer by layer: each layer's forward (with its activation; the output's
+with the softmax and loss) and backward timed inside the module, the kernels JavaScript calls timed around the call
+(${profiles.map((p) => `batch ${p.batch}: ${fmt(p.imagesPerSecond)} images/s while timed, ${fmt(p.gflops, 1)} GFLOP/s over the step's 2.26 MFLOP per image`).join('; ')}):
 
-| kernel | µs per image | share of the step | GFLOP/s |
-|---|---|---|---|
+| part | batch 64: µs per image | share | GFLOP/s | batch 256: µs per image | share | GFLOP/s |
+|---|---|---|---|---|---|---|
 ${kernelRows.join('\n')}
 `;
 writeReportSection('reference', report);

@@ -14,8 +14,10 @@ import { lenet5Layers } from '../src/engine/model/lenet5';
 import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
 import { evaluateWasm, wasmPredictions } from '../src/engine/wasm/wasmReadout';
+import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { WasmTrainer } from '../src/engine/wasm/wasmTrainer';
 import { loadMnistSplit } from './mnistFiles';
+import { startNodeHelper } from './nodeWasmHelper';
 import { RunWriter } from './runWriter';
 import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
 
@@ -40,7 +42,12 @@ async function run(command: TrainCommand): Promise<void> {
   const test = subset(loadMnistSplit('test'), command.testSubset);
   const trainer: WasmTrainer | ReferenceTrainer =
     command.engine === 'wasm'
-      ? WasmTrainer.fromSeed(architecture, settings, train)
+      ? WasmTrainer.fromSeed(
+          architecture,
+          settings,
+          train,
+          WasmNetwork.create(command.threads === 2 ? startNodeHelper : null),
+        )
       : new ReferenceTrainer(architecture, settings, train);
   // The engine asked for (by default the training engine) evaluates the checkpoints; the colour ranges
   // come from the reference engine either way.
@@ -105,7 +112,7 @@ async function run(command: TrainCommand): Promise<void> {
   });
   console.log(
     `training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
-      `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
+      `${command.engine === 'wasm' ? `${command.threads} thread(s), ` : ''}${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
       `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
       `affine distortions, ${settings.elastic ? `elastic distortions (alpha ${settings.elastic.alpha}, sigma ${settings.elastic.sigma})` : 'no elastic ones'}, ` +
       `seed ${settings.seed}, evaluated on the ${command.evaluateOn} engine -> ${command.outDir}`,

@@ -19,6 +19,8 @@ export interface TrainCommand {
   readonly evaluateOn: TrainEngine;
   /** Whole epochs between checkpoints after epoch 1 (the last epoch is always saved). */
   readonly saveEvery: number;
+  /** Threads the WebAssembly engine trains on (2: a helper thread takes half of each batch). */
+  readonly threads: 1 | 2;
   /** The command line as typed after `npm run train --`, recorded in the manifest. */
   readonly argv: readonly string[];
 }
@@ -45,6 +47,8 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --no-early-checkpoints  skip the checkpoints after 1/16, 1/8, 1/4 and 1/2 of epoch 1
   --save-every N        a checkpoint every N epochs after epoch 1 (default 1; the last epoch is always saved)
   --engine E            wasm | reference: the engine that trains (default wasm, the WebAssembly SIMD engine)
+  --threads N           1 | 2: threads the WebAssembly engine trains on (default 1; with 2 a helper thread
+                        takes half of each batch: the same run up to the order gradients are summed in)
   --evaluate E          wasm | reference: the engine that evaluates each checkpoint on the test set and writes
                         its predictions (default: the training engine; the reference engine's are what the
                         app's CPU engine and the shipped-run tests compute)
@@ -85,6 +89,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       'elastic-sigma': { type: 'string' },
       'save-every': { type: 'string' },
       evaluate: { type: 'string' },
+      threads: { type: 'string' },
       activation: { type: 'string' },
       pooling: { type: 'string' },
       c3: { type: 'string' },
@@ -166,6 +171,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     engine,
     evaluateOn: choice('evaluate', values.evaluate, TRAIN_ENGINES, engine),
     saveEvery: number('save-every', values['save-every'], 1, positiveInt, 'a whole number >= 1'),
+    threads: number('threads', values.threads, 1, (n) => n === 1 || n === 2, '1 or 2') as 1 | 2,
     argv: [...argv],
   };
 }

@@ -32,7 +32,9 @@ describe('train command line', () => {
     });
     const plain = parseTrainArgs([]);
     expect(plain.settings.elastic).toBeNull();
-    expect(plain).toMatchObject({ evaluateOn: 'wasm', saveEvery: 1 });
+    expect(plain).toMatchObject({ evaluateOn: 'wasm', saveEvery: 1, threads: 1 });
+    expect(parseTrainArgs(['--threads', '2']).threads).toBe(2);
+    expect(() => parseTrainArgs(['--threads', '4'])).toThrow(/--threads 4: expected 1 or 2/);
     expect(parseTrainArgs(['--engine', 'reference']).evaluateOn).toBe('reference');
     expect(() => parseTrainArgs(['--elastic-sigma', '40'])).toThrow(
       /--elastic-sigma 40: expected a sigma in \(0, 10\]/,
