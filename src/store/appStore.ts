@@ -48,6 +48,8 @@ export interface RunSlice {
   checkpointIndex: number;
   /** Records in this browser's run storage that could not be used (kept as they are; key '*': the storage itself). */
   damagedRuns: { key: string; problem: string }[];
+  /** What the last export left out of the run file (store/runArchive.ts exportNote), or null. */
+  runNote: string | null;
 }
 
 export interface DrawingSlice {
@@ -193,6 +195,7 @@ export const useAppStore = create<AppState>((set) => ({
   checkpoints: [],
   checkpointIndex: 0,
   damagedRuns: [],
+  runNote: null,
   input: null,
   stages: null,
   inkBox: null,

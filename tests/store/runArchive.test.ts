@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadRun } from '../../src/engine/model/runLoader';
-import { exportRun, importRun } from '../../src/store/runArchive';
+import { MAX_CHECKPOINTS } from '../../src/engine/model/runValidation';
+import { exportNote, exportRun, importRun } from '../../src/store/runArchive';
 import { recordFromLoadedRun } from '../../src/store/runRecord';
 import { validRunFiles, zipFiles } from '../engine/model/runFixtures';
 
@@ -19,6 +20,33 @@ describe('run files (a zip of the run folder)', () => {
       run.checkpoints.map((c) => [c.epoch, c.testAccuracy]),
     );
     back.checkpoints.forEach((c, i) => expect(c.params).toEqual(run.checkpoints[i].params));
+  });
+
+  it('never writes a run import refuses: past 200 checkpoints it thins them evenly, and says so', async () => {
+    const loaded = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
+    const shipped = recordFromLoadedRun('long', loaded);
+    const last = shipped.checkpoints[shipped.checkpoints.length - 1];
+    // 251 checkpoints (epoch 0 and 250 epochs), one of them with a weight that is not a number.
+    const checkpoints = Array.from({ length: 251 }, (_, epoch) => {
+      const params = last.params.slice();
+      params[0] = epoch === 100 ? NaN : epoch; // tells the checkpoints apart after the round trip
+      return { epoch, testAccuracy: 0.99, params };
+    });
+    const run = { ...shipped, checkpoints };
+    const back = await importRun(exportRun(run), 'long.zip');
+    expect(back.checkpoints.length).toBe(MAX_CHECKPOINTS);
+    const epochs = back.checkpoints.map((c) => c.epoch);
+    expect(epochs[0]).toBe(0);
+    expect(epochs[epochs.length - 1]).toBe(250);
+    expect(epochs).not.toContain(100);
+    const gaps = epochs.slice(1).map((e, i) => e - epochs[i]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2); // evenly spread: 250 over 200 is one or two apart
+    back.checkpoints.forEach((c) => expect(c.params[0]).toBe(c.epoch));
+    expect(exportNote(run)).toBe(
+      'Exported 200 of 251 checkpoints, leaving out 1 with weights that are not finite numbers, and 50 more ' +
+        'because a run file holds at most 200: the export keeps the first, the last and checkpoints spread evenly between them.',
+    );
+    expect(exportNote(shipped)).toBeNull();
   });
 
   it('refuses a file that is not a zip, and a zip whose checkpoint is truncated, naming the problem', async () => {

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { SHIPPED_RUNS } from '../../store/compareReading';
-import { exportRun } from '../../store/runArchive';
+import { exportNote, exportRun } from '../../store/runArchive';
 
 const LABELS: Record<string, string> = { ...SHIPPED_RUNS, 'my-run': 'your run (trained here)' };
 
@@ -11,6 +11,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const run = useAppStore((s) => s.run);
   const picker = useRef<HTMLInputElement>(null);
   const names = useAppStore((s) => s.runNames);
+  const note = useAppStore((s) => s.runNote);
   const fail = (error: unknown) => useAppStore.getState().set({ error: error instanceof Error ? error.message : String(error) });
 
   const download = () => {
@@ -21,6 +22,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
     link.download = `${record.name}.zip`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    useAppStore.getState().set({ runNote: exportNote(record) });
   };
 
   const upload = async (file: File) => {
@@ -44,6 +46,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
       <button type="button" data-testid="import-button" onClick={() => picker.current?.click()}>Import</button>
       <input ref={picker} type="file" hidden aria-label="Import a run (.zip)" accept=".zip,application/zip" data-testid="import-run"
         onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) upload(file).catch((error: unknown) => fail(new Error(`Import refused: ${error instanceof Error ? error.message : String(error)}`))); }} />
+      {note && <p role="status" data-testid="run-note">{note}</p>}
     </div>
   );
 }
