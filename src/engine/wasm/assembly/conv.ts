@@ -1,5 +1,6 @@
 /**
- * Valid stride-1 convolution over a batch as one matrix product per image (im2col).
+ * Valid stride-1 convolution over a batch as one matrix product per image (im2col): c3 always, c1 only
+ * for the backward view's dL/d(input) (training computes c1 directly: conv1.ts).
  *
  * Indices: b image, ic/oc input/output map, ky/kx kernel tap, oy/ox output cell; K kernel size,
  * IH input side, OH = IH - K + 1, P = OH * OH, R = IC * K * K (rows of the column matrix).
@@ -8,7 +9,7 @@
  *
  *   y_b  = w col_b + bias                        (gemmNN, vectorised over p)
  *   dw  += dy_b colT_b,  db += sum_p dy_b         (more than one input map: gemmNN, vectorised over r,
- *                                                  colT_b = col_b^T [p][r]; one input map, c1: R = 25 is
+ *                                                  colT_b = col_b^T [p][r]; one input map: R = 25 is
  *                                                  too narrow to vectorise, so dy_b col_b^T, gemmNT over p)
  *   dx_b = col2im(w^T dy_b)                       (gemmTN, then the columns added back into the image)
  * `mask` [oc][ic] is 1 for a connected pair, 0 otherwise (LeNet-5's C3 table); masked dw stay 0.

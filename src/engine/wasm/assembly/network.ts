@@ -12,6 +12,7 @@
  * Gradients accumulate: the caller zeroes them before a batch.
  */
 import { convBackward, convForward } from './conv';
+import { conv1Backward, conv1Forward } from './conv1';
 import { activate, activationBackward, denseBackward, denseForward, softmaxLoss } from './layers';
 import { poolBackward, poolForward } from './pool';
 
@@ -77,9 +78,8 @@ declare function now(): f64;
 
 function conv(net: usize, l: i32, n: i32, x: usize): void {
   const t = start(net);
-  const inChannels = l == 1 ? 1 : 6, inSize = l == 1 ? 32 : 14, outChannels = l == 1 ? 6 : 16;
-  convForward(n, inChannels, inSize, outChannels, 5, x, field(net, l, WEIGHT), field(net, l, BIAS),
-    field(net, l, PRE), ptr(net, COL));
+  if (l == 1) conv1Forward(n, x, field(net, l, WEIGHT), field(net, l, BIAS), field(net, l, PRE));
+  else convForward(n, 6, 14, 16, 5, x, field(net, l, WEIGHT), field(net, l, BIAS), field(net, l, PRE), ptr(net, COL));
   activate(word(net, ACTIVATION), n * SIZES[l], field(net, l, PRE), field(net, l, OUT));
   tally(net, 2 * l, t);
 }
@@ -135,7 +135,9 @@ export function backward(net: usize, n: i32, input: usize, inputDelta: bool): vo
         field(net, l, D_PRE));
     }
     const dy = hasPre ? field(net, l, D_PRE) : field(net, l, D_OUT);
-    if (l == 1 || l == 3) {
+    if (l == 1 && dx == 0) {
+      conv1Backward(n, x, dy, field(net, l, D_WEIGHT), field(net, l, D_BIAS));
+    } else if (l == 1 || l == 3) {
       convBackward(n, l == 1 ? 1 : 6, l == 1 ? 32 : 14, l == 1 ? 6 : 16, 5, x, field(net, l, WEIGHT), dy,
         field(net, l, D_WEIGHT), field(net, l, D_BIAS), dx, ptr(net, l == 1 ? C1_MASK : C3_MASK), ptr(net, COL),
         ptr(net, DCOL));
