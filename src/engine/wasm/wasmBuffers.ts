@@ -9,6 +9,8 @@
  *   batch (per B)     labels u8[B] | indices u32[B] | raw f32[B*1024] (inputs before distortion)
  *                     | per layer l = 0..7, each [b][c][y][x]: out f32[B*n_l] | pre f32 | argmax u8 | dOut f32 | dPre f32
  *                     | col, dcol f32[max R*P_out] (im2col scratch: 25*784 for c1, 150*100 for c3)
+ *                     | kept f32[K*150*100] (c3's transposed columns of up to K = 16 images, kept from the forward
+ *                     pass for the backward one) | wT f32[150*16] | yT f32[100*16] (its scratch)
  *   data (per set)    MNIST images u8[count*784] | labels u8[count], copied once (train, then test)
  *
  * P is sized for the largest architecture (with subsampling coefficients), so changing the
@@ -25,6 +27,9 @@ import { DESCRIPTOR_WORDS, PROFILE_SLOTS } from './wasmDescriptor';
 /** Floats of one 32x32 input. */
 export const PLANE = INPUT_SIZE * INPUT_SIZE;
 const SCRATCH_FLOATS = Math.max(25 * 28 * 28, 150 * 10 * 10);
+/** Images whose c3 columns a pass keeps for its backward pass (a training chunk's). */
+export const KEPT_IMAGES = 16;
+const C3_COLUMN_FLOATS = 150 * 10 * 10;
 
 /** One layer's buffers in the batch region. */
 export interface LayerBuffers {
@@ -45,6 +50,11 @@ export interface BatchRegion {
   readonly layers: readonly LayerBuffers[];
   readonly col: Pointer;
   readonly dcol: Pointer;
+  /** c3's kept columns: KEPT_IMAGES (or fewer, `keptCapacity`) images', with their scratch. */
+  readonly kept: Pointer;
+  readonly keptCapacity: number;
+  readonly wT: Pointer;
+  readonly yT: Pointer;
 }
 
 /** Allocates the buffers of `n` images (every layer of every architecture fits). */
@@ -65,6 +75,10 @@ export function allocateBatch(arena: WasmArena, n: number): BatchRegion {
     })),
     col: arena.alloc(SCRATCH_FLOATS * 4),
     dcol: arena.alloc(SCRATCH_FLOATS * 4),
+    kept: arena.alloc(Math.min(n, KEPT_IMAGES) * C3_COLUMN_FLOATS * 4),
+    keptCapacity: Math.min(n, KEPT_IMAGES),
+    wT: arena.alloc(150 * 16 * 4),
+    yT: arena.alloc(100 * 16 * 4),
   };
 }
 

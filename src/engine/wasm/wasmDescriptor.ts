@@ -4,7 +4,8 @@
  *
  *   0 activation (0 relu, 1 tanh, 2 sigmoid) | 1 pooling (0 max, 1 mean, 2 subsample) | 2 loss (0 cross-entropy,
  *   1 mean squared error) | 3 correct i32 | 4 c1 mask | 5 c3 mask | 6 col | 7 dcol | 8 profile f64[16] or 0
- *   | 9 + 9 l + (0 out, 1 pre, 2 argmax, 3 dOut, 4 dPre, 5 weight, 6 bias, 7 dWeight, 8 dBias), l = 0..7
+ *   | 9 c3's kept columns | 10 their capacity (images) | 11 wT | 12 yT
+ *   | 13 + 9 l + (0 out, 1 pre, 2 argmax, 3 dOut, 4 dPre, 5 weight, 6 bias, 7 dWeight, 8 dBias), l = 0..7
  */
 import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
 import { tensorSpec, type ParameterLayout } from '../model/parameters';
@@ -12,7 +13,7 @@ import type { Pointer } from './wasmArena';
 import type { BatchRegion } from './wasmBuffers';
 
 /** Words in a descriptor. */
-export const DESCRIPTOR_WORDS = 9 + 9 * 8;
+export const DESCRIPTOR_WORDS = 13 + 9 * 8;
 
 /** Profile slots: layer l's forward is slot 2 l, its backward 2 l + 1. */
 export const PROFILE_SLOTS = 16;
@@ -51,10 +52,14 @@ export function writeDescriptor(words: Int32Array, parts: DescriptorParts): void
     batch.col,
     batch.dcol,
     parts.profile,
+    batch.kept,
+    batch.keptCapacity,
+    batch.wT,
+    batch.yT,
   ]);
   batch.layers.forEach((b, l) => {
     const t = tensors[l] ?? { weight: 0, bias: 0, dWeight: 0, dBias: 0 };
-    words.set([b.out, b.pre, b.argmax, b.dOut, b.dPre, t.weight, t.bias, t.dWeight, t.dBias], 9 + 9 * l);
+    words.set([b.out, b.pre, b.argmax, b.dOut, b.dPre, t.weight, t.bias, t.dWeight, t.dBias], 13 + 9 * l);
   });
 }
 

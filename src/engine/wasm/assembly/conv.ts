@@ -117,6 +117,48 @@ export function convForward(
 }
 
 /**
+ * The same y through transposed columns, keeping them: colT_b [P][R] at `colT` + b R P (for the backward
+ * pass), y_b^T = colT_b w^T (gemmNN, summed over r in the same order as convForward, so y is the same
+ * bit for bit), then transposed into y_b. `wT` is scratch of R * OC floats, `yT` of P * OC.
+ */
+export function convForwardKeep(
+  batch: i32,
+  inChannels: i32,
+  inSize: i32,
+  outChannels: i32,
+  k: i32,
+  x: usize,
+  w: usize,
+  bias: usize,
+  y: usize,
+  colT: usize,
+  wT: usize,
+  yT: usize,
+): void {
+  const outSize = inSize - k + 1,
+    plane = outSize * outSize,
+    rows = inChannels * k * k;
+  for (let oc = 0; oc < outChannels; oc++) {
+    for (let r = 0; r < rows; r++) {
+      store<f32>(wT + ((<usize>(r * outChannels + oc)) << 2), load<f32>(w + ((<usize>(oc * rows + r)) << 2)));
+    }
+  }
+  for (let b = 0; b < batch; b++) {
+    const xb = x + ((<usize>(b * inChannels * inSize * inSize)) << 2);
+    const yb = y + ((<usize>(b * outChannels * plane)) << 2);
+    const cb = colT + ((<usize>(b * rows * plane)) << 2);
+    for (let p = 0; p < plane; p++) memory.copy(yT + ((<usize>(p * outChannels)) << 2), bias, (<usize>outChannels) << 2);
+    im2colT(xb, inChannels, inSize, k, cb);
+    gemmNN(plane, outChannels, rows, cb, wT, yT, true);
+    for (let p = 0; p < plane; p++) {
+      for (let oc = 0; oc < outChannels; oc++) {
+        store<f32>(yb + ((<usize>(oc * plane + p)) << 2), load<f32>(yT + ((<usize>(p * outChannels + oc)) << 2)));
+      }
+    }
+  }
+}
+
+/**
  * Accumulates dw and db (zeroed by the caller) and, when `dx` is not 0, overwrites dx.
  * `col` and `dcol` are scratch of R * P floats each.
  */
@@ -135,6 +177,7 @@ export function convBackward(
   mask: usize,
   col: usize,
   dcol: usize,
+  kept: usize,
 ): void {
   const outSize = inSize - k + 1,
     plane = outSize * outSize,
@@ -153,7 +196,9 @@ export function convBackward(
       const dbp = db + ((<usize>oc) << 2);
       store<f32>(dbp, load<f32>(dbp) + total);
     }
-    if (inChannels > 1) {
+    if (kept != 0) {
+      gemmNN(outChannels, rows, plane, dyb, kept + ((<usize>(b * rows * plane)) << 2), dw, true);
+    } else if (inChannels > 1) {
       im2colT(xb, inChannels, inSize, k, col);
       gemmNN(outChannels, rows, plane, dyb, col, dw, true);
     } else {

@@ -11,7 +11,7 @@
  * c5 120, f6 84, output 10.
  * Gradients accumulate: the caller zeroes them before a batch.
  */
-import { convBackward, convForward } from './conv';
+import { convBackward, convForward, convForwardKeep } from './conv';
 import { conv1Backward, conv1Forward } from './conv1';
 import { activate, activationBackward, denseBackward, denseForward, softmaxLoss } from './layers';
 import { poolBackward, poolForward } from './pool';
@@ -25,7 +25,11 @@ const C3_MASK = 5;
 const COL = 6;
 const DCOL = 7;
 const PROFILE = 8;
-const LAYERS = 9;
+const KEPT = 9;
+const KEPT_CAPACITY = 10;
+const W_T = 11;
+const Y_T = 12;
+const LAYERS = 13;
 /** Words in a descriptor. */
 export const DESCRIPTOR_WORDS: i32 = LAYERS + 9 * 8;
 
@@ -71,6 +75,11 @@ declare function now(): f64;
   store<f64>(at, load<f64>(at) + now() - since);
 }
 
+/** Whether c3's columns of `n` images are kept from the forward pass for the backward one. */
+@inline function keeps(net: usize, n: i32): bool {
+  return ptr(net, KEPT) != 0 && n <= word(net, KEPT_CAPACITY);
+}
+
 /** The output of layer l for the images of this pass (the input layer's is `input`). */
 @inline function outOf(net: usize, l: i32, input: usize): usize {
   return l == 0 ? input : field(net, l, OUT);
@@ -79,6 +88,9 @@ declare function now(): f64;
 function conv(net: usize, l: i32, n: i32, x: usize): void {
   const t = start(net);
   if (l == 1) conv1Forward(n, x, field(net, l, WEIGHT), field(net, l, BIAS), field(net, l, PRE));
+  else if (keeps(net, n))
+    convForwardKeep(n, 6, 14, 16, 5, x, field(net, l, WEIGHT), field(net, l, BIAS), field(net, l, PRE), ptr(net, KEPT),
+      ptr(net, W_T), ptr(net, Y_T));
   else convForward(n, 6, 14, 16, 5, x, field(net, l, WEIGHT), field(net, l, BIAS), field(net, l, PRE), ptr(net, COL));
   activate(word(net, ACTIVATION), n * SIZES[l], field(net, l, PRE), field(net, l, OUT));
   tally(net, 2 * l, t);
@@ -140,7 +152,7 @@ export function backward(net: usize, n: i32, input: usize, inputDelta: bool): vo
     } else if (l == 1 || l == 3) {
       convBackward(n, l == 1 ? 1 : 6, l == 1 ? 32 : 14, l == 1 ? 6 : 16, 5, x, field(net, l, WEIGHT), dy,
         field(net, l, D_WEIGHT), field(net, l, D_BIAS), dx, ptr(net, l == 1 ? C1_MASK : C3_MASK), ptr(net, COL),
-        ptr(net, DCOL));
+        ptr(net, DCOL), l == 3 && keeps(net, n) ? ptr(net, KEPT) : 0);
     } else if (isPool) {
       const channels = l == 2 ? 6 : 16;
       poolBackward(word(net, POOLING), n * channels, channels, l == 2 ? 14 : 5, x, dy, field(net, l, ARGMAX), dx,
