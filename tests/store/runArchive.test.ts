@@ -54,16 +54,19 @@ describe('run files (a zip of the run folder)', () => {
       /notes.txt: not a run file/,
     );
     const loaded = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
+    const last = loaded.manifest.checkpoints[loaded.manifest.checkpoints.length - 1];
     const files = {
       'manifest.json': new Uint8Array(readFileSync(join(dir, 'manifest.json'))),
       ...Object.fromEntries(
         loaded.manifest.checkpoints.map((c) => [
           c.file,
-          new Uint8Array(readFileSync(join(dir, c.file))).subarray(0, c.epoch === 15 ? 100 : undefined),
+          new Uint8Array(readFileSync(join(dir, c.file))).subarray(0, c === last ? 100 : undefined),
         ]),
       ),
     };
-    await expect(importRun(zipSync(files), 'cut.zip')).rejects.toThrow(/cut.zip\/epoch-15.bin: .*truncated/);
+    await expect(importRun(zipSync(files), 'cut.zip')).rejects.toThrow(
+      new RegExp(`cut.zip/${last.file.replace('.', '\\.')}: .*truncated`),
+    );
   });
 
   it('is a thin wrapper over readRunArchive: hostile files are refused with the file name first', async () => {
