@@ -8,6 +8,9 @@ const PYTORCH_H100 = { train: { 64: 32900, 256: 163000 } as Record<string, numbe
 const fixed = (n: number | undefined, digits: number) => (n === undefined ? '-' : n.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? '-' : `${Number((a / b).toPrecision(2))}x`;
+/** Against PyTorch the 2x threshold matters: two decimals. */
+const ratio2 = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '-' : `${(a / b).toFixed(2)}x`;
 
 /** Markdown for the results of one `npm run bench` run. */
 export function benchmarkMarkdown(results: BenchResults): string {
@@ -26,8 +29,8 @@ export function benchmarkMarkdown(results: BenchResults): string {
   const cpu = results.pytorch && 'train' in results.pytorch ? results.pytorch : null;
   const anchors = engines.map(
     (name) =>
-      `| ${name} | ${ratio(train(name, '64'), cpu?.train['64'])} / ${ratio(train(name, '256'), cpu?.train['256'])} | ` +
-      `${ratio(cpu?.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH_H100.train['64'])} / ${ratio(train(name, '256'), PYTORCH_H100.train['256'])} |`,
+      `| ${name} | ${ratio2(train(name, '64'), cpu?.train['64'])} / ${ratio2(train(name, '256'), cpu?.train['256'])} | ` +
+      `${ratio2(cpu?.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH_H100.train['64'])} / ${ratio(train(name, '256'), PYTORCH_H100.train['256'])} |`,
   );
   const pytorchLine = cpu
     ? `Native PyTorch on the same CPU, in the same session: ${cpu.description}: ${cpu.train['64']?.toFixed(0)} / ` +
