@@ -6,98 +6,10 @@
  */
 import { LENET5_SHARED_WASM_BASE64, LENET5_WASM_BASE64, SHARED_MAXIMUM_PAGES } from './build/lenet5Wasm';
 
-/** The module's exports: kernels taking byte addresses in `memory` (see assembly/*.ts for each formula). */
+/** The module's exports: passes and kernels taking byte addresses in `memory` (see assembly/*.ts for each formula). */
 export interface Lenet5Kernels {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
-  gemmNN(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
-  gemmNT(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
-  gemmTN(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: boolean): void;
-  convForward(
-    batch: number,
-    inChannels: number,
-    inSize: number,
-    outChannels: number,
-    k: number,
-    x: number,
-    w: number,
-    bias: number,
-    y: number,
-    col: number,
-  ): void;
-  convBackward(
-    batch: number,
-    inChannels: number,
-    inSize: number,
-    outChannels: number,
-    k: number,
-    x: number,
-    w: number,
-    dy: number,
-    dw: number,
-    db: number,
-    dx: number,
-    mask: number,
-    col: number,
-    dcol: number,
-  ): void;
-  poolForward(
-    kind: number,
-    planes: number,
-    channels: number,
-    outSize: number,
-    x: number,
-    y: number,
-    argmax: number,
-    coeff: number,
-    bias: number,
-  ): void;
-  poolBackward(
-    kind: number,
-    planes: number,
-    channels: number,
-    outSize: number,
-    x: number,
-    dy: number,
-    argmax: number,
-    dx: number,
-    coeff: number,
-    dcoeff: number,
-    dbias: number,
-  ): void;
-  denseForward(
-    batch: number,
-    inFeatures: number,
-    outFeatures: number,
-    x: number,
-    w: number,
-    bias: number,
-    y: number,
-  ): void;
-  denseBackward(
-    batch: number,
-    inFeatures: number,
-    outFeatures: number,
-    x: number,
-    w: number,
-    dy: number,
-    dw: number,
-    db: number,
-    dx: number,
-  ): void;
-  activate(kind: number, count: number, pre: number, out: number): void;
-  activationBackward(kind: number, count: number, pre: number, out: number, dOut: number, dPre: number): void;
-  softmaxLoss(
-    kind: number,
-    batch: number,
-    classes: number,
-    z: number,
-    p: number,
-    labels: number,
-    dz: number,
-    correct: number,
-    divisor: number,
-  ): number;
   /** The passes over a network descriptor (assembly/network.ts, wasmDescriptor.ts). */
   forward(net: number, n: number, input: number, labels: number, divisor: number): number;
   backward(net: number, n: number, input: number, inputDelta: boolean): void;

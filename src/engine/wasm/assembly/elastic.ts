@@ -21,6 +21,7 @@
   return <f64>(h >> 8) / 8388608.0 - 1.0;
 }
 
+/** Writes image `seed`'s displacement field (alpha times the smoothed noise) into `field`, [axis][y][x] f64. */
 export function elasticField(seed: u32, radius: i32, taps: usize, alpha: f64, field: usize, scratch: usize): void {
   const n = 32;
   const w = n + 2 * radius;
