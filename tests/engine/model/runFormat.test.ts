@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the hostile-manifest cases below edit arbitrary parsed JSON in place */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../../src/engine/model/lenet5';
 import { initialParameters } from '../../../src/engine/model/initialize';
