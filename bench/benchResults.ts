@@ -35,6 +35,18 @@ export interface BenchResults {
   secondsPerMeasurement: number;
   batchSizes: number[];
   inferSamples: number;
+  /** Native PyTorch on the same CPU in the same session (added by scripts/bench.ts), or why it is missing. */
+  pytorch?: PytorchFigures | { skipped: string };
+}
+
+/** The best native PyTorch CPU figures of one session (scripts/pytorchCpu.ts), as the report uses them. */
+export interface PytorchFigures {
+  /** Version, threads and date, in words. */
+  description: string;
+  /** Training images/s by batch size (as a string key), the best of the thread counts tried. */
+  train: Record<string, number>;
+  /** Single-image inference, ms. */
+  inferMs: number;
 }
 
 /** The function the benchmark page puts on `window`. */

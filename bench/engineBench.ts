@@ -1,7 +1,11 @@
 /** The contract every engine measured by the benchmark page implements. */
 
-/** Every engine the benchmark knows, in the order the page runs them. */
-export const ENGINE_NAMES = ['webgl2', 'wasm', 'reference', 'tfjs-webgl', 'tfjs-wasm'] as const;
+/**
+ * Every engine the benchmark knows, in the order the page runs them. `wasm` is the WebAssembly engine as the
+ * app runs it on a CPU (two threads in a cross-origin isolated page, as the benchmark page is); `wasm-1-thread`
+ * is the same engine kept on one thread (what a page that is not isolated gets).
+ */
+export const ENGINE_NAMES = ['webgl2', 'wasm', 'wasm-1-thread', 'reference', 'tfjs-webgl', 'tfjs-wasm'] as const;
 
 /** Name of one benchmarked engine. */
 export type EngineName = (typeof ENGINE_NAMES)[number];

@@ -8,7 +8,7 @@ const MANUAL_OPTIONS: BenchOptions = {
   seconds: Number(new URLSearchParams(location.search).get('seconds') ?? 8),
   engines: ENGINE_NAMES,
   batchSizes: [64, 256],
-  inferSamples: 50,
+  inferSamples: 300,
 };
 
 window.runBenchmarks = runBenchmarks;

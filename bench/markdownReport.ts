@@ -2,15 +2,15 @@
 import type { BenchResults } from './benchResults';
 import { ENGINE_NAMES } from './engineBench';
 
-/** PyTorch anchors of shared/PERFORMANCE.md: CPU on this machine kind (2 threads), and an H100 GPU (eager). */
-const PYTORCH = {
-  cpu: { train: { 64: 9300, 256: 9750 } as Record<string, number>, inferMs: 0.15 },
-  h100: { train: { 64: 32900, 256: 163000 } as Record<string, number>, inferMs: 0.23 },
-};
+/** The PyTorch anchor of shared/PERFORMANCE.md on an H100 GPU (eager), measured elsewhere. */
+const PYTORCH_H100 = { train: { 64: 32900, 256: 163000 } as Record<string, number>, inferMs: 0.23 };
 
 const fixed = (n: number | undefined, digits: number) => (n === undefined ? '-' : n.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? '-' : `${Number((a / b).toPrecision(2))}x`;
+/** Against PyTorch the 2x threshold matters: two decimals. */
+const ratio2 = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '-' : `${(a / b).toFixed(2)}x`;
 
 /** Markdown for the results of one `npm run bench` run. */
 export function benchmarkMarkdown(results: BenchResults): string {
@@ -26,11 +26,16 @@ export function benchmarkMarkdown(results: BenchResults): string {
       `${ratio(train(name, '64'), train('tfjs-wasm', '64'))} / ${ratio(train(name, '256'), train('tfjs-wasm', '256'))} | ` +
       `${ratio(results.inferMs['tfjs-wasm'], results.inferMs[name])} |`,
   );
+  const cpu = results.pytorch && 'train' in results.pytorch ? results.pytorch : null;
   const anchors = engines.map(
     (name) =>
-      `| ${name} | ${ratio(train(name, '64'), PYTORCH.cpu.train['64'])} / ${ratio(train(name, '256'), PYTORCH.cpu.train['256'])} | ` +
-      `${ratio(PYTORCH.cpu.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH.h100.train['64'])} / ${ratio(train(name, '256'), PYTORCH.h100.train['256'])} |`,
+      `| ${name} | ${ratio2(train(name, '64'), cpu?.train['64'])} / ${ratio2(train(name, '256'), cpu?.train['256'])} | ` +
+      `${ratio2(cpu?.inferMs, results.inferMs[name])} | ${ratio(train(name, '64'), PYTORCH_H100.train['64'])} / ${ratio(train(name, '256'), PYTORCH_H100.train['256'])} |`,
   );
+  const pytorchLine = cpu
+    ? `Native PyTorch on the same CPU, in the same session: ${cpu.description}: ${cpu.train['64']?.toFixed(0)} / ` +
+      `${cpu.train['256']?.toFixed(0)} training images/s at batch 64 / 256, ${cpu.inferMs.toFixed(3)} ms single-image inference.`
+    : `No PyTorch CPU figure: ${results.pytorch && 'skipped' in results.pytorch ? results.pytorch.skipped : 'not measured'}.`;
   const counters = Object.entries(results.countersByEngine).map(
     ([name, c]) =>
       `${name}: ${c.drawsPerTrainingStep} draws, ${c.syncReadbacksPerTrainingStep} synchronous readbacks per training step`,
@@ -50,9 +55,10 @@ ${wasm ? `tfjs-wasm ran the ${String(wasm.wasmFlavour)} build with ${String(wasm
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Against the PyTorch anchors of \`shared/PERFORMANCE.md\` (ratios of speed; above 1x is faster than PyTorch):
+Against PyTorch (ratios of speed; above 1x is faster than PyTorch). ${pytorchLine} The H100 figures are the
+anchor of \`shared/PERFORMANCE.md\` (PyTorch 2.11, eager), measured elsewhere.
 
-| engine | training vs PyTorch CPU, this machine kind (64 / 256) | inference vs PyTorch CPU | training vs PyTorch H100 (64 / 256) |
+| engine | training vs PyTorch CPU, same session (64 / 256) | inference vs PyTorch CPU | training vs PyTorch H100 (64 / 256) |
 |---|---|---|---|
 ${anchors.join('\n')}
 

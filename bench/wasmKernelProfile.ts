@@ -1,7 +1,9 @@
 /**
- * Per-kernel timing of the WebAssembly engine's training step (Node or browser): every exported kernel
- * is wrapped with a timer, the default LeNet-5 trains for a while, and each kernel's share of the
- * step, its microseconds per image and (for the matrix-product kernels) its GFLOP/s are reported.
+ * Per-layer timing of the WebAssembly engine's training step (Node or browser): the module times each
+ * layer's forward and backward itself (assembly/network.ts, profiling on), the kernels JavaScript calls
+ * (gather, distortions, the SGD step) are wrapped with a timer, the default LeNet-5 trains for a while,
+ * and each part's share of the step, its microseconds per image and (for layers with multiply-adds)
+ * its GFLOP/s are reported.
  */
 import type { MnistSet } from '../src/engine/data/mnistInput';
 import { DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
@@ -9,17 +11,26 @@ import { instantiateKernels, type Lenet5Kernels } from '../src/engine/wasm/wasmM
 import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { WasmTrainer } from '../src/engine/wasm/wasmTrainer';
 
-/** Floating-point operations per image of each timed kernel (multiply-adds x 2), default architecture. */
+const LAYER_IDS = ['input', 'c1', 's2', 'c3', 's4', 'c5', 'f6', 'output'];
+
+/** Floating-point operations per image (multiply-adds x 2) of each layer's forward and backward, default architecture. */
 const FLOPS_PER_IMAGE: Record<string, number> = {
-  'convForward c1': 2 * 6 * 25 * 784,
-  'convForward c3': 2 * 16 * 150 * 100,
-  'convBackward c1': 2 * 6 * 25 * 784, // dw only: the input's delta is not needed for training
-  'convBackward c3': 2 * 2 * 16 * 150 * 100, // dw and dx
-  denseForward: 2 * (400 * 120 + 120 * 84 + 84 * 10),
-  denseBackward: 2 * 2 * (400 * 120 + 120 * 84 + 84 * 10),
+  'c1 forward': 2 * 6 * 25 * 784,
+  'c1 backward': 2 * 6 * 25 * 784, // dw only: the input's delta is not needed for training
+  'c3 forward': 2 * 16 * 150 * 100,
+  'c3 backward': 2 * 2 * 16 * 150 * 100, // dw and dx
+  'c5 forward': 2 * 400 * 120,
+  'c5 backward': 2 * 2 * 400 * 120,
+  'f6 forward': 2 * 120 * 84,
+  'f6 backward': 2 * 2 * 120 * 84,
+  'output forward': 2 * 84 * 10,
+  'output backward': 2 * 2 * 84 * 10,
 };
 
-/** One kernel's share of a training step. */
+/** What JavaScript calls besides the passes, timed from outside. */
+const JS_KERNELS = ['gatherBatch', 'distort', 'elasticField', 'sgdStep', 'trainBatch'];
+
+/** One part's share of a training step. */
 export interface KernelTiming {
   readonly kernel: string;
   readonly microsecondsPerImage: number;
@@ -27,7 +38,7 @@ export interface KernelTiming {
   readonly gflops: number | null;
 }
 
-/** Trains `seconds` at `batchSize` with timed kernels; returns images/s and the kernels, slowest first. */
+/** Trains `seconds` at `batchSize` with timed layers; returns images/s and the parts, slowest first. */
 export function profileWasmTraining(
   train: MnistSet,
   batchSize: number,
@@ -36,17 +47,17 @@ export function profileWasmTraining(
 ): { imagesPerSecond: number; gflops: number; kernels: KernelTiming[] } {
   const kernels = instantiateKernels();
   const times = new Map<string, number>();
-  const timed: Record<string, unknown> = { memory: kernels.memory };
-  for (const [name, kernel] of Object.entries(kernels)) {
-    if (typeof kernel !== 'function') continue;
+  const timed: Record<string, unknown> = { ...kernels, memory: kernels.memory };
+  for (const name of JS_KERNELS) {
+    const kernel = kernels[name as keyof Lenet5Kernels] as (...a: number[]) => unknown;
     timed[name] = (...args: number[]) => {
-      const key = name.startsWith('conv') ? `${name} ${args[1] === 1 ? 'c1' : 'c3'}` : name;
       const start = performance.now();
-      const result = (kernel as (...a: number[]) => unknown)(...args);
-      times.set(key, (times.get(key) ?? 0) + performance.now() - start);
+      const result = kernel(...args);
+      times.set(name, (times.get(name) ?? 0) + performance.now() - start);
       return result;
     };
   }
+  const network = new WasmNetwork(timed as unknown as Lenet5Kernels);
   const trainer = WasmTrainer.fromSeed(
     DEFAULT_ARCHITECTURE,
     {
@@ -60,15 +71,29 @@ export function profileWasmTraining(
       augment,
     },
     train,
-    new WasmNetwork(timed as unknown as Lenet5Kernels),
+    network,
   );
   for (let s = 0; s < 5; s++) trainer.trainBatch();
   times.clear();
+  network.setProfiling(true);
   const start = performance.now();
   let images = 0;
   while (performance.now() - start < seconds * 1000) images += trainer.trainBatch().images;
   const elapsed = performance.now() - start;
-  const result = [...times]
+  network.setProfiling(false);
+  const parts = new Map<string, number>();
+  let inLayers = 0;
+  network.profile().forEach(([forward, backward], l) => {
+    if (l === 0) return;
+    parts.set(`${LAYER_IDS[l]} forward`, forward);
+    parts.set(`${LAYER_IDS[l]} backward`, backward);
+    inLayers += forward + backward;
+  });
+  for (const [name, ms] of times) if (name !== 'trainBatch') parts.set(name, ms);
+  parts.set('chunk loop and zeroing the gradients', (times.get('trainBatch') ?? 0) - inLayers);
+  const timedTotal = [...parts.values()].reduce((a, b) => a + b, 0);
+  parts.set('JavaScript between kernels (batch plan, bookkeeping)', elapsed - timedTotal);
+  const result = [...parts]
     .map(([kernel, ms]) => ({
       kernel,
       microsecondsPerImage: (ms * 1000) / images,

@@ -1,7 +1,9 @@
 /**
- * `npm run bench -- --out FILE [--seconds N] [--engines a,b] [--strict]`: serves bench/index.html with Vite,
- * opens it in Debian's headless Chromium (software WebGL2 through SwiftShader), measures every engine there,
- * writes the results JSON to FILE and prints them as a table of speed ratios.
+ * `npm run bench -- --out FILE [--seconds N] [--engines a,b] [--strict] [--pytorch FILE | --no-pytorch]`: serves
+ * bench/index.html with Vite, opens it in Debian's headless Chromium (software WebGL2 through SwiftShader),
+ * measures every engine there, then native PyTorch on the same CPU (scripts/pytorchCpu.ts; or reads a result
+ * of `npm run bench:pytorch -- --out FILE`), writes the results JSON to FILE and prints them as a table of
+ * speed ratios.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
@@ -10,11 +12,12 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type { BenchOptions, BenchResults } from '../bench/benchResults';
+import type { BenchOptions, BenchResults, PytorchFigures } from '../bench/benchResults';
 import { ENGINE_NAMES, type EngineName } from '../bench/engineBench';
 import { benchmarkMarkdown } from '../bench/markdownReport';
 import { formatResultsTable } from '../bench/resultsTable';
 import { writeReportSection } from './benchmarkReport';
+import { describePytorch, measurePytorch, readPytorchResult } from './pytorchCpu';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,7 +43,10 @@ const USAGE = `Usage: npm run bench -- --out FILE [options]
   --out FILE        where the results JSON is written (required)
   --seconds N       seconds per training measurement (default 8)
   --engines a,b     engines to run, from ${ENGINE_NAMES.join(', ')} (default all)
-  --strict          exit 1 if any engine fails (default: only if every engine fails)`;
+  --strict          exit 1 if any engine fails (default: only if every engine fails)
+  --pytorch FILE    read native PyTorch's figures from FILE (npm run bench:pytorch -- --out FILE) instead of
+                    measuring them after the browser run
+  --no-pytorch      leave PyTorch out`;
 
 /** A problem with the command line; the usage is printed after its message. */
 class UsageError extends Error {}
@@ -49,6 +55,8 @@ interface BenchCommand {
   outFile: string;
   options: BenchOptions;
   strict: boolean;
+  /** A result file to read, `measure` (after the browser run) or `skip`. */
+  pytorch: string;
 }
 
 function parseBenchArgs(argv: string[]): BenchCommand | 'help' {
@@ -57,6 +65,8 @@ function parseBenchArgs(argv: string[]): BenchCommand | 'help' {
     seconds: { type: 'string' },
     engines: { type: 'string' },
     strict: { type: 'boolean' },
+    pytorch: { type: 'string' },
+    'no-pytorch': { type: 'boolean' },
     help: { type: 'boolean' },
   } as const;
   let values: ReturnType<typeof parseArgs<{ args: string[]; strict: true; options: typeof options }>>['values'];
@@ -79,8 +89,9 @@ function parseBenchArgs(argv: string[]): BenchCommand | 'help' {
   }
   return {
     outFile: resolve(values.out),
-    options: { seconds, engines: engines as EngineName[], batchSizes: [64, 256], inferSamples: 50 },
+    options: { seconds, engines: engines as EngineName[], batchSizes: [64, 256], inferSamples: 300 },
     strict: values.strict === true,
+    pytorch: values['no-pytorch'] ? 'skip' : (values.pytorch ?? 'measure'),
   };
 }
 
@@ -149,6 +160,27 @@ function checkResults(results: BenchResults): void {
   }
 }
 
+/** Native PyTorch's best figures on this CPU: measured now, read from a file, or skipped. */
+function pytorchFigures(source: string): PytorchFigures | { skipped: string } {
+  if (source === 'skip') return { skipped: 'left out with --no-pytorch' };
+  if (source === 'measure') console.log('bench: measuring native PyTorch on this CPU (npm run bench:pytorch)');
+  const result = source === 'measure' ? measurePytorch() : readPytorchResult(source);
+  if (typeof result === 'string') return { skipped: result };
+  const description =
+    source === 'measure' ? describePytorch(result) : `${describePytorch(result)}, read from ${source}`;
+  return { description, train: result.best.train, inferMs: result.best.inferMs };
+}
+
+function printPytorchRatios(results: BenchResults, pytorch: PytorchFigures): void {
+  console.log(`bench: ${pytorch.description}: ${JSON.stringify(pytorch.train)} images/s, ${pytorch.inferMs} ms`);
+  for (const [name, train] of Object.entries(results.trainImagesPerSecond)) {
+    const ratios = Object.entries(train)
+      .map(([batch, rate]) => `${(rate / (pytorch.train[batch] ?? NaN)).toFixed(2)}x at batch ${batch}`)
+      .join(', ');
+    console.log(`bench: ${name} trains at ${ratios} native PyTorch's speed on this CPU`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const command = parseBenchArgs(argv);
   if (command === 'help') {
@@ -183,6 +215,9 @@ async function main(argv: string[]): Promise<number> {
     });
     const results = await Promise.race([runInChromium(context, vite.url, command.options), timeout]);
     checkResults(results);
+    results.pytorch = pytorchFigures(command.pytorch);
+    if ('train' in results.pytorch) printPytorchRatios(results, results.pytorch);
+    else console.log(`bench: ${results.pytorch.skipped}`);
     mkdirSync(dirname(command.outFile), { recursive: true });
     writeFileSync(command.outFile, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\n${formatResultsTable(results)}\n\nbench: results written to ${command.outFile}`);

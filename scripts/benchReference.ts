@@ -1,9 +1,12 @@
 /**
- * `npm run bench:reference`: single-image forward latency and training images/s of the reference
- * engine and of the WebAssembly SIMD engine in Node, beside the PyTorch CPU anchor of shared/PERFORMANCE.md
- * (same machine kind), as ratios; then the wasm engine's training step kernel by kernel.
+ * `npm run bench:reference [-- --pytorch FILE] [--seconds N]`: single-image forward latency and training
+ * images/s of the reference engine and of the WebAssembly SIMD engine in Node, beside native PyTorch on this
+ * CPU measured in the same session (scripts/pytorchCpu.ts; or read from FILE, written by `npm run bench:pytorch
+ * -- --out FILE`), as ratios; the WebAssembly engine on one thread and on two (a helper thread takes half of
+ * each batch); then its training step layer by layer (one thread).
  */
 import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
 import { profileWasmTraining } from '../bench/wasmKernelProfile';
 import { INPUT_SIZE, mnistBatch } from '../src/engine/data/mnistInput';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../src/engine/model/lenet5';
@@ -13,11 +16,16 @@ import { sgdMomentumStep } from '../src/engine/reference/sgd';
 import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { inferFrame } from '../src/engine/wasm/wasmReadout';
 import { writeReportSection } from './benchmarkReport';
+import { startNodeHelper } from './nodeWasmHelper';
 import { loadMnistSplit } from './mnistFiles';
+import { describePytorch, measurePytorch, readPytorchResult } from './pytorchCpu';
 
-/** PyTorch 1.13, CPU, 2 threads, this machine kind (shared/PERFORMANCE.md). */
-const PYTORCH_CPU = { trainImagesPerSecond: { 64: 9300, 256: 9750 }, inferMs: 0.15 };
-const SECONDS = 10;
+const { values: args } = parseArgs({
+  args: process.argv.slice(2),
+  options: { pytorch: { type: 'string' }, seconds: { type: 'string' } },
+});
+const SECONDS = args.seconds === undefined ? 10 : Number(args.seconds);
+if (!(SECONDS > 0)) throw new Error(`--seconds ${args.seconds}: expected a positive number`);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -45,8 +53,10 @@ function referenceEngine(): BenchedEngine {
   };
 }
 
-function wasmEngine(): BenchedEngine {
-  const network = new WasmNetwork();
+async function wasmEngine(threads: 1 | 2): Promise<BenchedEngine> {
+  const network = WasmNetwork.create(threads === 2 ? startNodeHelper : null);
+  for (let wait = 0; network.threads < threads && wait < 200; wait++) await new Promise((r) => setTimeout(r, 50));
+  if (network.threads !== threads) throw new Error(`the wasm engine has ${network.threads} thread(s), not ${threads}`);
   network.load(DEFAULT_ARCHITECTURE, initialParameters(layers, 1), null);
   return {
     // What the worker answers a drawing with: every layer's activations copied out as a frame.
@@ -55,8 +65,7 @@ function wasmEngine(): BenchedEngine {
     },
     trainStep(inputs, labels, batchSize) {
       network.setInputs(inputs, labels, batchSize);
-      network.forward(batchSize);
-      network.backward(batchSize, false);
+      network.trainBatch(batchSize);
       network.sgdStep(0.01, 0.9, 0);
     },
   };
@@ -95,7 +104,14 @@ function trainImagesPerSecond(engine: BenchedEngine, batchSize: number, seconds:
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
-const engines = { reference: referenceEngine(), wasm: wasmEngine() };
+const pytorch = args.pytorch ? readPytorchResult(args.pytorch) : measurePytorch();
+if (typeof pytorch === 'string') console.log(pytorch);
+else console.log(`pytorch: ${describePytorch(pytorch)}: ${JSON.stringify(pytorch.best)}`);
+const engines = {
+  reference: referenceEngine(),
+  'wasm, 1 thread': await wasmEngine(1),
+  'wasm, 2 threads': await wasmEngine(2),
+};
 const measured = Object.entries(engines).map(([name, engine]) => {
   const figures = {
     name,
@@ -108,38 +124,55 @@ const measured = Object.entries(engines).map(([name, engine]) => {
   );
   return figures;
 });
-const profile = profileWasmTraining(train, 64, SECONDS);
+const profiles = [64, 256].map((batch) => ({ batch, ...profileWasmTraining(train, batch, SECONDS) }));
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+/** Our speed over PyTorch's best, as `(1.23x)`, or nothing without a PyTorch figure. */
+const vs = (ours: number, theirs: number | undefined, higherIsFaster = true) =>
+  theirs === undefined ? '' : ` (${fmt(higherIsFaster ? ours / theirs : theirs / ours, 2)}x)`;
+const best = typeof pytorch === 'string' ? null : pytorch.best;
 const rows = measured.map(
   (m) =>
-    `| ${m.name} | ${fmt(m.train64)} (${fmt(m.train64 / PYTORCH_CPU.trainImagesPerSecond[64], 3)}x) | ` +
-    `${fmt(m.train256)} (${fmt(m.train256 / PYTORCH_CPU.trainImagesPerSecond[256], 3)}x) | ${fmt(m.infer, 3)} (${fmt(PYTORCH_CPU.inferMs / m.infer, 3)}x) |`,
+    `| ${m.name} | ${fmt(m.train64)}${vs(m.train64, best?.train['64'])} | ${fmt(m.train256)}${vs(m.train256, best?.train['256'])} | ` +
+    `${fmt(m.infer, 3)}${vs(m.infer, best?.inferMs, false)} |`,
 );
-const kernelRows = profile.kernels
-  .filter((k) => k.share >= 0.001)
-  .map(
-    (k) =>
-      `| ${k.kernel} | ${fmt(k.microsecondsPerImage, 1)} | ` +
-      `${fmt(k.share * 100, 1)}% | ${k.gflops === null ? '-' : fmt(k.gflops, 1)} |`,
+const pytorchRow = best
+  ? `| PyTorch (best of its thread counts) | ${fmt(best.train['64'] ?? NaN)} | ${fmt(best.train['256'] ?? NaN)} | ${fmt(best.inferMs, 3)} |\n`
+  : '';
+for (const m of measured.filter(() => best)) {
+  console.log(
+    `${m.name} vs PyTorch: ${fmt(m.train64 / best!.train['64']!, 2)}x / ${fmt(m.train256 / best!.train['256']!, 2)}x training (batch 64 / 256), ` +
+      `${fmt(best!.inferMs / m.infer, 2)}x single-image forward (speed ratios, above 1 is faster than PyTorch)`,
   );
+}
+const kernelRows = profiles[0]!.kernels.map((k) => {
+  const at256 = profiles[1]!.kernels.find((other) => other.kernel === k.kernel);
+  const cells = (t: typeof k | undefined) =>
+    t
+      ? `${fmt(t.microsecondsPerImage, 1)} | ${fmt(t.share * 100, 1)}% | ${t.gflops === null ? '-' : fmt(t.gflops, 1)}`
+      : '- | - | -';
+  return `| ${k.kernel} | ${cells(k)} | ${cells(at256)} |`;
+});
 const report = `## Reference and WebAssembly engines in Node (\`npm run bench:reference\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, one thread, float32 storage,
-${SECONDS} s per training measurement, default architecture, real MNIST, no distortions.
-PyTorch figures are the CPU anchor of \`shared/PERFORMANCE.md\` (PyTorch 1.13, 2 threads, same machine kind:
-${PYTORCH_CPU.trainImagesPerSecond[64]} / ${PYTORCH_CPU.trainImagesPerSecond[256]} training images/s at batch 64 / 256,
-${PYTORCH_CPU.inferMs} ms per image); ratios are speed ratios (above 1x is faster than PyTorch). The wasm engine's forward
-includes copying every layer's activations out as the view's frame.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.versions.node}, float32 storage,
+${SECONDS} s per training measurement, default architecture, real MNIST, no distortions; the wasm engine on one thread,
+and on two (a worker_threads helper over a shared memory trains the second half of each batch).
+${
+  typeof pytorch === 'string'
+    ? pytorch
+    : `Beside ${describePytorch(pytorch)}, ${args.pytorch ? `read from \`${args.pytorch}\`` : 'measured in the same session just before'} (\`npm run bench:pytorch\`'s script); ratios in brackets are speed ratios to its best figures (above 1x is faster than PyTorch).`
+} The wasm engine's forward includes copying every layer's activations out as the view's frame.
 
-| engine | training images/s, batch 64 (vs PyTorch) | training images/s, batch 256 (vs PyTorch) | single-image forward, ms, median of 500 (vs PyTorch) |
+| engine | training images/s, batch 64 | training images/s, batch 256 | single-image forward, ms, median of 500 |
 |---|---|---|---|
-${rows.join('\n')}
+${pytorchRow}${rows.join('\n')}
 
-The wasm engine's training step at batch 64, kernel by kernel (each kernel call timed from JavaScript;
-${fmt(profile.imagesPerSecond)} images/s while timed, ${fmt(profile.gflops, 1)} GFLOP/s over the step's 2.26 MFLOP per image):
+The wasm engine's training step (one thread), layer by layer: each layer's forward (with its activation; the output's
+with the softmax and loss) and backward timed inside the module, the kernels JavaScript calls timed around the call
+(${profiles.map((p) => `batch ${p.batch}: ${fmt(p.imagesPerSecond)} images/s while timed, ${fmt(p.gflops, 1)} GFLOP/s over the step's 2.26 MFLOP per image`).join('; ')}):
 
-| kernel | µs per image | share of the step | GFLOP/s |
-|---|---|---|---|
+| part | batch 64: µs per image | share | GFLOP/s | batch 256: µs per image | share | GFLOP/s |
+|---|---|---|---|---|---|---|
 ${kernelRows.join('\n')}
 `;
 writeReportSection('reference', report);

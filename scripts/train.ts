@@ -1,8 +1,9 @@
 /**
  * `npm run train -- ...`: trains LeNet-5 on MNIST with the WebAssembly SIMD engine (or, with
  * `--engine reference`, the plain-TypeScript reference engine) and writes a
- * `lenet5-run/1` folder with a checkpoint for epoch 0 (the initial weights), every epoch, and
- * (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1. Ctrl-C keeps every finished checkpoint.
+ * `lenet5-run/1` folder with a checkpoint for epoch 0 (the initial weights), every epoch (or every N with
+ * `--save-every N`, and the last), and (by default) after 1/16, 1/8, 1/4 and 1/2 of epoch 1; the manifest's
+ * `training` records the settings and the command. Ctrl-C keeps every finished checkpoint.
  */
 import { mnistSubset, type MnistSet } from '../src/engine/data/mnistInput';
 import { activationRanges } from '../src/engine/activationRanges';
@@ -13,8 +14,10 @@ import { lenet5Layers } from '../src/engine/model/lenet5';
 import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
 import { evaluateWasm, wasmPredictions } from '../src/engine/wasm/wasmReadout';
+import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { WasmTrainer } from '../src/engine/wasm/wasmTrainer';
 import { loadMnistSplit } from './mnistFiles';
+import { startNodeHelper } from './nodeWasmHelper';
 import { RunWriter } from './runWriter';
 import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
 
@@ -39,23 +42,32 @@ async function run(command: TrainCommand): Promise<void> {
   const test = subset(loadMnistSplit('test'), command.testSubset);
   const trainer: WasmTrainer | ReferenceTrainer =
     command.engine === 'wasm'
-      ? WasmTrainer.fromSeed(architecture, settings, train)
+      ? WasmTrainer.fromSeed(
+          architecture,
+          settings,
+          train,
+          WasmNetwork.create(command.threads === 2 ? startNodeHelper : null),
+        )
       : new ReferenceTrainer(architecture, settings, train);
-  // The training engine evaluates its checkpoints; the colour ranges come from the reference engine either way.
+  // The engine asked for (by default the training engine) evaluates the checkpoints; the colour ranges
+  // come from the reference engine either way.
   const checkpointEvaluation = () => {
-    if (trainer instanceof ReferenceTrainer) {
-      const { network } = trainer;
+    const params = trainer instanceof ReferenceTrainer ? trainer.network.params : trainer.network.parameters();
+    const network =
+      trainer instanceof ReferenceTrainer
+        ? trainer.network
+        : new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params);
+    if (command.evaluateOn === 'reference' || trainer instanceof ReferenceTrainer) {
       return {
-        params: network.params,
+        params,
         network,
         evaluation: evaluateNetwork(network, test),
         predictions: computePredictions(network, test),
       };
     }
-    const params = trainer.network.parameters();
     return {
       params,
-      network: new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params),
+      network,
       evaluation: evaluateWasm(trainer.network, test),
       predictions: wasmPredictions(trainer.network, test),
     };
@@ -63,7 +75,15 @@ async function run(command: TrainCommand): Promise<void> {
   const writer = new RunWriter(
     command.outDir,
     createManifest(architecture, {
-      training: { engine: command.engine, ...settings, trainImages: train.count, testImages: test.count },
+      training: {
+        engine: command.engine,
+        evaluatedOn: command.evaluateOn,
+        ...settings,
+        trainImages: train.count,
+        testImages: test.count,
+        ...(command.saveEvery > 1 ? { saveEvery: command.saveEvery } : {}),
+        command: ['npm run train --', ...command.argv].join(' '),
+      },
     }),
   );
   const interactive = process.stdout.isTTY;
@@ -92,9 +112,10 @@ async function run(command: TrainCommand): Promise<void> {
   });
   console.log(
     `training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
-      `${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
+      `${command.engine === 'wasm' ? `${command.threads} thread(s), ` : ''}${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
       `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
-      `distortions, seed ${settings.seed} -> ${command.outDir}`,
+      `affine distortions, ${settings.elastic ? `elastic distortions (alpha ${settings.elastic.alpha}, sigma ${settings.elastic.sigma})` : 'no elastic ones'}, ` +
+      `seed ${settings.seed}, evaluated on the ${command.evaluateOn} engine -> ${command.outDir}`,
   );
   save(0, null);
   const startedAt = performance.now();
@@ -126,7 +147,7 @@ async function run(command: TrainCommand): Promise<void> {
       await turnEventLoop(); // lets Ctrl-C be handled between batches
     }
     imagesTotal += train.count;
-    save(epoch, trainLoss);
+    if (epoch === 1 || epoch % command.saveEvery === 0 || epoch === settings.epochs) save(epoch, trainLoss);
   }
   console.log(`done in ${duration((performance.now() - startedAt) / 1000)}: ${command.outDir}`);
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES, DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
+import { DEFAULT_ELASTIC } from '../src/engine/data/elastic';
 import type { TrainingSettings } from '../src/engine/referenceTrainer';
 
 /** Everything `train.ts` needs to start. */
@@ -14,6 +15,14 @@ export interface TrainCommand {
   readonly earlyCheckpoints: boolean;
   /** The engine that trains: the WebAssembly SIMD engine (default) or the plain-TypeScript reference. */
   readonly engine: TrainEngine;
+  /** The engine that evaluates each checkpoint and writes its predictions (default: the training engine). */
+  readonly evaluateOn: TrainEngine;
+  /** Whole epochs between checkpoints after epoch 1 (the last epoch is always saved). */
+  readonly saveEvery: number;
+  /** Threads the WebAssembly engine trains on (2: a helper thread takes half of each batch). */
+  readonly threads: 1 | 2;
+  /** The command line as typed after `npm run train --`, recorded in the manifest. */
+  readonly argv: readonly string[];
 }
 
 /** The engines `npm run train` can train with. */
@@ -24,6 +33,9 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --epochs N            epochs to train (default 15)
   --seed S              seed of the initial weights, shuffling and distortions (default 1)
   --augment             small random affine distortions (shift 2 px, rotate 10 deg, scale 10%)
+  --elastic             elastic distortions (Simard et al. 2003): a random displacement field smoothed by a
+                        Gaussian of sigma px and scaled by alpha (with --augment, added to the affine ones)
+  --elastic-alpha A     (default ${DEFAULT_ELASTIC.alpha})   --elastic-sigma S (default ${DEFAULT_ELASTIC.sigma}, at most 10)
   --activation A        relu | tanh | sigmoid (default relu)
   --pooling P           max | mean | subsample (default max)
   --c3 C                full | lenet5 (default full)
@@ -33,8 +45,13 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --train-subset N      train on the first N training images only (labelled so in the manifest)
   --test-subset N       evaluate on the first N test images only (labelled so in the manifest)
   --no-early-checkpoints  skip the checkpoints after 1/16, 1/8, 1/4 and 1/2 of epoch 1
-  --engine E            wasm | reference: the engine that trains (default wasm, the WebAssembly SIMD engine;
-                        checkpoints are evaluated on the reference engine either way)
+  --save-every N        a checkpoint every N epochs after epoch 1 (default 1; the last epoch is always saved)
+  --engine E            wasm | reference: the engine that trains (default wasm, the WebAssembly SIMD engine)
+  --threads N           1 | 2: threads the WebAssembly engine trains on (default 1; with 2 a helper thread
+                        takes half of each batch: the same run up to the order gradients are summed in)
+  --evaluate E          wasm | reference: the engine that evaluates each checkpoint on the test set and writes
+                        its predictions (default: the training engine; the reference engine's are what the
+                        app's CPU engine and the shipped-run tests compute)
   --out DIR             where the run is written (default runs/<date-time>)`;
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -67,6 +84,12 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       epochs: { type: 'string' },
       seed: { type: 'string' },
       augment: { type: 'boolean' },
+      elastic: { type: 'boolean' },
+      'elastic-alpha': { type: 'string' },
+      'elastic-sigma': { type: 'string' },
+      'save-every': { type: 'string' },
+      evaluate: { type: 'string' },
+      threads: { type: 'string' },
       activation: { type: 'string' },
       pooling: { type: 'string' },
       c3: { type: 'string' },
@@ -107,6 +130,25 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       'a whole number 0..2^32-1',
     ),
     augment: values.augment ?? false,
+    elastic:
+      values.elastic || values['elastic-alpha'] !== undefined || values['elastic-sigma'] !== undefined
+        ? {
+            alpha: number(
+              'elastic-alpha',
+              values['elastic-alpha'],
+              DEFAULT_ELASTIC.alpha,
+              (n) => n >= 0,
+              'an alpha >= 0',
+            ),
+            sigma: number(
+              'elastic-sigma',
+              values['elastic-sigma'],
+              DEFAULT_ELASTIC.sigma,
+              (n) => n > 0 && n <= 10,
+              'a sigma in (0, 10]',
+            ),
+          }
+        : null,
     batchSize: number('batch-size', values['batch-size'], 64, positiveInt, 'a whole number >= 1'),
     learningRate: number('lr', values.lr, 0.05, (n) => n > 0, 'a learning rate > 0'),
     schedule: choice('schedule', values.schedule, ['cosine', 'constant'], 'cosine'),
@@ -117,6 +159,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     value === undefined
       ? null
       : number(name, value, max, (n) => positiveInt(n) && n <= max, `a whole number 1..${max}`);
+  const engine = choice('engine', values.engine, TRAIN_ENGINES, 'wasm');
   const stamp = now.toISOString().replace(/[:T]/g, '-').slice(0, 19);
   return {
     architecture,
@@ -125,6 +168,10 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     trainSubset: subset('train-subset', values['train-subset'], 60000),
     testSubset: subset('test-subset', values['test-subset'], 10000),
     earlyCheckpoints: !values['no-early-checkpoints'],
-    engine: choice('engine', values.engine, TRAIN_ENGINES, 'wasm'),
+    engine,
+    evaluateOn: choice('evaluate', values.evaluate, TRAIN_ENGINES, engine),
+    saveEvery: number('save-every', values['save-every'], 1, positiveInt, 'a whole number >= 1'),
+    threads: number('threads', values.threads, 1, (n) => n === 1 || n === 2, '1 or 2') as 1 | 2,
+    argv: [...argv],
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The runs shipped in public/models: the modern one (ReLU, max pooling) and the classic 1998 LeNet-5
- * (LeCun's tanh, trainable subsampling, the C3 table). Each loads, has its history, meets its error
- * bound, and its precomputed test-set predictions are the reference engine's own.
+ * The runs shipped in public/models: the modern one (ReLU, max pooling, trained with affine and elastic
+ * distortions) and the classic 1998 LeNet-5 (LeCun's tanh, trainable subsampling, the C3 table). Each loads,
+ * has its history (every epoch, or every `saveEvery` as its manifest says), meets its error bound, and its
+ * precomputed test-set predictions are the reference engine's own.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,29 +25,40 @@ const RUNS = [
   {
     name: 'lenet5-default',
     options: { activation: 'relu', pooling: 'max', c3Connectivity: 'full', loss: 'softmax-cross-entropy' },
-    maxError: 0.008,
+    maxError: 0.005,
     minWhole: 16,
+    elastic: true,
   },
   {
     name: 'lenet5-classic',
     options: { activation: 'tanh', pooling: 'subsample', c3Connectivity: 'lenet5' },
     maxError: 0.01,
     minWhole: 12,
+    elastic: false,
   },
 ] as const;
 
-describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhole }) => {
+describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhole, elastic }) => {
   const loaded = load(name);
 
   it('has the architecture it claims, trained with distortions, checkpoints from epoch 0 (at least 16)', async () => {
     const run = await loaded;
-    const { architecture, training } = run.manifest as typeof run.manifest & { training: { augment: boolean } };
+    const { architecture, training } = run.manifest as typeof run.manifest & {
+      training: { augment: boolean; elastic?: unknown; epochs: number; saveEvery?: number; command?: string };
+    };
     expect(architecture).toMatchObject(options);
     expect(training.augment).toBe(true);
+    expect(Boolean(training.elastic)).toBe(elastic);
+    if (elastic) expect(training.command).toMatch(/^npm run train -- .*--elastic/);
     const epochs = run.manifest.checkpoints.map((c) => c.epoch);
     expect(epochs.length).toBeGreaterThanOrEqual(16);
+    // Every epoch, or (with --save-every N) epoch 1, every N-th and the last.
+    const every = training.saveEvery ?? 1;
+    const saved = Array.from({ length: training.epochs }, (_, i) => i + 1).filter(
+      (e) => e === 1 || e % every === 0 || e === training.epochs,
+    );
     const whole = epochs.filter(Number.isInteger);
-    expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i));
+    expect(whole).toEqual([0, ...saved]);
     expect(whole.length).toBeGreaterThanOrEqual(minWhole);
     expect(epochs.filter((e) => !Number.isInteger(e))).toEqual([0.0625, 0.125, 0.25, 0.5]);
     expect(run.manifest.checkpoints[0].testAccuracy).toBeLessThan(0.2); // epoch 0 is the untrained network

@@ -1,9 +1,11 @@
 /**
- * The sequence of batches a training run sees: a seeded shuffle per epoch, and (with augmentation)
- * one random distortion per image, drawn in this order from one stream. The reference and the GPU
- * trainers both take their batches from here, so the same seed gives both the same batches.
+ * The sequence of batches a training run sees: a seeded shuffle per epoch, and (with distortions)
+ * one random distortion per image, drawn in this order from one stream: the affine part (with
+ * `augment`: 4 uniforms), then the elastic field's seed (with `elastic`: 1 uniform). Every trainer
+ * (reference, WebGL2, WebAssembly) takes its batches from here, so the same seed gives them the same batches.
  */
-import { randomDistortion, type Distortion } from './data/distort';
+import { IDENTITY_DISTORTION, randomDistortion, type Distortion } from './data/distort';
+import { ELASTIC_SEED_LIMIT, type ElasticSettings } from './data/elastic';
 import { SeededRandom } from './model/random';
 
 /** The settings that decide a training run, so the same settings and seed give the same run. */
@@ -16,10 +18,13 @@ export interface TrainingSettings {
   readonly epochs: number;
   readonly momentum: number;
   readonly weightDecay: number;
+  /** Small random affine distortions (data/distort.ts). */
   readonly augment: boolean;
+  /** Elastic distortions (data/elastic.ts) with these settings; absent or null: none. */
+  readonly elastic?: ElasticSettings | null;
 }
 
-/** One batch: the image indices and, with augmentation, a distortion per image. */
+/** One batch: the image indices and, with distortions, a distortion per image. */
 export interface PlannedBatch {
   readonly epoch: number;
   readonly indices: Uint32Array;
@@ -69,7 +74,14 @@ export class BatchPlanner {
     }
     const n = Math.min(this.settings.batchSize, this.order.length - this.position);
     const indices = this.order.subarray(this.position, this.position + n);
-    const distortions = this.settings.augment ? Array.from({ length: n }, () => randomDistortion(this.random)) : null;
+    const { augment, elastic } = this.settings;
+    const distortions =
+      augment || elastic
+        ? Array.from({ length: n }, (): Distortion => {
+            const affine = augment ? randomDistortion(this.random) : IDENTITY_DISTORTION;
+            return elastic ? { ...affine, elastic: { ...elastic, seed: this.random.int(ELASTIC_SEED_LIMIT) } } : affine;
+          })
+        : null;
     this.position += n;
     return {
       epoch: this.epochNumber,

@@ -52,6 +52,8 @@ export interface RunSlice {
   testImages: number;
   checkpoints: CheckpointSummary[];
   checkpointIndex: number;
+  /** What the last export left out of the run file (runArchive.ts exportNote), or null. */
+  runNote: Message | null;
   /** The shipped run shown last (where "back to the shipped network" returns). */
   lastShipped: string;
   /** Records in this browser's run storage that could not be used (kept as they are; key '*': the storage itself). */

@@ -26,6 +26,7 @@ export const useAppStore = create<AppState>((set) => ({
   checkpointIndex: 0,
   damagedRuns: [],
   lastShipped: 'lenet5-default',
+  runNote: null,
   input: null,
   stages: null,
   inkBox: null,

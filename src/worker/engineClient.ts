@@ -68,8 +68,11 @@ export class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts the engine, preferring WebGL2; resolves with the backend that runs and why. */
-  start(prefer: Backend | 'auto' = 'webgl2'): Promise<Reply<'started'>> {
+  /**
+   * Starts the engine, preferring WebGL2; resolves with the backend that runs and why. `wasmThreads` 1
+   * keeps the WebAssembly engine on one thread where it could use two.
+   */
+  start(prefer: Backend | 'auto' = 'webgl2', wasmThreads?: 1 | 2): Promise<Reply<'started'>> {
     return new Promise((resolve, reject) => {
       const unsubscribe = this.subscribe((event) => {
         if (event.type === 'started') {
@@ -81,7 +84,7 @@ export class EngineClient {
           reject(new EngineFailure(event.message, event.problem));
         }
       });
-      this.send({ type: 'start', prefer });
+      this.send({ type: 'start', prefer, ...(wasmThreads ? { wasmThreads } : {}) });
     });
   }
 

@@ -138,7 +138,7 @@ class EngineHost {
     }
     switch (command.type) {
       case 'start': {
-        const started = this.slot.start(command.prefer);
+        const started = this.slot.start(command.prefer, command.wasmThreads);
         this.post({
           type: 'started',
           backend: started.backend.kind,

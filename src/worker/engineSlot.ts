@@ -1,7 +1,8 @@
 /**
  * The engine the worker computes with, and the last weights it can resume a run from: which
- * backend runs (the GPU one, or the CPU reference when WebGL2 is missing or its context is lost),
- * how it falls back to the CPU and back to a restored GPU, and the weights that survive the switch.
+ * backend runs (the GPU one; the WebAssembly engine when WebGL2 is missing, a software renderer or its
+ * context is lost; the CPU reference when WebAssembly is missing too), how it falls back to a CPU
+ * engine and back to a restored GPU, and the weights that survive the switch.
  */
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { startBackend, type BackendFactories } from './backendFactories';
@@ -30,28 +31,32 @@ export interface SlotHooks {
 export class EngineSlot {
   private backend: ComputeBackend | null = null;
   private held: HeldWeights | null = null;
+  /** Threads the WebAssembly engine may train on (the `start` command's `wasmThreads`). */
+  private wasmThreads: 1 | 2 = 2;
 
   constructor(
     private readonly factories: BackendFactories,
     private readonly hooks: SlotHooks,
   ) {}
 
-  /** Starts the preferred backend (falling back to the CPU with a reason); returns the reason, if any. */
-  start(prefer: Backend | 'auto'): { backend: ComputeBackend; reason: EngineReason | null } {
+  /** Starts the preferred backend (falling back to a CPU engine with a reason); returns the reason, if any. */
+  start(prefer: Backend | 'auto', wasmThreads: 1 | 2 = 2): { backend: ComputeBackend; reason: EngineReason | null } {
+    this.wasmThreads = wasmThreads;
     const started = startBackend(
       prefer,
       this.factories,
-      () => this.fallBackToCpu({ code: 'contextLost' }),
+      () => this.fallBack({ code: 'contextLost' }),
       () => this.restoreGpu(),
+      wasmThreads,
     );
     this.backend = started.backend;
     return started;
   }
 
-  /** The backend in use (moving to the CPU first if the GPU context was lost). */
+  /** The backend in use (moving to a CPU engine first if the GPU context was lost). */
   require(): ComputeBackend {
     if (!this.backend) throw new Error('the engine has not started');
-    if (this.backend.isLost()) this.fallBackToCpu({ code: 'contextLost' });
+    if (this.backend.isLost()) this.fallBack({ code: 'contextLost' });
     return this.backend!;
   }
 
@@ -84,23 +89,33 @@ export class EngineSlot {
     this.hooks.resume(this.backend, weights.step);
   }
 
-  /** Moves to the CPU engine, continuing from the held weights, and says why. */
-  fallBackToCpu(reason: EngineReason): void {
-    if (this.backend?.kind === 'cpu') return;
-    this.backend = this.factories.cpu();
+  /**
+   * Moves to a CPU engine, the WebAssembly one where it starts, else the reference, continuing from the
+   * held weights, and says why (the engine it moved to says the rest).
+   */
+  fallBack(reason: EngineReason): void {
+    if (this.backend?.kind === 'cpu' || this.backend?.kind === 'wasm') return;
+    let next: ComputeBackend | null = null;
+    try {
+      next = this.factories.wasm?.(this.wasmThreads) ?? null;
+    } catch {
+      // The reference engine below runs everywhere.
+    }
+    this.backend = next ?? this.factories.cpu();
     this.reloadLastWeights();
-    this.hooks.post({ type: 'backendChanged', backend: 'cpu', reason });
+    this.hooks.post({ type: 'backendChanged', backend: this.backend.kind, reason });
   }
 
-  /** Moves back to a restored GPU context, carrying over the CPU engine's current weights. */
+  /** Moves back to a restored GPU context, carrying over the CPU engine's current weights (ours to restore only). */
   private restoreGpu(): void {
     try {
       const gpu = this.factories.gpu(
-        () => this.fallBackToCpu({ code: 'contextLost' }),
+        () => this.fallBack({ code: 'contextLost' }),
         () => this.restoreGpu(),
       );
       const current = this.backend;
       const snapshot = current ? { params: current.parameters(), velocity: current.velocity() } : null;
+      current?.dispose();
       this.backend = gpu;
       if (this.held && snapshot)
         this.held = { ...this.held, ...snapshot, step: this.hooks.currentStep() ?? this.held.step };

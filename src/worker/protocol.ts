@@ -58,7 +58,12 @@ export interface TrainingProgress {
 
 /** Everything the page can ask of the worker. */
 export type EngineCommand =
-  | { type: 'start'; prefer: Backend | 'auto' }
+  | {
+      type: 'start';
+      prefer: Backend | 'auto';
+      /** Threads the WebAssembly engine may train on (default 2, where the page can share memory). */
+      wasmThreads?: 1 | 2;
+    }
   | {
       type: 'loadWeights';
       requestId: number;

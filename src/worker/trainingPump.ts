@@ -225,10 +225,10 @@ export class TrainingPump {
     }
   }
 
-  /** True when work failed because the GPU context went away (the run then moves to the CPU). */
+  /** True when work failed because the GPU context went away (the run then moves to a CPU engine). */
   private lostDuringWork(backend: ComputeBackend | null): boolean {
     if (backend?.kind !== 'webgl2' || !backend.isLost()) return false;
-    this.slot.fallBackToCpu({ code: 'contextLost' });
+    this.slot.fallBack({ code: 'contextLost' });
     return this.session?.status === 'running';
   }
 

@@ -1,4 +1,8 @@
-/** The WebAssembly SIMD engine behind the worker: the engine when WebGL2 is missing or only a software renderer. */
+/**
+ * The WebAssembly SIMD engine behind the worker: the engine when WebGL2 is missing, only a software
+ * renderer, or its context is lost. Where the page is cross-origin isolated (shared memory) it trains on
+ * two threads (a helper Worker takes half of each batch); elsewhere on one.
+ */
 import type { ActivationFrame } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
@@ -7,6 +11,7 @@ import type { LossStatistics } from '../engine/gpu/gpuTrainer';
 import type { AttributionEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { wasmEngine } from '../engine/wasm/wasmAttribution';
+import { startBrowserHelper } from '../engine/wasm/browserHelper';
 import { WasmNetwork } from '../engine/wasm/wasmNetwork';
 import { backwardFrame, evaluateWasm, inferFrame } from '../engine/wasm/wasmReadout';
 import { WasmTrainer } from '../engine/wasm/wasmTrainer';
@@ -17,11 +22,17 @@ import { TrainingTotals } from './trainingTotals';
 /** The wasm backend: everything runs synchronously in the worker, like the CPU reference. */
 export class WasmBackend implements ComputeBackend {
   readonly kind = 'wasm' as const;
-  readonly renderer = 'WebAssembly SIMD (f32x4)';
-  private readonly network = new WasmNetwork();
+  readonly renderer: string;
+  private readonly network: WasmNetwork;
   private loaded = false;
   private trainer: WasmTrainer | null = null;
   private readonly totals = new TrainingTotals();
+
+  /** `threads` 2 starts a helper thread where the memory can be shared; 1 never does. */
+  constructor(threads: 1 | 2 = 2) {
+    this.network = WasmNetwork.create(threads === 2 ? startBrowserHelper : null);
+    this.renderer = `WebAssembly SIMD (f32x4)${this.network.canShare ? ', training on 2 threads' : ''}`;
+  }
 
   private require(): WasmNetwork {
     if (!this.loaded) throw new Error('no weights are loaded');
@@ -90,5 +101,6 @@ export class WasmBackend implements ComputeBackend {
   dispose(): void {
     this.trainer = null;
     this.loaded = false;
+    this.network.dispose();
   }
 }

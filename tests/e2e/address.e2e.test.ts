@@ -206,7 +206,7 @@ describe('the app state in the address', () => {
     });
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.waitForFunction(
-      () => location.hash === '#v=1&run=lenet5-default&epoch=15&trace=full&colour=fixed&camera=overview&lang=en',
+      () => location.hash === '#v=1&run=lenet5-default&epoch=30&trace=full&colour=fixed&camera=overview&lang=en',
       null,
       { timeout: 5000 },
     );

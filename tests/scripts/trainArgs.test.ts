@@ -21,6 +21,27 @@ describe('train command line', () => {
     expect(parseTrainArgs(['--engine', 'wasm']).engine).toBe('wasm');
   });
 
+  it('reads the elastic distortions, the evaluating engine and the checkpoint spacing, and keeps the command', () => {
+    const command = parseTrainArgs(['--elastic', '--augment', '--evaluate', 'reference', '--save-every', '5']);
+    expect(command.settings).toMatchObject({ augment: true, elastic: { alpha: 34, sigma: 4 } });
+    expect(command).toMatchObject({ engine: 'wasm', evaluateOn: 'reference', saveEvery: 5 });
+    expect(command.argv).toEqual(['--elastic', '--augment', '--evaluate', 'reference', '--save-every', '5']);
+    expect(parseTrainArgs(['--elastic-alpha', '8', '--elastic-sigma', '3']).settings.elastic).toEqual({
+      alpha: 8,
+      sigma: 3,
+    });
+    const plain = parseTrainArgs([]);
+    expect(plain.settings.elastic).toBeNull();
+    expect(plain).toMatchObject({ evaluateOn: 'wasm', saveEvery: 1, threads: 1 });
+    expect(parseTrainArgs(['--threads', '2']).threads).toBe(2);
+    expect(() => parseTrainArgs(['--threads', '4'])).toThrow(/--threads 4: expected 1 or 2/);
+    expect(parseTrainArgs(['--engine', 'reference']).evaluateOn).toBe('reference');
+    expect(() => parseTrainArgs(['--elastic-sigma', '40'])).toThrow(
+      /--elastic-sigma 40: expected a sigma in \(0, 10\]/,
+    );
+    expect(() => parseTrainArgs(['--evaluate', 'gpu'])).toThrow(/--evaluate gpu: expected one of wasm, reference/);
+  });
+
   it('reads every option', () => {
     const command = parseTrainArgs([
       '--epochs',

@@ -7,6 +7,7 @@ import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../src/engine/model/lenet
 import { initialParameters } from '../../src/engine/model/initialize';
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { CpuBackend } from '../../src/worker/cpuBackend';
+import { WasmBackend } from '../../src/worker/wasmBackend';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine, type BackendFactories } from '../../src/worker/engineHost';
 import type { EngineEvent } from '../../src/worker/protocol';
@@ -143,39 +144,46 @@ describe('engine client and worker host over a MessageChannel', () => {
     expect(saved.params.every(Number.isFinite)).toBe(true);
   });
 
-  it('continues a run on the CPU when the GPU context is lost', async () => {
-    let lose = () => {};
-    class LosableBackend extends CpuBackend {
-      override readonly kind = 'cpu' as const;
-      lost = false;
-      override isLost() {
-        return this.lost;
+  it.each([
+    { engines: 'with the WebAssembly engine', wasm: true, expected: 'wasm' },
+    { engines: 'without it', wasm: false, expected: 'cpu' },
+  ])(
+    'continues a run on a CPU engine when the GPU context is lost ($engines: $expected)',
+    async ({ wasm, expected }) => {
+      let lose = () => {};
+      class LosableBackend extends CpuBackend {
+        override readonly kind = 'cpu' as const;
+        lost = false;
+        override isLost() {
+          return this.lost;
+        }
       }
-    }
-    const factories: BackendFactories = {
-      gpu: (onLost) => {
-        const backend = new LosableBackend();
-        Object.defineProperty(backend, 'kind', { value: 'webgl2' });
-        lose = () => {
-          backend.lost = true;
-          onLost();
-        };
-        return backend;
-      },
-      cpu: () => new CpuBackend(),
-    };
-    const { client, events } = connect(factories);
-    expect((await client.start('webgl2')).backend).toBe('webgl2');
-    await client.loadWeights(DEFAULT_ARCHITECTURE, params);
-    const data = smallData(640);
-    await client.setDataset(data.train, data.test);
-    client.train(settings, 0, 2);
-    await until(events, (e) => e.type === 'checkpointSaved' && e.epoch >= 0.25);
-    lose();
-    const changed = await until(events, (e) => e.type === 'backendChanged');
-    expect(changed.type === 'backendChanged' && changed.backend).toBe('cpu');
-    expect(changed.type === 'backendChanged' && changed.reason).toEqual({ code: 'contextLost' });
-    const finished = await until(events, (e) => e.type === 'checkpointSaved' && e.epoch >= 2);
-    expect(finished.type === 'checkpointSaved' && finished.params.every(Number.isFinite)).toBe(true);
-  });
+      const factories: BackendFactories = {
+        gpu: (onLost) => {
+          const backend = new LosableBackend();
+          Object.defineProperty(backend, 'kind', { value: 'webgl2' });
+          lose = () => {
+            backend.lost = true;
+            onLost();
+          };
+          return backend;
+        },
+        ...(wasm ? { wasm: () => new WasmBackend(1) } : {}),
+        cpu: () => new CpuBackend(),
+      };
+      const { client, events } = connect(factories);
+      expect((await client.start('webgl2')).backend).toBe('webgl2');
+      await client.loadWeights(DEFAULT_ARCHITECTURE, params);
+      const data = smallData(640);
+      await client.setDataset(data.train, data.test);
+      client.train(settings, 0, 2);
+      await until(events, (e) => e.type === 'checkpointSaved' && e.epoch >= 0.25);
+      lose();
+      const changed = await until(events, (e) => e.type === 'backendChanged');
+      expect(changed.type === 'backendChanged' && changed.backend).toBe(expected);
+      expect(changed.type === 'backendChanged' && changed.reason).toEqual({ code: 'contextLost' });
+      const finished = await until(events, (e) => e.type === 'checkpointSaved' && e.epoch >= 2);
+      expect(finished.type === 'checkpointSaved' && finished.params.every(Number.isFinite)).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 /**
  * The real module worker in Chromium: WebGL2 on an OffscreenCanvas, inference of every layer against
- * the reference, training with a flat texture count, and a simulated context loss that loses no run.
+ * the reference, training with a flat texture count, and a simulated context loss mid-run after which the
+ * run goes on, on the WebAssembly engine.
  */
 import { mnistSubset } from '../../src/engine/data/mnistInput';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -116,7 +117,9 @@ describe('the engine worker', () => {
     await until((e) => e.type === 'checkpointSaved' && e.epoch === 6);
     client.send({ type: 'loseContext', restoreAfterMs: null });
     const changed = await until((e) => e.type === 'backendChanged');
-    expect(changed.type === 'backendChanged' && changed.backend).toBe('cpu');
+    // The run moves to the WebAssembly engine (not the reference), and goes on there from the last checkpoint.
+    expect(changed.type === 'backendChanged' && changed.backend).toBe('wasm');
+    expect(changed.type === 'backendChanged' && changed.reason).toMatch(/continuing on the WebAssembly engine/);
     const last = await until((e) => e.type === 'checkpointSaved' && e.epoch === 8);
     expect(last.type === 'checkpointSaved' && last.step).toBe(32);
     expect(last.type === 'checkpointSaved' && last.params.every(Number.isFinite)).toBe(true);

@@ -33,8 +33,10 @@ export interface BatchBuffers {
   readonly loss: GpuTexture;
   /** RGBA32F, texel (b, 0) = (label, image index, 0, 0). */
   readonly labels: GpuTexture;
-  /** RGBA32F, texel (b, 0) = (dx, dy, cos(angle) / scale, sin(angle) / scale). */
+  /** RGBA32F, texel (b, 0) = (dx, dy, cos(angle) / scale, sin(angle) / scale), (b, 1) = (elastic seed, alpha, 0, 0). */
   readonly distortion: GpuTexture;
+  /** RGBA32F packed like the input: the elastic noise blurred along rows (kernels/dataKernels.ts). */
+  readonly elasticRows: GpuTexture;
 }
 
 /** Allocates the buffers of one batch size. */
@@ -67,7 +69,8 @@ export function allocateBatch(pool: TexturePool, programs: NetworkPrograms, batc
     layers,
     loss: pool.acquire(batchSize, channelGroups(shapeSize(last.shape)), 'rgba32f'),
     labels: pool.acquire(batchSize, 1, 'rgba32f'),
-    distortion: pool.acquire(batchSize, 1, 'rgba32f'),
+    distortion: pool.acquire(batchSize, 2, 'rgba32f'),
+    elasticRows: pool.acquire(...activationSize(programs.layers[0], batchSize), 'rgba32f'),
   };
 }
 
@@ -89,4 +92,5 @@ export function releaseBatch(pool: TexturePool, buffers: BatchBuffers): void {
   pool.release(buffers.loss);
   pool.release(buffers.labels);
   pool.release(buffers.distortion);
+  pool.release(buffers.elasticRows);
 }

@@ -10,7 +10,7 @@ import type { BatchBuffers } from './batchBuffers';
 import type { GpuNetwork } from './gpuNetwork';
 import type { GpuTexture } from './gpuTexture';
 import { FenceQueue } from './fenceQueue';
-import { DATASET_TEXTURE_WIDTH, distortionTexel } from './kernels/dataKernels';
+import { DATASET_TEXTURE_WIDTH, distortionTexel, elasticTexel, elasticUniforms } from './kernels/dataKernels';
 
 /** Mean loss and accuracy over the images trained (or evaluated) since the last read. */
 export interface LossStatistics {
@@ -103,25 +103,39 @@ export class GpuTrainer {
     return scheduledLearningRate(this.settings, this.steps, this.planner.stepsPerEpoch);
   }
 
-  /** Trains one batch: 28 draws for the default architecture, uploads of a few KB, no readback. */
+  /** Trains one batch: 28 draws for the default architecture (29 with elastic distortions), uploads of a few KB, no readback. */
   step(learningRate = this.learningRate(), settings: Partial<TrainingSettings> = {}): PlannedBatch {
     const batch = this.planner.next();
     const n = batch.indices.length;
     const buffers = this.network.buffers(n);
     const items = new Float32Array(n * 4);
-    const distortions = new Float32Array(n * 4);
+    // Row 0: the affine texels, row 1 (from the texture's width on): the elastic ones.
+    const distortions = new Float32Array(buffers.distortion.width * 2 * 4);
     for (let b = 0; b < n; b++) {
       items[b * 4] = this.labels[batch.indices[b]];
       items[b * 4 + 1] = batch.indices[b];
       const d = batch.distortions?.[b];
-      if (d) distortions.set(distortionTexel(d), b * 4);
+      if (d) {
+        distortions.set(distortionTexel(d), b * 4);
+        distortions.set(elasticTexel(d), (buffers.distortion.width + b) * 4);
+      }
     }
     const { pool, runner, programs } = this.network;
     pool.upload(buffers.labels, items);
     pool.upload(buffers.distortion, distortions);
-    runner.run(programs.gather, [this.dataset, buffers.labels, buffers.distortion], [buffers.layers[0].out], {
-      augment: batch.distortions ? 1 : 0,
-    });
+    const elastic = elasticUniforms(batch.distortions);
+    if (elastic.elastic) {
+      runner.run(programs.elasticRows, [buffers.distortion], [buffers.elasticRows], {
+        radius: elastic.radius,
+        sigma: elastic.sigma,
+      });
+    }
+    runner.run(
+      programs.gather,
+      [this.dataset, buffers.labels, buffers.distortion, buffers.elasticRows],
+      [buffers.layers[0].out],
+      { augment: batch.distortions ? 1 : 0, ...elastic },
+    );
     this.network.forward(buffers);
     this.statistics.accumulate(buffers);
     this.network.backward(buffers);
@@ -171,9 +185,12 @@ export async function evaluateOnGpu(
         items[b * 4 + 1] = start + b;
       }
       network.pool.upload(buffers.labels, items);
-      network.runner.run(network.programs.gather, [dataset, buffers.labels, buffers.labels], [buffers.layers[0].out], {
-        augment: 0,
-      });
+      network.runner.run(
+        network.programs.gather,
+        [dataset, buffers.labels, buffers.labels, buffers.labels],
+        [buffers.layers[0].out],
+        { augment: 0, ...elasticUniforms(null) },
+      );
       network.forward(buffers);
       statistics.accumulate(buffers);
     }

@@ -8,7 +8,7 @@ import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { CompiledKernel, KernelProgram, KernelRunner } from './gpuProgram';
 import { convForwardKernel, convInputGradKernel, convWeightGradKernel } from './kernels/convKernels';
-import { GATHER_KERNEL } from './kernels/dataKernels';
+import { ELASTIC_ROWS_KERNEL, GATHER_KERNEL } from './kernels/dataKernels';
 import {
   denseForwardKernel,
   denseInputGradKernel,
@@ -117,6 +117,7 @@ export class NetworkPrograms {
   readonly packWeights: CompiledKernel;
   readonly stats: CompiledKernel;
   readonly gather: CompiledKernel;
+  readonly elasticRows: CompiledKernel;
   /** Index (among the gradient textures) of each parameterised layer, by layer index. */
   readonly gradientSlots: ReadonlyMap<number, number>;
 
@@ -162,5 +163,6 @@ export class NetworkPrograms {
     this.packWeights = runner.compile(this.packed.kernel);
     this.stats = runner.compile(statsKernel(this.layers[this.layers.length - 1].shape[0]));
     this.gather = runner.compile(GATHER_KERNEL);
+    this.elasticRows = runner.compile(ELASTIC_ROWS_KERNEL);
   }
 }

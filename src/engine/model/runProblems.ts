@@ -57,6 +57,7 @@ export const RUN_PROBLEMS = {
   c3TableNotLenet5: "c3Table is not LeNet-5's connection table",
   c3TableGiven: 'c3Table is given but c3 is fully connected',
   testImagesIs: 'training.testImages is {{value}}, expected an integer from 1 to {{most}}',
+  commandIs: 'training.command is {{value}}, expected the command line as text (at most {{most}} characters)',
   noCheckpoints: 'has no checkpoints',
   tooManyCheckpoints: 'lists {{checkpoints}} checkpoints, at most {{most}} are allowed',
   checkpointNotObject: 'checkpoint {{index}} is not an object',

@@ -22,6 +22,9 @@ export const MAX_CHECKPOINTS = 200;
 /** The largest `manifest.json` accepted: 200 checkpoints with colour ranges and predictions take ~0.2 MB. */
 export const MAX_MANIFEST_BYTES = 1 << 20;
 
+/** The longest training command a manifest may record (`training.command`, shown as text only). */
+export const MAX_COMMAND_LENGTH = 2000;
+
 /** The longest file name a manifest may list (the usual file-system limit). */
 export const MAX_FILE_NAME_LENGTH = 255;
 
@@ -111,6 +114,12 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
     const n = training.testImages;
     if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_PREDICTION_IMAGES)) {
       fail('testImagesIs', { value: describeValue(n), most: MAX_PREDICTION_IMAGES });
+    }
+  }
+  if (isRecord(training) && training.command !== undefined) {
+    const command = training.command;
+    if (typeof command !== 'string' || command.length > MAX_COMMAND_LENGTH) {
+      fail('commandIs', { value: describeValue(command), most: MAX_COMMAND_LENGTH });
     }
   }
   const checkpoints = json.checkpoints;

@@ -59,10 +59,9 @@ export class WasmTrainer {
     const batch = this.planner.next();
     const n = batch.indices.length;
     this.network.gather('train', batch.indices, batch.distortions);
-    const loss = this.network.forward(n);
+    const loss = this.network.trainBatch(n);
     if (!Number.isFinite(loss)) throw new Error(`training diverged at epoch ${batch.epoch}: loss is ${loss}`);
     const correct = this.network.lastCorrect();
-    this.network.backward(n, false);
     const { momentum, weightDecay } = { ...this.settings, ...overrides };
     this.network.sgdStep(learningRate, momentum, weightDecay);
     this.step++;

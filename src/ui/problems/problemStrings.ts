@@ -60,6 +60,7 @@ export const zh: Catalog<typeof en> = {
   c3TableNotLenet5: 'c3Table 不是 LeNet-5 的连接表',
   c3TableGiven: '给出了 c3Table，但 c3 是全连接的',
   testImagesIs: 'training.testImages 为 {{value}}，应为 1 到 {{most}} 之间的整数',
+  commandIs: 'training.command 为 {{value}}，应为文本形式的命令行（至多 {{most}} 个字符）',
   noCheckpoints: '没有检查点',
   tooManyCheckpoints: '列出了 {{checkpoints}} 个检查点，最多允许 {{most}} 个',
   checkpointNotObject: '检查点 {{index}} 不是对象',

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { message } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { exportRun } from '../../store/runArchive';
+import { exportNote, exportRun } from '../../store/runArchive';
+import { useMessageText } from '../../i18n/useMessage';
 import { errorDetail } from '../problems/problemMessage';
 import { wholeRun } from '../../store/runRecord';
 import { useRunName } from './useRunName';
@@ -17,6 +18,8 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
   const runName = useRunName();
   const fail = (error: unknown) =>
     useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorDetail(error) }) });
+  const note = useAppStore((s) => s.runNote);
+  const text = useMessageText();
 
   /** A shipped run's checkpoints not fetched yet are fetched first (the timeline shows their progress). */
   const download = async () => {
@@ -29,6 +32,7 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
     link.download = `${record.name}.zip`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    useAppStore.getState().set({ runNote: exportNote(record) });
   };
 
   const upload = async (file: File) => {
@@ -81,6 +85,11 @@ export function RunPicker({ engine }: { engine: EngineConnection }) {
             );
         }}
       />
+      {note && (
+        <p role="status" data-testid="run-note">
+          {text(note)}
+        </p>
+      )}
     </div>
   );
 }

@@ -42,6 +42,13 @@ export const en = {
     exportFailed: "Run '{{run}}' could not be exported: {{detail}}.",
     deleteFailed: "Run '{{run}}' could not be deleted; it is still in this browser's storage.",
   },
+  exported: {
+    broken:
+      'Exported {{kept}} of {{total}} checkpoints, leaving out {{broken}} with weights that are not finite numbers.',
+    thinned:
+      'Exported {{kept}} of {{total}} checkpoints: a run file holds at most {{most}}, so the export keeps the first, the last and checkpoints spread evenly between them.',
+    both: 'Exported {{kept}} of {{total}} checkpoints, leaving out {{broken}} with weights that are not finite numbers and {{thinned}} more because a run file holds at most {{most}} (the first, the last and checkpoints spread evenly between them are kept).',
+  },
 };
 
 export const zh: Catalog<typeof en> = {
@@ -81,5 +88,11 @@ export const zh: Catalog<typeof en> = {
     confirmDelete: '要从此浏览器的存储中删除网络“{{run}}”吗？此操作无法撤销；如需保留其数据，请先导出。',
     exportFailed: '网络“{{run}}”无法导出：{{detail}}。',
     deleteFailed: '网络“{{run}}”无法删除；它仍在此浏览器的存储中。',
+  },
+  exported: {
+    broken: '已导出 {{total}} 个检查点中的 {{kept}} 个，略去了 {{broken}} 个权值不是有限数的检查点。',
+    thinned:
+      '已导出 {{total}} 个检查点中的 {{kept}} 个：一个网络文件最多容纳 {{most}} 个检查点，因此保留第一个、最后一个以及两者之间均匀分布的检查点。',
+    both: '已导出 {{total}} 个检查点中的 {{kept}} 个，略去了 {{broken}} 个权值不是有限数的检查点，另有 {{thinned}} 个因一个网络文件最多容纳 {{most}} 个检查点而略去（保留第一个、最后一个以及两者之间均匀分布的检查点）。',
   },
 };

@@ -177,6 +177,12 @@ describe('hostile manifests (loadRun on a folder)', () => {
     expect(run.checkpoints.every((c) => c.length === 61706 && c.every(Number.isFinite))).toBe(true);
   });
 
+  it('loads a run that records the command that trained it', async () => {
+    const command = 'npm run train -- --epochs 40 --elastic --augment --out public/models/lenet5-default';
+    const run = await loadRun(mapReader(edit((m) => (m.training.command = command))), source);
+    expect((run.manifest.training as { command: string }).command).toBe(command);
+  });
+
   it(`refuses more than ${MAX_CHECKPOINTS} checkpoints`, async () => {
     await refusedWith(
       edit((m) => {
@@ -313,6 +319,20 @@ describe('hostile manifests (loadRun on a folder)', () => {
         m.training.testImages = 'all';
       },
       /training\.testImages is "all"/,
+    ],
+    [
+      'training.command that is not text',
+      (m: Record<string, Record<string, unknown>>) => {
+        m.training.command = ['npm', 'run', 'train'];
+      },
+      /training\.command is \["npm","run","train"\], expected the command line as text/,
+    ],
+    [
+      'training.command longer than 2000 characters',
+      (m: Record<string, Record<string, unknown>>) => {
+        m.training.command = `npm run train -- ${'--elastic '.repeat(250)}`;
+      },
+      /training\.command is "npm run train -- --elastic/,
     ],
   ])('refuses %s', async (_, change, pattern) => {
     await refusedWith(edit(change), pattern);

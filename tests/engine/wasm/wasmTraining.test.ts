@@ -1,16 +1,20 @@
 /**
  * WebAssembly training on real MNIST against the reference trainer from the same seed: the same
- * batches and distortions (BatchPlanner), every weight within 1e-5 of the reference after each of
- * 20 steps at batch 32; the same evaluation; and the backend's bookkeeping (statistics, resume).
+ * batches and distortions (BatchPlanner), each of 20 steps at batch 32 taken from the reference's
+ * weights leaving every weight within 1e-5 of the reference's; the same evaluation; two threads as one;
+ * and the backend's bookkeeping (statistics, resume).
  */
 import { describe, expect, it } from 'vitest';
 import type { TrainingSettings } from '../../../src/engine/batchPlan';
+import { DEFAULT_ELASTIC } from '../../../src/engine/data/elastic';
 import { mnistSubset } from '../../../src/engine/data/mnistInput';
 import { evaluateNetwork } from '../../../src/engine/evaluate';
 import { DEFAULT_ARCHITECTURE } from '../../../src/engine/model/lenet5';
 import { ReferenceTrainer } from '../../../src/engine/referenceTrainer';
 import { evaluateWasm } from '../../../src/engine/wasm/wasmReadout';
+import { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { WasmTrainer } from '../../../src/engine/wasm/wasmTrainer';
+import { startNodeHelper } from '../../../scripts/nodeWasmHelper';
 import { WasmBackend } from '../../../src/worker/wasmBackend';
 import { loadMnistSplit } from '../../../scripts/mnistFiles';
 
@@ -23,7 +27,12 @@ function worstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', (augment) => {
+describe.each([
+  { distortions: 'none', augment: false, elastic: null },
+  { distortions: 'affine', augment: true, elastic: null },
+  { distortions: 'elastic', augment: false, elastic: DEFAULT_ELASTIC },
+  { distortions: 'affine and elastic', augment: true, elastic: DEFAULT_ELASTIC },
+])('WebAssembly training on MNIST (distortions: $distortions)', ({ augment, elastic }) => {
   const settings: TrainingSettings = {
     seed: 1,
     batchSize: 32,
@@ -33,15 +42,21 @@ describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', 
     momentum: 0.9,
     weightDecay: 5e-4,
     augment,
+    elastic,
   };
 
-  it('follows the reference step by step from the same seed (every weight within 1e-5 for 20 steps)', () => {
+  it('takes each of 20 steps as the reference does, from its weights (every weight within 1e-5)', () => {
     const trainer = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train);
     const reference = new ReferenceTrainer(DEFAULT_ARCHITECTURE, settings, train);
     for (let s = 1; s <= 20; s++) {
+      // Each step starts from the reference's weights and momentum, so one step's arithmetic is compared and
+      // not a trajectory: along one, float32 and float64 part at the first near-tie (a ReLU or a max-pooling
+      // window decided the other way), after which the runs drift like two SGD runs. Within one step such a
+      // tie moves a weight by the learning rate times one window's share of its gradient (measured: 2.4e-6).
+      trainer.network.load(DEFAULT_ARCHITECTURE, reference.network.params, reference.velocity);
       const got = trainer.trainBatch();
       const want = reference.trainBatch();
-      expect(Math.abs(got.loss - want.loss), `loss at step ${s}`).toBeLessThanOrEqual(1e-5 * (1 + want.loss));
+      expect(Math.abs(got.loss - want.loss), `loss at step ${s}`).toBeLessThanOrEqual(1e-6 * (1 + want.loss));
       expect(got.correct, `correct at step ${s}`).toBe(want.correct);
       expect(
         worstDifference(trainer.network.parameters(), reference.network.params),
@@ -52,6 +67,39 @@ describe.each([false, true])('WebAssembly training on MNIST (distortions: %s)', 
     const want = evaluateNetwork(reference.network, test);
     expect(got.correct).toBe(want.correct);
     expect(Math.abs(got.loss - want.loss)).toBeLessThanOrEqual(1e-4 * (1 + want.loss));
+  });
+});
+
+describe('WebAssembly training on two threads', () => {
+  it('trains the second half of each batch on a helper thread, as one thread does (every weight within 1e-6, 10 steps)', async () => {
+    const settings: TrainingSettings = {
+      seed: 2,
+      batchSize: 32,
+      learningRate: 0.05,
+      schedule: 'constant',
+      epochs: 1,
+      momentum: 0.9,
+      weightDecay: 5e-4,
+      augment: true,
+      elastic: DEFAULT_ELASTIC,
+    };
+    const shared = WasmNetwork.create(startNodeHelper);
+    for (let wait = 0; shared.threads < 2 && wait < 200; wait++) await new Promise((r) => setTimeout(r, 50));
+    expect(shared.threads).toBe(2);
+    const two = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train, shared);
+    const one = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train);
+    for (let s = 1; s <= 10; s++) {
+      // From the same weights each step: the threads change only the order the gradients are summed in.
+      shared.load(DEFAULT_ARCHITECTURE, one.network.parameters(), one.network.velocity());
+      const got = two.trainBatch();
+      const want = one.trainBatch();
+      expect(got.correct, `correct at step ${s}`).toBe(want.correct);
+      expect(Math.abs(got.loss - want.loss), `loss at step ${s}`).toBeLessThanOrEqual(1e-6 * (1 + want.loss));
+      expect(worstDifference(shared.parameters(), one.network.parameters()), `step ${s}`).toBeLessThanOrEqual(1e-6);
+    }
+    expect(shared.threads).toBe(2);
+    shared.dispose();
+    expect(shared.threads).toBe(1);
   });
 });
 

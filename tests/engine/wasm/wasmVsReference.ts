@@ -54,12 +54,21 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
     expect(r.error, `${t.name} gradient`).toBeLessThanOrEqual(TOLERANCE);
   }
 
-  // One momentum-SGD step with weight decay from a non-zero velocity, against the same formula in float64.
+  // One momentum-SGD step with weight decay from a non-zero velocity, against the same formula in float64,
+  // from a training batch split into chunks of 4 images (the gradients summed over the chunks).
   const velocity = Float32Array.from(params, (_, i) => ((i % 13) - 6) * 1e-3);
   network.load(options, Float32Array.from(params), velocity);
   network.setInputs(inputs, labels, n);
-  network.forward(n);
-  network.backward(n, false);
+  const chunkedLoss = network.trainBatch(n, 4);
+  expect(Math.abs(chunkedLoss - result.loss) / (1 + result.loss), 'chunked loss').toBeLessThanOrEqual(1e-5);
+  const chunked = network.gradients();
+  for (const t of reference.layout.tensors) {
+    const r = scaledError(
+      chunked.subarray(t.offset, t.offset + t.size),
+      result.gradients.subarray(t.offset, t.offset + t.size),
+    );
+    expect(r.error, `${t.name} gradient over chunks`).toBeLessThanOrEqual(TOLERANCE);
+  }
   network.sgdStep(0.05, 0.9, 5e-4);
   const updated = network.parameters();
   const expected = Float64Array.from(

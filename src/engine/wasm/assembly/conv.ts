@@ -1,5 +1,6 @@
 /**
- * Valid stride-1 convolution over a batch as one matrix product per image (im2col).
+ * Valid stride-1 convolution over a batch as one matrix product per image (im2col): c3 always, c1 only
+ * for the backward view's dL/d(input) (training computes c1 directly: conv1.ts).
  *
  * Indices: b image, ic/oc input/output map, ky/kx kernel tap, oy/ox output cell; K kernel size,
  * IH input side, OH = IH - K + 1, P = OH * OH, R = IC * K * K (rows of the column matrix).
@@ -7,7 +8,9 @@
  * col [r][p] with r = ic * K * K + ky * K + kx:  col[r][oy * OH + ox] = x[b][ic][oy + ky][ox + kx].
  *
  *   y_b  = w col_b + bias                        (gemmNN, vectorised over p)
- *   dw  += dy_b col_b^T,  db += sum_p dy_b        (gemmNT over p)
+ *   dw  += dy_b colT_b,  db += sum_p dy_b         (more than one input map: gemmNN, vectorised over r,
+ *                                                  colT_b = col_b^T [p][r]; one input map: R = 25 is
+ *                                                  too narrow to vectorise, so dy_b col_b^T, gemmNT over p)
  *   dx_b = col2im(w^T dy_b)                       (gemmTN, then the columns added back into the image)
  * `mask` [oc][ic] is 1 for a connected pair, 0 otherwise (LeNet-5's C3 table); masked dw stay 0.
  */
@@ -26,6 +29,29 @@ function im2col(x: usize, inChannels: i32, inSize: i32, k: i32, col: usize): voi
           for (; ox < tail; ox += 4) v128.store(dst + ((<usize>ox) << 2), v128.load(src + ((<usize>ox) << 2)));
           for (; ox < outSize; ox++) store<f32>(dst + ((<usize>ox) << 2), load<f32>(src + ((<usize>ox) << 2)));
           dst += (<usize>outSize) << 2;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The columns transposed, colT[p][r] = col[r][p]: for each output cell p = (oy, ox), the K*K window of
+ * every input map in order, each kernel row (kx = 0..K-1) copied from one input row. Rows of R floats.
+ */
+function im2colT(x: usize, inChannels: i32, inSize: i32, k: i32, colT: usize): void {
+  const outSize = inSize - k + 1;
+  let dst = colT;
+  for (let oy = 0; oy < outSize; oy++) {
+    for (let ox = 0; ox < outSize; ox++) {
+      for (let ic = 0; ic < inChannels; ic++) {
+        let src = x + ((<usize>((ic * inSize + oy) * inSize + ox)) << 2);
+        for (let ky = 0; ky < k; ky++) {
+          // k is 5: four floats as one vector, then the fifth.
+          v128.store(dst, v128.load(src));
+          store<f32>(dst, load<f32>(src, 16), 16);
+          dst += 20;
+          src += (<usize>inSize) << 2;
         }
       }
     }
@@ -91,6 +117,48 @@ export function convForward(
 }
 
 /**
+ * The same y through transposed columns, keeping them: colT_b [P][R] at `colT` + b R P (for the backward
+ * pass), y_b^T = colT_b w^T (gemmNN, summed over r in the same order as convForward, so y is the same
+ * bit for bit), then transposed into y_b. `wT` is scratch of R * OC floats, `yT` of P * OC.
+ */
+export function convForwardKeep(
+  batch: i32,
+  inChannels: i32,
+  inSize: i32,
+  outChannels: i32,
+  k: i32,
+  x: usize,
+  w: usize,
+  bias: usize,
+  y: usize,
+  colT: usize,
+  wT: usize,
+  yT: usize,
+): void {
+  const outSize = inSize - k + 1,
+    plane = outSize * outSize,
+    rows = inChannels * k * k;
+  for (let oc = 0; oc < outChannels; oc++) {
+    for (let r = 0; r < rows; r++) {
+      store<f32>(wT + ((<usize>(r * outChannels + oc)) << 2), load<f32>(w + ((<usize>(oc * rows + r)) << 2)));
+    }
+  }
+  for (let b = 0; b < batch; b++) {
+    const xb = x + ((<usize>(b * inChannels * inSize * inSize)) << 2);
+    const yb = y + ((<usize>(b * outChannels * plane)) << 2);
+    const cb = colT + ((<usize>(b * rows * plane)) << 2);
+    for (let p = 0; p < plane; p++) memory.copy(yT + ((<usize>(p * outChannels)) << 2), bias, (<usize>outChannels) << 2);
+    im2colT(xb, inChannels, inSize, k, cb);
+    gemmNN(plane, outChannels, rows, cb, wT, yT, true);
+    for (let p = 0; p < plane; p++) {
+      for (let oc = 0; oc < outChannels; oc++) {
+        store<f32>(yb + ((<usize>(oc * plane + p)) << 2), load<f32>(yT + ((<usize>(p * outChannels + oc)) << 2)));
+      }
+    }
+  }
+}
+
+/**
  * Accumulates dw and db (zeroed by the caller) and, when `dx` is not 0, overwrites dx.
  * `col` and `dcol` are scratch of R * P floats each.
  */
@@ -109,6 +177,7 @@ export function convBackward(
   mask: usize,
   col: usize,
   dcol: usize,
+  kept: usize,
 ): void {
   const outSize = inSize - k + 1,
     plane = outSize * outSize,
@@ -127,8 +196,15 @@ export function convBackward(
       const dbp = db + ((<usize>oc) << 2);
       store<f32>(dbp, load<f32>(dbp) + total);
     }
-    im2col(xb, inChannels, inSize, k, col);
-    gemmNT(outChannels, rows, plane, dyb, col, dw, true);
+    if (kept != 0) {
+      gemmNN(outChannels, rows, plane, dyb, kept + ((<usize>(b * rows * plane)) << 2), dw, true);
+    } else if (inChannels > 1) {
+      im2colT(xb, inChannels, inSize, k, col);
+      gemmNN(outChannels, rows, plane, dyb, col, dw, true);
+    } else {
+      im2col(xb, inChannels, inSize, k, col);
+      gemmNT(outChannels, rows, plane, dyb, col, dw, true);
+    }
     if (dx != 0) {
       gemmTN(rows, plane, outChannels, w, dyb, dcol, false);
       col2im(dcol, inChannels, inSize, k, dx + ((<usize>(b * inChannels * inSize * inSize)) << 2));

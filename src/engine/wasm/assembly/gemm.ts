@@ -37,13 +37,13 @@ function gemmRows(m: i32, n: i32, k: i32, a: usize, aRow: i32, aCol: i32, b: usi
       let bp = b + o, ap: usize = 0;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp), b1 = v128.load(bp, 16);
-        let w = f32x4.splat(load<f32>(a0 + ap));
+        let w = v128.load32_splat(a0 + ap);
         s00 = f32x4.add(s00, f32x4.mul(w, b0)); s01 = f32x4.add(s01, f32x4.mul(w, b1));
-        w = f32x4.splat(load<f32>(a1 + ap));
+        w = v128.load32_splat(a1 + ap);
         s10 = f32x4.add(s10, f32x4.mul(w, b0)); s11 = f32x4.add(s11, f32x4.mul(w, b1));
-        w = f32x4.splat(load<f32>(a2 + ap));
+        w = v128.load32_splat(a2 + ap);
         s20 = f32x4.add(s20, f32x4.mul(w, b0)); s21 = f32x4.add(s21, f32x4.mul(w, b1));
-        w = f32x4.splat(load<f32>(a3 + ap));
+        w = v128.load32_splat(a3 + ap);
         s30 = f32x4.add(s30, f32x4.mul(w, b0)); s31 = f32x4.add(s31, f32x4.mul(w, b1));
         bp += rowBytes; ap += aStep;
       }
@@ -59,16 +59,47 @@ function gemmRows(m: i32, n: i32, k: i32, a: usize, aRow: i32, aCol: i32, b: usi
       let bp = b + o, ap: usize = 0;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
-        s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(a0 + ap)), b0));
-        s1 = f32x4.add(s1, f32x4.mul(f32x4.splat(load<f32>(a1 + ap)), b0));
-        s2 = f32x4.add(s2, f32x4.mul(f32x4.splat(load<f32>(a2 + ap)), b0));
-        s3 = f32x4.add(s3, f32x4.mul(f32x4.splat(load<f32>(a3 + ap)), b0));
+        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(a0 + ap), b0));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(a1 + ap), b0));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(a2 + ap), b0));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(a3 + ap), b0));
         bp += rowBytes; ap += aStep;
       }
       v128.store(c0 + o, s0); v128.store(c1 + o, s1); v128.store(c2 + o, s2); v128.store(c3 + o, s3);
     }
     for (; j < n; j++) {
       for (let r = 0; r < 4; r++) scalarCell(i + r, j, n, k, a, aRow, aCol, b, c, accumulate);
+    }
+  }
+  // Two rows left (c1's six maps leave two): sixteen columns at a time, eight running sums.
+  for (; i + 2 <= m; i += 2) {
+    const c0 = c + <usize>i * rowBytes, c1 = c0 + rowBytes;
+    const a0 = a + (<usize>(i * aRow) << 2), a1 = a0 + (<usize>aRow << 2);
+    const aStep = <usize>aCol << 2;
+    let j = 0;
+    for (; j + 16 <= n; j += 16) {
+      const o = <usize>j << 2;
+      let s00 = initial(c0 + o, accumulate), s01 = initial(c0 + o + 16, accumulate);
+      let s02 = initial(c0 + o + 32, accumulate), s03 = initial(c0 + o + 48, accumulate);
+      let s10 = initial(c1 + o, accumulate), s11 = initial(c1 + o + 16, accumulate);
+      let s12 = initial(c1 + o + 32, accumulate), s13 = initial(c1 + o + 48, accumulate);
+      let bp = b + o, ap: usize = 0;
+      for (let p = 0; p < k; p++) {
+        const b0 = v128.load(bp), b1 = v128.load(bp, 16), b2 = v128.load(bp, 32), b3 = v128.load(bp, 48);
+        let w = v128.load32_splat(a0 + ap);
+        s00 = f32x4.add(s00, f32x4.mul(w, b0)); s01 = f32x4.add(s01, f32x4.mul(w, b1));
+        s02 = f32x4.add(s02, f32x4.mul(w, b2)); s03 = f32x4.add(s03, f32x4.mul(w, b3));
+        w = v128.load32_splat(a1 + ap);
+        s10 = f32x4.add(s10, f32x4.mul(w, b0)); s11 = f32x4.add(s11, f32x4.mul(w, b1));
+        s12 = f32x4.add(s12, f32x4.mul(w, b2)); s13 = f32x4.add(s13, f32x4.mul(w, b3));
+        bp += rowBytes; ap += aStep;
+      }
+      v128.store(c0 + o, s00); v128.store(c0 + o, s01, 16); v128.store(c0 + o, s02, 32); v128.store(c0 + o, s03, 48);
+      v128.store(c1 + o, s10); v128.store(c1 + o, s11, 16); v128.store(c1 + o, s12, 32); v128.store(c1 + o, s13, 48);
+    }
+    for (; j < n; j++) {
+      scalarCell(i, j, n, k, a, aRow, aCol, b, c, accumulate);
+      scalarCell(i + 1, j, n, k, a, aRow, aCol, b, c, accumulate);
     }
   }
   for (; i < m; i++) {
@@ -81,7 +112,7 @@ function gemmRows(m: i32, n: i32, k: i32, a: usize, aRow: i32, aCol: i32, b: usi
       let s0 = initial(c0 + o, accumulate), s1 = initial(c0 + o + 16, accumulate);
       let bp = b + o, ap: usize = 0;
       for (let p = 0; p < k; p++) {
-        const w = f32x4.splat(load<f32>(a0 + ap));
+        const w = v128.load32_splat(a0 + ap);
         s0 = f32x4.add(s0, f32x4.mul(w, v128.load(bp)));
         s1 = f32x4.add(s1, f32x4.mul(w, v128.load(bp, 16)));
         bp += rowBytes; ap += aStep;

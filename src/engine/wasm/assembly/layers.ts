@@ -22,14 +22,14 @@ export function denseForward(batch: i32, inFeatures: i32, outFeatures: i32, x: u
   }
 }
 
-/** Overwrites dw and db (the caller zeroes nothing here) and, when `dx` is not 0, dx. */
+/** Adds dw and db (zeroed by the caller before a batch) and, when `dx` is not 0, overwrites dx. */
 export function denseBackward(batch: i32, inFeatures: i32, outFeatures: i32, x: usize, w: usize, dy: usize,
   dw: usize, db: usize, dx: usize): void {
-  gemmTN(outFeatures, inFeatures, batch, dy, x, dw, false);
+  gemmTN(outFeatures, inFeatures, batch, dy, x, dw, true);
   for (let o = 0; o < outFeatures; o++) {
     let s: f32 = 0;
     for (let b = 0; b < batch; b++) s += load<f32>(dy + (<usize>(b * outFeatures + o) << 2));
-    store<f32>(db + (<usize>o << 2), s);
+    store<f32>(db + (<usize>o << 2), load<f32>(db + (<usize>o << 2)) + s);
   }
   if (dx != 0) gemmNN(batch, inFeatures, outFeatures, dy, w, dx, false);
 }
@@ -86,12 +86,13 @@ export function activationBackward(kind: i32, count: i32, pre: usize, out: usize
 }
 
 /**
- * Softmax of the logits z into p, the loss gradient dL/dz into dz (batch mean), and the batch-mean
- * loss as the result. Labels are bytes. Also counts the images whose largest p is the label
- * (ties to the lowest class) into the i32 at `correct`.
+ * Softmax of the logits z into p, the loss gradient dL/dz into dz (of the mean over `divisor` images),
+ * and the loss summed over the images as the result (mean squared error: each image's averaged over
+ * the classes). Labels are bytes. Also counts the images whose largest p is the label (ties to the
+ * lowest class) into the i32 at `correct`.
  */
 export function softmaxLoss(kind: i32, batch: i32, classes: i32, z: usize, p: usize, labels: usize, dz: usize,
-  correct: usize): f64 {
+  correct: usize, divisor: i32): f64 {
   let total: f64 = 0;
   let right = 0;
   for (let b = 0; b < batch; b++) {
@@ -112,10 +113,10 @@ export function softmaxLoss(kind: i32, batch: i32, classes: i32, z: usize, p: us
     if (kind == 0) {
       total += Math.log(sum) + max - <f64>load<f32>(zb + (<usize>label << 2));
       for (let k = 0; k < classes; k++) {
-        store<f32>(db + (<usize>k << 2), <f32>((<f64>load<f32>(pb + (<usize>k << 2)) - (k == label ? 1.0 : 0.0)) / <f64>batch));
+        store<f32>(db + (<usize>k << 2), <f32>((<f64>load<f32>(pb + (<usize>k << 2)) - (k == label ? 1.0 : 0.0)) / <f64>divisor));
       }
     } else {
-      const scale: f64 = 2.0 / <f64>(batch * classes);
+      const scale: f64 = 2.0 / <f64>(divisor * classes);
       let dot: f64 = 0;
       for (let k = 0; k < classes; k++) {
         const pk = <f64>load<f32>(pb + (<usize>k << 2));
@@ -130,7 +131,7 @@ export function softmaxLoss(kind: i32, batch: i32, classes: i32, z: usize, p: us
     }
   }
   store<i32>(correct, right);
-  return kind == 0 ? total / <f64>batch : total / <f64>(batch * classes);
+  return kind == 0 ? total : total / <f64>classes;
 }
 
 /** g = grad + weightDecay w;  v = momentum v + learningRate g;  w -= v  over `count` parameters. */
@@ -175,17 +176,22 @@ export function gatherBatch(n: i32, images: usize, labels: usize, indices: usize
 
 /**
  * One distortion (src/engine/data/distort.ts, in the same float64 arithmetic): each output pixel
- * samples the source plane bilinearly at the inverse-rotated and scaled position.
+ * samples the source plane bilinearly at the inverse-rotated and scaled position, plus the elastic
+ * displacement field[axis][y][x] (f64, elastic.ts) when `field` is not 0.
  */
-export function distort(src: usize, dst: usize, shiftX: f64, shiftY: f64, cos: f64, sin: f64): void {
+export function distort(src: usize, dst: usize, shiftX: f64, shiftY: f64, cos: f64, sin: f64, field: usize): void {
   const n = 32;
   const centre: f64 = (<f64>n - 1) / 2;
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       const px = <f64>x - centre - shiftX;
       const py = <f64>y - centre - shiftY;
-      const sx = cos * px + sin * py + centre;
-      const sy = -sin * px + cos * py + centre;
+      let sx = cos * px + sin * py + centre;
+      let sy = -sin * px + cos * py + centre;
+      if (field != 0) {
+        sx += load<f64>(field + (<usize>(y * n + x) << 3));
+        sy += load<f64>(field + (<usize>(n * n + y * n + x) << 3));
+      }
       const fx0 = Math.floor(sx), fy0 = Math.floor(sy);
       const fx = sx - fx0, fy = sy - fy0;
       const x0 = <i32>fx0, y0 = <i32>fy0;

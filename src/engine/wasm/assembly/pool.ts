@@ -23,16 +23,46 @@ export function poolForward(
   else sumForward(kind, planes, channels, outSize, x, y, coeff, bias);
 }
 
-/** Max pooling: the loop kept free of the other kinds' branches. */
+/**
+ * Max pooling, four windows at a time: the two input rows of four windows are split into their even
+ * and odd columns (slots 0, 1 from the top row, 2, 3 from the bottom one), and each later slot wins
+ * only when strictly larger, so ties go to the first in row-major order as in the scalar rule.
+ */
 function maxForward(planes: i32, outSize: i32, x: usize, y: usize, argmax: usize): void {
   const inSize = outSize * 2;
   const rowBytes = (<usize>inSize) << 2;
+  const vectorCells = outSize & ~3;
+  const one = i32x4.splat(1), two = i32x4.splat(2), three = i32x4.splat(3);
   let o: usize = 0;
   for (let q = 0; q < planes; q++) {
     const base = x + ((<usize>(q * inSize * inSize)) << 2);
     for (let oy = 0; oy < outSize; oy++) {
       let i00 = base + <usize>(2 * oy) * rowBytes;
-      for (let ox = 0; ox < outSize; ox++) {
+      let ox = 0;
+      for (; ox < vectorCells; ox += 4) {
+        const a = v128.load(i00), b = v128.load(i00, 16);
+        const c = v128.load(i00 + rowBytes), d = v128.load(i00 + rowBytes, 16);
+        let best = v128.shuffle<f32>(a, b, 0, 2, 4, 6);
+        let slot = i32x4.splat(0);
+        const v1 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+        let win = f32x4.gt(v1, best);
+        best = v128.bitselect(v1, best, win);
+        slot = v128.bitselect(one, slot, win);
+        const v2 = v128.shuffle<f32>(c, d, 0, 2, 4, 6);
+        win = f32x4.gt(v2, best);
+        best = v128.bitselect(v2, best, win);
+        slot = v128.bitselect(two, slot, win);
+        const v3 = v128.shuffle<f32>(c, d, 1, 3, 5, 7);
+        win = f32x4.gt(v3, best);
+        best = v128.bitselect(v3, best, win);
+        slot = v128.bitselect(three, slot, win);
+        v128.store(y + (o << 2), best);
+        const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(slot, slot), slot);
+        v128.store32_lane(argmax + o, bytes, 0);
+        o += 4;
+        i00 += 32;
+      }
+      for (; ox < outSize; ox++) {
         const v0 = load<f32>(i00),
           v1 = load<f32>(i00, 4),
           v2 = load<f32>(i00 + rowBytes),
@@ -55,6 +85,44 @@ function maxForward(planes: i32, outSize: i32, x: usize, y: usize, argmax: usize
         store<u8>(argmax + o, slot);
         o++;
         i00 += 8;
+      }
+    }
+  }
+}
+
+/** Max pooling's backward, four windows at a time: dy goes to the winning slot, 0 to the others. */
+function maxBackward(planes: i32, outSize: i32, dy: usize, argmax: usize, dx: usize): void {
+  const inSize = outSize * 2;
+  const rowBytes = (<usize>inSize) << 2;
+  const vectorCells = outSize & ~3;
+  const zero = i32x4.splat(0), one = i32x4.splat(1), two = i32x4.splat(2), three = i32x4.splat(3);
+  let o: usize = 0;
+  for (let q = 0; q < planes; q++) {
+    const base = dx + ((<usize>(q * inSize * inSize)) << 2);
+    for (let oy = 0; oy < outSize; oy++) {
+      let d = base + <usize>(2 * oy) * rowBytes;
+      let ox = 0;
+      for (; ox < vectorCells; ox += 4) {
+        const g = v128.load(dy + (o << 2));
+        const slot = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(argmax + o)));
+        const g0 = v128.and(g, i32x4.eq(slot, zero)), g1 = v128.and(g, i32x4.eq(slot, one));
+        const g2 = v128.and(g, i32x4.eq(slot, two)), g3 = v128.and(g, i32x4.eq(slot, three));
+        v128.store(d, v128.shuffle<f32>(g0, g1, 0, 4, 1, 5));
+        v128.store(d, v128.shuffle<f32>(g0, g1, 2, 6, 3, 7), 16);
+        v128.store(d + rowBytes, v128.shuffle<f32>(g2, g3, 0, 4, 1, 5));
+        v128.store(d + rowBytes, v128.shuffle<f32>(g2, g3, 2, 6, 3, 7), 16);
+        o += 4;
+        d += 32;
+      }
+      for (; ox < outSize; ox++) {
+        const g = load<f32>(dy + (o << 2));
+        const slot = load<u8>(argmax + o);
+        store<f32>(d, slot == 0 ? g : 0);
+        store<f32>(d, slot == 1 ? g : 0, 4);
+        store<f32>(d + rowBytes, slot == 2 ? g : 0);
+        store<f32>(d + rowBytes, slot == 3 ? g : 0, 4);
+        o++;
+        d += 8;
       }
     }
   }
@@ -104,6 +172,10 @@ export function poolBackward(
   dcoeff: usize,
   dbias: usize,
 ): void {
+  if (kind == 0) {
+    maxBackward(planes, outSize, dy, argmax, dx);
+    return;
+  }
   const inSize = outSize * 2;
   const rowBytes = (<usize>inSize) << 2;
   let o: usize = 0;
