@@ -18,7 +18,7 @@ import { WasmNetwork } from '../../src/engine/wasm/wasmNetwork';
 import { EngineClient } from '../../src/worker/engineClient';
 import { serveEngine } from '../../src/worker/engineHost';
 import type { Backend } from '../../src/worker/protocol';
-import { mnistTest, shippedCheckpoint, testDigit } from '../engine/interpret/shippedFixtures';
+import { mnistTest, shippedCheckpoint, testDigit, unevenDigit } from '../engine/interpret/shippedFixtures';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -64,7 +64,9 @@ describe('interpretation commands', () => {
       const client = await connect(backend);
       const { architecture, params, reference } = await modern;
       await client.loadWeights(architecture, params);
-      const input = Float32Array.from(testDigit(11));
+      // Seeded noise of 1e-3 keeps the interpolated inputs of integrated gradients off exact max-pooling ties, where
+      // float32 and float64 may pick different winners (the gradient is not defined there).
+      const input = Float32Array.from(unevenDigit(11));
       const exact = referenceEngine(reference);
       for (const [method, options] of [
         ['gradient', { target: 6 }],
