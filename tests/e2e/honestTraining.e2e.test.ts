@@ -137,9 +137,9 @@ describe.each(SIZES)('honest training at $width x $height', (size) => {
   });
 
   it('continues the selected checkpoint as a new run when asked: its epoch 0 reads exactly as the shipped checkpoint', async () => {
-    await page.evaluate(() => window.lenet.selectCheckpoint(3));
-    const atThree = await reading(page);
-    const choice = page.getByTestId('training-origin').getByLabel(/from epoch 3 \(the checkpoint shown\) as a new run/);
+    await page.evaluate(() => window.lenet.selectCheckpoint(4));
+    const atFour = await reading(page);
+    const choice = page.getByTestId('training-origin').getByLabel(/from epoch 4 \(the checkpoint shown\) as a new run/);
     await choice.check();
     expect(await text(page, 'train-reset')).toBe('Copy as a new run');
     await page.getByTestId('train-step').click();
@@ -149,12 +149,12 @@ describe.each(SIZES)('honest training at $width x $height', (size) => {
       { timeout: 60_000 },
     );
     expect(await text(page, 'shown-network')).toMatch(
-      /my-run-2: your network, trained here from modern: ReLU \+ max pooling at epoch 3/,
+      /my-run-2: your network, trained here from modern: ReLU \+ max pooling at epoch 4/,
     );
     await page.evaluate(() => window.lenet.selectCheckpoint(0));
     const start = await reading(page);
-    expect(start.c3).toEqual(atThree.c3);
-    expect(start.output).toEqual(atThree.output);
+    expect(start.c3).toEqual(atFour.c3);
+    expect(start.output).toEqual(atFour.output);
 
     // Another run trained here shows none of my-run-2's progress; my-run-2 shows its own.
     await page.getByTestId('run-picker').selectOption('my-run');
