@@ -44,9 +44,9 @@ export function AttributionReadout() {
           </p>
           {scale.scale > 0 ? (
             <div className="attribution-legend" data-testid="attribution-legend">
-              <span>{scale.signed ? t('attribution.legendLow', { scale: shown }) : t('attribution.legendZero')}</span>
+              <span>{scale.signed ? <>−{shown}</> : <>0</>}</span>
               <span className="attribution-ramp" style={{ backgroundImage: overlayGradientCss(scale.signed) }} />
-              <span>{t('attribution.legendHigh', { scale: shown })}</span>
+              <span>+{shown}</span>
               <p className="muted">
                 {scale.signed
                   ? t('attribution.legendSigned', { scale: shown })

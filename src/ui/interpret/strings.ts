@@ -51,9 +51,6 @@ export const en = {
     legendSigned: 'blue lowers z, red raises it; strongest colour at ±{{scale}} (the largest |value|, in logit units)',
     legendUnsigned: 'paper (0) to red: strongest colour at {{scale}} (the largest value, in logit units)',
     legendSqrt: 'square-root scale, as the backward view',
-    legendLow: '−{{scale}}',
-    legendHigh: '+{{scale}}',
-    legendZero: '0',
     flat: 'The map is 0 everywhere: nothing in this input moves z this way.',
     completeness:
       'Completeness: Σ map = {{sum}}; z(x) − z(0) = {{score}} − {{baseline}} = {{difference}}; gap {{gap}} ({{share}} of it).',
@@ -129,9 +126,9 @@ export const zh: Catalog<typeof en> = {
     methods: {
       gradient: `${zhTerm.gradient}（显著性）`,
       gradientInput: `${zhTerm.gradient} × 输入`,
-      smoothgrad: 'SmoothGrad',
+      smoothgrad: `SmoothGrad（平滑${zhTerm.gradient}）`,
       integrated: `积分${zhTerm.gradient}`,
-      gradcam: 'Grad-CAM',
+      gradcam: 'Grad-CAM（梯度加权类激活图）',
       occlusion: '遮挡',
     },
     explain: {
@@ -160,9 +157,6 @@ export const zh: Catalog<typeof en> = {
     legendSigned: '蓝色使 z 降低，红色使 z 升高；颜色最深处为 ±{{scale}}（|值| 的最大值，单位与 logit 相同）',
     legendUnsigned: '从纸色（0）到红色：颜色最深处为 {{scale}}（最大值，单位与 logit 相同）',
     legendSqrt: '平方根刻度，与反向传播视图相同',
-    legendLow: '−{{scale}}',
-    legendHigh: '+{{scale}}',
-    legendZero: '0',
     flat: '这张图处处为 0：这个输入中没有任何东西以这种方式改变 z。',
     completeness:
       '完备性：Σ 图 = {{sum}}；z(x) − z(0) = {{score}} − {{baseline}} = {{difference}}；差距 {{gap}}（占 {{share}}）。',
