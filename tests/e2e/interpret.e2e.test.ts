@@ -59,6 +59,26 @@ const shootPad = (name: string) =>
     .locator('section.reading')
     .screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
+/** The mean colour of the 3x3 screen pixels at the centre of a node's tile in the 3D view. */
+async function colourAt(node: { layer: string; c: number; y: number; x: number }): Promise<number[]> {
+  const at = (await page().evaluate((n) => window.lenet.screenPosition(n), node))!;
+  const png = await page().screenshot({ clip: { x: at.x - 1, y: at.y - 1, width: 3, height: 3 } });
+  return page().evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const rgba = context.getImageData(0, 0, image.width, image.height).data;
+    const mean = [0, 0, 0];
+    for (let i = 0; i < rgba.length; i += 4) for (let k = 0; k < 3; k++) mean[k] += rgba[i + k] / (rgba.length / 4);
+    return mean;
+  }, png.toString('base64'));
+}
+
 /** Pins `node`, opens its portrait and waits for its top digits and feature image. */
 async function openPortrait(node: { layer: string; c: number; y: number; x: number }): Promise<void> {
   await page().evaluate((n) => window.lenet.focus(n), node);
@@ -133,10 +153,23 @@ describe('why this reading, and what a neuron responds to', () => {
   it("shows the heatmap on the 3D view's input plane too", async () => {
     await page().getByTestId('attribution-method').selectOption('gradient');
     await settledAttribution();
+    const { map } = await page().evaluate(() => window.lenet.attribution('gradient'));
+    const strongest = (sign: number) => map.reduce((best, v, i) => (sign * v > sign * map[best] ? i : best), 0);
+    const tile = (i: number) => ({ layer: 'input', c: 0, y: Math.floor(i / 32), x: i % 32 });
+    const [up, down] = [strongest(1), strongest(-1)];
     await page().getByTestId('attribution-on-view').check();
     await page().waitForTimeout(500);
+    // The input plane's tiles take the diverging ramp: red where the map raises z most, blue where it lowers it most.
+    const raised = await colourAt(tile(up));
+    const lowered = await colourAt(tile(down));
+    expect(raised[0] - raised[2], `tile ${up}: ${raised}`).toBeGreaterThan(40);
+    expect(lowered[2] - lowered[0], `tile ${down}: ${lowered}`).toBeGreaterThan(40);
     await page().screenshot({ path: join(ARTIFACTS, 'interpret-on-view.png') });
     await page().getByTestId('attribution-on-view').uncheck();
+    await page().waitForTimeout(500);
+    // Back to the pixels (never blue: the input is in [0, 1]).
+    const pixel = await colourAt(tile(down));
+    expect(pixel[2] - pixel[0], `tile ${down}: ${pixel}`).toBeLessThan(10);
   });
 
   it('a pinned c3 node lists its top digits; a click loads one; its histogram and feature image render', async () => {
@@ -167,6 +200,23 @@ describe('why this reading, and what a neuron responds to', () => {
     await page().screenshot({ path: join(ARTIFACTS, 'interpret-portrait-c3-loaded.png') });
   });
 
+  it('under the transform probe, draws the map of the moved input back where the digit lies on the pad', async () => {
+    const before = await overlayPixels();
+    await page().evaluate(() => window.lenet.probe({ dx: 3 }));
+    const pixels = await overlayChangedFrom(before);
+    const api = await page().evaluate(() => window.lenet.attribution('gradient'));
+    const largest = Math.max(...api.map.map(Math.abs));
+    // The network reads the digit 3 pixels to the right; the pad shows it where it was: map column x + 3 at x.
+    for (let y = 0; y < 32; y++)
+      for (let x = 0; x < 29; x++) {
+        const v = api.map[y * 32 + x + 3];
+        const alpha = Math.round(255 * 0.82 * Math.sqrt(Math.abs(v) / largest));
+        expect(Math.abs(pixels[4 * (y * 32 + x) + 3] - alpha)).toBeLessThanOrEqual(1);
+      }
+    expect(await page().locator('.attribution-controls').innerText()).toContain('transform probe moves the input');
+    await page().evaluate(() => window.lenet.probe(null));
+  });
+
   it('draws the portraits of c1, f6 and an output, with the network’s own 0 … 9', async () => {
     for (const node of [
       { layer: 'c1', c: 2, y: 12, x: 12 },
@@ -182,6 +232,28 @@ describe('why this reading, and what a neuron responds to', () => {
         .getByTestId('neuron-portrait')
         .screenshot({ path: join(ARTIFACTS, `interpret-portrait-${node.layer}.png`) });
     }
+  });
+
+  it("shows the progress of another checkpoint's pass over the test images, then its portrait", async () => {
+    const shares: number[] = [];
+    await page().exposeFunction('reportShare', (share: number) => shares.push(share));
+    await page().evaluate(() => {
+      const progress = () => document.querySelector<HTMLProgressElement>('[data-testid="portrait-progress"] progress');
+      const watch = () => {
+        const bar = progress();
+        if (bar) (window as unknown as { reportShare(v: number): void }).reportShare(bar.value);
+        requestAnimationFrame(watch);
+      };
+      watch();
+    });
+    await page().evaluate(() => window.lenet.selectCheckpoint(1));
+    await page().getByTestId('portrait-progress').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page().getByTestId('neuron-top-image').count(), { timeout: 60_000 }).toBe(9);
+    expect(await page().getByTestId('neuron-portrait').innerText()).toContain('at epoch 1,');
+    expect(shares.length).toBeGreaterThan(0);
+    expect(Math.max(...shares)).toBeGreaterThan(0); // the pass reported its progress
+    shares.forEach((share) => expect(share).toBeLessThanOrEqual(1));
+    await page().evaluate(() => window.lenet.selectCheckpoint(15));
   });
 
   it('keeps the method, target, contrast and the open portrait in the address, and restores them', async () => {
