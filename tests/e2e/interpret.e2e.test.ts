@@ -128,6 +128,21 @@ describe('why this reading, and what a neuron responds to', () => {
     await page().getByTestId('attribution-target').selectOption('');
   });
 
+  it('follows the network shown: a teaching copy, then the checkpoint again', async () => {
+    const before = await overlayPixels();
+    await page().evaluate(() => window.lenet.teach(3, 3, 0.05));
+    const taught = await overlayChangedFrom(before);
+    const api = await page().evaluate(() => window.lenet.attribution('gradient'));
+    const largest = Math.max(...api.map.map(Math.abs));
+    api.map.forEach((v, i) =>
+      expect(
+        Math.abs(taught[4 * i + 3] - Math.round(255 * 0.82 * Math.sqrt(Math.abs(v) / largest))),
+      ).toBeLessThanOrEqual(1),
+    );
+    await page().evaluate(() => window.lenet.undoTeach());
+    await overlayChangedFrom(taught);
+  });
+
   it('draws every method, and integrated gradients with its completeness check', async () => {
     for (const method of ATTRIBUTION_METHODS) {
       await page().getByTestId('attribution-method').selectOption(method);
