@@ -47,7 +47,10 @@ export const attributionStatus = {
   },
 };
 
+/** Changes the status, telling its readers only when something changed (it is set up to every frame while drawing). */
 function setStatus(next: Partial<AttributionStatus>): void {
+  const changed = (Object.keys(next) as (keyof AttributionStatus)[]).some((key) => next[key] !== status[key]);
+  if (!changed) return;
   status = { ...status, ...next };
   statusListeners.forEach((listener) => listener());
 }
@@ -98,7 +101,8 @@ export function startAttributionRunner(engine: EngineConnection): () => void {
       return;
     }
     inFlight = true;
-    setStatus({ busy: true, sameDigits: null });
+    // The one-pass methods answer within a frame: no "computing…" flickering while the pen moves.
+    setStatus({ busy: !followsPen(choice.method), sameDigits: null });
     try {
       const attribution = await engine.interpret.attribution(choice.method, optionsOf(choice));
       if (!stopped && useAppStore.getState().attribution === choice) show(attribution);
@@ -108,7 +112,7 @@ export function startAttributionRunner(engine: EngineConnection): () => void {
       setStatus({ problem: errorText(error) });
     } finally {
       inFlight = false;
-      setStatus({ busy: timer !== null || again });
+      setStatus({ busy: timer !== null || (again && !followsPen(useAppStore.getState().attribution.method)) });
       if (again) {
         again = false;
         void request();
