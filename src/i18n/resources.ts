@@ -9,6 +9,7 @@ import * as backprop from '../ui/backprop/strings';
 import * as chapters from '../ui/chapters/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
+import * as interpret from '../ui/interpret/strings';
 import * as kernels from '../ui/kernels/strings';
 import * as pad from '../ui/pad/strings';
 import * as problems from '../ui/problems/problemStrings';
@@ -30,6 +31,7 @@ const catalogs = {
   delta,
   engineStatus,
   explorer,
+  interpret,
   kernels,
   messages,
   pad,

@@ -3,10 +3,12 @@
  *
  * Fields: `run` (a run name), `epoch` (a checkpoint), one drawing field (`draw`: the pad's strokes, `input`:
  * the 32x32 input at full float32 precision, `test`: an MNIST test image's index), `focus` (`layer.c.y.x`),
- * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`) and `lang` (`en` or `zh`). Every field is read on
+ * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`), `lang` (`en` or `zh`), `attribution` (the
+ * method of the heatmap on the pad, with `target` and `contrast` digits) and `portrait` (`1`: the neuron portrait open). Every field is read on
  * its own: a malformed one is dropped and named in `ignored`, the rest still apply; decoding never throws.
  * The binary payloads (strokes, input) are addressPayloads.ts.
  */
+import { ATTRIBUTION_METHODS, type AttributionMethod } from '../engine/interpret/attribute';
 import type { NodeRef } from '../engine/model/nodeRef';
 import { isLanguage, type Language } from '../i18n/catalog';
 import { message, type Message } from '../i18n/message';
@@ -59,6 +61,17 @@ export interface AddressState {
   readonly chapter: string | null;
   /** Presentation mode on (`presentation=1`); null: not carried (off). */
   readonly presentation: true | null;
+  /** The heatmap on the pad: its method, the digit explained (null: the reading) and the contrast digit; null: off. */
+  readonly attribution: AddressAttribution | null;
+  /** The neuron portrait open (`portrait=1`); null: not carried (closed). */
+  readonly portrait: true | null;
+}
+
+/** The attribution an address carries. */
+export interface AddressAttribution {
+  readonly method: AttributionMethod;
+  readonly target: number | null;
+  readonly contrast: number | null;
 }
 
 /** The fields of an address, as the notes about it name them. */
@@ -76,7 +89,11 @@ export type AddressField =
   | 'language'
   | 'chapter'
   | 'presentation'
-  | 'view';
+  | 'view'
+  | 'attribution'
+  | 'target'
+  | 'contrast'
+  | 'portrait';
 
 /** The address format written and read here. */
 export const ADDRESS_VERSION = '1';
@@ -98,6 +115,10 @@ const KEYS = [
   'lang',
   'chapter',
   'presentation',
+  'attribution',
+  'target',
+  'contrast',
+  'portrait',
 ];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -114,6 +135,8 @@ export const EMPTY_ADDRESS: AddressState = {
   language: null,
   chapter: null,
   presentation: null,
+  attribution: null,
+  portrait: null,
 };
 
 /** The drawing to carry: the strokes, or the input at full precision when the strokes would make the address too long. */
@@ -144,6 +167,10 @@ export function encodeAddress(state: AddressState): string {
   add('lang', state.language);
   add('chapter', state.chapter);
   add('presentation', state.presentation && 1);
+  add('attribution', state.attribution?.method ?? null);
+  add('target', state.attribution?.target ?? null);
+  add('contrast', state.attribution?.contrast ?? null);
+  add('portrait', state.portrait && 1);
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -195,6 +222,12 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
   ].filter((drawing) => drawing !== null);
   if (drawings.length > 1)
     ignored.push(message('address', 'ignored.twice', { field: message('address', 'field.drawing') }));
+  const digit = (value: string) => (/^\d$/.test(value) ? Number(value) : null);
+  const method = read('attribution', 'attribution', oneOf(ATTRIBUTION_METHODS));
+  const target = read('target', 'target', digit);
+  const contrast = read('contrast', 'contrast', digit);
+  if (method === null && (target !== null || contrast !== null))
+    ignored.push(message('address', 'ignored.withoutAttribution'));
   const state: AddressState = {
     run: read('run', 'run', (value) => (NAME.test(value) ? value : null)),
     epoch: read('epoch', 'checkpoint', (value) =>
@@ -214,6 +247,10 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     language: read('lang', 'language', (value) => (isLanguage(value) ? value : null)),
     chapter: read('chapter', 'chapter', (value) => (NAME.test(value) ? value : null)),
     presentation: read('presentation', 'presentation', (value) => (value === '1' ? true : null)),
+    attribution: method && { method, target, contrast: contrast === target ? null : contrast },
+    portrait: read('portrait', 'portrait', (value) => (value === '1' ? true : null)),
   };
+  if (method && contrast !== null && contrast === target)
+    ignored.push(message('address', 'ignored.sameContrast', { digit: contrast }));
   return { state, ignored };
 }

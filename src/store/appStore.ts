@@ -3,10 +3,23 @@
  * three.js object or the Worker; activations live in frameHolder.ts.
  */
 import { create } from 'zustand';
-import type { AppState } from './appSlices';
+import type { AppState, AttributionChoice } from './appSlices';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 
 export type * from './appSlices';
+
+/** The attribution's settings at load: off, the gradient of the reading, the default knobs. */
+export const DEFAULT_ATTRIBUTION: AttributionChoice = {
+  on: false,
+  method: 'gradient',
+  target: null,
+  contrast: null,
+  samples: 32,
+  sigma: 0.15,
+  steps: 32,
+  patch: 4,
+  layer: 'c3',
+};
 
 /** The one store of the app. */
 export const useAppStore = create<AppState>((set) => ({
@@ -88,5 +101,9 @@ export const useAppStore = create<AppState>((set) => ({
   testSetProgress: null,
   offlineReady: false,
   updateReady: false,
+  attribution: DEFAULT_ATTRIBUTION,
+  attributionOnView: false,
+  portraitOpen: false,
+  portraitProgress: null,
   set: (partial) => set(partial),
 }));

@@ -2,7 +2,8 @@
  * The interpretation views' side of the engine connection: attributions of the current input by the
  * network shown, and the neuron portraits and feature images of the selected checkpoint, computed by
  * the worker once per checkpoint (portraits over the test images the checkpoint is evaluated on) and
- * cached here, keyed by the checkpoint's weights, never recomputed on a render.
+ * cached here, keyed by the checkpoint's weights, never recomputed on a render. While a pass runs, the store's
+ * `portraitProgress` follows it.
  */
 import { heldParams, type RunRecord } from './runRecord';
 import type { Attribution, AttributionMethod, AttributionOptions } from '../engine/interpret/attribute';
@@ -16,6 +17,7 @@ import {
 import { nodeIndex, type NodeRef } from '../engine/model/nodeRef';
 import type { EngineClient } from '../worker/engineClient';
 import type { ExplorerController } from './explorerController';
+import { useAppStore } from './appStore';
 
 /** What the interpretation panels and the automation API call. */
 export interface InterpretController {
@@ -48,6 +50,11 @@ export function createInterpretController(deps: Dependencies): InterpretControll
   const portraits = new WeakMap<Float32Array, Promise<NeuronPortraits>>();
   const known = new WeakMap<Float32Array, NeuronPortraits>();
   const features = new WeakMap<Float32Array, Map<string, Promise<FeatureImage>>>();
+  const progress = (portraitProgress: number | null) => useAppStore.getState().set({ portraitProgress });
+  let passes = 0; // passes asked for and not yet over (the progress shown is the latest one's)
+  client.subscribe((event) => {
+    if (event.type === 'portraitsProgressed' && passes > 0) progress(event.done);
+  });
 
   const selectedCheckpoint = () => {
     const { run, index } = deps.selected();
@@ -70,6 +77,8 @@ export function createInterpretController(deps: Dependencies): InterpretControll
       const { run, params } = selectedCheckpoint();
       let pending = portraits.get(params);
       if (!pending) {
+        passes++;
+        progress(0);
         pending = deps.explorer
           .testSet()
           .then(() =>
@@ -86,6 +95,9 @@ export function createInterpretController(deps: Dependencies): InterpretControll
           .then(({ portraits: computed }) => {
             known.set(params, computed);
             return computed;
+          })
+          .finally(() => {
+            if (--passes === 0) progress(null);
           });
         pending.catch(() => portraits.delete(params)); // a failed pass is tried again next time
         portraits.set(params, pending);

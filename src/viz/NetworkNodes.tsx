@@ -5,6 +5,7 @@ import type { ActivationFrame } from '../engine/activationFrame';
 import type { ActivationRanges, ValueRange } from '../engine/activationRanges';
 import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
+import { attributionColour, attributionScale } from './attributionColours';
 import { BASE_COLOUR, deltaT, divergingColour, normalise, rampColour, rangeOf } from './colourRamp';
 import { deltaLayerValues, deltaScales, sweepDuration, sweepReached, type DeltaScaleMode } from './deltaView';
 import type { NetworkLayout } from './layout/networkLayout';
@@ -76,7 +77,9 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
   };
 
   useFrame((state) => {
-    const { colourMode, viewKind, deltaPart, deltaScale, sweepStart, set } = useAppStore.getState();
+    const { colourMode, viewKind, deltaPart, deltaScale, sweepStart, set, attributionOnView } = useAppStore.getState();
+    // The attribution frame kind: the input plane shows the heatmap of the pad instead of the pixels.
+    const attribution = attributionOnView && viewKind === 'forward' ? frameHolder.attribution : null;
     const backward = viewKind === 'backward' ? frameHolder.backward : null;
     // The sweep lights the layers up from the output down, one every SWEEP_MS_PER_LAYER, then ends.
     const elapsed = sweepStart === null || !backward ? Infinity : performance.now() - sweepStart;
@@ -85,7 +88,7 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
       if (elapsed >= sweepDuration(layout.layers.length)) set({ sweepStart: null });
       else state.invalidate();
     }
-    const mode = `${colourMode}|${viewKind}|${deltaPart}|${deltaScale}|${backward ? 'b' : ''}`;
+    const mode = `${colourMode}|${viewKind}|${deltaPart}|${deltaScale}|${backward ? 'b' : ''}|${attribution ? frameHolder.attributionVersion : ''}`;
     const last = seen.current;
     if (
       frameHolder.version === last.version &&
@@ -124,6 +127,10 @@ export function NetworkNodes({ layout, ranges }: { layout: NetworkLayout; ranges
         for (let i = 0; i < layer.count; i++) rampColour(normalise(values[i], range), colours, 3 * i);
       }
     });
+    if (attribution && layout.layers[0]?.count === attribution.map.length) {
+      const scale = attributionScale(attribution.method, attribution.map);
+      attribution.map.forEach((value, i) => attributionColour(value, scale, tiles[0].nodeColours, 3 * i));
+    }
     upload();
   });
 

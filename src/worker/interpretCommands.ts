@@ -14,6 +14,9 @@ import { checkInput } from './runGuards';
 import type { TeachingCopy } from './teachingCopy';
 import { pollSleep } from './waitTurn';
 
+/** The portrait pass reports its progress at most this often (ms). */
+const PROGRESS_MS = 100;
+
 /** The commands this module answers. */
 export type InterpretCommand = Extract<EngineCommand, { type: 'attribute' | 'computePortraits' | 'synthesizeFeature' }>;
 
@@ -47,8 +50,16 @@ export class InterpretCommands {
       case 'computePortraits': {
         const test = this.testSet();
         if (!test) throw new Error('no test images: send setTestSet first');
+        let reported = performance.now();
+        const turn = (done: number) => {
+          if (performance.now() - reported >= PROGRESS_MS) {
+            reported = performance.now();
+            this.post({ type: 'portraitsProgressed', requestId: command.requestId, done });
+          }
+          return pollSleep();
+        };
         const portraits = await this.probe.run(() =>
-          portraitPass(this.probe.engine(command.architecture, command.params), test, command.limit, pollSleep),
+          portraitPass(this.probe.engine(command.architecture, command.params), test, command.limit, turn),
         );
         this.post({ type: 'portraitsComputed', requestId: command.requestId, portraits });
         return;

@@ -184,6 +184,8 @@ export type EngineEvent =
   | { type: 'gradientChecked'; requestId: number; check: WeightCheck; engineGradient: number }
   | { type: 'attributed'; requestId: number; attribution: Attribution }
   | { type: 'portraitsComputed'; requestId: number; portraits: NeuronPortraits }
+  /** The portrait pass of request `requestId` under way: `done`, the share of its work done (0 to 1). */
+  | { type: 'portraitsProgressed'; requestId: number; done: number }
   | { type: 'featureSynthesized'; requestId: number; feature: FeatureImage }
   | { type: 'activationsStreamed'; frame: ActivationFrame; step: number }
   | { type: 'datasetLoaded'; requestId: number }

@@ -17,6 +17,7 @@ import {
   type AddressState,
   type PadStroke,
 } from '../../src/store/addressState';
+import { ATTRIBUTION_METHODS } from '../../src/engine/interpret/attribute';
 import { i18n } from '../../src/i18n/i18n';
 import type { Message } from '../../src/i18n/message';
 import { messageText } from '../../src/i18n/useMessage';
@@ -53,6 +54,8 @@ const full: AddressState = {
   language: 'zh',
   chapter: 'pooling',
   presentation: true,
+  attribution: { method: 'integrated', target: 4, contrast: 9 },
+  portrait: true,
 };
 
 describe('base64url', () => {
@@ -150,6 +153,16 @@ describe('the address', () => {
       language: fc.option(fc.constantFrom('en' as const, 'zh' as const)),
       chapter: fc.option(name),
       presentation: fc.option(fc.constant(true as const)),
+      attribution: fc.option(
+        fc
+          .record({
+            method: fc.constantFrom(...ATTRIBUTION_METHODS),
+            target: fc.option(fc.integer({ min: 0, max: 9 })),
+            contrast: fc.option(fc.integer({ min: 0, max: 9 })),
+          })
+          .filter((a) => a.contrast === null || a.contrast !== a.target),
+      ),
+      portrait: fc.option(fc.constant(true as const)),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -201,6 +214,7 @@ describe('the address', () => {
       ['lang', 'fr', 'language'],
       ['chapter', '../x', 'chapter'],
       ['presentation', 'yes', 'presentation'],
+      ['portrait', 'open', 'portrait'],
     ];
     for (const [key, value, field] of cases) {
       const params = new URLSearchParams(encodeAddress(full));
@@ -211,6 +225,33 @@ describe('the address', () => {
       expect(english(ignored)[0]).toMatch(/\(malformed\)$/);
       expect({ ...state, [field]: null }).toEqual({ ...full, [field]: null });
     }
+  });
+
+  it("keeps the heatmap's method, target and contrast, each checked on its own", () => {
+    const text = encodeAddress(full);
+    expect(text).toContain('attribution=integrated&target=4&contrast=9&portrait=1');
+    const reading = decodeAddress('v=1&attribution=gradcam');
+    expect(reading).toEqual({
+      state: { ...EMPTY_ADDRESS, attribution: { method: 'gradcam', target: null, contrast: null } },
+      ignored: [],
+    });
+    const badTarget = decodeAddress(text.replace('target=4', 'target=12'));
+    expect(badTarget.state.attribution).toEqual({ method: 'integrated', target: null, contrast: 9 });
+    expect(english(badTarget.ignored)).toEqual(['the digit explained (malformed)']);
+    const badContrast = decodeAddress(text.replace('contrast=9', 'contrast=x'));
+    expect(badContrast.state.attribution).toEqual({ method: 'integrated', target: 4, contrast: null });
+    expect(english(badContrast.ignored)).toEqual(['the digit contrasted (malformed)']);
+    const same = decodeAddress(text.replace('contrast=9', 'contrast=4'));
+    expect(same.state.attribution).toEqual({ method: 'integrated', target: 4, contrast: null });
+    expect(english(same.ignored)).toEqual(['the digit contrasted ("4 rather than 4" explains nothing)']);
+    const noMethod = decodeAddress(text.replace('attribution=integrated', 'attribution=saliency'));
+    expect(noMethod.state.attribution).toBeNull();
+    expect(noMethod.state.portrait).toBe(true);
+    expect(english(noMethod.ignored)).toEqual([
+      'the heatmap on the pad (malformed)',
+      'the digit explained (no heatmap method was given)',
+    ]);
+    expect(encodeAddress({ ...full, attribution: null })).not.toMatch(/attribution|target|contrast/);
   });
 
   it('names unknown, repeated and overlong fields, and a drawing given twice', () => {

@@ -156,11 +156,15 @@ describe('interpretation commands', () => {
     expect(frameValues(await client.infer(input), 'output')).toEqual(frameBefore);
   });
 
-  it('answers a drawing while a portrait pass runs', async () => {
+  it('answers a drawing while a portrait pass runs, and reports its progress', async () => {
     const client = await connect('wasm');
     const { architecture, params } = await modern;
     await client.loadWeights(architecture, params);
     await client.setTestSet(mnistSubset(mnistTest, 10000, true));
+    const shares: number[] = [];
+    client.subscribe((event) => {
+      if (event.type === 'portraitsProgressed') shares.push(event.done);
+    });
     const order: string[] = [];
     const pass = client
       .request({ type: 'computePortraits', architecture, params: params.slice(), limit: 10000 }, 'portraitsComputed')
@@ -169,5 +173,9 @@ describe('interpretation commands', () => {
     await client.infer(Float32Array.from(testDigit(0))).then(() => order.push('drawing'));
     await pass;
     expect(order).toEqual(['drawing', 'portraits']);
+    // At most one report per 100 ms of a pass that takes a second or more: some, rising, within (0, 1].
+    expect(shares.length).toBeGreaterThan(0);
+    shares.forEach((done, i) => expect(done).toBeGreaterThan(i > 0 ? shares[i - 1] : 0));
+    expect(shares[shares.length - 1]).toBeLessThanOrEqual(1);
   });
 });

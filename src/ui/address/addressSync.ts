@@ -43,6 +43,8 @@ const WATCHED: readonly (keyof AppState)[] = [
   'language',
   'chapter',
   'presentation',
+  'attribution',
+  'portraitOpen',
 ];
 
 /** A note that restoring `field` failed with `error`. */
@@ -79,6 +81,10 @@ export function addressStateOf(s: AppState): AddressState {
     language: s.language,
     chapter: s.chapter,
     presentation: s.presentation || null,
+    attribution: s.attribution.on
+      ? { method: s.attribution.method, target: s.attribution.target, contrast: s.attribution.contrast }
+      : null,
+    portrait: s.portraitOpen || null,
   };
 }
 
@@ -173,6 +179,10 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
   await step('run', () => applyRun(connection, state, ignored));
   if (state.drawing) await step('drawing', () => applyDrawing(connection, state.drawing!));
   await step('view', () => applyView(state, ignored));
+  // The heatmap on the pad and the neuron portrait (src/ui/interpret draws them once they are set).
+  const { attribution: current, set } = useAppStore.getState();
+  if (state.attribution) set({ attribution: { ...current, ...state.attribution, on: true } });
+  if (state.portrait) set({ portraitOpen: true });
   if (state.backward !== null) {
     await step('backward', async () => {
       const { set } = useAppStore.getState();

@@ -26,6 +26,10 @@ export const en = {
     chapter: 'the chapter',
     presentation: 'presentation mode',
     view: 'the view',
+    attribution: 'the heatmap on the pad',
+    target: 'the digit explained',
+    contrast: 'the digit contrasted',
+    portrait: 'the neuron portrait',
   },
   ignored: {
     unreadable: 'the whole address (unreadable)',
@@ -40,6 +44,8 @@ export const en = {
     noPreset: 'the camera (no preset {{preset}})',
     noChapter: 'the chapter (there is no chapter {{chapter}})',
     failed: '{{field}} ({{detail}})',
+    withoutAttribution: 'the digit explained (no heatmap method was given)',
+    sameContrast: 'the digit contrasted ("{{digit}} rather than {{digit}}" explains nothing)',
   },
 };
 
@@ -68,6 +74,10 @@ export const zh: Catalog<typeof en> = {
     chapter: '章节',
     presentation: '演示模式',
     view: '视图',
+    attribution: '手写板上的热力图',
+    target: '要解释的数字',
+    contrast: '用来对比的数字',
+    portrait: '神经元画像',
   },
   ignored: {
     unreadable: '整个地址（无法读取）',
@@ -82,5 +92,7 @@ export const zh: Catalog<typeof en> = {
     noPreset: '视角（没有名为 {{preset}} 的预设）',
     noChapter: '章节（没有名为 {{chapter}} 的章节）',
     failed: '{{field}}（{{detail}}）',
+    withoutAttribution: '要解释的数字（地址中没有给出热力图的方法）',
+    sameContrast: '用来对比的数字（“是 {{digit}} 而不是 {{digit}}”没有任何意义）',
   },
 };

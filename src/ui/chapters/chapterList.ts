@@ -6,7 +6,8 @@
 
 /** What a chapter sets up (see openChapter.ts). */
 export type ChapterScene =
-  | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean }
+  /** `portrait`: the node's portrait opens beside the view (src/ui/interpret). */
+  | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean; readonly portrait?: true }
   | { readonly kind: 'section'; readonly section: 'training' | 'gradients' }
   | { readonly kind: 'coming' };
 
@@ -24,6 +25,11 @@ export const CHAPTERS = [
   { id: 'pooling', section: '池化直观解释', scene: { kind: 'node', layer: 's2', backward: false } },
   { id: 'fully-connected', section: '全连接层直观解释', scene: { kind: 'node', layer: 'f6', backward: false } },
   { id: 'training', section: '组合并用反向传播训练', scene: { kind: 'section', section: 'training' } },
+  {
+    id: 'visualization',
+    section: '卷积神经网络的可视化',
+    scene: { kind: 'node', layer: 'c3', backward: false, portrait: true },
+  },
   { id: 'equivariance', section: '等变表示', scene: { kind: 'coming' } },
   { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'coming' } },
   { id: 'conv-backprop', section: '下层为卷积层的反向传播', scene: { kind: 'node', layer: 'c3', backward: true } },

@@ -55,7 +55,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
     await connection.backprop.read(useAppStore.getState().input!);
   } else set({ viewKind: 'forward' });
   const node = strongestNode(useAppStore.getState().layers, scene.layer, scene.backward);
-  set({ focus: node, pinned: node !== null, traceMode: 'direct' });
+  set({ focus: node, pinned: node !== null, traceMode: 'direct', ...(scene.portrait ? { portraitOpen: true } : {}) });
   flyTo('overview');
 }
 

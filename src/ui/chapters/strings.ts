@@ -26,6 +26,10 @@ export const en = {
       title: 'Putting it together: training with backpropagation',
       text: 'Training starts from random weights, runs each training image forward, measures the error against the target vector and moves every weight and kernel against its gradient. Train a new network here and step through its epochs on the timeline to watch your drawing be read better and better.',
     },
+    visualization: {
+      title: 'Visualizing a convolutional network',
+      text: "The c3 node with the strongest response is pinned and its portrait is open beside the view: the test digits that excite it most (the 14x14 window it sees outlined on each), an input synthesized to excite it, and how its value spreads over the test images. The tutorial says that more convolution steps learn more complex features (edges in the first layer, then shapes made of edges); compare with a c1 node's portrait (5x5 windows: short strokes at one angle) and an output's (the network's own 0 … 9). In a LeNet-5 trained on MNIST the c3 features are pieces of strokes and where they meet, not the faces of the tutorial's figure, which comes from a convolutional deep belief network trained on faces.",
+    },
     equivariance: {
       title: 'Equivariance',
       text: "Shift the digit and the convolution's feature maps shift with it; rotate or scale it and they do not simply follow. The transform probe that lets you try this on the real network is on its way.",
@@ -84,6 +88,10 @@ export const zh: Catalog<typeof en> = {
     training: {
       title: '组合并用反向传播训练',
       text: `训练从随机${zhTerm.weight}开始：每张训练图像经过${zhTerm.forwardPass}，与${zhTerm.targetVector}比较算出误差，再沿${zhTerm.gradient}的反方向更新所有${zhTerm.weight}和${zhTerm.filter}。在这里训练一个新网络，并在时间轴上逐轮查看，你的手写数字会被识别得越来越好。`,
+    },
+    visualization: {
+      title: '卷积神经网络的可视化',
+      text: `已选中响应最强的 c3 ${zhTerm.neuron}，并在视图旁打开了它的画像：最能激发它的测试数字（每个上面都框出它看到的 14x14 窗口）、为激发它而合成的输入，以及它的值在测试图像上的分布。教程说，卷积的步骤越多，网络学到的特征就越复杂（第一层检测边缘，下一层用边缘检测简单的形状）；可以与一个 c1 ${zhTerm.neuron}的画像（5x5 窗口：某个方向的短笔画）和${zhTerm.outputLayer}的画像（网络心目中的 0 … 9）对比。在 MNIST 上训练的 LeNet-5 里，c3 的特征是笔画的片段和交汇处，而不是教程图中的人脸——那张图来自在人脸图像上训练的卷积深度置信网络。`,
     },
     equivariance: {
       title: '等变表示',

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerSpec } from '../../engine/model/layerSpec';
 import { useAppStore } from '../../store/appStore';
@@ -17,14 +17,17 @@ const DRAWN_KEY = 'lenet5.hasDrawn';
 /**
  * The drawing pad: mouse, pen and touch (a finger never scrolls or zooms the page); the network reads the
  * drawing live, at most once per frame (usePadDrawing.ts). Over it: the first visit's hint, a loaded test
- * image or an input from the address, and the input square the focused node sees (in trace mode).
+ * image or an input from the address, the input square the focused node sees (in trace mode), and `children`
+ * (laid over the pad's surface by their own CSS, letting the pen through: the attribution heatmap).
  */
 export function DigitPad({
   layers,
   onInput,
+  children,
 }: {
   layers: readonly LayerSpec[];
   onInput: (input: Float32Array | null, time: number) => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation('pad');
   const [eraser, setEraser] = useState(false);
@@ -65,6 +68,7 @@ export function DigitPad({
         {showHint && <PadHint />}
         {source.kind === 'test' && input && <TestImage input={input} index={source.index} />}
         {source.kind === 'address' && input && <AddressInput input={input} />}
+        {children}
         {square && (
           <div
             className="trace-square"

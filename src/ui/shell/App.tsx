@@ -31,6 +31,8 @@ import { preloadPanels } from './lazyPanels';
 import { startOffline } from './offline';
 import { UpdateBanner } from './UpdateBanner';
 import { VIEW_GUIDE_KEY } from '../view/ViewGuide';
+import { AttributionOverlay } from '../interpret/AttributionOverlay';
+import { AttributionPanel } from '../interpret/AttributionPanel';
 
 const params = new URLSearchParams(location.search);
 const chosen = params.get('backend');
@@ -103,11 +105,14 @@ export function App() {
           <ChapterText />
           <div className="pad-block">
             {engine ? (
-              <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)} />
+              <DigitPad layers={layers} onInput={(input, time) => void engine.infer(input, time)}>
+                <AttributionOverlay />
+              </DigitPad>
             ) : (
               <div className="pad-placeholder" aria-hidden="true" />
             )}
             <PreprocessStrip />
+            <AttributionPanel engine={engine} />
           </div>
           <div className="answer-block">
             <ShownNetwork engine={engine} />

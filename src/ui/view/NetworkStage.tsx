@@ -11,6 +11,8 @@ import { useNodeKeyboard } from './useNodeKeyboard';
 import { PinMostActive } from '../view-controls/PinMostActive';
 import { ViewControls } from '../view-controls/ViewControls';
 import { ViewGuide } from './ViewGuide';
+import { NeuronPortrait } from '../interpret/NeuronPortrait';
+import { PortraitToggle } from '../interpret/PortraitToggle';
 
 /**
  * The 3D view and what belongs to it: the guide, the view options, the tooltip that follows the
@@ -38,10 +40,12 @@ export function NetworkStage({ engine, layers }: { engine: EngineConnection | nu
         )}
         {engine && <NodeTooltip layers={layers} loss={engine.selectedRun().architecture.loss} params={engine.params} />}
         {engine && <PinMostActive />}
+        {engine && <PortraitToggle />}
       </div>
       {engine && <ViewControls layers={layers} />}
       {engine && <EpochTimeline select={engine.selectCheckpoint} />}
       {engine && <ExplorerPanel engine={engine} />}
+      {engine && <NeuronPortrait engine={engine} />}
     </main>
   );
 }

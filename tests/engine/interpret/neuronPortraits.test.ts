@@ -75,10 +75,13 @@ describe('neuron portraits', () => {
   it('equal a brute-force pass on the float64 reference engine, for every node (400 test images, yielding)', async () => {
     const { reference } = await shippedCheckpoint('lenet5-default');
     const engine = referenceEngine(reference, 64);
-    let turns = 0;
-    const portraits = await portraitPass(engine, mnistTest, 400, async () => void turns++, 0);
+    const shares: number[] = [];
+    const portraits = await portraitPass(engine, mnistTest, 400, async (done) => void shares.push(done), 0);
     expect(portraits.images).toBe(400);
-    expect(turns).toBe(14); // after every batch of 64 (7 a pass), in both passes
+    expect(shares).toHaveLength(14); // after every batch of 64 (7 a pass), in both passes
+    // The share of the work done: each batch's images of the 2 x 400 the two passes read.
+    const batchEnds = [64, 128, 192, 256, 320, 384, 400];
+    expect(shares).toEqual([...batchEnds, ...batchEnds.map((n) => 400 + n)].map((n) => n / 800));
     const nodes = [...Array(9118).keys()];
     expect(portraits.layerStart[reference.layers.length]).toBe(9118);
     const values = bruteForce(engine, 400, nodes);
