@@ -3,7 +3,8 @@
  *
  * Fields: `run` (a run name), `epoch` (a checkpoint), one drawing field (`draw`: the pad's strokes, `input`:
  * the 32x32 input at full float32 precision, `test`: an MNIST test image's index), `focus` (`layer.c.y.x`),
- * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`) and `lang` (`en` or `zh`). Every field is read on
+ * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`) and `lang` (`en` or `zh`), and the
+ * transform probe's and the close-up's fields (probeAddress.ts). Every field is read on
  * its own: a malformed one is dropped and named in `ignored`, the rest still apply; decoding never throws.
  * The binary payloads (strokes, input) are addressPayloads.ts.
  */
@@ -18,6 +19,14 @@ import {
   MAX_FIELD_CHARS,
   MAX_STROKES_CHARS,
 } from './addressPayloads';
+import {
+  decodeProbeFields,
+  EMPTY_PROBE_ADDRESS,
+  encodeProbeFields,
+  PROBE_KEYS,
+  type ProbeAddress,
+  type ProbeAddressField,
+} from './probeAddress';
 
 export {
   decodeInput,
@@ -43,7 +52,7 @@ export type AddressDrawing =
   | { readonly kind: 'test'; readonly index: number };
 
 /** What an address carries; null: not carried. */
-export interface AddressState {
+export interface AddressState extends ProbeAddress {
   readonly run: string | null;
   readonly epoch: number | null;
   readonly drawing: AddressDrawing | null;
@@ -76,7 +85,8 @@ export type AddressField =
   | 'language'
   | 'chapter'
   | 'presentation'
-  | 'view';
+  | 'view'
+  | ProbeAddressField;
 
 /** The address format written and read here. */
 export const ADDRESS_VERSION = '1';
@@ -98,6 +108,7 @@ const KEYS = [
   'lang',
   'chapter',
   'presentation',
+  ...PROBE_KEYS,
 ];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -114,6 +125,7 @@ export const EMPTY_ADDRESS: AddressState = {
   language: null,
   chapter: null,
   presentation: null,
+  ...EMPTY_PROBE_ADDRESS,
 };
 
 /** The drawing to carry: the strokes, or the input at full precision when the strokes would make the address too long. */
@@ -144,6 +156,7 @@ export function encodeAddress(state: AddressState): string {
   add('lang', state.language);
   add('chapter', state.chapter);
   add('presentation', state.presentation && 1);
+  fields.push(...encodeProbeFields(state));
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -214,6 +227,7 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     language: read('lang', 'language', (value) => (isLanguage(value) ? value : null)),
     chapter: read('chapter', 'chapter', (value) => (NAME.test(value) ? value : null)),
     presentation: read('presentation', 'presentation', (value) => (value === '1' ? true : null)),
+    ...decodeProbeFields(read),
   };
   return { state, ignored };
 }

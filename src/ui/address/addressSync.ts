@@ -22,6 +22,7 @@ import type { EngineConnection } from '../../store/connectEngine';
 import { nodeIndex } from '../../engine/model/nodeRef';
 import { flyTo } from '../../viz/sceneHolder';
 import { PAD_SIZE, readStrokes } from '../pad/padStrokes';
+import { applyProbeFields, PROBE_WATCHED, probeFieldsOf } from './probeFields';
 
 /** The address is rewritten at most this often (ms): browsers refuse bursts of history.replaceState. */
 const SYNC_INTERVAL = 300;
@@ -43,6 +44,7 @@ const WATCHED: readonly (keyof AppState)[] = [
   'language',
   'chapter',
   'presentation',
+  ...PROBE_WATCHED,
 ];
 
 /** A note that restoring `field` failed with `error`. */
@@ -79,6 +81,7 @@ export function addressStateOf(s: AppState): AddressState {
     language: s.language,
     chapter: s.chapter,
     presentation: s.presentation || null,
+    ...probeFieldsOf(s),
   };
 }
 
@@ -173,6 +176,7 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
   await step('run', () => applyRun(connection, state, ignored));
   if (state.drawing) await step('drawing', () => applyDrawing(connection, state.drawing!));
   await step('view', () => applyView(state, ignored));
+  await applyProbeFields(connection, state, step);
   if (state.backward !== null) {
     await step('backward', async () => {
       const { set } = useAppStore.getState();
@@ -187,7 +191,13 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
     if (!chapterById(chapter)) ignored.push(i18nMessage('address', 'ignored.noChapter', { chapter }));
     // An address that names only the chapter opens it (its scene is set up); one written while a chapter was open
     // carries the scene itself, restored above, and only shows the chapter's text again.
-    else if (state.focus === null && state.drawing === null && state.backward === null)
+    else if (
+      state.focus === null &&
+      state.drawing === null &&
+      state.backward === null &&
+      state.probe === null &&
+      state.probePanel === null
+    )
       await step('chapter', () => openChapter(connection, chapter));
     else useAppStore.getState().set({ chapter });
   }

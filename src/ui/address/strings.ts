@@ -1,5 +1,6 @@
 /** The words of the address room (share link, notes about an address), in English and Chinese. */
 import type { Catalog } from '../../i18n/catalog';
+import { zhTerm } from '../../i18n/glossary';
 
 export const en = {
   share: 'Share link',
@@ -26,6 +27,13 @@ export const en = {
     chapter: 'the chapter',
     presentation: 'presentation mode',
     view: 'the view',
+    probe: 'the transform probe',
+    probePanel: "the probe's panel",
+    slide: 'the slide mode',
+    stride: 'the stride',
+    padding: 'the zero padding',
+    closeupMap: "the close-up's input map",
+    closeup: 'the close-up',
   },
   ignored: {
     unreadable: 'the whole address (unreadable)',
@@ -68,6 +76,13 @@ export const zh: Catalog<typeof en> = {
     chapter: '章节',
     presentation: '演示模式',
     view: '视图',
+    probe: '变换探针',
+    probePanel: '变换探针面板',
+    slide: '滑动演示',
+    stride: zhTerm.stride,
+    padding: zhTerm.zeroPadding,
+    closeupMap: `特写中的${zhTerm.inputMap}`,
+    closeup: '特写',
   },
   ignored: {
     unreadable: '整个地址（无法读取）',

@@ -27,6 +27,20 @@ function openSection(name: string): void {
   section.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
+/** The shift the equivariance chapter sets: whole pixels, c1 follows it exactly; dy = 1 is not a whole s2 cell. */
+export const CHAPTER_SHIFT = { dx: 2, dy: 1 } as const;
+
+/** Opens the transform probe's panel on the part a chapter is about. */
+async function showProbe(connection: EngineConnection, part: 'equivariance' | 'invariance'): Promise<void> {
+  const { set, probePanel } = useAppStore.getState();
+  set({
+    viewKind: 'forward',
+    probePanel: { ...probePanel, open: true, ...(part === 'equivariance' ? { layer: 'c1' } : {}) },
+  });
+  await connection.probe.setProbe(part === 'equivariance' ? CHAPTER_SHIFT : null);
+  openSection('probe');
+}
+
 /** The label a backward chapter teaches: the runner-up digit, so there is something to learn. */
 function runnerUp(): number {
   const prediction = useAppStore.getState().prediction;
@@ -40,6 +54,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
   const scene = chapter.scene;
   if (scene.kind === 'coming') return;
   await ensureInput(connection);
+  if (scene.kind === 'probe') return showProbe(connection, scene.part);
   if (scene.kind === 'section') {
     if (scene.section === 'gradients') {
       set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null });
@@ -55,7 +70,9 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
     await connection.backprop.read(useAppStore.getState().input!);
   } else set({ viewKind: 'forward' });
   const node = strongestNode(useAppStore.getState().layers, scene.layer, scene.backward);
-  set({ focus: node, pinned: node !== null, traceMode: 'direct' });
+  // The pinned node's close-up shows its arithmetic beside the view (unfolded for the chapter).
+  const { closeup } = useAppStore.getState();
+  set({ focus: node, pinned: node !== null, traceMode: 'direct', closeup: { ...closeup, folded: false } });
   flyTo('overview');
 }
 
