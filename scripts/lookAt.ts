@@ -1,8 +1,9 @@
 /**
  * Screenshots of the app for a person to look at: `npx tsx scripts/lookAt.ts [search] [--size WxH] [--out DIR]
- * [--draw] [--locale zh-CN] [--click TESTID]... [--full]` opens the app on a dev server (as the e2e tests do),
- * optionally draws a 7 and clicks the elements with the given test ids (in order: a panel's toggle, a tab), and
- * writes a PNG (`--full`: of the whole page, not just the viewport; `--wait TESTID`: once that element shows).
+ * [--draw] [--locale zh-CN] [--click TESTID]... [--full] [--element TESTID]` opens the app on a dev server (as the
+ * e2e tests do), optionally draws a 7 and clicks the elements with the given test ids (in order: a panel's toggle, a
+ * tab), and writes a PNG (`--full`: of the whole page, not just the viewport; `--wait TESTID`: once that element
+ * shows; `--element TESTID`: of that element only).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     click: { type: 'string', multiple: true },
     full: { type: 'boolean', default: false },
     wait: { type: 'string' },
+    element: { type: 'string' },
   },
 });
 const [width, height] = values.size!.split('x').map(Number);
@@ -38,7 +40,8 @@ try {
   if (values.wait) await app.page.getByTestId(values.wait).first().waitFor({ timeout: 60_000 });
   mkdirSync(values.out!, { recursive: true });
   const file = join(values.out!, `${values.name}.png`);
-  await app.page.screenshot({ path: file, fullPage: values.full });
+  if (values.element) await app.page.getByTestId(values.element).first().screenshot({ path: file });
+  else await app.page.screenshot({ path: file, fullPage: values.full });
   console.log(file);
 } finally {
   await app.close();

@@ -87,8 +87,8 @@ export function ConvCloseup({
         <dd data-testid="conv-map-sum">{number(detail.sums[j])}</dd>
         {detail.maps.length > 1 && (
           <>
-            <dt>{t('conv.sumsLabel')}</dt>
-            <dd>{detail.sums.map(number).join(' + ')}</dd>
+            <dt className="wide">{t('conv.sumsLabel')}</dt>
+            <dd className="wide">{detail.sums.map(number).join(' + ')}</dd>
           </>
         )}
         <dt>{t('conv.bias')}</dt>

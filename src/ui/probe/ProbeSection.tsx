@@ -27,6 +27,7 @@ export function ProbeSection({ probe }: { probe: ProbeController }) {
     <details
       className="panel probe-section"
       data-section="probe"
+      data-testid="probe-panel"
       open={open}
       onToggle={(e) => {
         const now = e.currentTarget.open;
