@@ -66,21 +66,25 @@ export function ConvCloseup({
           shade={shadeFor(below.id, detail.windows[j])}
           testId="conv-window"
         />
-        <span className="op">×</span>
-        <NumberGrid
-          name={t('conv.kernel')}
-          values={detail.kernels[j]}
-          columns={layer.kernelSize}
-          shade={symmetricShade(detail.kernels[j])}
-        />
-        <span className="op">=</span>
-        <NumberGrid
-          name={t('conv.products')}
-          values={detail.products[j]}
-          columns={layer.kernelSize}
-          shade={symmetricShade(detail.products[j])}
-          testId="conv-products"
-        />
+        <span className="closeup-term">
+          <span className="op">×</span>
+          <NumberGrid
+            name={t('conv.kernel')}
+            values={detail.kernels[j]}
+            columns={layer.kernelSize}
+            shade={symmetricShade(detail.kernels[j])}
+          />
+        </span>
+        <span className="closeup-term">
+          <span className="op">=</span>
+          <NumberGrid
+            name={t('conv.products')}
+            values={detail.products[j]}
+            columns={layer.kernelSize}
+            shade={symmetricShade(detail.products[j])}
+            testId="conv-products"
+          />
+        </span>
       </div>
       <dl className="closeup-totals">
         <dt>{t('conv.sum')}</dt>
