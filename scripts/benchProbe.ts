@@ -169,7 +169,7 @@ ${
   browser && production
     ? `
 The close-up in the page (src/ui/closeup), in the dev build (React's development code and StrictMode, so every render
-runs twice, as above) and in the production build (\`vite build\` served by \`vite preview\`, the same Chromium, a test
+runs twice) and in the production build (\`vite build\` served by \`vite preview\`, the same Chromium, a test
 digit read): ms from \`window.lenet.focus(node)\` to the close-up's heading naming the node (the whole React update:
 the close-up, the tooltip, the view's markers), median of 25 nodes per layer; "folded" is the same with the close-up
 folded to its heading, the rest of the page's update, so the difference is the close-up's own cost. Target: one 60 Hz

@@ -92,7 +92,11 @@ export function ConvCloseup({
         {detail.maps.length > 1 && (
           <>
             <dt className="wide">{t('conv.sumsLabel')}</dt>
-            <dd className="wide">{detail.sums.map(number).join(' + ')}</dd>
+            <dd className="wide">
+              {detail.sums
+                .map((sum, k) => (k === 0 ? number(sum) : `${sum < 0 ? '−' : '+'} ${number(Math.abs(sum))}`))
+                .join(' ')}
+            </dd>
           </>
         )}
         <dt>{t('conv.bias')}</dt>

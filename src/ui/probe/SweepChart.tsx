@@ -103,8 +103,14 @@ export function SweepChart({
             </text>
           </g>
         ))}
-        {[0, (values.length - 1) / 2, values.length - 1].map((i) => (
-          <text key={i} x={sx(i)} y={HEIGHT - 4} className="axis" textAnchor="middle">
+        {(
+          [
+            [0, 'start'],
+            [(values.length - 1) / 2, 'middle'],
+            [values.length - 1, 'end'],
+          ] as const
+        ).map(([i, anchor]) => (
+          <text key={i} x={sx(i)} y={HEIGHT - 4} className="axis" textAnchor={anchor}>
             {label(values[i])}
           </text>
         ))}
