@@ -3,8 +3,9 @@
  * rotations, 21 scales) and the convolution close-up, against the issue's targets (a sweep ≤ 200 ms on the
  * WebAssembly engine, a close-up within one 60 Hz frame, 16.7 ms). In Node through the engine host over a
  * MessageChannel (the WebAssembly scratch engine beside the reference one, for a ratio), then in headless
- * Chromium through `window.lenet` (worker round trip included; `--node` skips it). Prints the figures and
- * writes them to docs/benchmarks.md. Options: `--rounds N` (default 15).
+ * Chromium through `window.lenet` (worker round trip included; `--node` skips it), and the close-up's render in the page
+ * (dev server and production build, scripts/closeUpRender.ts). Prints the figures and writes them to
+ * docs/benchmarks.md. Options: `--rounds N` (default 15).
  */
 import { cpus, loadavg } from 'node:os';
 import { frameFromPass } from '../src/engine/activationFrame';
@@ -19,6 +20,7 @@ import { serveEngine } from '../src/worker/engineHost';
 import { shippedNetwork, testDigit, type ShippedNetwork } from './shippedNetworks';
 import { openApp } from './appBrowser';
 import { writeReportSection } from './benchmarkReport';
+import { closeUpRender, productionCloseUpRender, type CloseUpRender } from './closeUpRender';
 
 const argument = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,7 +105,9 @@ async function browserFigures(rounds: number) {
       { kinds: [...SWEEP_KINDS], rounds },
     );
     if (figures.backend !== 'wasm') throw new Error(`the page runs the ${figures.backend} engine, not wasm`);
+    const render = await closeUpRender(page);
     return {
+      render,
       chromium: app.browser.version(),
       sweeps: Object.fromEntries(SWEEP_KINDS.map((k) => [k, median(figures.sweeps[k])])) as Record<SweepKind, number>,
       // performance.now() is coarsened in a page (100 µs here), so the close-up is the mean of 1,800 calls.
@@ -127,6 +131,7 @@ const wasmTwo = await nodeSweeps(DEFAULT_FACTORIES, [modern, classic], ROUNDS);
 const referenceOne = await nodeSweeps(referenceFactories, [modern], Math.max(3, Math.floor(ROUNDS / 5)));
 const closeUp = { modern: nodeCloseUp(modern), classic: nodeCloseUp(classic) };
 const browser = process.argv.includes('--node') ? null : await browserFigures(ROUNDS);
+const production: CloseUpRender | null = process.argv.includes('--node') ? null : await productionCloseUpRender();
 
 const rows = SWEEP_KINDS.map((kind) =>
   [
@@ -160,7 +165,31 @@ one 60 Hz frame (${ms(FRAME_MS)} ms = ${Math.round(FRAME_MS * 1000)} µs):
 |---|---|---|---|
 | c1 (1 map) | ${closeUp.modern.c1.toFixed(1)} | ${closeUp.classic.c1.toFixed(1)} | ${browser ? browser.closeUp.c1.toFixed(1) : '-'} |
 | c3 (3-6 maps) | ${closeUp.modern.c3.toFixed(1)} | ${closeUp.classic.c3.toFixed(1)} | ${browser ? browser.closeUp.c3.toFixed(1) : '-'} |
-`;
+${
+  browser && production
+    ? `
+The close-up in the page (src/ui/closeup), in the dev build (React's development code and StrictMode, so every render
+runs twice) and in the production build (\`vite build\` served by \`vite preview\`, the same Chromium, a test
+digit read): ms from \`window.lenet.focus(node)\` to the close-up's heading naming the node (the whole React update:
+the close-up, the tooltip, the view's markers), median of 25 nodes per layer; "folded" is the same with the close-up
+folded to its heading, the rest of the page's update, so the difference is the close-up's own cost. Target: one 60 Hz
+frame, ${ms(FRAME_MS)} ms.
+
+| node | dev: close-up shown | dev: folded | dev: the close-up's own | production: close-up shown | production: folded | production: the close-up's own |
+|---|---|---|---|---|---|---|
+${['c1', 'c3', 's2', 'f6']
+  .map((layer) => {
+    const cells = [browser.render, production].flatMap(({ unfolded, folded }) => [
+      ms(unfolded[layer]),
+      ms(folded[layer]),
+      ms(unfolded[layer] - folded[layer]),
+    ]);
+    return `| ${layer} | ${cells.join(' | ')} |`;
+  })
+  .join('\n')}
+`
+    : ''
+}`;
 console.log(markdown);
 writeReportSection('probe', markdown);
 process.exit(0);

@@ -7,11 +7,13 @@
 import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
 import * as chapters from '../ui/chapters/strings';
+import * as closeup from '../ui/closeup/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
 import * as interpret from '../ui/interpret/strings';
 import * as kernels from '../ui/kernels/strings';
 import * as pad from '../ui/pad/strings';
+import * as probe from '../ui/probe/strings';
 import * as problems from '../ui/problems/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
@@ -28,6 +30,7 @@ const catalogs = {
   address,
   backprop,
   chapters,
+  closeup,
   delta,
   engineStatus,
   explorer,
@@ -35,6 +38,7 @@ const catalogs = {
   kernels,
   messages,
   pad,
+  probe,
   problems,
   reading,
   runs,

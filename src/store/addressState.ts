@@ -4,7 +4,8 @@
  * Fields: `run` (a run name), `epoch` (a checkpoint), one drawing field (`draw`: the pad's strokes, `input`:
  * the 32x32 input at full float32 precision, `test`: an MNIST test image's index), `focus` (`layer.c.y.x`),
  * `trace`, `colour`, `camera`, `backward` (the backward view's label, or `reading`), `lang` (`en` or `zh`), `attribution` (the
- * method of the heatmap on the pad, with `target` and `contrast` digits) and `portrait` (`1`: the neuron portrait open). Every field is read on
+ * method of the heatmap on the pad, with `target` and `contrast` digits), `portrait` (`1`: the neuron portrait open),
+ * and the transform probe's and the close-up's fields (probeAddress.ts). Every field is read on
  * its own: a malformed one is dropped and named in `ignored`, the rest still apply; decoding never throws.
  * The binary payloads (strokes, input) are addressPayloads.ts.
  */
@@ -20,6 +21,14 @@ import {
   MAX_FIELD_CHARS,
   MAX_STROKES_CHARS,
 } from './addressPayloads';
+import {
+  decodeProbeFields,
+  EMPTY_PROBE_ADDRESS,
+  encodeProbeFields,
+  PROBE_KEYS,
+  type ProbeAddress,
+  type ProbeAddressField,
+} from './probeAddress';
 
 export {
   decodeInput,
@@ -45,7 +54,7 @@ export type AddressDrawing =
   | { readonly kind: 'test'; readonly index: number };
 
 /** What an address carries; null: not carried. */
-export interface AddressState {
+export interface AddressState extends ProbeAddress {
   readonly run: string | null;
   readonly epoch: number | null;
   readonly drawing: AddressDrawing | null;
@@ -93,7 +102,8 @@ export type AddressField =
   | 'attribution'
   | 'target'
   | 'contrast'
-  | 'portrait';
+  | 'portrait'
+  | ProbeAddressField;
 
 /** The address format written and read here. */
 export const ADDRESS_VERSION = '1';
@@ -119,6 +129,7 @@ const KEYS = [
   'target',
   'contrast',
   'portrait',
+  ...PROBE_KEYS,
 ];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -137,6 +148,7 @@ export const EMPTY_ADDRESS: AddressState = {
   presentation: null,
   attribution: null,
   portrait: null,
+  ...EMPTY_PROBE_ADDRESS,
 };
 
 /** The drawing to carry: the strokes, or the input at full precision when the strokes would make the address too long. */
@@ -171,6 +183,7 @@ export function encodeAddress(state: AddressState): string {
   add('target', state.attribution?.target ?? null);
   add('contrast', state.attribution?.contrast ?? null);
   add('portrait', state.portrait && 1);
+  fields.push(...encodeProbeFields(state));
   return fields.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -249,6 +262,7 @@ export function decodeAddress(fragment: string): { state: AddressState; ignored:
     presentation: read('presentation', 'presentation', (value) => (value === '1' ? true : null)),
     attribution: method && { method, target, contrast: contrast === target ? null : contrast },
     portrait: read('portrait', 'portrait', (value) => (value === '1' ? true : null)),
+    ...decodeProbeFields(read),
   };
   if (method && contrast !== null && contrast === target)
     ignored.push(message('address', 'ignored.sameContrast', { digit: contrast }));

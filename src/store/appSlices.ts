@@ -13,6 +13,7 @@ import type { Language } from '../i18n/catalog';
 import type { Message } from '../i18n/message';
 import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
+import type { CloseupSettings, ProbePanelSettings } from './closeupSettings';
 import type { DamagedRun } from './runStorage';
 
 /** The network's reading of the drawing. */
@@ -225,6 +226,12 @@ export interface ProbeSlice {
   sweeps: Partial<Record<SweepKind, InvarianceSweepSet>>;
 }
 
+/** The arithmetic close-up of the pinned node and the transform probe's panel (src/ui/closeup, src/ui/probe). */
+export interface CloseupSlice {
+  closeup: CloseupSettings;
+  probePanel: ProbePanelSettings;
+}
+
 /** Files on their way: a shipped run's checkpoints (fetched when needed or when the page is idle), offline use. */
 export interface DownloadSlice {
   /** For each shipped run, which of its checkpoints the page holds (by index). */
@@ -277,6 +284,7 @@ type Slices = EngineSlice &
   BackpropSlice &
   ExplorerSlice &
   ProbeSlice &
+  CloseupSlice &
   DownloadSlice &
   InterpretSlice;
 

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { AppState, AttributionChoice } from './appSlices';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
+import { DEFAULT_CLOSEUP, DEFAULT_PROBE_PANEL } from './closeupSettings';
 
 export type * from './appSlices';
 
@@ -95,6 +96,8 @@ export const useAppStore = create<AppState>((set) => ({
   comparison: null,
   probe: null,
   sweeps: {},
+  closeup: DEFAULT_CLOSEUP,
+  probePanel: DEFAULT_PROBE_PANEL,
   heldCheckpoints: {},
   fetching: null,
   fetchProblem: null,

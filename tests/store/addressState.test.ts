@@ -56,6 +56,13 @@ const full: AddressState = {
   presentation: true,
   attribution: { method: 'integrated', target: 4, contrast: 9 },
   portrait: true,
+  probe: { dx: 2, dy: -1, rotate: 15, scale: 1.1 },
+  probePanel: { layer: 's2', map: 3 },
+  slide: 10,
+  stride: 2,
+  padding: 1,
+  closeupMap: 4,
+  closeupFolded: true,
 };
 
 describe('base64url', () => {
@@ -163,6 +170,20 @@ describe('the address', () => {
           .filter((a) => a.contrast === null || a.contrast !== a.target),
       ),
       portrait: fc.option(fc.constant(true as const)),
+      probe: fc.option(
+        fc.record({
+          dx: fc.integer({ min: -16, max: 16 }),
+          dy: fc.integer({ min: -16, max: 16 }),
+          rotate: fc.double({ min: -180, max: 180, noNaN: true }).filter((v) => !Object.is(v, -0)),
+          scale: fc.double({ min: 0.01, max: 4, noNaN: true }),
+        }),
+      ),
+      probePanel: fc.option(fc.record({ layer: name, map: fc.nat(9999) })),
+      slide: fc.option(fc.constantFrom(1, 3, 10, 30)),
+      stride: fc.option(fc.constantFrom(1, 2, 3)),
+      padding: fc.option(fc.constantFrom(0, 1, 2)),
+      closeupMap: fc.option(fc.nat(9999)),
+      closeupFolded: fc.option(fc.constant(true as const)),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -215,6 +236,19 @@ describe('the address', () => {
       ['chapter', '../x', 'chapter'],
       ['presentation', 'yes', 'presentation'],
       ['portrait', 'open', 'portrait'],
+      ['probe', '1,2,3', 'probe'],
+      ['probe', '1,2,3,0', 'probe'],
+      ['probe', '1,2,3,-1', 'probe'],
+      ['probe', 'a,b,c,d', 'probe'],
+      ['probe', '1,2,Infinity,1', 'probe'],
+      ['probepanel', 'c1', 'probePanel'],
+      ['probepanel', 'c1.-1', 'probePanel'],
+      ['slide', '7', 'slide'],
+      ['stride', '4', 'stride'],
+      ['stride', '0', 'stride'],
+      ['padding', '3', 'padding'],
+      ['inmap', 'x', 'closeupMap'],
+      ['closeup', 'open', 'closeupFolded'],
     ];
     for (const [key, value, field] of cases) {
       const params = new URLSearchParams(encodeAddress(full));

@@ -22,6 +22,7 @@ import type { EngineConnection } from '../../store/connectEngine';
 import { nodeIndex } from '../../engine/model/nodeRef';
 import { flyTo } from '../../viz/sceneHolder';
 import { PAD_SIZE, readStrokes } from '../pad/padStrokes';
+import { applyProbeFields, PROBE_WATCHED, probeFieldsOf } from './probeFields';
 
 /** The address is rewritten at most this often (ms): browsers refuse bursts of history.replaceState. */
 const SYNC_INTERVAL = 300;
@@ -45,6 +46,7 @@ const WATCHED: readonly (keyof AppState)[] = [
   'presentation',
   'attribution',
   'portraitOpen',
+  ...PROBE_WATCHED,
 ];
 
 /** A note that restoring `field` failed with `error`. */
@@ -85,6 +87,7 @@ export function addressStateOf(s: AppState): AddressState {
       ? { method: s.attribution.method, target: s.attribution.target, contrast: s.attribution.contrast }
       : null,
     portrait: s.portraitOpen || null,
+    ...probeFieldsOf(s),
   };
 }
 
@@ -183,6 +186,7 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
   const { attribution: current, set } = useAppStore.getState();
   if (state.attribution) set({ attribution: { ...current, ...state.attribution, on: true } });
   if (state.portrait) set({ portraitOpen: true });
+  await applyProbeFields(connection, state, step);
   if (state.backward !== null) {
     await step('backward', async () => {
       const { set } = useAppStore.getState();
@@ -197,7 +201,13 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
     if (!chapterById(chapter)) ignored.push(i18nMessage('address', 'ignored.noChapter', { chapter }));
     // An address that names only the chapter opens it (its scene is set up); one written while a chapter was open
     // carries the scene itself, restored above, and only shows the chapter's text again.
-    else if (state.focus === null && state.drawing === null && state.backward === null)
+    else if (
+      state.focus === null &&
+      state.drawing === null &&
+      state.backward === null &&
+      state.probe === null &&
+      state.probePanel === null
+    )
       await step('chapter', () => openChapter(connection, chapter));
     else useAppStore.getState().set({ chapter });
   }

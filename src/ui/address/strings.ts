@@ -1,5 +1,6 @@
 /** The words of the address room (share link, notes about an address), in English and Chinese. */
 import type { Catalog } from '../../i18n/catalog';
+import { zhTerm } from '../../i18n/glossary';
 
 export const en = {
   share: 'Share link',
@@ -30,6 +31,13 @@ export const en = {
     target: 'the digit explained',
     contrast: 'the digit contrasted',
     portrait: 'the neuron portrait',
+    probe: 'the transform probe',
+    probePanel: "the probe's panel",
+    slide: 'the slide mode',
+    stride: 'the stride',
+    padding: 'the zero padding',
+    closeupMap: "the close-up's input map",
+    closeup: 'the close-up',
   },
   ignored: {
     unreadable: 'the whole address (unreadable)',
@@ -78,6 +86,13 @@ export const zh: Catalog<typeof en> = {
     target: '要解释的数字',
     contrast: '用来对比的数字',
     portrait: '神经元画像',
+    probe: '变换探针',
+    probePanel: '变换探针面板',
+    slide: '滑动演示',
+    stride: zhTerm.stride,
+    padding: zhTerm.zeroPadding,
+    closeupMap: `特写中的${zhTerm.inputMap}`,
+    closeup: '特写',
   },
   ignored: {
     unreadable: '整个地址（无法读取）',

@@ -9,6 +9,8 @@ export type ChapterScene =
   /** `portrait`: the node's portrait opens beside the view (src/ui/interpret). */
   | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean; readonly portrait?: true }
   | { readonly kind: 'section'; readonly section: 'training' | 'gradients' }
+  /** The transform probe's panel, scrolled to its equivariance part (with a shift set) or to its sweeps. */
+  | { readonly kind: 'probe'; readonly part: 'equivariance' | 'invariance' }
   | { readonly kind: 'coming' };
 
 /** One chapter: its id (also in the address, `chapter=`), the tutorial's section title and what it shows. */
@@ -30,8 +32,8 @@ export const CHAPTERS = [
     section: '卷积神经网络的可视化',
     scene: { kind: 'node', layer: 'c3', backward: false, portrait: true },
   },
-  { id: 'equivariance', section: '等变表示', scene: { kind: 'coming' } },
-  { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'coming' } },
+  { id: 'equivariance', section: '等变表示', scene: { kind: 'probe', part: 'equivariance' } },
+  { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'probe', part: 'invariance' } },
   { id: 'conv-backprop', section: '下层为卷积层的反向传播', scene: { kind: 'node', layer: 'c3', backward: true } },
   { id: 'pool-backprop', section: '下层为降采样层的反向传播', scene: { kind: 'node', layer: 's2', backward: true } },
   { id: 'learned-combinations', section: '学习特征图的组合', scene: { kind: 'coming' } },

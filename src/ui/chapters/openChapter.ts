@@ -27,6 +27,39 @@ function openSection(name: string): void {
   section.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
+/**
+ * On a desktop, where the controls are a column of their own that scrolls, brings the pinned node's close-up (at its
+ * top) into view in that column once it shows; elsewhere the page is left where it is (the view stays on screen).
+ */
+async function revealCloseup(): Promise<void> {
+  const column = document.querySelector<HTMLElement>('.controls');
+  if (column && getComputedStyle(column).overflowY === 'auto') await reveal('.controls .closeup', 'nearest');
+}
+
+/** Scrolls the element `selector` finds into view once it shows (its code may still be loading; at most ~10 s). */
+async function reveal(selector: string, block: ScrollLogicalPosition): Promise<void> {
+  for (let frame = 0; frame < 600; frame++) {
+    const element = document.querySelector(selector);
+    if (element) return element.scrollIntoView({ block, behavior: 'smooth' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** The shift the equivariance chapter sets: whole pixels, c1 follows it exactly; dy = 1 is not a whole s2 cell. */
+export const CHAPTER_SHIFT = { dx: 2, dy: 1 } as const;
+
+/** Opens the transform probe's panel on the part a chapter is about. */
+async function showProbe(connection: EngineConnection, part: 'equivariance' | 'invariance'): Promise<void> {
+  const { set, probePanel } = useAppStore.getState();
+  set({
+    viewKind: 'forward',
+    probePanel: { ...probePanel, open: true, ...(part === 'equivariance' ? { layer: 'c1' } : {}) },
+  });
+  await connection.probe.setProbe(part === 'equivariance' ? CHAPTER_SHIFT : null);
+  openSection('probe');
+  void reveal(part === 'equivariance' ? '[data-testid="equivariance-panel"]' : '.probe-section .sweeps', 'start');
+}
+
 /** The label a backward chapter teaches: the runner-up digit, so there is something to learn. */
 function runnerUp(): number {
   const prediction = useAppStore.getState().prediction;
@@ -40,6 +73,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
   const scene = chapter.scene;
   if (scene.kind === 'coming') return;
   await ensureInput(connection);
+  if (scene.kind === 'probe') return showProbe(connection, scene.part);
   if (scene.kind === 'section') {
     if (scene.section === 'gradients') {
       set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null });
@@ -55,7 +89,16 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
     await connection.backprop.read(useAppStore.getState().input!);
   } else set({ viewKind: 'forward' });
   const node = strongestNode(useAppStore.getState().layers, scene.layer, scene.backward);
-  set({ focus: node, pinned: node !== null, traceMode: 'direct', ...(scene.portrait ? { portraitOpen: true } : {}) });
+  // The pinned node's close-up shows its arithmetic beside the view (unfolded for the chapter).
+  const { closeup } = useAppStore.getState();
+  set({
+    focus: node,
+    pinned: node !== null,
+    traceMode: 'direct',
+    closeup: { ...closeup, folded: false },
+    ...(scene.portrait ? { portraitOpen: true } : {}),
+  });
+  void revealCloseup();
   flyTo('overview');
 }
 

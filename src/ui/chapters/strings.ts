@@ -12,7 +12,7 @@ export const en = {
   chapter: {
     convolution: {
       title: 'Convolution, intuitively',
-      text: 'The pinned c1 neuron is one cell of a feature map: its 5x5 kernel slides over the input, and here it sits on the lit window below it. Its value is the sum of the window times the kernel, plus the bias, through ReLU. Hover other c1 cells to watch the window move (the stride is 1).',
+      text: "The pinned c1 neuron is one cell of a feature map: its 5x5 kernel slides over the input, and here it sits on the lit window below it. Its value is the sum of the window times the kernel, plus the bias, through ReLU: the close-up beside the view shows every product. Press 'Slide' there to watch the window move (the stride is 1) and the feature map being built cell by cell, and try another stride or zero padding.",
     },
     pooling: {
       title: 'Pooling, intuitively',
@@ -32,11 +32,11 @@ export const en = {
     },
     equivariance: {
       title: 'Equivariance',
-      text: "Shift the digit and the convolution's feature maps shift with it; rotate or scale it and they do not simply follow. The transform probe that lets you try this on the real network is on its way.",
+      text: "Shift the digit and the convolution's feature maps shift with it; rotate or scale it and they do not simply follow. The transform probe now shifts your input by (2, 1) px: its equivariance panel shows c1's map of the shifted input beside c1's map shifted, equal inside the borders. Choose s2: a shift of 1 px is half a pooling cell, and the maps differ.",
     },
     'pooling-invariance': {
       title: 'What pooling is for',
-      text: "Pooling makes the reading a little invariant to small shifts of the input. Sweeps of the reading over shifts, rotations and scales, for max pooling and for LeCun's subsampling, are on their way.",
+      text: "Pooling makes the reading a little invariant to small shifts of the input. The invariance sweeps read your digit shifted by up to 8 px each way, turned by up to 60° and scaled from 0.5 to 1.5, for max pooling and for LeCun's subsampling side by side: see how far the reading holds.",
     },
     'conv-backprop': {
       title: 'Backpropagation into a layer below a convolution',
@@ -75,7 +75,7 @@ export const zh: Catalog<typeof en> = {
   chapter: {
     convolution: {
       title: '卷积直观解释',
-      text: `被选中的 c1 ${zhTerm.neuron}是一张${zhTerm.featureMap}中的一个点：它的 5x5 ${zhTerm.kernel}在输入上滑动，此刻正停在下方被点亮的窗口上。它的值是窗口与${zhTerm.kernel}对应元素乘积之和，加上${zhTerm.bias}，再经过 ReLU。把鼠标移到其他 c1 点上，可以看到窗口随之移动（${zhTerm.stride}为 1）。`,
+      text: `被选中的 c1 ${zhTerm.neuron}是一张${zhTerm.featureMap}中的一个点：它的 5x5 ${zhTerm.kernel}在输入上滑动，此刻正停在下方被点亮的窗口上。它的值是窗口与${zhTerm.kernel}对应元素乘积之和，加上${zhTerm.bias}，再经过 ReLU：视图旁的特写列出了每一个乘积。点那里的“滑动”，可以看到窗口逐格移动（${zhTerm.stride}为 1），${zhTerm.featureMap}一格一格地生成；还可以试试别的${zhTerm.stride}和${zhTerm.zeroPadding}。`,
     },
     pooling: {
       title: '池化直观解释',
@@ -95,11 +95,11 @@ export const zh: Catalog<typeof en> = {
     },
     equivariance: {
       title: '等变表示',
-      text: `把数字${zhTerm.translation}，卷积得到的${zhTerm.featureMap}也随之${zhTerm.translation}；旋转或缩放它，${zhTerm.featureMap}却不会简单地跟着变化。让你在真实网络上验证这一点的变换探针即将推出。`,
+      text: `把数字${zhTerm.translation}，卷积得到的${zhTerm.featureMap}也随之${zhTerm.translation}；旋转或缩放它，${zhTerm.featureMap}却不会简单地跟着变化。变换探针现在把你的输入${zhTerm.translation}了 (2, 1) 像素：等变面板把${zhTerm.translation}后输入的 c1 ${zhTerm.featureMap}与${zhTerm.translation}后的原 c1 ${zhTerm.featureMap}并排显示，两者在边界以内相同。选择 s2：${zhTerm.translation} 1 像素只是半个池化格，两张图就不同了。`,
     },
     'pooling-invariance': {
       title: '池化层的目的与好处',
-      text: `池化让识别结果对输入的微小${zhTerm.translation}具有一定的${zhTerm.invariance}。对${zhTerm.translation}、旋转和缩放的识别结果扫描（${zhTerm.maxPooling}与 LeCun 的降采样对比）即将推出。`,
+      text: `池化让识别结果对输入的微小${zhTerm.translation}具有一定的${zhTerm.invariance}。${zhTerm.invariance}扫描把你的数字在每个方向${zhTerm.translation}至多 8 像素、旋转至多 60°、缩放 0.5 到 1.5 倍后再识别，${zhTerm.maxPooling}与 LeCun 的降采样并排比较：看看识别结果能保持到什么程度。`,
     },
     'conv-backprop': {
       title: '下层为卷积层的反向传播',

@@ -9,6 +9,7 @@ import { PadHint } from './PadHint';
 import { inputSquareOnPad } from './padGeometry';
 import { PAD_SIZE } from './padStrokes';
 import { TestImage } from './TestImage';
+import { ProbedInput } from '../probe/ProbedInput';
 import { usePadDrawing } from './usePadDrawing';
 
 /** Set once the person has drawn in this browser: the pad's hint is for the first visit. */
@@ -69,6 +70,7 @@ export function DigitPad({
         {source.kind === 'test' && input && <TestImage input={input} index={source.index} />}
         {source.kind === 'address' && input && <AddressInput input={input} />}
         {children}
+        <ProbedInput />
         {square && (
           <div
             className="trace-square"

@@ -12,11 +12,13 @@ import { RunPicker } from '../runs/RunPicker';
 import { NewRunOptions } from '../training/NewRunOptions';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { LazyLearningPanels } from './lazyPanels';
+import { CloseupMount } from '../closeup/CloseupMount';
+import { ProbeSection } from '../probe/ProbeSection';
 
 /**
- * The controls beside the view, in collapsible sections (the most used open): how the network learns from the
- * drawing, its learned kernels, training, runs, and, closed, the advanced settings (a new network's options and
- * the engine); problems that need the person come first. On a desktop the column folds away with its button; on
+ * The controls beside the view, in collapsible sections (the most used open): the close-up of the pinned node,
+ * how the network learns from the drawing, its learned kernels, the transform probe, training, runs, and, closed,
+ * the advanced settings (a new network's options and the engine); problems that need the person come first. On a desktop the column folds away with its button; on
  * smaller screens it follows the view.
  */
 export function ControlsDrawer({
@@ -54,11 +56,13 @@ export function ControlsDrawer({
         <EngineNote />
         {engine && <EngineDown retry={engine.retryEngine} />}
         {engine && <DamagedRuns />}
+        {engine && <CloseupMount layers={layers} params={engine.params} />}
         {engine && (
           <Suspense fallback={null}>
             <LazyLearningPanels engine={engine} layers={layers} />
           </Suspense>
         )}
+        {engine && <ProbeSection probe={engine.probe} />}
         {engine && (
           <details className="panel" open data-section="training">
             <summary>{t('training')}</summary>

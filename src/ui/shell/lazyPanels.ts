@@ -4,6 +4,8 @@
  * once the page is idle after its first reading.
  */
 import { lazy } from 'react';
+import { preloadCloseup } from '../closeup/CloseupMount';
+import { preloadProbe } from '../probe/ProbeSection';
 
 const learning = () => import('../backprop/LearningPanels');
 const explorer = () => import('../explorer/ExplorerContent');
@@ -21,4 +23,6 @@ export const LazyTrainingCharts = lazy(() => charts().then((m) => ({ default: m.
 /** Fetches the panels' code without showing them (a failure is left to their first showing). */
 export function preloadPanels(): void {
   for (const load of [learning, explorer, charts]) load().catch(() => undefined);
+  preloadCloseup();
+  preloadProbe();
 }
