@@ -79,7 +79,8 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const { client } = deps;
   const set = (partial: Partial<AppState>) => useAppStore.getState().set(partial);
   const active: ActiveRun = { run: null, latest: null, clock: new EpochClock() };
-  const persist = createRunPersistence();
+  const persistence = createRunPersistence();
+  const persist = persistence.persist;
   const datasetLoader = createDatasetLoader(deps);
   /** A pause whose weights are still being saved; everything else waits for it. */
   let pausing: Promise<void> | null = null;
@@ -170,6 +171,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     isShowingLatestOf: deps.isShowingLatestOf,
     onCheckpoint: deps.onCheckpoint,
     persist,
+    flush: persistence.flush,
     refresh: deps.refresh,
   });
 
@@ -192,6 +194,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
         pausing = null;
       });
       await pausing;
+      await persistence.flush(); // the checkpoints shown are in storage before anything else happens
       // The weights just saved say where the run stands (a progress report may still be on its way).
       const step = active.latest?.step ?? useAppStore.getState().training.step;
       const training = useAppStore.getState().training;

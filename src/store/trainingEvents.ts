@@ -23,6 +23,8 @@ export interface TrainingEventHooks {
   isShowingLatestOf(name: string): boolean;
   onCheckpoint(run: RunRecord): void;
   persist(run: RunRecord): Promise<void>;
+  /** Saves what waits to be saved now (a run that stopped by itself). */
+  flush(): Promise<void>;
   /** Re-reads the current drawing with the weights the worker holds. */
   refresh(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export function followTrainingEvents(client: EngineClient, active: ActiveRun, ho
   const set = useAppStore.getState().set;
   client.subscribe((event) => {
     if (event.type === 'progressReported') {
+      if (event.progress.status === 'paused') void hooks.flush();
       if (event.progress.status !== 'running') active.clock.stop(performance.now());
       set({ training: { ...event.progress, status: event.progress.status, run: active.run?.name ?? null } });
       const { history } = useAppStore.getState();
