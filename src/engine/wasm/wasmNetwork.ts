@@ -57,11 +57,7 @@ export class WasmNetwork {
     this.inputs = new WasmInputs(kernels, this.arena);
   }
 
-  /**
-   * A network that trains on two threads where it can: with `start` given and a shared memory available
-   * (a cross-origin isolated page, or Node), the second half of each batch runs on a helper thread
-   * started by `start`; else the plain one-thread network.
-   */
+  /** A network whose helper thread (started by `start`) trains half of each batch where memory can be shared, else a one-thread one. */
   static create(start: StartHelper | null): WasmNetwork {
     const module = start ? sharedModule() : null;
     if (!start || !module) return new WasmNetwork();
@@ -189,10 +185,7 @@ export class WasmNetwork {
     return new Int32Array(this.kernels.memory.buffer, this.fixed.correct, 1)[0];
   }
 
-  /**
-   * Backpropagates the last forward pass of `n` images into every delta and `gradients()`
-   * (dL/d(input) too when `inputDelta`).
-   */
+  /** Backpropagates the last forward pass of `n` images into every delta and `gradients()` (dL/d(input) too when `inputDelta`). */
   backward(n: number, inputDelta: boolean): void {
     const batch = this.reserve(n);
     this.arena.f32(this.fixed.grads, this.layout.size).fill(0);
