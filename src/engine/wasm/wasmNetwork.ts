@@ -57,11 +57,7 @@ export class WasmNetwork {
     this.inputs = new WasmInputs(kernels, this.arena);
   }
 
-  /**
-   * A network that trains on two threads where it can: with `start` given and a shared memory available
-   * (a cross-origin isolated page, or Node), the second half of each batch runs on a helper thread
-   * started by `start`; else the plain one-thread network.
-   */
+  /** A network whose helper thread (started by `start`) trains half of each batch where memory can be shared, else a one-thread one. */
   static create(start: StartHelper | null): WasmNetwork {
     const module = start ? sharedModule() : null;
     if (!start || !module) return new WasmNetwork();
@@ -190,9 +186,8 @@ export class WasmNetwork {
   }
 
   /**
-   * Backpropagates the last forward pass of `n` images into every delta and `gradients()`
-   * (dL/d(input) too when `inputDelta`). With `top` below the output layer it starts from the dPre
-   * that the caller wrote into layer `top` (a layer with a pre-activation), as forward() writes the output's.
+   * Backpropagates the last forward pass of `n` images into every delta and `gradients()` (dL/d(input) too
+   * when `inputDelta`). With `top` below the output it starts from the dPre the caller wrote into layer `top`.
    */
   backward(n: number, inputDelta: boolean, top = this.layers.length - 1): void {
     const batch = this.reserve(n);
