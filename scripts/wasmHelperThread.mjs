@@ -8,4 +8,4 @@ register();
 const { serveHelper } = await import('../src/engine/wasm/wasmHelper.ts');
 const { instantiateSharedKernels } = await import('../src/engine/wasm/wasmModule.ts');
 const { module, memory, control } = workerData;
-serveHelper(instantiateSharedKernels(module, memory), control);
+void serveHelper(instantiateSharedKernels(module, memory), control);

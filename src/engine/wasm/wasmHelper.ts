@@ -8,7 +8,9 @@
  *   (the job: assembly/network.ts trainBatch's arguments) | 9 correct answers (the result)
  *   byte 48: f64 the summed loss (the result)
  *
- * Waiting is Atomics.wait, which a page's main thread may not do: both threads are workers (or Node).
+ * Waiting is Atomics.wait, which a page's main thread may not do: both threads are workers (or Node). The
+ * helper never blocks longer than YIELD_MS at a time: then it waits with Atomics.waitAsync, so its event loop
+ * runs (a memory measurement, a termination) even while training keeps it busy.
  * Where no shared memory exists (a page that is not cross-origin isolated) there is no helper and
  * the engine trains on one thread.
  */
@@ -48,17 +50,37 @@ export interface HelperJob {
   readonly divisor: number;
 }
 
-/** The helper thread's loop: says it is ready, then runs each posted job until told to stop. */
-export function serveHelper(kernels: Lenet5Kernels, control: number): void {
+/** The longest the helper blocks its thread in Atomics.wait before it lets its event loop run. */
+export const YIELD_MS = 50;
+
+/** Waits until words[index] is no longer `value`, letting the thread's event loop run meanwhile. */
+async function waitLettingEventsRun(words: Int32Array, index: number, value: number): Promise<void> {
+  if (typeof Atomics.waitAsync === 'function') {
+    const wait = Atomics.waitAsync(words, index, value);
+    if (wait.async) await wait.value;
+  } else await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The helper thread's loop: says it is ready, then runs each posted job until told to stop. Between jobs
+ * it blocks in Atomics.wait (the fastest hand-over) for up to YIELD_MS since it last let its event loop run.
+ */
+export async function serveHelper(kernels: Lenet5Kernels, control: number): Promise<void> {
   const words = new Int32Array(kernels.memory.buffer, control, CONTROL_BYTES / 4);
   const loss = new Float64Array(kernels.memory.buffer, control + RESULT_LOSS_BYTE, 1);
   Atomics.store(words, STATE, READY);
   Atomics.notify(words, STATE);
+  let yielded = performance.now();
   for (;;) {
     const state = Atomics.load(words, STATE);
     if (state === STOP) return;
     if (state !== POSTED) {
-      Atomics.wait(words, STATE, state); // until the next post (or stop) changes it
+      const left = YIELD_MS - (performance.now() - yielded);
+      if (left > 0) Atomics.wait(words, STATE, state, left);
+      else {
+        await waitLettingEventsRun(words, STATE, state); // until the next post (or stop) changes it
+        yielded = performance.now();
+      }
       continue;
     }
     const [descriptor, images, chunk, input, labels, gradients, count, divisor] = words.subarray(1, 9);

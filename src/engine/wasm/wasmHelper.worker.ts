@@ -4,5 +4,5 @@ import { instantiateSharedKernels } from './wasmModule';
 
 self.onmessage = (event: MessageEvent<HelperInit>) => {
   const { module, memory, control } = event.data;
-  serveHelper(instantiateSharedKernels(module, memory), control);
+  void serveHelper(instantiateSharedKernels(module, memory), control);
 };
