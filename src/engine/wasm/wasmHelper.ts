@@ -53,10 +53,18 @@ export interface HelperJob {
 /** The longest the helper blocks its thread in Atomics.wait before it lets its event loop run. */
 export const YIELD_MS = 50;
 
+/** Atomics.waitAsync (ES2024; Chromium 87+, Node 16+), typed here because the engine's library target is older. */
+type WaitAsync = (
+  typed: Int32Array,
+  index: number,
+  value: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+
 /** Waits until words[index] is no longer `value`, letting the thread's event loop run meanwhile. */
 async function waitLettingEventsRun(words: Int32Array, index: number, value: number): Promise<void> {
-  if (typeof Atomics.waitAsync === 'function') {
-    const wait = Atomics.waitAsync(words, index, value);
+  const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+  if (waitAsync) {
+    const wait = waitAsync(words, index, value);
     if (wait.async) await wait.value;
   } else await new Promise((resolve) => setTimeout(resolve, 0));
 }
