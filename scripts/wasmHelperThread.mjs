@@ -8,4 +8,7 @@ register();
 const { serveHelper } = await import('../src/engine/wasm/wasmHelper.ts');
 const { instantiateSharedKernels } = await import('../src/engine/wasm/wasmModule.ts');
 const { module, memory, control } = workerData;
-void serveHelper(instantiateSharedKernels(module, memory), control);
+// Between jobs the helper may wait with Atomics.waitAsync, which does not keep a Node thread's event loop
+// alive: this timer does (the parent unrefs the thread, so the process can still exit).
+const keepAlive = setInterval(() => {}, 1 << 30);
+serveHelper(instantiateSharedKernels(module, memory), control).finally(() => clearInterval(keepAlive));
