@@ -10,8 +10,9 @@ import * as chapters from '../ui/chapters/strings';
 import * as closeup from '../ui/closeup/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
-import * as interpret from '../ui/interpret/strings';
+import * as attribution from '../ui/attribution/strings';
 import * as kernels from '../ui/kernels/strings';
+import * as portraits from '../ui/portraits/strings';
 import * as pad from '../ui/pad/strings';
 import * as probe from '../ui/probe/strings';
 import * as problems from '../ui/problems/problemStrings';
@@ -28,16 +29,17 @@ import * as messages from './messages';
 
 const catalogs = {
   address,
+  attribution,
   backprop,
   chapters,
   closeup,
   delta,
   engineStatus,
   explorer,
-  interpret,
   kernels,
   messages,
   pad,
+  portraits,
   probe,
   problems,
   reading,

@@ -182,7 +182,7 @@ export async function applyAddress(connection: EngineConnection, fragment: strin
   await step('run', () => applyRun(connection, state, ignored));
   if (state.drawing) await step('drawing', () => applyDrawing(connection, state.drawing!));
   await step('view', () => applyView(state, ignored));
-  // The heatmap on the pad and the neuron portrait (src/ui/interpret draws them once they are set).
+  // The heatmap on the pad and the neuron portrait (src/ui/attribution and src/ui/portraits draw them once they are set).
   const { attribution: current, set } = useAppStore.getState();
   if (state.attribution) set({ attribution: { ...current, ...state.attribution, on: true } });
   if (state.portrait) set({ portraitOpen: true });

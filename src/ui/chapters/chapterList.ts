@@ -6,7 +6,7 @@
 
 /** What a chapter sets up (see openChapter.ts). */
 export type ChapterScene =
-  /** `portrait`: the node's portrait opens beside the view (src/ui/interpret). */
+  /** `portrait`: the node's portrait opens beside the view (src/ui/portraits). */
   | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean; readonly portrait?: true }
   | { readonly kind: 'section'; readonly section: 'training' | 'gradients' }
   /** The transform probe's panel, scrolled to its equivariance part (with a shift set) or to its sweeps. */

@@ -31,8 +31,8 @@ import { preloadPanels } from './lazyPanels';
 import { startOffline } from './offline';
 import { UpdateBanner } from './UpdateBanner';
 import { VIEW_GUIDE_KEY } from '../view/ViewGuide';
-import { AttributionOverlay } from '../interpret/AttributionOverlay';
-import { AttributionPanel } from '../interpret/AttributionPanel';
+import { AttributionOverlay } from '../attribution/AttributionOverlay';
+import { AttributionPanel } from '../attribution/AttributionPanel';
 
 const params = new URLSearchParams(location.search);
 const chosen = params.get('backend');

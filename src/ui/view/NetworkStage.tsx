@@ -11,8 +11,8 @@ import { useNodeKeyboard } from './useNodeKeyboard';
 import { PinMostActive } from '../view-controls/PinMostActive';
 import { ViewControls } from '../view-controls/ViewControls';
 import { ViewGuide } from './ViewGuide';
-import { NeuronPortrait } from '../interpret/NeuronPortrait';
-import { PortraitToggle } from '../interpret/PortraitToggle';
+import { NeuronPortrait } from '../portraits/NeuronPortrait';
+import { PortraitToggle } from '../portraits/PortraitToggle';
 
 /**
  * The 3D view and what belongs to it: the guide, the view options, the tooltip that follows the

@@ -8,7 +8,7 @@ import { formatFixed } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { computationOf, placeOf, summaryOf } from './nodeWords';
 import { DeltaDetails } from '../backprop/DeltaDetails';
-import { PortraitLink } from '../interpret/PortraitToggle';
+import { PortraitLink } from '../portraits/PortraitToggle';
 import { useTooltipPlacement } from './useTooltipPlacement';
 import { useFrameVersion } from './useFrameVersion';
 import './view.css';

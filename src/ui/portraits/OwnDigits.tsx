@@ -8,7 +8,7 @@ import { useFeatureImage } from './usePortrait';
 
 /** One output's feature image: the input that maximizes that digit's probability. */
 function OwnDigit({ engine, digit }: { engine: EngineConnection; digit: number }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const language = useAppStore((s) => s.language);
   const { value: feature } = useFeatureImage(engine, { layer: 'output', c: digit, y: 0, x: 0 });
   const label = feature
@@ -28,7 +28,7 @@ const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** "The network's own 0 … 9": the ten outputs' feature images in a row (each cached per checkpoint). */
 export function OwnDigits({ engine }: { engine: EngineConnection }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   return (
     <section className="portrait-own" data-testid="own-digits">
       <h3>{t('portrait.own.title')}</h3>

@@ -13,7 +13,7 @@ import { MethodOptions } from './MethodOptions';
  * (attributionRunner.ts) for as long as it is shown.
  */
 export function AttributionControls({ engine }: { engine: EngineConnection }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const method = useAppStore((s) => s.attribution.method);
   const onView = useAppStore((s) => s.attributionOnView);
   const probed = useAppStore((s) => s.probe !== null && !isIdentity(s.probe));

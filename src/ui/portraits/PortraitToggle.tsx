@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
-import './interpret.css';
+import '../attribution/attribution.css';
 
 /** Opens or closes the neuron portrait; in the view's bottom-left corner (the pin button has the right one). */
 export function PortraitToggle() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const open = useAppStore((s) => s.portraitOpen);
   return (
     <button
@@ -22,7 +22,7 @@ export function PortraitToggle() {
 
 /** The pinned node's tooltip's way to its portrait. */
 export function PortraitLink() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const open = useAppStore((s) => s.portraitOpen);
   if (open) return null;
   return (

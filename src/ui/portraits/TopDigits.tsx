@@ -31,7 +31,7 @@ export function TopDigits({
   crop: boolean;
   onLoad: (index: number) => void;
 }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const language = useAppStore((s) => s.language);
   const loaded = useAppStore((s) => (s.inputSource.kind === 'test' ? s.inputSource.index : null));
   const inputs = useMemo(() => top.map(({ index }) => testInput(test, index)), [top, test]);

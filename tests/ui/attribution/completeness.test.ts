@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completenessOf } from '../../../src/ui/interpret/completeness';
+import { completenessOf } from '../../../src/ui/attribution/completeness';
 
 describe("integrated gradients' completeness check", () => {
   it('sets the sum of the map against z(x) − z(0) and gives the gap', () => {

@@ -15,7 +15,7 @@ const BOUNDS: Record<NumberOption, { min: number; max: number; step: number; who
 
 /** One numeric option: applied as soon as what is typed is a valid value. */
 function NumberField({ option, choice }: { option: NumberOption; choice: AttributionChoice }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const { min, max, step, whole } = BOUNDS[option];
   return (
     <label>
@@ -39,7 +39,7 @@ function NumberField({ option, choice }: { option: NumberOption; choice: Attribu
 
 /** The options of the method chosen, where it has any: SmoothGrad's n and σ, IG's m, Grad-CAM's layer, occlusion's p. */
 export function MethodOptions() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const choice = useAppStore((s) => s.attribution);
   const fields: Partial<Record<AttributionChoice['method'], NumberOption[]>> = {
     smoothgrad: ['samples', 'sigma'],

@@ -31,7 +31,7 @@ function useShownValue(node: NodeRef): number | null {
  * this input's marked; for an output, also the network's own 0 … 9.
  */
 export function PortraitContent({ engine, node }: { engine: EngineConnection; node: NodeRef }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const { t: tView } = useTranslation('view');
   const language = useAppStore((s) => s.language);
   const layers = useAppStore((s) => s.layers);

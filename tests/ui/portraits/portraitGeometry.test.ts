@@ -8,7 +8,7 @@ import {
   cropPlane,
   markerPosition,
   receptiveBox,
-} from '../../../src/ui/interpret/portraitGeometry';
+} from '../../../src/ui/portraits/portraitGeometry';
 
 const layers = lenet5Layers(DEFAULT_ARCHITECTURE);
 

@@ -12,7 +12,7 @@ export function chooseAttribution(change: Partial<AttributionChoice>): void {
 
 /** The method, the digit explained (default: the reading) and the digit it is contrasted with ("A rather than B"). */
 export function AttributionChoices() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const choice = useAppStore((s) => s.attribution);
   const reading = useAppStore((s) => s.prediction?.label ?? null);
   const explained = choice.target ?? reading;

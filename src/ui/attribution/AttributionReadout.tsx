@@ -11,7 +11,7 @@ import { useAttributionStatus, useShownAttribution } from './useShownAttribution
  * check (Σ map against z(x) − z(0)); or why there is no map.
  */
 export function AttributionReadout() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const language = useAppStore((s) => s.language);
   const hasInput = useAppStore((s) => s.input !== null);
   const attribution = useShownAttribution();

@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/appStore';
 import { attributionListeners, frameHolder } from '../../store/frameHolder';
 import { PAD_SIZE } from '../pad/padStrokes';
 import { inputRectOnPad, paintOverlay } from './padOverlay';
-import './interpret.css';
+import './attribution.css';
 
 /**
  * The heatmap laid over the pad, semi-transparent (the drawing stays visible under it) and letting the pen
@@ -12,7 +12,7 @@ import './interpret.css';
  * map arrives (outside React: up to once a frame while drawing).
  */
 export function AttributionOverlay() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const on = useAppStore((s) => s.attribution.on);
   const method = useAppStore((s) => s.attribution.method);
   const source = useAppStore((s) => s.inputSource);

@@ -22,7 +22,7 @@ export function FeatureImageView({
   best: number | null;
   label: string;
 }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const language = useAppStore((s) => s.language);
   const number = (v: number) => formatSignificant(language, v, 3);
   if (!feature) return <p className="muted">{t('portrait.feature.computing')}</p>;

@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/appStore';
 
 /** The portraits' pass under way: the test images' download first, then the pass over them (once per checkpoint). */
 export function PortraitProgress() {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const language = useAppStore((s) => s.language);
   const download = useAppStore((s) => s.testSetProgress);
   const pass = useAppStore((s) => s.portraitProgress);

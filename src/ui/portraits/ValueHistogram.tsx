@@ -12,7 +12,7 @@ const HEIGHT = 72;
  * current input's value marked (its bar highlighted), and the share of images on which it is exactly 0.
  */
 export function ValueHistogram({ histogram, value }: { histogram: NodeHistogram; value: number | null }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const language = useAppStore((s) => s.language);
   const number = (v: number) => formatSignificant(language, v, 3);
   const heights = barHeights(histogram.counts);

@@ -5,9 +5,9 @@ import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { formatEpoch } from '../runs/formatEpoch';
 import { placeOf } from '../view/nodeWords';
-import { LazyPortraitContent } from './lazyInterpret';
+import { LazyPortraitContent } from './lazyPortrait';
 import { PortraitProgress } from './PortraitProgress';
-import './interpret.css';
+import '../attribution/attribution.css';
 
 /**
  * The neuron portrait, docked beside the view on a desktop and below it on smaller screens (never over it):
@@ -15,7 +15,7 @@ import './interpret.css';
  * how to pin one.
  */
 export function NeuronPortrait({ engine }: { engine: EngineConnection }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('portraits');
   const { t: tView } = useTranslation('view');
   const language = useAppStore((s) => s.language);
   const open = useAppStore((s) => s.portraitOpen);

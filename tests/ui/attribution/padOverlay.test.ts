@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transformInput, type InputTransform } from '../../../src/engine/data/inputTransform';
 import { preprocessDrawing } from '../../../src/engine/data/preprocessDrawing';
 import type { Attribution } from '../../../src/engine/interpret/attribute';
-import { inputRectOnPad, inverseProbe, mapBeforeProbe, paintOverlay } from '../../../src/ui/interpret/padOverlay';
+import { inputRectOnPad, inverseProbe, mapBeforeProbe, paintOverlay } from '../../../src/ui/attribution/padOverlay';
 
 const PAD = 280;
 

@@ -2,8 +2,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { LazyAttributionControls } from './lazyInterpret';
-import './interpret.css';
+import { LazyAttributionControls } from './lazyAttribution';
+import './attribution.css';
 
 /**
  * "Why this reading?": the switch of the heatmap laid over the pad (AttributionOverlay.tsx), in the page from
@@ -11,7 +11,7 @@ import './interpret.css';
  * the method means and where it misleads, and the map's scale.
  */
 export function AttributionPanel({ engine }: { engine: EngineConnection | null }) {
-  const { t } = useTranslation('interpret');
+  const { t } = useTranslation('attribution');
   const on = useAppStore((s) => s.attribution.on);
   const toggle = (checked: boolean) =>
     useAppStore.getState().set({ attribution: { ...useAppStore.getState().attribution, on: checked } });
