@@ -18,6 +18,7 @@ import * as probe from '../ui/probe/strings';
 import * as problems from '../ui/problems/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
+import * as slide from '../ui/slide/strings';
 import * as shell from '../ui/shell/strings';
 import * as teaching from '../ui/teaching/teachingStrings';
 import * as training from '../ui/training/strings';
@@ -45,6 +46,7 @@ const catalogs = {
   reading,
   runs,
   shell,
+  slide,
   teaching,
   training,
   view,

@@ -7,8 +7,8 @@ import { convolutionDetail } from '../../viz/closeup/convolutionDetail';
 import { shadeFor, symmetricShade } from './mapShades';
 import { NumberGrid } from './NumberGrid';
 import { valueText } from './numberText';
-import { SlideView } from './SlideView';
-import { StrideDemo } from './StrideDemo';
+import { SlideView } from '../slide/SlideView';
+import { StrideDemo } from '../slide/StrideDemo';
 
 /**
  * A conv node's arithmetic (src/viz/closeup/convolutionDetail.ts): for the chosen connected map its window, the

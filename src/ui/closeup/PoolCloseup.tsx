@@ -7,7 +7,7 @@ import { poolingDetail } from '../../viz/closeup/poolingDetail';
 import { shadeFor } from './mapShades';
 import { NumberGrid } from './NumberGrid';
 import { valueText } from './numberText';
-import { SlideView } from './SlideView';
+import { SlideView } from '../slide/SlideView';
 
 /**
  * A pooling cell's arithmetic (src/viz/closeup/poolingDetail.ts): its 2x2 window, the winner marked for max

@@ -4,7 +4,7 @@ import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import type { ProbeController } from '../../store/probeController';
 import { rampShade, symmetricShade } from '../closeup/mapShades';
-import { MapCanvas } from '../closeup/MapCanvas';
+import { MapCanvas } from '../slide/MapCanvas';
 import { rangeOf } from '../../viz/colourRamp';
 import { useEquivariance } from './useEquivariance';
 

@@ -5,7 +5,7 @@ import type { Slide } from './useSlide';
 
 /** Play/pause, one step, back to the first cell, the whole map again, and the speed (test ids `<kind>-slide-…`). */
 export function SlideControls({ kind, slide }: { kind: 'conv' | 'pool'; slide: Slide }) {
-  const { t } = useTranslation('closeup');
+  const { t } = useTranslation('slide');
   const closeup = useAppStore((s) => s.closeup);
   const set = useAppStore((s) => s.set);
   return (

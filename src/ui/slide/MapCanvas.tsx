@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Shade } from './mapShades';
+import type { Shade } from '../closeup/mapShades';
 
 /** A square of cells drawn over a map: `size` cells from row `y`, column `x`. */
 export interface MapBox {

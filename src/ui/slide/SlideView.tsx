@@ -1,11 +1,12 @@
+import './slide.css';
 import { useTranslation } from 'react-i18next';
 import type { ActivationFrame } from '../../engine/activationFrame';
 import type { ConvLayerSpec, LayerSpec, PoolLayerSpec } from '../../engine/model/layerSpec';
 import type { NodeRef } from '../../engine/model/nodeRef';
 import { useAppStore } from '../../store/appStore';
-import { shadeFor } from './mapShades';
+import { shadeFor } from '../closeup/mapShades';
 import { MapCanvas } from './MapCanvas';
-import { valueText } from './numberText';
+import { valueText } from '../closeup/numberText';
 import { SlideControls } from './SlideControls';
 import { builtCount, cellForKey } from './slideSteps';
 import { useSlide } from './useSlide';
@@ -32,7 +33,7 @@ export function SlideView({
   frame: ActivationFrame;
   belowMap: number;
 }) {
-  const { t } = useTranslation('closeup');
+  const { t } = useTranslation('slide');
   const language = useAppStore((s) => s.language);
   const slideOn = useAppStore((s) => s.closeup.slide);
   const layer = layers[index] as ConvLayerSpec | PoolLayerSpec;

@@ -1,6 +1,6 @@
 /** The slide mode's steps: row-major over the map, each cell once; the keys clamp at the edges. */
 import { describe, expect, it } from 'vitest';
-import { builtCount, cellForKey, nextCell, stepInterval, type Cell } from '../../../src/ui/closeup/slideSteps';
+import { builtCount, cellForKey, nextCell, stepInterval, type Cell } from '../../../src/ui/slide/slideSteps';
 
 describe('the slide over a map', () => {
   it('visits every cell once, row by row, and stops after the last', () => {

@@ -1,3 +1,4 @@
+import './slide.css';
 import { useTranslation } from 'react-i18next';
 import type { ActivationFrame } from '../../engine/activationFrame';
 import type { LayerSpec } from '../../engine/model/layerSpec';
@@ -6,7 +7,7 @@ import { PADDINGS, STRIDES } from '../../store/closeupSettings';
 import { useAppStore } from '../../store/appStore';
 import { networkInput } from '../../store/networkInput';
 import { strideDemo } from '../../viz/closeup/strideDemo';
-import { rampShade } from './mapShades';
+import { rampShade } from '../closeup/mapShades';
 import { MapCanvas } from './MapCanvas';
 import { rangeOf } from '../../viz/colourRamp';
 
@@ -26,7 +27,7 @@ export function StrideDemo({
   frame: ActivationFrame;
   params: Float32Array;
 }) {
-  const { t } = useTranslation('closeup');
+  const { t } = useTranslation('slide');
   const closeup = useAppStore((s) => s.closeup);
   const set = useAppStore((s) => s.set);
   const { stride, padding } = closeup;
