@@ -1,5 +1,5 @@
 /**
- * The words of the probe and close-up rooms: the Chinese in the tutorial's terms (等变表示, 不变性, 平移, 步长, 零填充,
+ * The words of the probe, close-up and slide rooms: the Chinese in the tutorial's terms (等变表示, 不变性, 平移, 步长, 零填充,
  * 卷积核), the size formula of stride and padding with its numbers, and run summaries with their values in both languages.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,25 +8,26 @@ import { i18n } from '../../../src/i18n/i18n';
 
 const probeEn = i18n.getFixedT('en', 'probe');
 const probeZh = i18n.getFixedT('zh', 'probe');
-const closeupEn = i18n.getFixedT('en', 'closeup');
 const closeupZh = i18n.getFixedT('zh', 'closeup');
+const slideEn = i18n.getFixedT('en', 'slide');
+const slideZh = i18n.getFixedT('zh', 'slide');
 
-describe('the probe and close-up words', () => {
+describe('the probe, close-up and slide words', () => {
   it("use the tutorial's terms in Chinese", () => {
     expect(probeZh('equivariance.heading')).toBe(zhTerm.equivariance);
     expect(probeZh('sweeps.heading')).toContain(zhTerm.invariance);
     expect(probeZh('dx')).toContain(zhTerm.translation);
     expect(probeZh('sweeps.explain')).toContain(zhTerm.poolLayer);
-    expect(closeupZh('stride.heading')).toBe(`${zhTerm.stride}与${zhTerm.zeroPadding}`);
+    expect(slideZh('stride.heading')).toBe(`${zhTerm.stride}与${zhTerm.zeroPadding}`);
     expect(closeupZh('conv.kernel')).toBe(zhTerm.kernel);
     expect(closeupZh('pool.coefficient')).toContain(zhTerm.multiplicativeBias);
   });
 
   it('write the size of a strided, padded map with its numbers', () => {
-    expect(closeupEn('stride.size', { padding: 1, stride: 2, size: 15 })).toBe(
+    expect(slideEn('stride.size', { padding: 1, stride: 2, size: 15 })).toBe(
       '⌊(32 + 2·1 − 5) / 2⌋ + 1 = 15: a 15x15 map',
     );
-    expect(closeupZh('stride.size', { padding: 2, stride: 3, size: 11 })).toContain('⌊(32 + 2·2 − 5) / 3⌋ + 1 = 11');
+    expect(slideZh('stride.size', { padding: 2, stride: 3, size: 11 })).toContain('⌊(32 + 2·2 − 5) / 3⌋ + 1 = 11');
   });
 
   it('say how far a reading holds, in both languages', () => {
