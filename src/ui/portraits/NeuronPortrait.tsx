@@ -7,7 +7,7 @@ import { formatEpoch } from '../runs/formatEpoch';
 import { placeOf } from '../view/nodeWords';
 import { LazyPortraitContent } from './lazyPortrait';
 import { PortraitProgress } from './PortraitProgress';
-import '../attribution/attribution.css';
+import './portraits.css';
 
 /**
  * The neuron portrait, docked beside the view on a desktop and below it on smaller screens (never over it):

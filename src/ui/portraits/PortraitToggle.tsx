@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
-import '../attribution/attribution.css';
+import './portraits.css';
 
 /** Opens or closes the neuron portrait; in the view's bottom-left corner (the pin button has the right one). */
 export function PortraitToggle() {

@@ -1,4 +1,3 @@
-import './slide.css';
 import { useTranslation } from 'react-i18next';
 import type { ActivationFrame } from '../../engine/activationFrame';
 import type { ConvLayerSpec, LayerSpec, PoolLayerSpec } from '../../engine/model/layerSpec';
@@ -10,6 +9,7 @@ import { valueText } from '../closeup/numberText';
 import { SlideControls } from './SlideControls';
 import { builtCount, cellForKey } from './slideSteps';
 import { useSlide } from './useSlide';
+import './slide.css';
 
 /** Pixels a cell so that a map is about 96 px wide. */
 const cellPixels = (size: number) => Math.max(3, Math.floor(96 / size));

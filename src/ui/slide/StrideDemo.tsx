@@ -1,4 +1,3 @@
-import './slide.css';
 import { useTranslation } from 'react-i18next';
 import type { ActivationFrame } from '../../engine/activationFrame';
 import type { LayerSpec } from '../../engine/model/layerSpec';
@@ -10,6 +9,7 @@ import { strideDemo } from '../../viz/closeup/strideDemo';
 import { rampShade } from '../closeup/mapShades';
 import { MapCanvas } from './MapCanvas';
 import { rangeOf } from '../../viz/colourRamp';
+import './slide.css';
 
 /**
  * Stride and zero padding, computed (步长, 零填充): the focused c1 node's kernel, bias and activation applied to the
