@@ -5,12 +5,7 @@ import { useAppStore, type InvarianceSweepSet } from '../../store/appStore';
 import { runLine } from './sweepColours';
 import { readDigit } from './sweepSummary';
 
-const WIDTH = 300;
-const HEIGHT = 110;
-const LEFT = 30;
-const RIGHT = 8;
-const TOP = 8;
-const ROW = 12;
+const [WIDTH, HEIGHT, LEFT, RIGHT, TOP, ROW] = [300, 110, 30, 8, 8, 12]; // px of the chart and its margins
 
 /**
  * A rotation or scale sweep (`invariance-rotate`, `invariance-scale`): p(the reading) over the sweep's values, one
@@ -44,8 +39,10 @@ export function SweepChart({
   const readouts = sweep.runs.map((run, n) => {
     const row = run.probabilities[cursor];
     const p = formatPercent(language, row[digit]);
-    const text = t('sweeps.point', { value: label(values[cursor]), label: readDigit(row), digit, p });
-    return t('sweeps.readoutLine', { run: names[n], text });
+    return t('sweeps.readoutLine', {
+      run: names[n],
+      text: t('sweeps.point', { value: label(values[cursor]), label: readDigit(row), digit, p }),
+    });
   });
   return (
     <figure className="sweep" data-testid={`invariance-${kind}`}>
