@@ -60,7 +60,7 @@ export const RUN_PROBLEMS = {
   testImagesIs: 'training.testImages is {{value}}, expected an integer from 1 to {{most}}',
   commandIs: 'training.command is {{value}}, expected the command line as text (at most {{most}} characters)',
   alphaPenaltyIs: 'training.alphaPenalty is {{value}}, expected one of {{allowed}}',
-  alphaLambdaIs: 'training.alphaLambda is {{value}}, expected a finite number from 0 to {{most}}',
+  alphaLambdaIs: 'training.alphaLambda is {{value}}, expected a finite number >= 0',
   noCheckpoints: 'has no checkpoints',
   tooManyCheckpoints: 'lists {{checkpoints}} checkpoints, at most {{most}} are allowed',
   checkpointNotObject: 'checkpoint {{index}} is not an object',

@@ -26,9 +26,6 @@ export const MAX_MANIFEST_BYTES = 1 << 20;
 /** The longest training command a manifest may record (`training.command`, shown as text only). */
 export const MAX_COMMAND_LENGTH = 2000;
 
-/** The largest penalty weight λ a manifest may record (`training.alphaLambda`); useful values are below 1. */
-export const MAX_ALPHA_LAMBDA = 1000;
-
 /** The longest file name a manifest may list (the usual file-system limit). */
 export const MAX_FILE_NAME_LENGTH = 255;
 
@@ -95,8 +92,8 @@ function validateTraining(training: unknown, fail: Refuse): void {
     fail('alphaPenaltyIs', { value: describeValue(penalty), allowed: ALPHA_PENALTIES.join(', ') });
   }
   const lambda = training.alphaLambda;
-  if (lambda !== undefined && !(typeof lambda === 'number' && lambda >= 0 && lambda <= MAX_ALPHA_LAMBDA)) {
-    fail('alphaLambdaIs', { value: describeValue(lambda), most: MAX_ALPHA_LAMBDA });
+  if (lambda !== undefined && !(typeof lambda === 'number' && Number.isFinite(lambda) && lambda >= 0)) {
+    fail('alphaLambdaIs', { value: describeValue(lambda) });
   }
 }
 

@@ -63,7 +63,7 @@ export const zh: Catalog<typeof en> = {
   testImagesIs: 'training.testImages 为 {{value}}，应为 1 到 {{most}} 之间的整数',
   commandIs: 'training.command 为 {{value}}，应为文本形式的命令行（至多 {{most}} 个字符）',
   alphaPenaltyIs: 'training.alphaPenalty 为 {{value}}，应为 {{allowed}} 之一',
-  alphaLambdaIs: 'training.alphaLambda 为 {{value}}，应为 0 到 {{most}} 之间的有限数',
+  alphaLambdaIs: 'training.alphaLambda 为 {{value}}，应为大于或等于 0 的有限数',
   noCheckpoints: '没有检查点',
   tooManyCheckpoints: '列出了 {{checkpoints}} 个检查点，最多允许 {{most}} 个',
   checkpointNotObject: '检查点 {{index}} 不是对象',
