@@ -8,8 +8,6 @@ import { lenet5Layers } from './model/lenet5';
 import { addCombinationPenalty } from './reference/learnedConv';
 import { ReferenceNetwork } from './reference/referenceNetwork';
 import { sgdMomentumStep } from './reference/sgd';
-import { stepStats, type ParameterLayerStats } from './reference/stepStats';
-import type { FloatArray } from './model/initialize';
 
 export type { TrainingSettings } from './batchPlan';
 
@@ -37,7 +35,6 @@ export class ReferenceTrainer {
   private step = 0;
   private epochLoss = 0;
   private epochImages = 0;
-  private lastStep: { gradients: FloatArray; weightDecay: number } | null = null;
 
   constructor(
     readonly options: ArchitectureOptions,
@@ -87,7 +84,6 @@ export class ReferenceTrainer {
     const { layers, layout, params } = this.network;
     addCombinationPenalty(layers, layout, params, gradients, this.settings.alphaPenalty ?? 'none', alphaLambda);
     sgdMomentumStep(this.network.params, gradients, this.velocity, { learningRate, momentum, weightDecay });
-    this.lastStep = { gradients, weightDecay };
     this.step++;
     if (batch.imagesDone === n) {
       this.epochLoss = 0;
@@ -107,16 +103,6 @@ export class ReferenceTrainer {
       images: n,
       correct,
     };
-  }
-
-  /**
-   * Per parameter layer, the gradient (weight decay and α penalty included), velocity and update-to-weight
-   * figures of the last step (reference/stepStats.ts), or null before the first; read before the next step.
-   */
-  lastStepStats(): ParameterLayerStats[] | null {
-    if (!this.lastStep) return null;
-    const { layers, layout, params } = this.network;
-    return stepStats(layers, layout, params, this.lastStep.gradients, this.velocity, this.lastStep.weightDecay);
   }
 
   /** Trains the rest of the current epoch, calling `onBatch` after every batch; returns its mean loss. */
