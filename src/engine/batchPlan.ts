@@ -4,6 +4,7 @@
  * `augment`: 4 uniforms), then the elastic field's seed (with `elastic`: 1 uniform). Every trainer
  * (reference, WebGL2, WebAssembly) takes its batches from here, so the same seed gives them the same batches.
  */
+import type { AlphaPenalty } from './model/learnedCombination';
 import { IDENTITY_DISTORTION, randomDistortion, type Distortion } from './data/distort';
 import { ELASTIC_SEED_LIMIT, type ElasticSettings } from './data/elastic';
 import { SeededRandom } from './model/random';
@@ -22,6 +23,12 @@ export interface TrainingSettings {
   readonly augment: boolean;
   /** Elastic distortions (data/elastic.ts) with these settings; absent or null: none. */
   readonly elastic?: ElasticSettings | null;
+  /**
+   * The penalty on learned c3 combinations (model/learnedCombination.ts) and its weight λ, added to the
+   * loss of every batch; absent: none. Only a run with `c3Connectivity: 'learned'` has α to penalize.
+   */
+  readonly alphaPenalty?: AlphaPenalty;
+  readonly alphaLambda?: number;
 }
 
 /** One batch: the image indices and, with distortions, a distortion per image. */

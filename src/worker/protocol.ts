@@ -40,6 +40,21 @@ export interface Hyperparameters {
   readonly learningRate: number;
   readonly momentum: number;
   readonly weightDecay: number;
+  /** λ of the run's penalty on learned combinations (TrainingSettings.alphaPenalty); absent: unchanged. */
+  readonly alphaLambda?: number;
+}
+
+/**
+ * What momentum does to one parameter layer, at the last step before a progress report (the momentum
+ * charts): the L2 norms of the gradient (weight decay and penalties included) and of the velocity, and
+ * ‖Δw‖ / ‖w‖, the update's size relative to the weights.
+ */
+export interface LayerTrainingStats {
+  /** The layer's id (c1, s2 with subsampling, c3, s4, c5, f6, output). */
+  readonly layer: string;
+  readonly gradientNorm: number;
+  readonly velocityNorm: number;
+  readonly updateRatio: number;
 }
 
 /** Where a training run stands. */
@@ -54,6 +69,8 @@ export interface TrainingProgress {
   readonly loss: number | null;
   readonly accuracy: number | null;
   readonly imagesPerSecond: number;
+  /** Per parameter layer, at the last step before this report; absent before the first step. */
+  readonly layerStats?: readonly LayerTrainingStats[];
 }
 
 /** Everything the page can ask of the worker. */

@@ -11,7 +11,9 @@ export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstr
 /**
  * Seeded, deterministic initial weights: He normal (std sqrt(2 / fanIn)) for layers followed by ReLU,
  * LeCun normal (std sqrt(1 / fanIn)) otherwise. Biases start at 0, subsampling coefficients at 1/4
- * (so a fresh `subsample` layer starts as mean pooling). Unconnected c3 kernels stay 0.
+ * (so a fresh `subsample` layer starts as mean pooling). Unconnected c3 kernels stay 0. Learned
+ * combinations start uniform (logits 0, α = 1/n of n input maps), their kernels n times larger, so that the
+ * effective kernels α k start as the full table's.
  */
 export function initialParameters(
   layers: readonly LayerSpec[],
@@ -27,7 +29,9 @@ export function initialParameters(
       const [outChannels, inChannels, k] = weight.shape as [number, number, number];
       for (let oc = 0; oc < outChannels; oc++) {
         const connected = layer.connections[oc];
-        const std = Math.sqrt((layer.activation === 'relu' ? 2 : 1) / (connected.length * k * k));
+        const std =
+          Math.sqrt((layer.activation === 'relu' ? 2 : 1) / (connected.length * k * k)) *
+          (layer.learnedCombinations ? connected.length : 1);
         for (const ic of connected) {
           const base = weight.offset + (oc * inChannels + ic) * k * k;
           for (let i = 0; i < k * k; i++) params[base + i] = random.normal() * std;

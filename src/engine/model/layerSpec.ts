@@ -9,8 +9,11 @@ export type Activation = 'relu' | 'tanh' | 'sigmoid';
 /** How a 2x2 pooling layer combines its window; `subsample` is LeNet-5's trainable coeff * sum + bias. */
 export type PoolingKind = 'max' | 'mean' | 'subsample';
 
-/** Which s2 maps feed each c3 map: all of them, or LeCun's table of 60 connections. */
-export type C3Connectivity = 'full' | 'lenet5';
+/**
+ * Which s2 maps feed each c3 map: all of them, LeCun's table of 60 connections, or all of them weighted by
+ * learned combinations (the tutorial's 学习特征图的组合, eq. 15: α_·j = softmax(c3.alphaLogits row j)).
+ */
+export type C3Connectivity = 'full' | 'lenet5' | 'learned';
 
 /** The training objective against one-hot targets, both on softmax probabilities. */
 export type LossKind = 'softmax-cross-entropy' | 'mean-squared-error';
@@ -35,6 +38,11 @@ export interface ConvLayerSpec {
   readonly activation: Activation;
   /** For each output map, the input maps it reads (ascending). */
   readonly connections: readonly (readonly number[])[];
+  /**
+   * Learned combinations (c3 with `c3Connectivity: 'learned'`): output map j reads every input map i
+   * through α_ij = softmax_i(alphaLogits[j][i]), u_j = Σ_i α_ij (x_i * k_ij) + b_j. Absent: a fixed table.
+   */
+  readonly learnedCombinations?: boolean;
 }
 
 /** A 2x2 stride-2 pooling; only `subsample` has parameters and an activation. */

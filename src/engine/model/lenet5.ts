@@ -12,11 +12,11 @@ export const DEFAULT_ARCHITECTURE: ArchitectureOptions = {
 export const ARCHITECTURE_CHOICES = {
   activation: ['relu', 'tanh', 'sigmoid'],
   pooling: ['max', 'mean', 'subsample'],
-  c3Connectivity: ['full', 'lenet5'],
+  c3Connectivity: ['full', 'lenet5', 'learned'],
   loss: ['softmax-cross-entropy', 'mean-squared-error'],
 } as const satisfies { readonly [K in keyof ArchitectureOptions]: readonly ArchitectureOptions[K][] };
 
-/** All 36 combinations of the architecture options. */
+/** All 54 combinations of the architecture options. */
 export function allArchitectures(): ArchitectureOptions[] {
   const { activation, pooling, c3Connectivity, loss } = ARCHITECTURE_CHOICES;
   return activation.flatMap((a) =>
@@ -100,7 +100,10 @@ export function lenet5Layers(options: ArchitectureOptions = DEFAULT_ARCHITECTURE
   const c1 = conv('c1', [1, 32, 32], 6, options, fullConnections(6, 1));
   const s2 = pool('s2', c1.shape, options);
   const c3Table = options.c3Connectivity === 'lenet5' ? LENET5_C3_TABLE : fullConnections(16, 6);
-  const c3 = conv('c3', s2.shape, 16, options, c3Table);
+  const c3 = {
+    ...conv('c3', s2.shape, 16, options, c3Table),
+    ...(options.c3Connectivity === 'learned' ? { learnedCombinations: true } : {}),
+  };
   const s4 = pool('s4', c3.shape, options);
   return [
     { id: 'input', kind: 'input', shape: [1, 32, 32] },

@@ -62,7 +62,7 @@ export const en = {
   choice: {
     activation: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' },
     pooling: { max: 'max pooling', mean: 'mean pooling', subsample: 'trainable subsampling (LeCun)' },
-    c3Connectivity: { full: 'C3 full', lenet5: "LeCun's table" },
+    c3Connectivity: { full: 'C3 full', lenet5: "LeCun's table", learned: 'learned combinations' },
     loss: { 'softmax-cross-entropy': 'cross-entropy', 'mean-squared-error': 'mean squared error' },
   },
   loadingMnist: 'loading MNIST',
@@ -148,7 +148,7 @@ export const zh: Catalog<typeof en> = {
       mean: zhTerm.meanPooling,
       subsample: `可训练的${zhTerm.subsamplingLayer}（LeCun）`,
     },
-    c3Connectivity: { full: 'C3 全部连接', lenet5: 'LeCun 的连接表' },
+    c3Connectivity: { full: 'C3 全部连接', lenet5: 'LeCun 的连接表', learned: '学习特征图的组合' },
     loss: { 'softmax-cross-entropy': zhTerm.crossEntropy, 'mean-squared-error': zhTerm.meanSquaredError },
   },
   loadingMnist: '正在加载 MNIST',
