@@ -6,8 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
-import { lenet5Layers } from '../../../src/engine/model/lenet5';
-import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
+import { composedReference } from '../composedReference';
 import type { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { forwardError, scaledError, testBatch, testParameters } from '../gpu/gpuVsReference';
 
@@ -15,10 +14,9 @@ export const TOLERANCE = 1e-4;
 
 /** Checks one architecture at batch `n`: forward, backward with the input's delta, then one SGD step. */
 export function expectWasmMatchesReference(network: WasmNetwork, options: ArchitectureOptions, n: number): void {
-  const layers = lenet5Layers(options);
   const params = testParameters(options);
   const { inputs, labels } = testBatch(n, 7);
-  const reference = new ReferenceNetwork(layers, options.loss, Float64Array.from(params));
+  const reference = composedReference(options, params);
   const pass = reference.forward(inputs, n);
   const result = reference.backward(pass, labels);
 
