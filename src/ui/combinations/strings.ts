@@ -62,10 +62,13 @@ export const en = {
   },
   tooltip: {
     alphaTitle: 'α of its inputs (learned combinations)',
-    alphaEntry: 's2 map {{in}}: α = {{value}}',
     logitTitle:
-      '∂E/∂c for this map (eq. 16–17): ∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv, ∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)',
-    logitEntry: 's2 map {{in}}: ∂E/∂c = {{value}}',
+      '∂E/∂c of this map (eq. 16–17), δ its sensitivity map: ∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv, ∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)',
+    map: 's2 map',
+    alpha: 'α',
+    dAlpha: '∂E/∂α',
+    dLogit: '∂E/∂c',
+    engine: '(backprop: {{value}})',
   },
 };
 
@@ -123,8 +126,11 @@ export const zh: Catalog<typeof en> = {
   },
   tooltip: {
     alphaTitle: `它的各输入的 α（学习${z.featureCombination}）`,
-    alphaEntry: `s2 ${z.featureMap} {{in}}：α = {{value}}`,
-    logitTitle: `这张图的 ∂E/∂c（式 16–17）：∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv，∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)`,
-    logitEntry: `s2 ${z.featureMap} {{in}}：∂E/∂c = {{value}}`,
+    logitTitle: `这张图的 ∂E/∂c（式 16–17），δ 为它的${z.sensitivityMap}：∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv，∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)`,
+    map: `s2 ${z.featureMap}`,
+    alpha: 'α',
+    dAlpha: '∂E/∂α',
+    dLogit: '∂E/∂c',
+    engine: `（${z.backprop}：{{value}}）`,
   },
 };
