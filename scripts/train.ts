@@ -115,6 +115,7 @@ async function run(command: TrainCommand): Promise<void> {
       `${command.engine === 'wasm' ? `${command.threads} thread(s), ` : ''}${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
       `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
       `affine distortions, ${settings.elastic ? `elastic distortions (alpha ${settings.elastic.alpha}, sigma ${settings.elastic.sigma})` : 'no elastic ones'}, ` +
+      `${settings.alphaPenalty ? `α penalty ${settings.alphaPenalty} (λ ${settings.alphaLambda}), ` : ''}` +
       `seed ${settings.seed}, evaluated on the ${command.evaluateOn} engine -> ${command.outDir}`,
   );
   save(0, null);

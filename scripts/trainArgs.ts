@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES, DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
 import { DEFAULT_ELASTIC } from '../src/engine/data/elastic';
+import { ALPHA_PENALTIES } from '../src/engine/model/learnedCombination';
+import { MAX_ALPHA_LAMBDA } from '../src/engine/model/runValidation';
 import type { TrainingSettings } from '../src/engine/referenceTrainer';
 
 /** Everything `train.ts` needs to start. */
@@ -29,6 +31,9 @@ export interface TrainCommand {
 export const TRAIN_ENGINES = ['wasm', 'reference'] as const;
 export type TrainEngine = (typeof TRAIN_ENGINES)[number];
 
+/** λ when `--alpha-penalty` is given without `--alpha-lambda`. */
+export const DEFAULT_ALPHA_LAMBDA = 0.01;
+
 export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --epochs N            epochs to train (default 15)
   --seed S              seed of the initial weights, shuffling and distortions (default 1)
@@ -38,7 +43,11 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --elastic-alpha A     (default ${DEFAULT_ELASTIC.alpha})   --elastic-sigma S (default ${DEFAULT_ELASTIC.sigma}, at most 10)
   --activation A        relu | tanh | sigmoid (default relu)
   --pooling P           max | mean | subsample (default max)
-  --c3 C                full | lenet5 (default full)
+  --c3 C                full | lenet5 | learned (default full; learned: c3 learns how much each s2 map feeds
+                        each c3 map, α = softmax of the tensor c3.alphaLogits per c3 map)
+  --alpha-penalty P     none | l1 | entropy: the penalty on α with --c3 learned (default none; l1 is the
+                        tutorial's eq. 18, whose gradient is zero since each map's α sums to 1; entropy sparsifies)
+  --alpha-lambda X      the penalty's weight λ >= 0 (default ${DEFAULT_ALPHA_LAMBDA} with a penalty, 0 without)
   --loss L              softmax-cross-entropy | mean-squared-error (default softmax-cross-entropy)
   --batch-size B        (default 64)   --lr X (default 0.05)   --schedule cosine|constant (default cosine)
   --momentum M          (default 0.9)  --weight-decay W (default 0)
@@ -75,6 +84,27 @@ function number(
   return n;
 }
 
+/** The α penalty of a learned c3 (recorded in the manifest's `training`); refused without `--c3 learned`. */
+function alphaPenaltySettings(
+  architecture: ArchitectureOptions,
+  penalty: string | undefined,
+  lambda: string | undefined,
+): Pick<TrainingSettings, 'alphaPenalty' | 'alphaLambda'> {
+  if (architecture.c3Connectivity !== 'learned') {
+    if (penalty !== undefined || lambda !== undefined) {
+      throw new Error(`--alpha-penalty and --alpha-lambda need --c3 learned (c3 is ${architecture.c3Connectivity})`);
+    }
+    return {};
+  }
+  const alphaPenalty = choice('alpha-penalty', penalty, ALPHA_PENALTIES, 'none');
+  const fallback = alphaPenalty === 'none' ? 0 : DEFAULT_ALPHA_LAMBDA;
+  const check = (n: number) => n >= 0 && n <= MAX_ALPHA_LAMBDA;
+  return {
+    alphaPenalty,
+    alphaLambda: number('alpha-lambda', lambda, fallback, check, `a λ from 0 to ${MAX_ALPHA_LAMBDA}`),
+  };
+}
+
 /** Parses `argv` (without node and the script); throws an Error whose message says what is wrong. */
 export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
   const { values } = parseArgs({
@@ -93,6 +123,8 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       activation: { type: 'string' },
       pooling: { type: 'string' },
       c3: { type: 'string' },
+      'alpha-penalty': { type: 'string' },
+      'alpha-lambda': { type: 'string' },
       loss: { type: 'string' },
       'batch-size': { type: 'string' },
       lr: { type: 'string' },
@@ -154,6 +186,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     schedule: choice('schedule', values.schedule, ['cosine', 'constant'], 'cosine'),
     momentum: number('momentum', values.momentum, 0.9, (n) => n >= 0 && n < 1, 'a momentum in [0, 1)'),
     weightDecay: number('weight-decay', values['weight-decay'], 0, (n) => n >= 0, 'a weight decay >= 0'),
+    ...alphaPenaltySettings(architecture, values['alpha-penalty'], values['alpha-lambda']),
   };
   const subset = (name: string, value: string | undefined, max: number) =>
     value === undefined

@@ -5,8 +5,11 @@ import { argmaxAt } from './evaluate';
 import type { ArchitectureOptions } from './model/layerSpec';
 import { initialParameters } from './model/initialize';
 import { lenet5Layers } from './model/lenet5';
+import { addCombinationPenalty } from './reference/learnedConv';
 import { ReferenceNetwork } from './reference/referenceNetwork';
 import { sgdMomentumStep } from './reference/sgd';
+import { stepStats, type ParameterLayerStats } from './reference/stepStats';
+import type { FloatArray } from './model/initialize';
 
 export type { TrainingSettings } from './batchPlan';
 
@@ -34,6 +37,7 @@ export class ReferenceTrainer {
   private step = 0;
   private epochLoss = 0;
   private epochImages = 0;
+  private lastStep: { gradients: FloatArray; weightDecay: number } | null = null;
 
   constructor(
     readonly options: ArchitectureOptions,
@@ -62,11 +66,13 @@ export class ReferenceTrainer {
 
   /**
    * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
-   * `overrides` changes momentum or weight decay from this step on.
+   * `overrides` changes momentum, weight decay or the α penalty's λ from this step on. The penalty on learned
+   * combinations (`settings.alphaPenalty`, λ `alphaLambda`) adds its gradient to the logits' before the momentum
+   * step; the loss reported (`loss`, `meanLoss`) stays the data loss alone, without λ P.
    */
   trainBatch(
     learningRate = this.learningRate(),
-    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {},
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay' | 'alphaLambda'>> = {},
   ): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
@@ -77,7 +83,11 @@ export class ReferenceTrainer {
     const { loss, gradients } = this.network.backward(pass, this.labels.subarray(0, n));
     if (!Number.isFinite(loss)) throw new Error(`training diverged at epoch ${batch.epoch}: loss is ${loss}`);
     const { momentum, weightDecay } = { ...this.settings, ...overrides };
+    const alphaLambda = overrides.alphaLambda ?? this.settings.alphaLambda ?? 0; // absent: unchanged
+    const { layers, layout, params } = this.network;
+    addCombinationPenalty(layers, layout, params, gradients, this.settings.alphaPenalty ?? 'none', alphaLambda);
     sgdMomentumStep(this.network.params, gradients, this.velocity, { learningRate, momentum, weightDecay });
+    this.lastStep = { gradients, weightDecay };
     this.step++;
     if (batch.imagesDone === n) {
       this.epochLoss = 0;
@@ -97,6 +107,16 @@ export class ReferenceTrainer {
       images: n,
       correct,
     };
+  }
+
+  /**
+   * Per parameter layer, the gradient (weight decay and α penalty included), velocity and update-to-weight
+   * figures of the last step (reference/stepStats.ts), or null before the first; read before the next step.
+   */
+  lastStepStats(): ParameterLayerStats[] | null {
+    if (!this.lastStep) return null;
+    const { layers, layout, params } = this.network;
+    return stepStats(layers, layout, params, this.lastStep.gradients, this.velocity, this.lastStep.weightDecay);
   }
 
   /** Trains the rest of the current epoch, calling `onBatch` after every batch; returns its mean loss. */

@@ -10,6 +10,7 @@ import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import { lenet5Layers } from '../engine/model/lenet5';
 import { referenceEngine } from '../engine/reference/referenceAttribution';
 import { ReferenceNetwork } from '../engine/reference/referenceNetwork';
+import type { ParameterLayerStats } from '../engine/reference/stepStats';
 import { ReferenceTrainer } from '../engine/referenceTrainer';
 import type { ComputeBackend } from './computeBackend';
 import type { Hyperparameters } from './protocol';
@@ -96,6 +97,11 @@ export class CpuBackend implements ComputeBackend {
 
   trainStep(hyperparameters: Hyperparameters): PlannedBatch {
     return this.totals.step(this.trainer, hyperparameters);
+  }
+
+  /** Per parameter layer, the last training step's gradient, velocity and update figures (null before one). */
+  layerStats(): ParameterLayerStats[] | null {
+    return this.trainer?.lastStepStats() ?? null;
   }
 
   async readStatistics(): Promise<LossStatistics | null> {
