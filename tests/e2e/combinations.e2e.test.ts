@@ -44,7 +44,7 @@ describe('learned combinations', () => {
     await settledPrediction(page());
     const names = await page()
       .getByTestId('run-picker')
-      .evaluate((select) => [...(select as HTMLSelectElement).options].map((o) => o.value));
+      .evaluate((select) => Array.from((select as HTMLSelectElement).options, (o) => o.value));
     expect(names).toContain('lenet5-learned');
     expect(await page().getByTestId('alpha-panel').count()).toBe(0); // the modern run has no α
     expect(await page().evaluate(() => window.lenet.alpha())).toBeNull();
@@ -174,8 +174,8 @@ describe('learned combinations', () => {
     // The same seed and batches: only the penalty differs, and the entropy has moved α away from the L1 run's.
     const entropy = (rows: number[][]) => rows.flat().reduce((s, a) => s - a * Math.log(a), 0);
     expect(entropy(entropyAlpha)).toBeLessThan(entropy(l1Alpha));
-    await page()
-      .getByTestId('alpha-panel')
-      .screenshot({ path: join(ARTIFACTS, 'alpha-panel-compare.png') });
+    const grids = page().getByTestId('alpha-panel').locator('.alpha-grids');
+    await grids.scrollIntoViewIfNeeded();
+    await grids.screenshot({ path: join(ARTIFACTS, 'alpha-panel-compare.png') });
   }, 300_000);
 });

@@ -68,6 +68,7 @@ export function AlphaPanel({ engine }: { engine: EngineConnection }) {
           onPoint={point(describeLecun, (c) => LECUN.values[c.out * 6 + c.in])}
         />
       </div>
+      <p className="muted small alpha-axes">{t('grid.corner')}</p>
       <div className="alpha-scale" aria-hidden="true">
         <span>{t('scale')}</span>
         <span className="alpha-ramp" style={{ background: ALPHA_RAMP_CSS }} />
