@@ -8,6 +8,7 @@ import { frameHolder } from '../../store/frameHolder';
 import { framePart } from '../../viz/deltaSources';
 import { ALPHA_TENSOR } from './alphaMatrix';
 import { mapLogitGradient } from './logitGradient';
+import { SYMBOLS } from './symbols';
 import './combinations.css';
 
 /**
@@ -56,9 +57,9 @@ export function AlphaTooltip({
         style={{ gridTemplateColumns: withGradient ? 'repeat(4, auto)' : 'repeat(2, auto)' }}
       >
         <span className="muted">{t('tooltip.map')}</span>
-        <span className="muted">{t('tooltip.alpha')}</span>
-        {withGradient && <span className="muted">{t('tooltip.dAlpha')}</span>}
-        {withGradient && <span className="muted">{t('tooltip.dLogit')}</span>}
+        <span className="muted">{SYMBOLS.alpha}</span>
+        {withGradient && <span className="muted">{SYMBOLS.alphaGradient}</span>}
+        {withGradient && <span className="muted">{SYMBOLS.logitGradient}</span>}
         {gradient.alpha.map((a, i) => [
           <span key={`m${i}`}>{i}</span>,
           <span key={`a${i}`} data-testid="tooltip-alpha-value" data-value={a}>

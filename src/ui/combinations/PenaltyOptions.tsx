@@ -3,6 +3,7 @@ import { ALPHA_PENALTIES, type AlphaPenalty } from '../../engine/model/learnedCo
 import { useAppStore } from '../../store/appStore';
 import type { TrainingController } from '../../store/trainingController';
 import './combinations.css';
+import { SYMBOLS } from './symbols';
 
 /**
  * The α penalty of the next run and its λ, two rows of the new-run options' grid (label, control), usable when the
@@ -36,7 +37,7 @@ export function PenaltyOptions({ enabled, training }: { enabled: boolean; traini
         ))}
       </select>
       <label htmlFor="new-run-alpha-lambda" title={t('penalty.lambdaHelp')}>
-        {t('penalty.lambda')}
+        {SYMBOLS.lambda}
       </label>
       <input
         id="new-run-alpha-lambda"

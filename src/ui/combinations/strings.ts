@@ -35,7 +35,6 @@ export const en = {
   },
   penalty: {
     label: 'α penalty',
-    lambda: 'λ',
     lambdaHelp: 'The weight λ of the penalty on α, added to the loss of every batch (only with learned combinations).',
     choice: { none: 'none', l1: 'L1 (the tutorial, eq. 18)', entropy: 'entropy (sparsifies)' },
     help: {
@@ -65,9 +64,6 @@ export const en = {
     logitTitle:
       '∂E/∂c of this map (eq. 16–17), δ its sensitivity map: ∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv, ∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)',
     map: 's2 map',
-    alpha: 'α',
-    dAlpha: '∂E/∂α',
-    dLogit: '∂E/∂c',
     engine: '(backprop: {{value}})',
   },
 };
@@ -101,7 +97,6 @@ export const zh: Catalog<typeof en> = {
   },
   penalty: {
     label: 'α 的罚函数',
-    lambda: 'λ',
     lambdaHelp: `α 罚函数的权重 λ，加到每个批次的${z.loss}上（只对学习${z.featureCombination}有效）。`,
     choice: { none: '无', l1: 'L1（教程式 18）', entropy: '熵（确实使组合稀疏）' },
     help: {
@@ -128,9 +123,6 @@ export const zh: Catalog<typeof en> = {
     alphaTitle: `它的各输入的 α（学习${z.featureCombination}）`,
     logitTitle: `这张图的 ∂E/∂c（式 16–17），δ 为它的${z.sensitivityMap}：∂E/∂α_i = Σ_uv (δ ∘ (x_i * k_i))_uv，∂E/∂c_i = α_i (∂E/∂α_i − Σ_k α_k ∂E/∂α_k)`,
     map: `s2 ${z.featureMap}`,
-    alpha: 'α',
-    dAlpha: '∂E/∂α',
-    dLogit: '∂E/∂c',
     engine: `（${z.backprop}：{{value}}）`,
   },
 };
