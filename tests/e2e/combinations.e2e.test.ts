@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appForFile, ARTIFACTS, DIGITS, drawStrokes, settledPrediction } from './appSession';
+import { appForFile, ARTIFACTS, DIGITS, drawStrokes, seriousProblems, settledPrediction } from './appSession';
 
 const session = appForFile('?backend=cpu&trainSubset=256');
 const page = (): Page => session.app.page;
@@ -80,6 +80,7 @@ describe('learned combinations', () => {
     // LeCun's table drawn as the same grid: 60 connections.
     const lecun = (await drawnAlpha('alpha-grid-lecun')).flat();
     expect(lecun.filter((v) => v === 1).length).toBe(60);
+    expect(await seriousProblems(page(), false)).toEqual([]); // axe-core with the panel shown
   }, 180_000);
 
   it('lists α of each input map in a hovered c3 node’s tooltip, and ∂E/∂c (eq. 16–17) in the backward view', async () => {

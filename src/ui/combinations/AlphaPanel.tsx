@@ -34,6 +34,13 @@ export function AlphaPanel({ engine }: { engine: EngineConnection }) {
   const point = (describeCell: typeof describe, value: (cell: AlphaCell) => number) => (cell: AlphaCell | null) =>
     setPointed(cell ? { cell, text: describeCell(cell, value(cell)) } : null);
   const sparsity = shown.alpha ? alphaSparsity(shown.alpha) : null;
+  /** A run's name, with its α penalty when known (two runs trained here differ by it). */
+  const named = (run: string) => {
+    const penalty = engine.runs.get(run)?.alphaPenalty;
+    return penalty
+      ? t('compare.option', { run: runName(run), penalty: t(`penalty.choice.${penalty.kind}`), lambda: penalty.lambda })
+      : runName(run);
+  };
   return (
     <section className="alpha-panel" data-testid="alpha-panel" data-epoch={shown.epoch} aria-label={t('title')}>
       <p className="muted">{t('intro')}</p>
@@ -54,7 +61,7 @@ export function AlphaPanel({ engine }: { engine: EngineConnection }) {
         {compared?.alpha && (
           <AlphaGrid
             matrix={compared.alpha}
-            caption={t('grid.compared', { run: runName(compared.run), epoch: formatEpoch(language, compared.epoch) })}
+            caption={t('grid.compared', { run: named(compared.run), epoch: formatEpoch(language, compared.epoch) })}
             testId="alpha-grid-compared"
             describe={describe}
             onPoint={point(describe, (c) => compared.alpha!.values[c.out * 6 + c.in])}
@@ -98,7 +105,7 @@ export function AlphaPanel({ engine }: { engine: EngineConnection }) {
           <option value="">{t('compare.none')}</option>
           {learnedRuns.map((name) => (
             <option key={name} value={name}>
-              {runName(name)}
+              {named(name)}
             </option>
           ))}
         </select>

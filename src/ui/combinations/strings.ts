@@ -31,6 +31,7 @@ export const en = {
   compare: {
     label: 'beside it',
     none: 'nothing',
+    option: '{{run}} ({{penalty}}, λ = {{lambda}})',
     help: 'Another run with learned combinations, at the checkpoint nearest this epoch (e.g. one trained here with l1 beside one with entropy).',
   },
   penalty: {
@@ -52,7 +53,7 @@ export const en = {
     run: 'Check this logit',
     checking: 'checking…',
     loss: '∂E/∂c (the loss alone)',
-    backprop: 'backprop',
+    backprop: 'backprop, analytic',
     numeric: 'finite difference',
     penaltyRow: '+ λ ∂Ω/∂c, {{penalty}}',
     total: 'with it',
@@ -93,6 +94,7 @@ export const zh: Catalog<typeof en> = {
   compare: {
     label: '并排显示',
     none: '无',
+    option: '{{run}}（{{penalty}}，λ = {{lambda}}）',
     help: `另一个学习${z.featureCombination}的网络，取最接近当前轮次的检查点（例如在此用 L1 训练的网络与用熵训练的网络并排比较）。`,
   },
   penalty: {
@@ -112,7 +114,7 @@ export const zh: Catalog<typeof en> = {
     run: '检验这个 c',
     checking: '正在检验…',
     loss: `∂E/∂c（只有${z.loss}）`,
-    backprop: z.backprop,
+    backprop: `${z.backprop}、解析值`,
     numeric: z.finiteDifference,
     penaltyRow: '+ λ ∂Ω/∂c，{{penalty}}',
     total: '加上之后',
