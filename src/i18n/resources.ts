@@ -8,6 +8,7 @@ import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
 import * as chapters from '../ui/chapters/strings';
 import * as closeup from '../ui/closeup/strings';
+import * as combinations from '../ui/combinations/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
 import * as attribution from '../ui/attribution/strings';
@@ -34,6 +35,7 @@ const catalogs = {
   backprop,
   chapters,
   closeup,
+  combinations,
   delta,
   engineStatus,
   explorer,

@@ -4,6 +4,7 @@
  */
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
+import type { AlphaPenalty } from '../engine/model/learnedCombination';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
 import type { InputTransform } from '../engine/data/inputTransform';
 import type { SweepKind, SweepValues } from '../engine/probe/invarianceSweep';
@@ -100,6 +101,10 @@ export interface TrainingSlice {
   augment: boolean;
   /** The architecture of the next run started here (structural options start a new run). */
   architecture: ArchitectureOptions;
+  /** The penalty on α of the next run started here with learned combinations (fixed when it starts). */
+  alphaPenalty: AlphaPenalty;
+  /** Its weight λ (changed at once, even while the run trains). */
+  alphaLambda: number;
   /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
   history: {
     /** The run the history belongs to, or null. */

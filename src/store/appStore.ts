@@ -77,6 +77,8 @@ export const useAppStore = create<AppState>((set) => ({
   batchSize: 64,
   augment: false,
   architecture: DEFAULT_ARCHITECTURE,
+  alphaPenalty: 'none',
+  alphaLambda: 0.01,
   history: { run: null, losses: [], epochs: [] },
   trainFrom: 'scratch',
   viewKind: 'forward',

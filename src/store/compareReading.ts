@@ -6,15 +6,22 @@ import type { EngineClient } from '../worker/engineClient';
 import { predictionOf } from './frameHolder';
 import { checkpointParams, type RunRecord } from './runRecord';
 
-/** The two shipped runs' names, and what a person reads for each. */
+/** The shipped runs' names, and what a person reads for each. */
 export const SHIPPED_RUNS: Readonly<Record<string, string>> = {
   'lenet5-default': 'modern: ReLU + max pooling',
   'lenet5-classic': 'LeNet-5 as in 1998',
+  'lenet5-learned': 'modern with learned C3 combinations',
 };
 
-/** The shipped run to compare `selected` with: the other shipped one (the classic one for any run trained here). */
+/** The shipped runs the transform probe's sweeps read beside the selected checkpoint (the modern and the 1998 one). */
+export const SWEPT_SHIPPED_RUNS: readonly string[] = ['lenet5-default', 'lenet5-classic'];
+
+/**
+ * The shipped run to compare `selected` with: the modern one for the 1998 and the learned-combinations runs (the
+ * learned one differs from it by C3 alone), the 1998 one for the modern run and any run trained here.
+ */
 export function comparisonRun(runs: ReadonlyMap<string, RunRecord>, selected: string): RunRecord | null {
-  const other = selected === 'lenet5-classic' ? 'lenet5-default' : 'lenet5-classic';
+  const other = selected === 'lenet5-classic' || selected === 'lenet5-learned' ? 'lenet5-default' : 'lenet5-classic';
   return runs.get(other) ?? null;
 }
 

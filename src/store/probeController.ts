@@ -11,7 +11,7 @@ import { isSweepKind, probabilityRows, sweepValues, type SweepKind } from '../en
 import { frameValues } from '../engine/activationFrame';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type InvarianceSweepSet } from './appStore';
-import { SHIPPED_RUNS } from './compareReading';
+import { SWEPT_SHIPPED_RUNS } from './compareReading';
 import type { RunRecord } from './runRecord';
 
 /** What the probe's panels and the automation API call. */
@@ -66,7 +66,7 @@ export function createProbeController(deps: Dependencies): ProbeController {
       const params = deps.params();
       const teaching = useAppStore.getState().teaching !== null;
       const entries = [{ run: run.name, epoch: run.checkpoints[index].epoch, selected: true, params, record: run }];
-      for (const name of withShipped ? Object.keys(SHIPPED_RUNS) : []) {
+      for (const name of withShipped ? SWEPT_SHIPPED_RUNS : []) {
         const other = deps.runs.get(name);
         const last = other?.checkpoints.at(-1);
         if (!other || !last || (other === run && index === other.checkpoints.length - 1 && !teaching)) continue;

@@ -39,7 +39,13 @@ export function exportRun(run: RunRecord): Uint8Array {
   const { layers: _layers, ...options } = run.architecture;
   const checkpoints = checkpointsToExport(run.checkpoints);
   const manifest = {
-    ...createManifest(options, { training: { engine: 'browser', testImages: run.testImages } }),
+    ...createManifest(options, {
+      training: {
+        engine: 'browser',
+        testImages: run.testImages,
+        ...(run.alphaPenalty ? { alphaPenalty: run.alphaPenalty.kind, alphaLambda: run.alphaPenalty.lambda } : {}),
+      },
+    }),
     checkpoints: checkpoints.map((c) => ({
       epoch: c.epoch,
       file: checkpointFileName(c.epoch),

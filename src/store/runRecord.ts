@@ -1,6 +1,7 @@
 /** A run the page holds: its architecture and its checkpoints' weights, in order (a shipped run's fetched when asked). */
 import type { ActivationRanges } from '../engine/activationRanges';
 import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
+import { ALPHA_PENALTIES, type AlphaPenalty } from '../engine/model/learnedCombination';
 import type { CheckpointPredictions } from '../engine/model/predictions';
 import type { LoadedRun } from '../engine/model/runLoader';
 import type { RunManifest } from '../engine/model/runFormat';
@@ -52,6 +53,8 @@ export interface RunRecord {
   readonly predictions?: readonly (CheckpointPredictions | null)[];
   /** Runs trained in the page: where they began (absent for shipped and imported runs, and older saved runs). */
   readonly origin?: RunOrigin;
+  /** The penalty on learned combinations the run was trained with (a manifest's `training`, or chosen here). */
+  readonly alphaPenalty?: { readonly kind: AlphaPenalty; readonly lambda: number };
   /** A shipped run fetched piece by piece: where its missing checkpoints and predictions come from. */
   readonly files?: RunFiles;
 }
@@ -60,12 +63,23 @@ export interface RunRecord {
 function fromManifest(name: string, manifest: RunManifest) {
   const last = manifest.checkpoints[manifest.checkpoints.length - 1] as { activationRanges?: ActivationRanges };
   const training = manifest.training as { testImages?: number } | undefined;
+  const alphaPenalty = penaltyOf(manifest.training);
   return {
     name,
     architecture: manifest.architecture,
     testImages: training?.testImages ?? 10000,
     ranges: last.activationRanges ?? null,
+    ...(alphaPenalty ? { alphaPenalty } : {}),
   };
+}
+
+/** The α penalty a run's training settings name (`alphaPenalty`, `alphaLambda`), or undefined when none is known. */
+export function penaltyOf(training: unknown): RunRecord['alphaPenalty'] {
+  if (typeof training !== 'object' || training === null) return undefined;
+  const { alphaPenalty, alphaLambda } = training as { alphaPenalty?: unknown; alphaLambda?: unknown };
+  if (!ALPHA_PENALTIES.includes(alphaPenalty as AlphaPenalty)) return undefined;
+  const lambda = typeof alphaLambda === 'number' && Number.isFinite(alphaLambda) ? alphaLambda : 0;
+  return { kind: alphaPenalty as AlphaPenalty, lambda };
 }
 
 /** The record of a run loaded from a run folder. */

@@ -4,6 +4,7 @@
  */
 import { initialParameters } from '../engine/model/initialize';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
+import type { AlphaPenalty } from '../engine/model/learnedCombination';
 import { lenet5Layers } from '../engine/model/lenet5';
 import { heldParams, type RunArchitecture, type RunOrigin, type RunRecord } from './runRecord';
 
@@ -61,4 +62,18 @@ export function newTrainedRun(
 export function restartedRun(run: RunRecord, options: ArchitectureOptions): RunRecord {
   if (run.origin?.kind !== 'checkpoint') return newTrainedRun(run.name, { kind: 'scratch', options });
   return { ...run, checkpoints: [{ epoch: 0, testAccuracy: null, params: heldParams(run, 0).slice() }] };
+}
+
+/**
+ * `run` as it starts training with the α penalty chosen (`alphaPenalty`, `alphaLambda`): recorded on a run with
+ * learned combinations (kept with it, named in the α panel and written to an exported manifest), none on others.
+ */
+export function withChosenPenalty(
+  run: RunRecord,
+  chosen: { readonly alphaPenalty: AlphaPenalty; readonly alphaLambda: number },
+): RunRecord {
+  const { alphaPenalty: _old, ...rest } = run;
+  return run.architecture.c3Connectivity === 'learned'
+    ? { ...rest, alphaPenalty: { kind: chosen.alphaPenalty, lambda: chosen.alphaLambda } }
+    : rest;
 }

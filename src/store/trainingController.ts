@@ -8,7 +8,8 @@ import type { TrainingSettings } from '../engine/batchPlan';
 import type { EngineClient } from '../worker/engineClient';
 import { useAppStore, type AppState } from './appStore';
 import { createRunPersistence } from './runPersistence';
-import { heldParams, type RunRecord } from './runRecord';
+import type { AlphaPenalty } from '../engine/model/learnedCombination';
+import { heldParams, penaltyOf, type RunRecord } from './runRecord';
 import { loadSavedRuns } from './runStorage';
 import { EpochClock } from './epochClock';
 import { createDatasetLoader } from './trainingDataset';
@@ -19,6 +20,7 @@ import {
   nextRunName,
   restartedRun,
   TRAINING_SEED,
+  withChosenPenalty,
 } from './trainedRuns';
 import { followTrainingEvents, type ActiveRun } from './trainingEvents';
 
@@ -35,6 +37,8 @@ export interface TrainingController {
   /** Starts the run shown again from where it began (a new run when a shipped or imported one is shown). */
   reset(): Promise<void>;
   setHyperparameters(learningRate: number, momentum: number, weightDecay: number): void;
+  /** λ of the α penalty: for the next run, and at once for a run training now. */
+  setAlphaLambda(lambda: number): void;
   /** Fetches MNIST and hands it to the worker, once. */
   ensureDataset(): Promise<void>;
   /**
@@ -86,12 +90,13 @@ export function createTrainingController(deps: Dependencies): TrainingController
   let pausing: Promise<void> | null = null;
   if (deps.trainSubset !== null) set({ trainImages: Math.min(deps.trainSubset, 60000) });
 
-  /** Batch size and distortions are fixed when a run starts. */
+  /** Batch size, distortions and the α penalty are fixed when a run starts. */
   let runShape = { batchSize: 64, augment: false };
+  let alphaPenalty: AlphaPenalty = 'none';
   const settings = (): TrainingSettings => {
-    const { learningRate, momentum, weightDecay } = useAppStore.getState();
+    const { learningRate, momentum, weightDecay, alphaLambda } = useAppStore.getState();
     const fixed = { seed: TRAINING_SEED, ...runShape, schedule: 'constant' as const, epochs: 1e6 };
-    return { ...fixed, learningRate, momentum, weightDecay };
+    return { ...fixed, learningRate, momentum, weightDecay, alphaPenalty, alphaLambda };
   };
   const stepsPerEpoch = () => Math.ceil(useAppStore.getState().trainImages / runShape.batchSize);
   const latestOf = (run: RunRecord) => {
@@ -103,9 +108,11 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const ensureDataset = datasetLoader.ensure;
 
   /** Starts `record` (a new run at epoch 0): shows it, measures its first checkpoint, saves it. */
-  const begin = async (record: RunRecord): Promise<RunRecord> => {
+  const begin = async (started: RunRecord): Promise<RunRecord> => {
     const { batchSize, augment } = useAppStore.getState();
+    const record = withChosenPenalty(started, useAppStore.getState());
     runShape = { batchSize, augment };
+    alphaPenalty = record.alphaPenalty?.kind ?? 'none';
     active.run = record;
     active.latest = { params: heldParams(record, 0), velocity: null, step: 0 };
     active.clock.forget();
@@ -144,6 +151,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     const shown = deps.selected().run;
     if (!isTrainedHere(shown.name)) return startNew();
     if (active.run?.name !== shown.name) {
+      alphaPenalty = penaltyOf({ alphaPenalty: shown.alphaPenalty?.kind })?.kind ?? 'none';
       active.run = shown;
       active.latest = latestOf(shown);
       active.clock.forget();
@@ -253,6 +261,11 @@ export function createTrainingController(deps: Dependencies): TrainingController
     setHyperparameters(learningRate, momentum, weightDecay) {
       set({ learningRate, momentum, weightDecay });
       client.setHyperparameters({ learningRate, momentum, weightDecay });
+    },
+    setAlphaLambda(alphaLambda) {
+      set({ alphaLambda });
+      const { learningRate, momentum, weightDecay } = useAppStore.getState();
+      client.setHyperparameters({ learningRate, momentum, weightDecay, alphaLambda });
     },
   };
   return controller;

@@ -7,6 +7,8 @@ import { useAppStore } from '../store/appStore';
 import { frameHolder } from '../store/frameHolder';
 import { edgeColour } from './colourRamp';
 import { edgeDeltas } from './deltaExplanation';
+import { edgeOpacities, focusAlphas } from './combinationEdges';
+import { effectiveParams } from './effectiveWeights';
 import { focusSources, highlightedNodes } from './highlights';
 import { type NetworkLayout } from './layout/networkLayout';
 import { nodeIndex, type NodeRef } from '../engine/model/nodeRef';
@@ -46,7 +48,8 @@ export function FocusMarkers({
   const edgeGeometry = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
-    g.setAttribute('color', new BufferAttribute(new Float32Array(MAX_EDGES * 6), 3));
+    // RGBA: an edge's opacity is its α for a c3 node with learned combinations (combinationEdges.ts), else 1.
+    g.setAttribute('color', new BufferAttribute(new Float32Array(MAX_EDGES * 8), 4));
     g.setDrawRange(0, 0);
     return g;
   }, []);
@@ -100,13 +103,15 @@ export function FocusMarkers({
     const sources = focus ? focusSources(layers, focus, frameHolder.frame).slice(0, MAX_EDGES) : [];
     const positions = edgeGeometry.getAttribute('position') as BufferAttribute;
     const colours = edgeGeometry.getAttribute('color') as BufferAttribute;
-    const w = params();
+    const raw = params();
+    const w = effectiveParams(layers, raw); // a learned c3's edges carry α k
+    const opacities = edgeOpacities(focus ? focusAlphas(layers, raw, focus) : null, sources);
     const frame = frameHolder.frame;
     // The backward view: each edge carries W × δ from the focused node down to its source.
     const backward = viewKind === 'backward' && frame ? frameHolder.backward : null;
     const strengths =
       focus && backward
-        ? edgeDeltas(layers, w, frame!, backward, focus).slice(0, MAX_EDGES)
+        ? edgeDeltas(layers, raw, frame!, backward, focus).slice(0, MAX_EDGES)
         : sources.map((s) => {
             const offset = weightOffsets.get(focus!.layer);
             const weight = offset === undefined || s.weightIndex === undefined ? 1 : w[offset + s.weightIndex];
@@ -125,10 +130,11 @@ export function FocusMarkers({
           });
     const scale = Math.max(1e-9, ...strengths.map(Math.abs));
     const from = focus ? position(focus) : [0, 0, 0];
+    const rgb = [0, 0, 0];
     sources.forEach((s, i) => {
       positions.array.set([...from, ...position(s)], i * 6);
-      edgeColour(strengths[i] / scale, colours.array as Float32Array, i * 6);
-      colours.array.copyWithin(i * 6 + 3, i * 6, i * 6 + 3);
+      edgeColour(strengths[i] / scale, rgb);
+      colours.array.set([...rgb, opacities[i], ...rgb, opacities[i]], i * 8);
     });
     positions.needsUpdate = true;
     colours.needsUpdate = true;

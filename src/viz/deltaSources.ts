@@ -15,13 +15,15 @@
  *     subsample  coeff[c] * δ_cell to every slot
  *
  * The edge from node o down to its source i carries W[weightIndex] δ_o (conv, dense) or the pooling
- * cell's routed value above; summed over every node reading i, the edges give dL/da_i.
+ * cell's routed value above; summed over every node reading i, the edges give dL/da_i. With learned
+ * combinations W is the effective kernel α_ij k_ij the forward convolves with (effectiveWeights.ts).
  */
 import type { ActivationFrame, FrameRange } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
 import type { Activation, LayerSpec } from '../engine/model/layerSpec';
 import { parameterLayout, tensorSpec } from '../engine/model/parameters';
 import { TANH_AMPLITUDE, TANH_SLOPE } from '../engine/reference/activation';
+import { effectiveParams } from './effectiveWeights';
 import { directSources } from './layout/fanIn';
 import { nodeIndex, nodeRef, type NodeRef } from '../engine/model/nodeRef';
 
@@ -94,6 +96,7 @@ export function weightedDeltaSum(
   backward: BackwardFrame,
   node: NodeRef,
 ): { readonly sum: number; readonly terms: readonly WeightedDelta[] } | null {
+  params = effectiveParams(layers, params);
   const at = layerPosition(layers, node.layer);
   const i = nodeIndex(layers[at], node);
   const above = layers[at + 1];
@@ -151,7 +154,8 @@ export function edgeDeltas(
     return sources.map(() => share);
   }
   const weights = tensorOffset(layers, `${spec.id}.weight`);
-  return sources.map((source) => params[weights + source.weightIndex!] * dPre);
+  const effective = effectiveParams(layers, params);
+  return sources.map((source) => effective[weights + source.weightIndex!] * dPre);
 }
 
 /** The 2x2 window under pooling cell `node` in row-major order with what it routes to each cell, and whether max pooling tied. */

@@ -62,6 +62,9 @@ const architectures: ArchitectureOptions[] = [
   { activation: 'relu', pooling: 'subsample', c3Connectivity: 'full', loss: 'mean-squared-error' },
   { activation: 'tanh', pooling: 'max', c3Connectivity: 'lenet5', loss: 'softmax-cross-entropy' },
   { activation: 'sigmoid', pooling: 'max', c3Connectivity: 'lenet5', loss: 'mean-squared-error' },
+  // Learned combinations: s2's δ sums W' δ over c3 with the effective kernels α k (src/viz/effectiveWeights.ts).
+  { activation: 'relu', pooling: 'max', c3Connectivity: 'learned', loss: 'softmax-cross-entropy' },
+  { activation: 'tanh', pooling: 'subsample', c3Connectivity: 'learned', loss: 'mean-squared-error' },
 ];
 const named = architectures.map((o) => [Object.values(o).join(' / '), o] as const);
 

@@ -15,6 +15,7 @@ import { nodeCanvasPosition, nodeScreenRect } from '../../viz/nodeScreenPosition
 import { sceneHolder } from '../../viz/sceneHolder';
 import { followAddress, shareUrl } from '../address/addressSync';
 import { backpropAutomation } from './backpropAutomation';
+import { combinationsAutomation } from './combinationsAutomation';
 import { interpretAutomation } from './interpretAutomation';
 import { probeAutomation } from './probeAutomation';
 
@@ -148,6 +149,7 @@ export function installAutomationApi(connection: Promise<EngineConnection>): voi
     ...probeAutomation(require, currentLayers),
     ...backpropAutomation(require, currentLayers),
     ...interpretAutomation(require),
+    ...combinationsAutomation(require),
     async selectCheckpoint(epoch) {
       const index = useAppStore.getState().checkpoints.findIndex((c) => c.epoch === epoch);
       if (index < 0) throw new Error(`no checkpoint at epoch ${epoch}`);

@@ -6,6 +6,7 @@ import type { InputTransform } from '../../engine/data/inputTransform';
 import type { NodeRef } from '../../engine/model/nodeRef';
 import type { HighlightedNode } from '../../viz/highlights';
 import type { BackpropAutomation } from './backpropAutomation';
+import type { CombinationsAutomation } from './combinationsAutomation';
 import type { InterpretAutomation } from './interpretAutomation';
 import type { ProbeAutomation } from './probeAutomation';
 
@@ -54,7 +55,8 @@ export type AutomationState = {
 };
 
 /** The shape of `window.lenet`. */
-export interface LenetAutomation extends ProbeAutomation, BackpropAutomation, InterpretAutomation {
+export interface LenetAutomation
+  extends ProbeAutomation, BackpropAutomation, InterpretAutomation, CombinationsAutomation {
   ready: Promise<void>;
   state(): AutomationState;
   layers(): { id: string; kind: 'input' | 'conv' | 'pool' | 'dense'; shape: [number, number, number] }[];

@@ -6,7 +6,7 @@ export const en = {
   drawADigit: 'draw a digit',
   lossIfItIs: 'loss {{loss}} if it is a {{label}}',
   probabilities: 'the ten output probabilities',
-  compareToggle: 'compare both shipped networks',
+  compareToggle: 'compare with another shipped network',
   digit: 'digit',
   lastEpoch: '{{name}} (last epoch)',
   shown: {
@@ -32,7 +32,7 @@ export const zh: Catalog<typeof en> = {
   drawADigit: '请写一个数字',
   lossIfItIs: `若它是 {{label}}，${zhTerm.loss}为 {{loss}}`,
   probabilities: `${zhTerm.outputLayer}的十个${zhTerm.probability}`,
-  compareToggle: '对比两个自带的网络',
+  compareToggle: '与另一个自带的网络对比',
   digit: '数字',
   lastEpoch: '{{name}}（最后一轮）',
   shown: {

@@ -1,5 +1,5 @@
 /**
- * The page's start: both shipped runs' manifests, and the fetch of the one checkpoint shown first (the one the
+ * The page's start: the shipped runs' manifests, and the fetch of the one checkpoint shown first (the one the
  * page's address names, else the modern run's last) begun before the engine is up.
  */
 import { message } from '../../i18n/message';
@@ -7,7 +7,7 @@ import { errorDetail } from '../problems/problemMessage';
 import { decodeAddress } from '../../store/addressState';
 import { useAppStore } from '../../store/appStore';
 import type { RunRecord } from '../../store/runRecord';
-import { CLASSIC_RUN_URL, openShippedRun, SHIPPED_RUN_URL } from './shippedRun';
+import { CLASSIC_RUN_URL, LEARNED_RUN_URL, openShippedRun, SHIPPED_RUN_URL } from './shippedRun';
 
 /** The runs the page starts with and the checkpoint it shows first. */
 export interface ShippedRuns {
@@ -29,7 +29,8 @@ export function firstCheckpoint(
 
 /**
  * Opens the shipped runs for a page whose address fragment is `fragment`. The classic run's manifest gets one
- * attempt (without it the app says so and goes on); the modern run's is retried until it arrives.
+ * attempt (without it the app says so and goes on); the learned-combinations run's too (without it the page goes
+ * on quietly: the run picker does not offer it); the modern run's is retried until it arrives.
  */
 export async function openShippedRuns(fragment: string): Promise<ShippedRuns> {
   const classic = openShippedRun('lenet5-classic', CLASSIC_RUN_URL, true).then(
@@ -39,12 +40,20 @@ export async function openShippedRuns(fragment: string): Promise<ShippedRuns> {
       return [];
     },
   );
+  const learned = openShippedRun('lenet5-learned', LEARNED_RUN_URL, true).then(
+    (run) => [run],
+    (error: unknown) => {
+      console.warn(`lenet5-learned is not offered: ${errorDetail(error)}`);
+      return [];
+    },
+  );
+  const both = Promise.all([classic, learned]).then((runs) => runs.flat());
   const shipped = await openShippedRun('lenet5-default', SHIPPED_RUN_URL);
-  // The modern run's checkpoint can start on its way before the classic manifest is in, unless the address names that run.
-  const namesClassic = decodeAddress(fragment).state.run === 'lenet5-classic';
-  const others = namesClassic ? await classic : [];
+  // The modern run's checkpoint can start on its way before the other manifests are in, unless the address names another run.
+  const namesOther = (decodeAddress(fragment).state.run ?? 'lenet5-default') !== 'lenet5-default';
+  const others = namesOther ? await both : [];
   const first = firstCheckpoint(fragment, [shipped, ...others]);
   // Begun now, awaited when the engine shows it (a failure is reported there).
   first.run.files?.checkpoint(first.index).catch(() => undefined);
-  return { shipped, others: namesClassic ? others : await classic, first };
+  return { shipped, others: namesOther ? others : await both, first };
 }

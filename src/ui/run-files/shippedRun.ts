@@ -20,6 +20,9 @@ export const SHIPPED_RUN_URL = `${import.meta.env.BASE_URL}models/lenet5-default
 /** Where the classic 1998 LeNet-5 (tanh, trainable subsampling, LeCun's C3 table) is served from. */
 export const CLASSIC_RUN_URL = `${import.meta.env.BASE_URL}models/lenet5-classic`;
 
+/** Where the modern run with learned C3 combinations (the sparsifying penalty) is served from. */
+export const LEARNED_RUN_URL = `${import.meta.env.BASE_URL}models/lenet5-learned`;
+
 /** A fetch in flight, and whether it is a quiet prefetch (which a request that needs the file must not rely on). */
 interface Pending<T> {
   readonly promise: Promise<T>;

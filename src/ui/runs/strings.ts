@@ -6,6 +6,7 @@ export const en = {
   name: {
     'lenet5-default': 'modern: ReLU + max pooling',
     'lenet5-classic': 'LeNet-5 as in 1998',
+    'lenet5-learned': 'modern, C3 combinations learned',
     'my-run': 'your run (trained here)',
   },
   picker: {
@@ -55,6 +56,7 @@ export const zh: Catalog<typeof en> = {
   name: {
     'lenet5-default': `现代版：ReLU + ${zhTerm.maxPooling}`,
     'lenet5-classic': '1998年原版 LeNet-5',
+    'lenet5-learned': '现代版，C3 学习特征图的组合',
     'my-run': '你的网络（在此训练）',
   },
   picker: {

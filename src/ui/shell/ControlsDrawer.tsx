@@ -14,6 +14,7 @@ import { TrainingPanel } from '../training/TrainingPanel';
 import { LazyLearningPanels } from './lazyPanels';
 import { CloseupMount } from '../closeup/CloseupMount';
 import { ProbeSection } from '../probe/ProbeSection';
+import { AlphaSection } from '../combinations/AlphaSection';
 
 /**
  * The controls beside the view, in collapsible sections (the most used open): the close-up of the pinned node,
@@ -62,6 +63,7 @@ export function ControlsDrawer({
             <LazyLearningPanels engine={engine} layers={layers} />
           </Suspense>
         )}
+        {engine && <AlphaSection engine={engine} />}
         {engine && <ProbeSection probe={engine.probe} />}
         {engine && (
           <details className="panel" open data-section="training">
@@ -77,7 +79,7 @@ export function ControlsDrawer({
         )}
         <details className="panel" data-section="advanced" data-testid="advanced-settings">
           <summary>{t('advanced')}</summary>
-          <NewRunOptions />
+          <NewRunOptions training={engine?.training} />
           <EngineStatus />
         </details>
       </div>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ArchitectureOptions } from '../../engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES } from '../../engine/model/lenet5';
 import { useAppStore } from '../../store/appStore';
+import type { TrainingController } from '../../store/trainingController';
+import { PenaltyOptions } from '../combinations/PenaltyOptions';
 import { choiceKey } from './architectureWords';
 import './training.css';
 
@@ -12,7 +14,7 @@ const OPTIONS = Object.keys(ARCHITECTURE_CHOICES) as (keyof ArchitectureOptions)
  * Batch size, distortions and the architecture of the next network started here, each with a visible label, and
  * the rule of when they take effect (the network shown keeps its own).
  */
-export function NewRunOptions() {
+export function NewRunOptions({ training }: { training?: TrainingController }) {
   const { t } = useTranslation('training');
   const batchSize = useAppStore((s) => s.batchSize);
   const augment = useAppStore((s) => s.augment);
@@ -50,6 +52,7 @@ export function NewRunOptions() {
             ))}
           </select>,
         ])}
+        <PenaltyOptions enabled={architecture.c3Connectivity === 'learned'} training={training} />
       </div>
       <label className="new-run-augment">
         <input type="checkbox" checked={augment} onChange={(e) => set({ augment: e.target.checked })} />{' '}

@@ -8,6 +8,7 @@ import { formatFixed } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import { computationOf, placeOf, summaryOf } from './nodeWords';
 import { DeltaDetails } from '../backprop/DeltaDetails';
+import { AlphaTooltip } from '../combinations/AlphaTooltip';
 import { PortraitLink } from '../portraits/PortraitToggle';
 import { useTooltipPlacement } from './useTooltipPlacement';
 import { useFrameVersion } from './useFrameVersion';
@@ -79,6 +80,7 @@ export function NodeTooltip({
             : t('node.valueAndPre', { value: value === null ? '-' : number(value), pre: number(pre) })}
         </div>
         <div className="muted">{computationOf(t, layer, focus)}</div>
+        <AlphaTooltip layers={layers} params={params()} focus={focus} backward={backwardView} />
         {pinned && <PortraitLink />}
         {backwardView && frameHolder.backward && (
           <DeltaDetails layers={layers} loss={loss} params={params()} focus={focus} />

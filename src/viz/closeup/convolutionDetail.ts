@@ -3,7 +3,8 @@
  * the weights it was read with; K the kernel size, indices as in the engine (src/engine/reference/conv.ts):
  *
  *   windows[j][ky·K + kx]  = a_below[ic_j][oy + ky][ox + kx]      ic_j the j-th connected input map
- *   kernels[j][ky·K + kx]  = w[oc][ic_j][ky][kx]
+ *   kernels[j][ky·K + kx]  = w[oc][ic_j][ky][kx]                 (learned combinations: α[oc][ic_j] w[...],
+ *                                                                the effective kernel the forward convolves with)
  *   products[j][t]         = windows[j][t] · kernels[j][t]
  *   sums[j]                = Σ_t products[j][t]                    (row-major, float64)
  *   z = bias[oc] + Σ_j sums[j],   value = f(z)
@@ -16,6 +17,7 @@ import type { ConvLayerSpec, LayerSpec } from '../../engine/model/layerSpec';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
 import { parameterLayout, tensorSpec } from '../../engine/model/parameters';
 import { activateValue } from '../../engine/reference/activation';
+import { effectiveParams } from '../effectiveWeights';
 
 /** What the close-up shows for a conv node: one entry per connected input map, each 5x5 row-major. */
 export interface ConvolutionDetail {
@@ -52,6 +54,7 @@ export function convolutionDetail(
   node: NodeRef,
 ): ConvolutionDetail {
   const { spec, index } = convLayer(layers, node);
+  params = effectiveParams(layers, params);
   const K = spec.kernelSize;
   const [IC, IH, IW] = spec.inShape;
   const layout = parameterLayout(layers);
