@@ -6,7 +6,9 @@
  */
 import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
+import * as batch from '../ui/training/batchStrings';
 import * as chapters from '../ui/chapters/strings';
+import * as charts from '../ui/charts/strings';
 import * as closeup from '../ui/closeup/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
@@ -29,7 +31,9 @@ import * as messages from './messages';
 const catalogs = {
   address,
   backprop,
+  batch,
   chapters,
+  charts,
   closeup,
   delta,
   engineStatus,

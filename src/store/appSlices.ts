@@ -15,6 +15,7 @@ import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
 import type { CloseupSettings, ProbePanelSettings } from './closeupSettings';
 import type { DamagedRun } from './runStorage';
+import type { RunHistorySlice } from './runHistories';
 
 /** The network's reading of the drawing. */
 export interface Prediction {
@@ -286,7 +287,8 @@ type Slices = EngineSlice &
   ProbeSlice &
   CloseupSlice &
   DownloadSlice &
-  InterpretSlice;
+  InterpretSlice &
+  RunHistorySlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;

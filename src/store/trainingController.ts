@@ -21,6 +21,7 @@ import {
   TRAINING_SEED,
 } from './trainedRuns';
 import { followTrainingEvents, type ActiveRun } from './trainingEvents';
+import { beginRunHistory, recordRunProgress } from './runHistoryEvents';
 
 export { BROWSER_TEST_IMAGES, TRAINED_RUN } from './trainedRuns';
 
@@ -106,6 +107,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
   const begin = async (record: RunRecord): Promise<RunRecord> => {
     const { batchSize, augment } = useAppStore.getState();
     runShape = { batchSize, augment };
+    beginRunHistory(record.name, batchSize);
     active.run = record;
     active.latest = { params: heldParams(record, 0), velocity: null, step: 0 };
     active.clock.forget();
@@ -148,6 +150,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       active.latest = latestOf(shown);
       active.clock.forget();
       set({ history: { run: shown.name, losses: [], epochs: [] } });
+      beginRunHistory(shown.name, runShape.batchSize, true);
     }
     return active.run!;
   };
@@ -212,6 +215,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       const stepped = await client.request({ type: 'step', batches: 1 }, 'stepped');
       active.clock.stop(performance.now());
       set({ training: { ...stepped.progress, status: 'paused', run: current.name } });
+      recordRunProgress(current.name, stepped.progress);
       await saveLatest();
     },
     async stepEpoch() {
