@@ -13,7 +13,7 @@ export function MomentumTable({
 }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const value = (v: number) => formatSignificant(language, v, 3);
+  const value = (v: number) => (Number.isFinite(v) ? formatSignificant(language, v, 3) : '—');
   return (
     <div className="momentum-reading" aria-live="off">
       <p className="chart-at">

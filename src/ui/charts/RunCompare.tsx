@@ -39,8 +39,9 @@ export function RunCompare({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
   const epochText = (epoch: number) => t('axis.epoch', { epoch: formatEpoch(language, epoch) });
   const values = (run: string) => {
     const c = curves.get(run)!;
-    const l = at === null ? null : pointAt(c.loss, at);
-    const a = at === null ? null : pointAt(c.accuracy, at);
+    const end = Math.max(...[...c.loss, ...c.accuracy].map((p) => p[0]));
+    const l = at === null ? null : pointAt(c.loss, at, end);
+    const a = at === null ? null : pointAt(c.accuracy, at, end);
     return t('compare.runValues', {
       loss: l ? formatSignificant(language, l[1], 3) : t('compare.none'),
       accuracy: a ? formatPercent(language, a[1], 1) : t('compare.none'),

@@ -74,15 +74,18 @@ export function nearestIndex(xs: readonly number[], x: number): number {
 }
 
 /**
- * The point of `points` (increasing x) read at `x`: the nearest one, or null when `x` lies outside the series'
- * own span (a run that stopped at epoch 2 has no value at epoch 5).
+ * The point of `points` (increasing x) read at `x`: the last one at or before it (a checkpoint's accuracy holds
+ * until the next), or null when `x` lies before the series or past `end` (by default its last point: a run that
+ * stopped at epoch 2 has no value at epoch 5).
  */
-export function pointAt(points: readonly ChartPoint[], x: number): ChartPoint | null {
-  if (points.length === 0 || x < points[0][0] || x > points[points.length - 1][0]) return null;
-  return points[
-    nearestIndex(
-      points.map((p) => p[0]),
-      x,
-    )
-  ];
+export function pointAt(points: readonly ChartPoint[], x: number, end?: number): ChartPoint | null {
+  if (points.length === 0 || x < points[0][0] || x > (end ?? points[points.length - 1][0])) return null;
+  let lo = 0,
+    hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (points[mid][0] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return points[lo];
 }

@@ -12,11 +12,11 @@ export const en = {
     intro:
       'At each progress report, for every layer with parameters: the gradient g of its last step, the velocity v (the momentum buffer) and how far that step moved its weights.',
     quantity: {
-      gradientNorm: 'gradient norm ‖g‖',
-      velocityNorm: 'velocity norm ‖v‖',
-      updateRatio: 'update-to-weight ratio ‖Δw‖/‖w‖',
+      gradientNorm: 'gradient norm ‖g‖ by step (log scale)',
+      velocityNorm: 'velocity norm ‖v‖ by step (log scale)',
+      updateRatio: 'update-to-weight ratio ‖Δw‖/‖w‖ by step (log scale)',
     },
-    plot: '{{title}} by step, one line per layer, logarithmic scale',
+    plot: '{{title}}, one line per layer',
     at: 'At step {{step}} (γ = {{momentum}}); the arrow keys on a chart step through the reports:',
     column: {
       layer: 'layer',
@@ -41,9 +41,9 @@ export const en = {
   compare: {
     heading: 'Compare runs',
     pick: 'Runs to overlay',
-    loss: 'training loss',
-    accuracy: 'test accuracy',
-    plot: '{{title}} by epoch, one line per run; the arrow keys step through the epochs',
+    loss: 'training loss by epoch (logarithmic scale)',
+    accuracy: 'test accuracy by epoch',
+    plot: '{{title}}, one line per run; the arrow keys step through the epochs',
     at: 'At epoch {{epoch}}:',
     runValues: 'loss {{loss}} · accuracy {{accuracy}}',
     none: '—',
@@ -63,11 +63,11 @@ export const zh: Catalog<typeof en> = {
     heading: `逐层看${zhTerm.momentum}`,
     intro: `每次报告进度时，对每个有参数的层：最后一步的${zhTerm.gradient} g、${zhTerm.velocity} v（${zhTerm.momentum}缓存）以及这一步让${zhTerm.weight}移动了多少。`,
     quantity: {
-      gradientNorm: `${zhTerm.gradient}的范数 ‖g‖`,
-      velocityNorm: `${zhTerm.velocity}的范数 ‖v‖`,
-      updateRatio: `更新量与${zhTerm.weight}之比 ‖Δw‖/‖w‖`,
+      gradientNorm: `${zhTerm.gradient}的范数 ‖g‖，按步数（对数坐标）`,
+      velocityNorm: `${zhTerm.velocity}的范数 ‖v‖，按步数（对数坐标）`,
+      updateRatio: `更新量与${zhTerm.weight}之比 ‖Δw‖/‖w‖，按步数（对数坐标）`,
     },
-    plot: '{{title}}随步数的变化，每层一条线，对数坐标',
+    plot: '{{title}}，每层一条线',
     at: '第 {{step}} 步（γ = {{momentum}}）；在图上按方向键可逐次查看：',
     column: {
       layer: '层',
@@ -90,9 +90,9 @@ export const zh: Catalog<typeof en> = {
   compare: {
     heading: '比较训练过程',
     pick: '叠加显示的网络',
-    loss: `训练时的${zhTerm.loss}值`,
-    accuracy: '测试准确率',
-    plot: '{{title}}随训练轮数的变化，每个网络一条线；按方向键可逐轮查看',
+    loss: `训练时的${zhTerm.loss}值随轮数的变化（对数坐标）`,
+    accuracy: '测试准确率随轮数的变化',
+    plot: '{{title}}，每个网络一条线；按方向键可逐轮查看',
     at: '训练 {{epoch}} 轮时：',
     runValues: `${zhTerm.loss}值 {{loss}} · 准确率 {{accuracy}}`,
     none: '—',

@@ -55,7 +55,7 @@ describe('chart scales', () => {
     ).toBe('M0.0,0.0 L10.0,2.0');
   });
 
-  it('read the nearest point, and nothing outside a series’ own span', () => {
+  it('find the nearest x, and read a series at or before x, nothing outside its span', () => {
     expect(nearestIndex([0, 1, 4, 9], 3)).toBe(2);
     expect(nearestIndex([0, 1, 4, 9], 2.4)).toBe(1);
     expect(nearestIndex([0, 1, 4, 9], 100)).toBe(3);
@@ -65,9 +65,12 @@ describe('chart scales', () => {
       [2, 20],
       [4, 40],
     ] as const;
-    expect(pointAt(points, 3.1)).toEqual([4, 40]);
+    expect(pointAt(points, 3.9)).toEqual([2, 20]);
+    expect(pointAt(points, 4)).toEqual([4, 40]);
+    expect(pointAt(points, 1)).toEqual([1, 10]);
     expect(pointAt(points, 0.5)).toBeNull();
     expect(pointAt(points, 4.5)).toBeNull();
+    expect(pointAt(points, 4.5, 5)).toEqual([4, 40]);
     expect(
       unionXs([
         { key: 'a', colour: '', points },
