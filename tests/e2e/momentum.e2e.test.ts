@@ -45,7 +45,7 @@ describe('online updates and momentum', () => {
 
   it('trains at batch size 1, and the momentum charts follow each layer', async () => {
     const { page } = session.app;
-    await page.getByLabel('learning rate').fill('0.005');
+    await page.getByLabel('learning rate').fill('0.002');
     await page.getByLabel('momentum', { exact: true }).fill('0.9');
     expect(await page.getByTestId('batch-hint').count()).toBe(0);
     const stepsAtStart = await page.evaluate(() => window.lenet.state().training.step);
@@ -87,7 +87,7 @@ describe('online updates and momentum', () => {
       'my-run',
       'my-run-2',
     ]);
-    expect(await compare.innerText()).toMatch(/your run \(trained here\) γ 0\.9, η 0\.005, batch 1/);
+    expect(await compare.innerText()).toMatch(/your run \(trained here\) γ 0\.9, η 0\.002, batch 1/);
     expect(await compare.innerText()).toMatch(/my-run-2 γ 0, η 0\.01, batch 1/);
     for (const part of ['loss', 'accuracy'])
       expect(await compare.getByTestId(`compare-${part}`).locator('g[data-series] path').count()).toBe(2);
