@@ -10,13 +10,16 @@ import { activationRanges } from '../src/engine/activationRanges';
 import { evaluateNetwork } from '../src/engine/evaluate';
 import { computePredictions } from '../src/engine/model/predictions';
 import { createManifest } from '../src/engine/model/runFormat';
-import { lenet5Layers } from '../src/engine/model/lenet5';
-import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
 import { ReferenceTrainer } from '../src/engine/referenceTrainer';
 import { evaluateWasm, wasmPredictions } from '../src/engine/wasm/wasmReadout';
 import { WasmNetwork } from '../src/engine/wasm/wasmNetwork';
 import { WasmTrainer } from '../src/engine/wasm/wasmTrainer';
+import { referenceNetworkFor } from './learnedReference';
 import { loadMnistSplit } from './mnistFiles';
+import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
+import { combinationWeights, inputsAbove } from '../src/engine/model/learnedCombination';
+import { lenet5Layers } from '../src/engine/model/lenet5';
+import { parameterLayout, tensorSpec } from '../src/engine/model/parameters';
 import { startNodeHelper } from './nodeWasmHelper';
 import { RunWriter } from './runWriter';
 import { parseTrainArgs, TRAIN_USAGE, type TrainCommand } from './trainArgs';
@@ -25,6 +28,19 @@ const EARLY_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
 function subset(set: MnistSet, count: number | null): MnistSet {
   return count === null ? set : mnistSubset(set, count);
+}
+
+/** For learned combinations: the mean number of input maps per c3 map with α ≥ 0.05 (LeCun's table: 3.75). */
+function combinationSummary(architecture: ArchitectureOptions, params: ArrayLike<number>): string {
+  if (architecture.c3Connectivity !== 'learned') return '';
+  const logits = tensorSpec(parameterLayout(lenet5Layers(architecture)), 'c3.alphaLogits');
+  const alpha = combinationWeights(
+    Array.from({ length: logits.size }, (_, i) => params[logits.offset + i]),
+    16,
+    6,
+  );
+  const counts = inputsAbove(alpha, 16, 6, 0.05);
+  return `, inputs with α ≥ 0.05 per c3 map ${(counts.reduce((a, b) => a + b, 0) / 16).toFixed(2)} (${counts.join(' ')})`;
 }
 
 const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -53,10 +69,7 @@ async function run(command: TrainCommand): Promise<void> {
   // come from the reference engine either way.
   const checkpointEvaluation = () => {
     const params = trainer instanceof ReferenceTrainer ? trainer.network.params : trainer.network.parameters();
-    const network =
-      trainer instanceof ReferenceTrainer
-        ? trainer.network
-        : new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, params);
+    const network = trainer instanceof ReferenceTrainer ? trainer.network : referenceNetworkFor(architecture, params);
     if (command.evaluateOn === 'reference' || trainer instanceof ReferenceTrainer) {
       return {
         params,
@@ -102,7 +115,8 @@ async function run(command: TrainCommand): Promise<void> {
     log(
       `epoch ${epoch}: test accuracy ${(evaluation.accuracy * 100).toFixed(2)}% ` +
         `(error ${((1 - evaluation.accuracy) * 100).toFixed(2)}%, ${evaluation.count} images, ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}`,
+        `${((performance.now() - started) / 1000).toFixed(1)} s), train loss ${trainLoss?.toFixed(4) ?? '-'}` +
+        combinationSummary(architecture, params),
     );
     if (interactive) process.stdout.write('\n');
   };
@@ -113,7 +127,8 @@ async function run(command: TrainCommand): Promise<void> {
   console.log(
     `training LeNet-5 (${Object.values(architecture).join(', ')}) on the ${command.engine} engine, ${train.count} images, ` +
       `${command.engine === 'wasm' ? `${command.threads} thread(s), ` : ''}${settings.epochs} epochs, batch ${settings.batchSize}, lr ${settings.learningRate} ${settings.schedule}, ` +
-      `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ${settings.augment ? 'with' : 'without'} ` +
+      `momentum ${settings.momentum}, weight decay ${settings.weightDecay}, ` +
+      `${settings.alphaPenalty ? `α penalty ${settings.alphaPenalty} (λ ${settings.alphaLambda}), ` : ''}${settings.augment ? 'with' : 'without'} ` +
       `affine distortions, ${settings.elastic ? `elastic distortions (alpha ${settings.elastic.alpha}, sigma ${settings.elastic.sigma})` : 'no elastic ones'}, ` +
       `seed ${settings.seed}, evaluated on the ${command.evaluateOn} engine -> ${command.outDir}`,
   );

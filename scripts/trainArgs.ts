@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ArchitectureOptions } from '../src/engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES, DEFAULT_ARCHITECTURE } from '../src/engine/model/lenet5';
 import { DEFAULT_ELASTIC } from '../src/engine/data/elastic';
+import { ALPHA_PENALTIES } from '../src/engine/model/learnedCombination';
 import type { TrainingSettings } from '../src/engine/referenceTrainer';
 
 /** Everything `train.ts` needs to start. */
@@ -38,9 +39,13 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --elastic-alpha A     (default ${DEFAULT_ELASTIC.alpha})   --elastic-sigma S (default ${DEFAULT_ELASTIC.sigma}, at most 10)
   --activation A        relu | tanh | sigmoid (default relu)
   --pooling P           max | mean | subsample (default max)
-  --c3 C                full | lenet5 (default full)
+  --c3 C                full | lenet5 | learned (default full; learned: c3 learns how much each input map
+                        feeds each output map, α = softmax of the logits c3.alphaLogits)
+  --alpha-penalty P     none | l1 | entropy: the penalty on α of --c3 learned (default none; l1 is the
+                        tutorial's eq. 18, whose gradient is zero; entropy H(α) of each output map sparsifies)
+  --alpha-lambda X      λ of that penalty (default 0)
   --loss L              softmax-cross-entropy | mean-squared-error (default softmax-cross-entropy)
-  --batch-size B        (default 64)   --lr X (default 0.05)   --schedule cosine|constant (default cosine)
+  --batch-size B        (default 64; 1 is online updates, one image per step)   --lr X (default 0.05)   --schedule cosine|constant (default cosine)
   --momentum M          (default 0.9)  --weight-decay W (default 0)
   --train-subset N      train on the first N training images only (labelled so in the manifest)
   --test-subset N       evaluate on the first N test images only (labelled so in the manifest)
@@ -75,6 +80,23 @@ function number(
   return n;
 }
 
+/** The penalty on α and its λ, only with learned combinations (an error elsewhere: it would do nothing). */
+function alphaSettings(
+  architecture: ArchitectureOptions,
+  penalty: string | undefined,
+  lambda: string | undefined,
+): Pick<TrainingSettings, 'alphaPenalty' | 'alphaLambda'> {
+  if (architecture.c3Connectivity !== 'learned') {
+    if (penalty !== undefined || lambda !== undefined)
+      throw new Error('--alpha-penalty and --alpha-lambda need --c3 learned');
+    return {};
+  }
+  return {
+    alphaPenalty: choice('alpha-penalty', penalty, ALPHA_PENALTIES, 'none'),
+    alphaLambda: number('alpha-lambda', lambda, 0, (n) => n >= 0, 'a λ >= 0'),
+  };
+}
+
 /** Parses `argv` (without node and the script); throws an Error whose message says what is wrong. */
 export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
   const { values } = parseArgs({
@@ -99,6 +121,8 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
       schedule: { type: 'string' },
       momentum: { type: 'string' },
       'weight-decay': { type: 'string' },
+      'alpha-penalty': { type: 'string' },
+      'alpha-lambda': { type: 'string' },
       'train-subset': { type: 'string' },
       'test-subset': { type: 'string' },
       'no-early-checkpoints': { type: 'boolean' },
@@ -154,6 +178,7 @@ export function parseTrainArgs(argv: string[], now = new Date()): TrainCommand {
     schedule: choice('schedule', values.schedule, ['cosine', 'constant'], 'cosine'),
     momentum: number('momentum', values.momentum, 0.9, (n) => n >= 0 && n < 1, 'a momentum in [0, 1)'),
     weightDecay: number('weight-decay', values['weight-decay'], 0, (n) => n >= 0, 'a weight decay >= 0'),
+    ...alphaSettings(architecture, values['alpha-penalty'], values['alpha-lambda']),
   };
   const subset = (name: string, value: string | undefined, max: number) =>
     value === undefined

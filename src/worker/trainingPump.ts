@@ -3,10 +3,12 @@
  * commands, and the pump that trains in slices between which other commands (a drawing to infer, a
  * pause) are handled, streaming the drawing's activations and reporting progress.
  */
+import type { PlannedBatch } from '../engine/batchPlan';
 import type { MnistSet } from '../engine/data/mnistInput';
 import type { ComputeBackend } from './computeBackend';
 import type { EngineSlot } from './engineSlot';
 import type { EngineCommand, EngineEvent } from './protocol';
+import { measuredStep } from './layerStats';
 import { isDiverged } from './runGuards';
 import { TrainingSession } from './trainingSession';
 import { createWaitTurn, pollSleep } from './waitTurn';
@@ -86,7 +88,7 @@ export class TrainingPump {
       case 'step': {
         const session = this.requireSession();
         session.status = 'paused';
-        for (let i = 0; i < command.batches; i++) await this.trainOne(session);
+        for (let i = 0; i < command.batches; i++) await this.trainOne(session, i === command.batches - 1);
         const stats = await this.slot.require().readStatistics(pollSleep);
         this.hooks.post({
           type: 'stepped',
@@ -128,10 +130,19 @@ export class TrainingPump {
     return this.session;
   }
 
-  private async trainOne(session: TrainingSession): Promise<void> {
+  /** Trains one batch; with `measure`, keeps the momentum charts' figures of it (layerStats.ts). */
+  private async trainOne(session: TrainingSession, measure = false): Promise<void> {
     const backend = this.slot.require();
-    const batch = backend.trainStep(session.hyperparameters);
-    await backend.settle(pollSleep);
+    const architecture = this.slot.weights?.architecture;
+    let batch: PlannedBatch;
+    if (measure && architecture) {
+      const measured = await measuredStep(backend, session.hyperparameters, architecture, pollSleep);
+      batch = measured.batch;
+      session.layerStats = measured.stats;
+    } else {
+      batch = backend.trainStep(session.hyperparameters);
+      await backend.settle(pollSleep);
+    }
     const checkpointEpoch = session.record(batch);
     if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages, checkpointEpoch);
   }
@@ -178,8 +189,12 @@ export class TrainingPump {
         session = this.session
       ) {
         const sliceEnd = performance.now() + SLICE_MS;
-        while (performance.now() < sliceEnd && session.status === 'running' && !session.finished)
-          await this.trainOne(session);
+        while (performance.now() < sliceEnd && session.status === 'running' && !session.finished) {
+          // Once a report is due, the slice ends after one more step, measured for the momentum charts.
+          const reportDue = performance.now() - lastReport >= REPORT_MS;
+          await this.trainOne(session, reportDue);
+          if (reportDue) break;
+        }
         // A run replaced while a step settled (a new train command) reports nothing more: its
         // successor reports for itself.
         if (session !== this.session) continue;

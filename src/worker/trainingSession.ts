@@ -1,6 +1,6 @@
 /** The bookkeeping of one training run in the worker: where it stands, and when to report, stream and checkpoint. */
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
-import type { Hyperparameters, TrainingProgress } from './protocol';
+import type { Hyperparameters, LayerTrainingStats, TrainingProgress } from './protocol';
 
 /** Fractions of epoch 1 after which a checkpoint is saved (the network changes most then). */
 export const EARLY_CHECKPOINTS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
@@ -17,6 +17,8 @@ export class TrainingSession {
   imagesPerSecond = 0;
   lastLoss: number | null = null;
   lastAccuracy: number | null = null;
+  /** The momentum charts' figures of the last measured step (layerStats.ts), or null before one. */
+  layerStats: readonly LayerTrainingStats[] | null = null;
 
   constructor(
     readonly settings: TrainingSettings,
@@ -74,6 +76,7 @@ export class TrainingSession {
       loss: this.lastLoss,
       accuracy: this.lastAccuracy,
       imagesPerSecond: this.imagesPerSecond,
+      ...(this.layerStats ? { layerStats: this.layerStats } : {}),
     };
   }
 

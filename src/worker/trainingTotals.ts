@@ -12,7 +12,7 @@ export interface BatchTrainer {
   readonly settings: TrainingSettings;
   trainBatch(
     learningRate: number,
-    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>>,
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay' | 'alphaLambda'>>,
   ): StepProgress;
 }
 
@@ -23,10 +23,14 @@ export class TrainingTotals {
   /** Trains one batch and counts it; a non-finite loss (weights left untouched) reaches the host through the totals. */
   step(trainer: BatchTrainer | null, hyperparameters: Hyperparameters): PlannedBatch {
     if (!trainer) throw new Error('training has not begun');
-    const { learningRate, momentum, weightDecay } = hyperparameters;
+    const { learningRate, momentum, weightDecay, alphaLambda } = hyperparameters;
     let progress: StepProgress;
     try {
-      progress = trainer.trainBatch(learningRate, { momentum, weightDecay });
+      progress = trainer.trainBatch(learningRate, {
+        momentum,
+        weightDecay,
+        ...(alphaLambda === undefined ? {} : { alphaLambda }),
+      });
     } catch (error) {
       this.totals.loss = NaN;
       this.totals.images += trainer.settings.batchSize;

@@ -5,7 +5,8 @@
  *   [0, heapBase)     the module's own static data
  *   fixed             params f32[P] | grads f32[P] (dL/dw, zeroed before each backward) | velocity f32[P]
  *                     | c1 mask f32[6] | c3 mask f32[16*6] (1 connected, 0 not) | correct i32
- *                     | the descriptor i32[...] (assembly/network.ts) | elastic taps f64, field f64[2*1024], scratch
+ *                     | the descriptor i32[...] (assembly/network.ts) | profile f64[16]
+ *                     | c3's effective kernels f32[16*6*25] (learned combinations: the weights c3's kernels read)
  *   batch (per B)     labels u8[B] | indices u32[B] | raw f32[B*1024] (inputs before distortion)
  *                     | per layer l = 0..7, each [b][c][y][x]: out f32[B*n_l] | pre f32 | argmax u8 | dOut f32 | dPre f32
  *                     | col, dcol f32[max R*P_out] (im2col scratch: 25*784 for c1, 150*100 for c3)
@@ -22,6 +23,7 @@ import { shapeSize } from '../model/layerSpec';
 import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout } from '../model/parameters';
 import type { Pointer, WasmArena } from './wasmArena';
+import { EFFECTIVE_FLOATS } from './wasmCombination';
 import { DESCRIPTOR_WORDS, PROFILE_SLOTS } from './wasmDescriptor';
 
 /** Floats of one 32x32 input. */
@@ -82,9 +84,9 @@ export function allocateBatch(arena: WasmArena, n: number): BatchRegion {
   };
 }
 
-/** Parameters of the largest architecture (trainable subsampling adds coefficients). */
+/** Parameters of the largest architecture (trainable subsampling adds coefficients, learned combinations logits). */
 export const MAX_PARAMETERS = parameterLayout(
-  lenet5Layers({ activation: 'tanh', pooling: 'subsample', c3Connectivity: 'full', loss: 'softmax-cross-entropy' }),
+  lenet5Layers({ activation: 'tanh', pooling: 'subsample', c3Connectivity: 'learned', loss: 'softmax-cross-entropy' }),
 ).size;
 
 /** The fixed region: what a network holds whatever its batch. */
@@ -96,6 +98,8 @@ export interface FixedRegion {
   readonly correct: Pointer;
   readonly descriptor: Pointer;
   readonly profile: Pointer;
+  /** c3's effective kernels α k when it learns its combinations (wasmCombination.ts). */
+  readonly effective: Pointer;
 }
 
 /** Allocates the fixed region. */
@@ -108,5 +112,6 @@ export function allocateFixed(arena: WasmArena): FixedRegion {
     correct: arena.alloc(16),
     descriptor: arena.alloc(DESCRIPTOR_WORDS * 4),
     profile: arena.alloc(PROFILE_SLOTS * 8),
+    effective: arena.alloc(EFFECTIVE_FLOATS * 4),
   };
 }

@@ -11,7 +11,9 @@ import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
 import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { ForwardPass } from '../reference/referenceNetwork';
+import type { AlphaPenalty } from '../model/learnedCombination';
 import { WasmArena } from './wasmArena';
+import { WasmCombination } from './wasmCombination';
 import { allocateBatch, allocateFixed, MAX_PARAMETERS, PLANE, type BatchRegion, type FixedRegion } from './wasmBuffers';
 import {
   c3Mask,
@@ -47,6 +49,7 @@ export class WasmNetwork {
   private batch: BatchRegion | null = null;
   private architectureOptions: ArchitectureOptions | null = null;
   private tensors: LayerTensors[] = [];
+  private combination: WasmCombination | null = null;
   layers: readonly LayerSpec[] = [];
   layout: ParameterLayout = { tensors: [], size: 0 };
 
@@ -107,6 +110,9 @@ export class WasmNetwork {
     this.layout = layout;
     this.tensors = layerTensors(layers, layout, this.fixed.params, this.fixed.grads);
     this.arena.f32(this.fixed.params, layout.size).set(params);
+    // A learned c3's kernels read the effective kernels α k; their gradient lands in c3.weight's and is mapped.
+    this.combination = WasmCombination.of(layers, this.arena, this.fixed, layout);
+    if (this.combination) this.tensors[3] = { ...this.tensors[3], weight: this.fixed.effective };
     const v = this.arena.f32(this.fixed.velocity, layout.size);
     if (velocity) v.set(velocity);
     else v.fill(0);
@@ -193,6 +199,7 @@ export class WasmNetwork {
     const batch = this.reserve(n);
     this.arena.f32(this.fixed.grads, this.layout.size).fill(0);
     this.kernels.backwardFrom(this.fixed.descriptor, n, batch.layers[0].out, inputDelta, top);
+    this.combination?.mapGradients();
   }
 
   /**
@@ -212,7 +219,13 @@ export class WasmNetwork {
     };
     const total = this.team ? this.team.train(n, size, { input, labels, grads, count }, run) : run(n, 0, true);
     new Int32Array(this.kernels.memory.buffer, correct, 1)[0] = total.correct;
+    this.combination?.mapGradients();
     return total.loss / n;
+  }
+
+  /** Adds λ times a penalty on α into c3.alphaLogits' gradient (nothing without learned combinations); returns λ P. */
+  addAlphaPenalty(kind: AlphaPenalty, lambda: number): number {
+    return this.combination?.addPenalty(kind, lambda) ?? 0;
   }
 
   /** One momentum-SGD update from `gradients()` (src/engine/reference/sgd.ts). */
@@ -226,6 +239,7 @@ export class WasmNetwork {
       momentum,
       weightDecay,
     );
+    this.combination?.compose();
   }
 
   /** Turns the per-layer timing on (from zero) or off (keeping it for `profile()`). */

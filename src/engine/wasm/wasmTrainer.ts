@@ -50,11 +50,12 @@ export class WasmTrainer {
 
   /**
    * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
-   * `overrides` changes momentum or weight decay from this step on.
+   * `overrides` changes momentum, weight decay or the penalty's λ from this step on. The loss reported is
+   * the data loss; the penalty on α (learned combinations) only adds its gradient.
    */
   trainBatch(
     learningRate = this.learningRate(),
-    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {},
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay' | 'alphaLambda'>> = {},
   ): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
@@ -62,7 +63,8 @@ export class WasmTrainer {
     const loss = this.network.trainBatch(n);
     if (!Number.isFinite(loss)) throw new Error(`training diverged at epoch ${batch.epoch}: loss is ${loss}`);
     const correct = this.network.lastCorrect();
-    const { momentum, weightDecay } = { ...this.settings, ...overrides };
+    const { momentum, weightDecay, alphaPenalty, alphaLambda } = { ...this.settings, ...overrides };
+    this.network.addAlphaPenalty(alphaPenalty ?? 'none', alphaLambda ?? 0);
     this.network.sgdStep(learningRate, momentum, weightDecay);
     this.step++;
     if (batch.imagesDone === n) {

@@ -6,8 +6,10 @@
  */
 import { expect } from 'vitest';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
+import { addAlphaPenalty, combinationWeights } from '../../../src/engine/model/learnedCombination';
 import { lenet5Layers } from '../../../src/engine/model/lenet5';
-import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
+import { parameterLayout, tensorSpec } from '../../../src/engine/model/parameters';
+import { composedReference } from '../composedReference';
 import type { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { forwardError, scaledError, testBatch, testParameters } from '../gpu/gpuVsReference';
 
@@ -15,10 +17,9 @@ export const TOLERANCE = 1e-4;
 
 /** Checks one architecture at batch `n`: forward, backward with the input's delta, then one SGD step. */
 export function expectWasmMatchesReference(network: WasmNetwork, options: ArchitectureOptions, n: number): void {
-  const layers = lenet5Layers(options);
   const params = testParameters(options);
   const { inputs, labels } = testBatch(n, 7);
-  const reference = new ReferenceNetwork(layers, options.loss, Float64Array.from(params));
+  const reference = composedReference(options, params);
   const pass = reference.forward(inputs, n);
   const result = reference.backward(pass, labels);
 
@@ -69,11 +70,40 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
     );
     expect(r.error, `${t.name} gradient over chunks`).toBeLessThanOrEqual(TOLERANCE);
   }
+  // With learned combinations the entropy penalty's gradient joins the logits' (nothing elsewhere).
+  const penalized = penalizedGradients(options, params, result.gradients);
+  network.addAlphaPenalty('entropy', PENALTY);
   network.sgdStep(0.05, 0.9, 5e-4);
   const updated = network.parameters();
-  const expected = Float64Array.from(
-    params,
-    (w, i) => w - (0.9 * velocity[i] + 0.05 * (result.gradients[i] + 5e-4 * w)),
-  );
+  const expected = Float64Array.from(params, (w, i) => w - (0.9 * velocity[i] + 0.05 * (penalized[i] + 5e-4 * w)));
   expect(scaledError(updated, expected).error, 'weights after one step').toBeLessThanOrEqual(TOLERANCE);
+  // A learned c3's next pass reads the step's new weights (its effective kernels recomposed). (Not checked
+  // for LeCun's table: the test's velocity moves the unconnected kernels, which that engine expects at 0.)
+  if (options.c3Connectivity !== 'learned') return;
+  network.setInputs(inputs, labels, n);
+  const after = composedReference(options, updated);
+  const want = after.backward(after.forward(inputs, n), labels).loss;
+  expect(Math.abs(network.forward(n) - want) / (1 + want), 'loss after the step').toBeLessThanOrEqual(1e-5);
+}
+
+/** λ of the entropy penalty in the SGD check. */
+const PENALTY = 0.05;
+
+/** The loss's gradients plus, for learned combinations, λ ∂H/∂c (learnedCombination.ts) in float64. */
+function penalizedGradients(
+  options: ArchitectureOptions,
+  params: ArrayLike<number>,
+  gradients: ArrayLike<number>,
+): Float64Array {
+  const total = Float64Array.from(gradients);
+  if (options.c3Connectivity !== 'learned') return total;
+  const logits = tensorSpec(parameterLayout(lenet5Layers(options)), 'c3.alphaLogits');
+  const alpha = combinationWeights(Array.from(params).slice(logits.offset, logits.offset + logits.size), 16, 6);
+  const before = total.slice(logits.offset, logits.offset + logits.size);
+  addAlphaPenalty('entropy', PENALTY, alpha, 16, 6, total.subarray(logits.offset, logits.offset + logits.size));
+  expect(
+    scaledError(total.subarray(logits.offset, logits.offset + logits.size), before).error,
+    'the penalty adds',
+  ).toBeGreaterThan(1e-3);
+  return total;
 }
