@@ -1,9 +1,9 @@
 /**
  * The momentum charts' data from a run's per-layer statistics (store/runHistories.ts): one line per parameter
  * layer for each quantity against the step, and the values of every layer at one step, with the momentum gain
- * ‖v‖ / (η‖g‖): how many times plain gradient descent's step the momentum step is. With v ← γv + ηg, a gradient
- * that keeps its direction drives the gain towards 1/(1 − γ) (10 at γ = 0.9); one that keeps turning (the
- * zig-zag) keeps it near 1 or below.
+ * ‖v‖ / (η‖g‖): how many times plain gradient descent's step the momentum step is. With v ← γv + ηg, the same
+ * gradient at every step drives the gain to 1/(1 − γ) (10 at γ = 0.9); gradients that keep turning (the
+ * zig-zag) cancel in v and keep it lower; a gradient smaller than those before it can lift it above.
  */
 import type { LayerStatsPoint } from '../../store/runHistories';
 import type { LayerTrainingStats } from '../../worker/protocol';

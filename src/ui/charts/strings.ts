@@ -27,7 +27,7 @@ export const en = {
     },
     gainTitle: '‖v‖ / (η‖g‖): how many times a plain gradient step the momentum step is',
     ceiling:
-      'The gain tends to 1/(1 − γ) = {{ceiling}} where the gradient keeps its direction, and stays near 1 or below where it keeps turning (the zig-zag).',
+      'With the same gradient at every step the gain would climb to 1/(1 − γ) = {{ceiling}} (the tutorial’s peak); gradients that keep turning (the zig-zag) cancel in v and keep it lower; above it, v still carries larger gradients of earlier steps.',
     helpSummary: 'Why momentum helps where plain gradient descent zig-zags',
     problem:
       '“Picture a very flat funnel: in the vertical direction the gradient is very large, in the horizontal direction comparatively small, so … the learning rate is not set large, to keep the parameters from overshooting in the vertical direction; and such a small learning rate makes them move far too slowly in the horizontal direction, so in the end it converges very slowly.”',
@@ -77,7 +77,7 @@ export const zh: Catalog<typeof en> = {
       gain: '增益',
     },
     gainTitle: `‖v‖ / (η‖g‖)：${zhTerm.momentum}的一步是普通${zhTerm.gradientDescent}一步的多少倍`,
-    ceiling: `${zhTerm.gradient}方向保持不变时，增益趋向 1/(1 − γ) = {{ceiling}}；${zhTerm.gradient}方向来回变化（之字形）时，增益停在 1 左右或更小。`,
+    ceiling: `若每一步的${zhTerm.gradient}都相同，增益会升到 1/(1 − γ) = {{ceiling}}（即教程中的峰值）；${zhTerm.gradient}来回变化（之字形）时在 v 中相互抵消，增益更低；高于它时，v 中仍带着之前更大的${zhTerm.gradient}。`,
     helpSummary: `为什么普通${zhTerm.gradientDescent}来回震荡时${zhTerm.momentum}法有用`,
     problem:
       '“可以想象成一个很扁的漏斗，这样在竖直方向上，梯度就非常大，在水平方向上，梯度就相对较小，所以……在设置学习率的时候就不设置太大，为了防止竖直方向上参数更新太过了，这样一个较小的学习率又导致了水平方向上参数在更新的时候太过于缓慢，所以就导致最终收敛起来非常慢。”',
