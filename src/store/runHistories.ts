@@ -29,6 +29,8 @@ export interface RunHistory {
   readonly momenta: readonly number[];
   /** [epoch, mean loss of the batches since the previous report]. */
   readonly losses: BoundedSeries<readonly [number, number]>;
+  /** [epoch, loss of the report's last step alone], where the engine reports it. */
+  readonly stepLosses: BoundedSeries<readonly [number, number]>;
   readonly layerStats: BoundedSeries<LayerStatsPoint>;
 }
 
@@ -45,14 +47,22 @@ export const INITIAL_RUN_HISTORIES: RunHistorySlice = { runHistories: {}, compar
 
 /** A run's history before its first report. */
 export function emptyHistory(run: string, batchSize: number): RunHistory {
-  return { run, batchSize, learningRates: [], momenta: [], losses: emptySeries(), layerStats: emptySeries() };
+  return {
+    run,
+    batchSize,
+    learningRates: [],
+    momenta: [],
+    losses: emptySeries(),
+    stepLosses: emptySeries(),
+    layerStats: emptySeries(),
+  };
 }
 
 const withValue = (values: readonly number[], value: number) => (values.includes(value) ? values : [...values, value]);
 
 /**
  * `history` with a progress report added: its loss (once per step: a report repeating the last step adds
- * nothing) and its per-layer statistics if the engine sent them.
+ * nothing), and its last step's loss and per-layer statistics if the engine sent them.
  */
 export function withProgress(
   history: RunHistory,
@@ -66,6 +76,11 @@ export function withProgress(
     progress.loss !== null && Number.isFinite(progress.loss) && (lastLoss === null || lastLoss[0] !== progress.epoch)
       ? appendBounded(history.losses, [progress.epoch, progress.loss] as const, HISTORY_POINTS)
       : history.losses;
+  const stepLoss = progress.stepLoss;
+  const stepLosses =
+    stepLoss !== undefined && Number.isFinite(stepLoss) && losses !== history.losses
+      ? appendBounded(history.stepLosses, [progress.epoch, stepLoss] as const, HISTORY_POINTS)
+      : history.stepLosses;
   const stats = progress.layerStats;
   const layerStats =
     stats && stats.length > 0 && newStep
@@ -81,6 +96,7 @@ export function withProgress(
     learningRates: withValue(history.learningRates, hyperparameters.learningRate),
     momenta: withValue(history.momenta, hyperparameters.momentum),
     losses,
+    stepLosses,
     layerStats,
   };
 }

@@ -13,6 +13,15 @@ import { appForFile, ARTIFACTS } from './appSession';
 
 const session = appForFile('?backend=cpu&trainSubset=256');
 
+/** A screenshot of the element `testId`, the page made tall enough that the controls column holds it whole. */
+async function shoot(page: Page, testId: string, file: string): Promise<void> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.getByTestId(testId).screenshot({ path: join(ARTIFACTS, file) });
+  await page.setViewportSize(size);
+}
+
 /** Trains the run the buttons start for `seconds`, then pauses; returns the run's name. */
 async function trainFor(page: Page, seconds: number): Promise<string> {
   await page.getByTestId('train-toggle').click();
@@ -49,7 +58,7 @@ describe('online updates and momentum', () => {
     await page.getByLabel('momentum', { exact: true }).fill('0.9');
     expect(await page.getByTestId('batch-hint').count()).toBe(0);
     const stepsAtStart = await page.evaluate(() => window.lenet.state().training.step);
-    const run = await trainFor(page, 6);
+    const run = await trainFor(page, 10);
     expect(run).toBe('my-run');
     const state = await page.evaluate(() => window.lenet.state());
     // One image per step: the steps are the images trained (256 per epoch).
@@ -70,7 +79,7 @@ describe('online updates and momentum', () => {
     expect(await charts.innerText()).toMatch(/At step \d+ \(γ = 0\.9\)/);
     await charts.getByText('Why momentum helps where plain gradient descent zig-zags').click();
     expect(await charts.innerText()).toContain('10 times the gradient times the learning rate');
-    await charts.screenshot({ path: join(ARTIFACTS, 'momentum-charts.png') });
+    await shoot(page, 'momentum-charts', 'momentum-charts.png');
   });
 
   it('trains a second run with momentum 0, and overlays both runs in the comparison, named, read under the keys', async () => {
@@ -79,7 +88,7 @@ describe('online updates and momentum', () => {
     await page.waitForFunction(() => window.lenet.state().run === 'lenet5-default');
     await page.getByLabel('momentum', { exact: true }).fill('0');
     await page.getByLabel('learning rate').fill('0.01');
-    expect(await trainFor(page, 6)).toBe('my-run-2');
+    expect(await trainFor(page, 10)).toBe('my-run-2');
     const compare = page.getByTestId('run-compare');
     await compare.waitFor();
     const picked = compare.locator('label.compare-run:has(input:checked)');
@@ -102,7 +111,7 @@ describe('online updates and momentum', () => {
     await page.keyboard.press('ArrowRight');
     expect(await chart.getAttribute('aria-valuenow')).toBe('2');
     expect((await compare.innerText()).match(/loss [\d.]+ · accuracy/g)?.length).toBe(2);
-    await compare.screenshot({ path: join(ARTIFACTS, 'run-compare.png') });
+    await shoot(page, 'run-compare', 'run-compare.png');
     // Picking a shipped run adds its curves from its manifest.
     await compare.locator('label[data-run="lenet5-default"] input').check();
     expect(await compare.getByTestId('compare-loss').locator('g[data-series] path').count()).toBe(3);

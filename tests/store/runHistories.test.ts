@@ -87,6 +87,19 @@ describe('a run history', () => {
     expect(same).toBe(history);
   });
 
+  it("keeps a single step's loss beside each report's mean where the engine reports it, aligned with the means", () => {
+    let history = emptyHistory('my-run', 1);
+    history = withProgress(history, progress(1, { stepLoss: 0.01 }), rates);
+    history = withProgress(history, progress(1, { stepLoss: 0.02 }), rates); // the same report again
+    history = withProgress(history, progress(2), rates); // an engine without it
+    history = withProgress(history, progress(3, { stepLoss: 4.5 }), rates);
+    expect(history.stepLosses.points).toEqual([
+      [1 / 8, 0.01],
+      [3 / 8, 4.5],
+    ]);
+    expect(history.losses.points.map((p) => p[0])).toEqual([1 / 8, 2 / 8, 3 / 8]);
+  });
+
   it('stays bounded over a long run', () => {
     let history = emptyHistory('my-run', 1);
     for (let step = 1; step <= 3 * HISTORY_POINTS; step++)
@@ -94,6 +107,7 @@ describe('a run history', () => {
     expect(history.losses.points.length).toBeLessThanOrEqual(HISTORY_POINTS);
     expect(history.layerStats.points.length).toBeLessThanOrEqual(HISTORY_POINTS);
     expect(seriesPoints(history.layerStats).at(-1)!.step).toBe(3 * HISTORY_POINTS);
+    expect(history.stepLosses.points).toHaveLength(0);
   });
 });
 

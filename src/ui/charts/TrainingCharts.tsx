@@ -6,11 +6,12 @@ import type { RunRecord } from '../../store/runRecord';
 import { LineChart } from './LineChart';
 import { MomentumCharts } from './MomentumCharts';
 import { RunCompare } from './RunCompare';
+import { StepLossChart } from './StepLossChart';
 import { belongsToShown } from '../training/trainingIntent';
 
 /**
  * Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this
- * tab, its per-layer momentum charts, and the comparison of the runs `runs` holds.
+ * tab, its single steps' loss and per-layer momentum charts, and the comparison of the runs `runs` holds.
  */
 export function TrainingCharts({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
   return (
@@ -22,10 +23,19 @@ export function TrainingCharts({ runs }: { runs: ReadonlyMap<string, RunRecord> 
   );
 }
 
-/** The momentum charts of the run shown (nothing for a run without per-layer statistics in this page). */
+/**
+ * The single steps' loss and the momentum charts of the run shown (nothing for a run without them in this
+ * page's history).
+ */
 function ShownMomentum() {
   const shown = useAppStore((s) => s.run);
-  return shown === null ? null : <MomentumCharts run={shown} />;
+  if (shown === null) return null;
+  return (
+    <>
+      <StepLossChart run={shown} />
+      <MomentumCharts run={shown} />
+    </>
+  );
 }
 
 /** Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this tab. */

@@ -38,6 +38,14 @@ export const en = {
     reading:
       'In the charts: where a layer’s gradient keeps its direction, ‖v‖ grows towards 1/(1 − γ) times η‖g‖ (the gain); where it zig-zags, the velocity cancels it out and the gain stays low. Try momentum 0 and 0.9 on two runs and compare them below.',
   },
+  steps: {
+    title: 'loss of single steps beside the mean of each report, by epoch (log scale)',
+    plot: '{{title}}; the arrow keys step through the reports',
+    step: 'the last step of each report alone ({{batchSize}} images)',
+    stepOnline: 'the last step of each report alone (1 image: online updates)',
+    mean: 'the mean of every step since the report before',
+    at: 'At epoch {{epoch}}: one step {{step}}, mean {{mean}}',
+  },
   compare: {
     heading: 'Compare runs',
     pick: 'Runs to overlay',
@@ -86,6 +94,14 @@ export const zh: Catalog<typeof en> = {
     peak: '“如果我们把γ定为0.9,那么更新幅度的峰值就是原本梯度乘学习率的10倍。”',
     source: '——教程《梯度下降法的改进—动量法》',
     reading: `图中：某层的${zhTerm.gradient}方向保持一致时，‖v‖ 增长到 η‖g‖ 的 1/(1 − γ) 倍（即增益）；${zhTerm.gradient}来回震荡时，${zhTerm.velocity}把它们相互抵消，增益保持很小。可以用${zhTerm.momentum} 0 和 0.9 各训练一个网络，在下面比较它们。`,
+  },
+  steps: {
+    title: `单步的${zhTerm.loss}值与每次报告的平均值，按轮数（对数坐标）`,
+    plot: '{{title}}；按方向键可逐次查看',
+    step: '每次报告前最后一步单独的值（{{batchSize}} 张图像）',
+    stepOnline: `每次报告前最后一步单独的值（1 张图像：${zhTerm.onlineUpdate}）`,
+    mean: '上次报告以来所有步的平均值',
+    at: '训练 {{epoch}} 轮时：单步 {{step}}，平均 {{mean}}',
   },
   compare: {
     heading: '比较训练过程',
