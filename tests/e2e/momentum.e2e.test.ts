@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type {} from '../../src/ui/automation/automationApi'; // declares window.lenet
-import { appForFile, ARTIFACTS } from './appSession';
+import { appForFile, ARTIFACTS, seriousProblems } from './appSession';
 
 const session = appForFile('?backend=cpu&trainSubset=256');
 
@@ -115,6 +115,13 @@ describe('online updates and momentum', () => {
     // Picking a shipped run adds its curves from its manifest.
     await compare.locator('label[data-run="lenet5-default"] input').check();
     expect(await compare.getByTestId('compare-loss').locator('g[data-series] path').count()).toBe(3);
+  });
+
+  it('has no serious or critical axe finding with the momentum charts and the comparison shown', async () => {
+    const { page } = session.app;
+    await page.getByTestId('run-picker').selectOption('my-run');
+    await page.getByTestId('momentum-charts').waitFor();
+    expect(await seriousProblems(page, false)).toEqual([]);
   });
 
   it('throws nothing in the page', () => {
