@@ -5,12 +5,17 @@ import { emptyHistory, withProgress } from './runHistories';
 
 /**
  * Starts `run`'s history at `batchSize` images per step: anew (a new run, or one begun again), or, with
- * `keep`, only if the page has none for it yet (a run trained here earlier continues).
+ * `keep`, only if the page has none for it yet (a run trained here earlier continues). The run joins the runs
+ * the comparison overlays.
  */
 export function beginRunHistory(run: string, batchSize: number, keep = false): void {
-  const { runHistories, set } = useAppStore.getState();
+  const { runHistories, compareRuns, set } = useAppStore.getState();
   if (keep && runHistories[run]) return;
-  set({ runHistories: { ...runHistories, [run]: emptyHistory(run, batchSize) } });
+  set({
+    runHistories: { ...runHistories, [run]: emptyHistory(run, batchSize) },
+    // A run the person picked for the comparison stays picked; a new one joins their pick.
+    compareRuns: compareRuns && !compareRuns.includes(run) ? [...compareRuns, run] : compareRuns,
+  });
 }
 
 /** Adds a progress report of `run` (under the learning rate and momentum set now) to its history, if it has one. */

@@ -160,4 +160,13 @@ describe("the worker's progress events", () => {
     beginRunHistory('my-run', 8);
     expect(useAppStore.getState().runHistories['my-run'].batchSize).toBe(8);
   });
+
+  it("add a new run to the person's pick for the comparison (no pick: the default choice takes it)", () => {
+    beginRunHistory('my-run', 1);
+    expect(useAppStore.getState().compareRuns).toBeNull();
+    useAppStore.getState().set({ compareRuns: ['lenet5-default'] });
+    beginRunHistory('my-run-2', 1);
+    beginRunHistory('my-run-2', 1, true);
+    expect(useAppStore.getState().compareRuns).toEqual(['lenet5-default', 'my-run-2']);
+  });
 });
