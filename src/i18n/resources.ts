@@ -6,7 +6,9 @@
  */
 import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
+import * as batch from '../ui/training/batchStrings';
 import * as chapters from '../ui/chapters/strings';
+import * as charts from '../ui/charts/strings';
 import * as closeup from '../ui/closeup/strings';
 import * as combinations from '../ui/combinations/strings';
 import * as engineStatus from '../ui/engine-status/strings';
@@ -33,7 +35,9 @@ const catalogs = {
   address,
   attribution,
   backprop,
+  batch,
   chapters,
+  charts,
   closeup,
   combinations,
   delta,

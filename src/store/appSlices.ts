@@ -16,6 +16,7 @@ import type { Backend } from '../worker/protocol';
 import type { PadStroke } from './addressState';
 import type { CloseupSettings, ProbePanelSettings } from './closeupSettings';
 import type { DamagedRun } from './runStorage';
+import type { RunHistorySlice } from './runHistories';
 
 /** The network's reading of the drawing. */
 export interface Prediction {
@@ -291,7 +292,8 @@ type Slices = EngineSlice &
   ProbeSlice &
   CloseupSlice &
   DownloadSlice &
-  InterpretSlice;
+  InterpretSlice &
+  RunHistorySlice;
 
 export type AppState = Slices & {
   set: (partial: Partial<Slices>) => void;

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AppState, AttributionChoice } from './appSlices';
 import { DEFAULT_ARCHITECTURE } from '../engine/model/lenet5';
 import { DEFAULT_CLOSEUP, DEFAULT_PROBE_PANEL } from './closeupSettings';
+import { INITIAL_RUN_HISTORIES } from './runHistories';
 
 export type * from './appSlices';
 
@@ -110,5 +111,6 @@ export const useAppStore = create<AppState>((set) => ({
   attributionOnView: false,
   portraitOpen: false,
   portraitProgress: null,
+  ...INITIAL_RUN_HISTORIES,
   set: (partial) => set(partial),
 }));

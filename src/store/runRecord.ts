@@ -12,6 +12,8 @@ export interface CheckpointRecord {
   /** Training steps done at this checkpoint (runs trained in the page), to continue the batch order. */
   readonly step?: number;
   readonly testAccuracy: number | null;
+  /** The mean training loss up to this checkpoint as the run's manifest records it (run comparison), where it does. */
+  readonly trainLoss?: number | null;
   /** The weights; null while a shipped run's checkpoint has not been fetched (see `checkpointParams`). */
   readonly params: Float32Array | null;
 }
@@ -89,6 +91,7 @@ export function recordFromLoadedRun(name: string, run: LoadedRun): RunRecord {
     checkpoints: run.manifest.checkpoints.map((c, i) => ({
       epoch: c.epoch,
       testAccuracy: c.testAccuracy,
+      trainLoss: c.trainLoss,
       params: run.checkpoints[i],
     })),
     predictions: run.predictions,
@@ -99,7 +102,12 @@ export function recordFromLoadedRun(name: string, run: LoadedRun): RunRecord {
 export function recordFromManifest(name: string, manifest: RunManifest, files: RunFiles): RunRecord {
   return {
     ...fromManifest(name, manifest),
-    checkpoints: manifest.checkpoints.map((c) => ({ epoch: c.epoch, testAccuracy: c.testAccuracy, params: null })),
+    checkpoints: manifest.checkpoints.map((c) => ({
+      epoch: c.epoch,
+      testAccuracy: c.testAccuracy,
+      trainLoss: c.trainLoss,
+      params: null,
+    })),
     predictions: manifest.checkpoints.map(() => null),
     files,
   };

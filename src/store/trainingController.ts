@@ -23,6 +23,7 @@ import {
   withChosenPenalty,
 } from './trainedRuns';
 import { followTrainingEvents, type ActiveRun } from './trainingEvents';
+import { beginRunHistory, recordRunProgress } from './runHistoryEvents';
 
 export { BROWSER_TEST_IMAGES, TRAINED_RUN } from './trainedRuns';
 
@@ -113,6 +114,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
     const record = withChosenPenalty(started, useAppStore.getState());
     runShape = { batchSize, augment };
     alphaPenalty = record.alphaPenalty?.kind ?? 'none';
+    beginRunHistory(record.name, batchSize);
     active.run = record;
     active.latest = { params: heldParams(record, 0), velocity: null, step: 0 };
     active.clock.forget();
@@ -156,6 +158,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       active.latest = latestOf(shown);
       active.clock.forget();
       set({ history: { run: shown.name, losses: [], epochs: [] } });
+      beginRunHistory(shown.name, runShape.batchSize, true);
     }
     return active.run!;
   };
@@ -220,6 +223,7 @@ export function createTrainingController(deps: Dependencies): TrainingController
       const stepped = await client.request({ type: 'step', batches: 1 }, 'stepped');
       active.clock.stop(performance.now());
       set({ training: { ...stepped.progress, status: 'paused', run: current.name } });
+      recordRunProgress(current.name, stepped.progress);
       await saveLatest();
     },
     async stepEpoch() {

@@ -9,6 +9,7 @@ import { useAppStore } from './appStore';
 import type { EpochClock } from './epochClock';
 import { predictionOf, showFrame } from './frameHolder';
 import { heldParams, type RunRecord } from './runRecord';
+import { recordRunProgress } from './runHistoryEvents';
 
 /** Where the run the worker trains stands, shared by the controller and the event handlers. */
 export interface ActiveRun {
@@ -37,6 +38,7 @@ export function followTrainingEvents(client: EngineClient, active: ActiveRun, ho
       if (event.progress.status === 'paused') void hooks.flush();
       if (event.progress.status !== 'running') active.clock.stop(performance.now());
       set({ training: { ...event.progress, status: event.progress.status, run: active.run?.name ?? null } });
+      recordRunProgress(active.run?.name ?? null, event.progress);
       const { history } = useAppStore.getState();
       if (event.progress.loss !== null && history.losses.at(-1)?.[0] !== event.progress.step) {
         set({ history: { ...history, losses: [...history.losses, [event.progress.step, event.progress.loss]] } });

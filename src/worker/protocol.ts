@@ -71,6 +71,11 @@ export interface TrainingProgress {
   readonly imagesPerSecond: number;
   /** Per parameter layer, at the last step before this report; absent before the first step. */
   readonly layerStats?: readonly LayerTrainingStats[];
+  /**
+   * The loss of the last step's batch alone (one image's at batch size 1), beside `loss`, the mean since the last
+   * report: the noise of online updates shows in it; absent where the engine does not report it.
+   */
+  readonly stepLoss?: number;
 }
 
 /** Everything the page can ask of the worker. */

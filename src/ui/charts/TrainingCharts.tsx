@@ -2,11 +2,44 @@ import { useTranslation } from 'react-i18next';
 import { formatFixed, formatPercent } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
+import type { RunRecord } from '../../store/runRecord';
 import { LineChart } from './LineChart';
+import { MomentumCharts } from './MomentumCharts';
+import { RunCompare } from './RunCompare';
+import { StepLossChart } from './StepLossChart';
 import { belongsToShown } from '../training/trainingIntent';
 
+/**
+ * Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this
+ * tab, its single steps' loss and per-layer momentum charts, and the comparison of the runs `runs` holds.
+ */
+export function TrainingCharts({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
+  return (
+    <>
+      <RunHistoryCharts />
+      <ShownMomentum />
+      <RunCompare runs={runs} />
+    </>
+  );
+}
+
+/**
+ * The single steps' loss and the momentum charts of the run shown (nothing for a run without them in this
+ * page's history).
+ */
+function ShownMomentum() {
+  const shown = useAppStore((s) => s.run);
+  if (shown === null) return null;
+  return (
+    <>
+      <StepLossChart run={shown} />
+      <MomentumCharts run={shown} />
+    </>
+  );
+}
+
 /** Loss per report, test accuracy per epoch and training time per epoch of the run shown, if it trains in this tab. */
-export function TrainingCharts() {
+function RunHistoryCharts() {
   const { t } = useTranslation('training');
   const language = useAppStore((s) => s.language);
   const history = useAppStore((s) => s.history);

@@ -5,6 +5,7 @@ import { formatFixed } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import type { RunRecord } from '../../store/runRecord';
 import type { TrainingController } from '../../store/trainingController';
+import { BatchSizeSelect } from './BatchSizeSelect';
 import { HyperparameterInputs } from './HyperparameterInputs';
 import { TrainingButtons } from './TrainingButtons';
 import { trainingIntent } from './trainingIntent';
@@ -15,7 +16,8 @@ import { LazyTrainingCharts } from '../shell/lazyPanels';
 
 /**
  * Train LeNet-5 here on MNIST: what the buttons will train (a new network beside a shipped or imported run, or the
- * run trained here shown), the buttons, the live knobs, and the progress and charts of the run shown.
+ * run trained here shown), the buttons, the live knobs, the batch size of the next new network, and the progress
+ * and charts of the run shown.
  */
 export function TrainingPanel({
   training,
@@ -41,9 +43,10 @@ export function TrainingPanel({
       <TrainingOrigin intent={intent} />
       <TrainingButtons training={training} intent={intent} origin={shown ? runs.get(shown)?.origin : undefined} />
       <HyperparameterInputs training={training} />
+      <BatchSizeSelect />
       <TrainingProgress />
       <Suspense fallback={null}>
-        <LazyTrainingCharts />
+        <LazyTrainingCharts runs={runs} />
       </Suspense>
     </section>
   );
