@@ -98,6 +98,10 @@ describe('the app in Chinese', () => {
         );
         expect(open, chapter.id).toBe(true);
       }
+      if (scene.kind === 'run') {
+        expect(state.run, chapter.id).toBe(scene.run);
+        await page.getByTestId(scene.reveal).waitFor({ timeout: 30_000 });
+      }
       await expect
         .poll(() => page.evaluate(() => location.hash), { message: chapter.id })
         .toContain(`chapter=${chapter.id}`);

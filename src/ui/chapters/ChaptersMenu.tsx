@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import './chapters.css';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
-import { CHAPTERS } from './chapterList';
+import { CHAPTERS, type Chapter } from './chapterList';
 
 /** "Chapters / 章节": the tutorial's sections the app shows, in the tutorial's order; picking one opens it. */
 export function ChaptersMenu({ open }: { open: (id: string) => Promise<void> }) {
@@ -13,7 +13,7 @@ export function ChaptersMenu({ open }: { open: (id: string) => Promise<void> }) 
     <details className="chapters-menu" data-testid="chapters-menu" ref={menu}>
       <summary>{t('menu')}</summary>
       <ol aria-label={t('menuLabel')}>
-        {CHAPTERS.map((chapter) => (
+        {CHAPTERS.map((chapter: Chapter) => (
           <li key={chapter.id}>
             <button
               type="button"

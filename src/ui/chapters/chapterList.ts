@@ -8,7 +8,10 @@
 export type ChapterScene =
   /** `portrait`: the node's portrait opens beside the view (src/ui/portraits). */
   | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean; readonly portrait?: true }
-  | { readonly kind: 'section'; readonly section: 'training' | 'gradients' }
+  /** A control section opened and scrolled to; `reveal`: the test id of the part within it to bring into view. */
+  | { readonly kind: 'section'; readonly section: 'training' | 'gradients'; readonly reveal?: string }
+  /** A run shown (at its last checkpoint) with the section that explains it. */
+  | { readonly kind: 'run'; readonly run: string; readonly section: 'combinations'; readonly reveal: string }
   /** The transform probe's panel, scrolled to its equivariance part (with a shift set) or to its sweeps. */
   | { readonly kind: 'probe'; readonly part: 'equivariance' | 'invariance' }
   | { readonly kind: 'coming' };
@@ -36,10 +39,18 @@ export const CHAPTERS = [
   { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'probe', part: 'invariance' } },
   { id: 'conv-backprop', section: '下层为卷积层的反向传播', scene: { kind: 'node', layer: 'c3', backward: true } },
   { id: 'pool-backprop', section: '下层为降采样层的反向传播', scene: { kind: 'node', layer: 's2', backward: true } },
-  { id: 'learned-combinations', section: '学习特征图的组合', scene: { kind: 'coming' } },
-  { id: 'batch-vs-online', section: '批量更新VS在线更新', scene: { kind: 'coming' } },
+  {
+    id: 'learned-combinations',
+    section: '学习特征图的组合',
+    scene: { kind: 'run', run: 'lenet5-learned', section: 'combinations', reveal: 'alpha-panel' },
+  },
+  {
+    id: 'batch-vs-online',
+    section: '批量更新VS在线更新',
+    scene: { kind: 'section', section: 'training', reveal: 'batch-size' },
+  },
   { id: 'gradient-check', section: '检查求导是否正确', scene: { kind: 'section', section: 'gradients' } },
-  { id: 'momentum', section: '动量法', scene: { kind: 'coming' } },
+  { id: 'momentum', section: '动量法', scene: { kind: 'section', section: 'training', reveal: 'momentum-charts' } },
 ] as const satisfies readonly Chapter[];
 
 /** A chapter's id. */

@@ -82,6 +82,15 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
       await connection.backprop.checkGradient(pick.tensor, pick.index);
     }
     openSection(scene.section);
+    if (scene.reveal) void reveal(`[data-testid="${scene.reveal}"]`, 'center');
+    return;
+  }
+  if (scene.kind === 'run') {
+    const run = connection.runs.get(scene.run);
+    if (run) await connection.showRun(run);
+    set({ viewKind: 'forward' });
+    openSection(scene.section);
+    void reveal(`[data-testid="${scene.reveal}"]`, 'start');
     return;
   }
   if (scene.backward) {

@@ -48,11 +48,11 @@ export const en = {
     },
     'learned-combinations': {
       title: 'Learning combinations of feature maps',
-      text: "Instead of LeCun's hand-made C3 table, the network can learn how much each s2 map feeds each c3 map (α = softmax of free weights c). This option and its α panel are on their way.",
+      text: "The third shipped run, with learned combinations, is shown: instead of LeCun's hand-made C3 table, each c3 map reads every s2 map through α = softmax of free weights c, learned with the kernels. The α panel shows the 16x6 α beside LeCun's table and follows the timeline, so you can watch the combinations form. The tutorial's L1 penalty cannot make them sparse (Σα = 1 for every map): the panel shows why, and an entropy penalty that does.",
     },
     'batch-vs-online': {
       title: 'Batch versus online updates',
-      text: 'Updating after every single image (online) or after a batch: the comparison with batch size 1 in the training panel is on its way.',
+      text: 'Batch size 1 in the training panel updates the weights after every single image (online updates); larger batches average the gradient first. Train a run at 1 and one at 64 and compare their loss curves: the online loss is far noisier, and it needs a smaller learning rate.',
     },
     'gradient-check': {
       title: 'Checking the derivatives',
@@ -60,7 +60,7 @@ export const en = {
     },
     momentum: {
       title: 'Momentum',
-      text: "Momentum keeps a velocity v ← γv + η∇L and moves the weights by it, so steps that agree add up and zig-zags cancel. Live charts of each layer's velocity and a comparison of runs with and without momentum are on their way.",
+      text: "Momentum keeps a velocity v ← γv + η∇L and moves the weights by it, so steps that agree add up and zig-zags cancel. While a run trains, the momentum charts show each layer's gradient, velocity and update-to-weight ratio; train one run with momentum 0 and one with 0.9 and overlay them in the run comparison.",
     },
   },
 };
@@ -111,11 +111,11 @@ export const zh: Catalog<typeof en> = {
     },
     'learned-combinations': {
       title: '学习特征图的组合',
-      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。这个选项和 α 面板即将推出。`,
+      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。这里显示的是第三个随应用提供的、学习了组合的网络。α 面板把 16x6 的 α 与 LeCun 的连接表并排画出，并随时间轴变化，可以看到组合逐个 epoch 形成。教程中的 L1 惩罚无法让它们稀疏（每张图的 Σα = 1）：面板给出原因，并提供一个确实有效的熵惩罚。`,
     },
     'batch-vs-online': {
       title: '批量更新VS在线更新',
-      text: `每看一张图像就更新一次（${zhTerm.onlineUpdate}），还是每看一批再更新（${zhTerm.batchUpdate}）：训练面板中批量大小为 1 的对比即将推出。`,
+      text: `每看一张图像就更新一次（${zhTerm.onlineUpdate}），还是每看一批再更新（${zhTerm.batchUpdate}）：训练面板中把批量大小设为 1 就是每张图像更新一次${zhTerm.weight}，更大的批量先对梯度取平均。分别以 1 和 64 训练两个网络并比较损失曲线：${zhTerm.onlineUpdate}的损失抖动大得多，也需要更小的${zhTerm.learningRate}。`,
     },
     'gradient-check': {
       title: '检查求导是否正确',
@@ -123,7 +123,7 @@ export const zh: Catalog<typeof en> = {
     },
     momentum: {
       title: '动量法',
-      text: `${zhTerm.momentum}法保留一个${zhTerm.velocity} v ← γv + η∇L，并用它更新${zhTerm.weight}：方向一致的步子会累积，来回震荡的会相互抵消。各层${zhTerm.velocity}的实时图表，以及有无${zhTerm.momentum}的训练对比即将推出。`,
+      text: `${zhTerm.momentum}法保留一个${zhTerm.velocity} v ← γv + η∇L，并用它更新${zhTerm.weight}：方向一致的步子会累积，来回震荡的会相互抵消。训练时，${zhTerm.momentum}图表显示各层的梯度、${zhTerm.velocity}以及更新量与${zhTerm.weight}之比；分别以${zhTerm.momentum} 0 和 0.9 训练两个网络，在训练对比中叠加观察。`,
     },
   },
 };
