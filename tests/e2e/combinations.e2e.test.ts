@@ -133,6 +133,19 @@ describe('learned combinations', () => {
       .screenshot({ path: join(ARTIFACTS, 'alpha-gradient-check.png') });
   }, 120_000);
 
+  it('opens from the chapter 学习特征图的组合: the learned run, its α panel, a c3 node pinned', async () => {
+    await page().evaluate(() => window.lenet.selectRun('lenet5-default'));
+    expect(await page().getByTestId('alpha-panel').count()).toBe(0);
+    await page().evaluate(() => window.lenet.openChapter('learned-combinations'));
+    const state = await page().evaluate(() => window.lenet.state());
+    expect(state.run).toBe('lenet5-learned');
+    expect(state.focus?.layer).toBe('c3');
+    await page().getByTestId('alpha-panel').waitFor();
+    expect(await page().getByTestId('node-tooltip').getByTestId('tooltip-alpha-value').count()).toBe(6);
+    await page().screenshot({ path: join(ARTIFACTS, 'alpha-chapter.png') });
+    await page().evaluate(() => window.lenet.focus(null));
+  }, 120_000);
+
   it('offers the penalties for a learned C3 only, and compares two runs trained here (l1, entropy) side by side', async () => {
     await page().getByTestId('advanced-settings').locator('summary').first().click();
     await page().getByTestId('architecture-c3Connectivity').selectOption('full');

@@ -48,7 +48,7 @@ export const en = {
     },
     'learned-combinations': {
       title: 'Learning combinations of feature maps',
-      text: "Instead of LeCun's hand-made C3 table, the network can learn how much each s2 map feeds each c3 map (α = softmax of free weights c). This option and its α panel are on their way.",
+      text: "Instead of LeCun's hand-made C3 table, the network learns how much each s2 map feeds each c3 map (α = softmax of free weights c). The α panel shows them beside LeCun's table, epoch by epoch along the timeline; the pinned c3 node's edges fade with α. The penalties that should make α sparse (加强稀疏组合) are in the advanced settings: the tutorial's L1 does nothing, since the α of a map always sum to 1.",
     },
     'batch-vs-online': {
       title: 'Batch versus online updates',
@@ -111,7 +111,7 @@ export const zh: Catalog<typeof en> = {
     },
     'learned-combinations': {
       title: '学习特征图的组合',
-      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。这个选项和 α 面板即将推出。`,
+      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。α 面板把它们与 LeCun 的连接表并排显示，并随时间轴逐轮变化；固定的 c3 节点的连线按 α 变淡。使组合变得稀疏的罚函数（加强稀疏组合）在高级设置中：教程的 L1 罚函数不起作用，因为一张图的各 α 之和总是 1。`,
     },
     'batch-vs-online': {
       title: '批量更新VS在线更新',
