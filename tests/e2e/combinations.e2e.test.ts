@@ -81,6 +81,15 @@ describe('learned combinations', () => {
     const lecun = (await drawnAlpha('alpha-grid-lecun')).flat();
     expect(lecun.filter((v) => v === 1).length).toBe(60);
     expect(await seriousProblems(page(), false)).toEqual([]); // axe-core with the panel shown
+    // The explorer reads the run's shipped predictions; compare mode reads the modern run beside it.
+    const confusion = await page().evaluate(() => window.lenet.confusion());
+    expect(confusion.flat().reduce((x, y) => x + y, 0)).toBe(10000);
+    await page().getByTestId('compare-toggle').check();
+    await page().getByTestId('compare-prediction').waitFor({ timeout: 30_000 });
+    expect(await page().getByTestId('compare-prediction').textContent()).toMatch(
+      /modern: ReLU \+ max pooling \(last epoch\)/,
+    );
+    await page().getByTestId('compare-toggle').uncheck();
   }, 180_000);
 
   it('lists α of each input map in a hovered c3 node’s tooltip, and ∂E/∂c (eq. 16–17) in the backward view', async () => {
