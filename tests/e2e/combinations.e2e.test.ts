@@ -81,6 +81,15 @@ describe('learned combinations', () => {
     const lecun = (await drawnAlpha('alpha-grid-lecun')).flat();
     expect(lecun.filter((v) => v === 1).length).toBe(60);
     expect(await seriousProblems(page(), false)).toEqual([]); // axe-core with the panel shown
+    // The explorer reads the run's shipped predictions; compare mode reads the modern run beside it.
+    const confusion = await page().evaluate(() => window.lenet.confusion());
+    expect(confusion.flat().reduce((x, y) => x + y, 0)).toBe(10000);
+    await page().getByTestId('compare-toggle').check();
+    await page().getByTestId('compare-prediction').waitFor({ timeout: 30_000 });
+    expect(await page().getByTestId('compare-prediction').textContent()).toMatch(
+      /modern: ReLU \+ max pooling \(last epoch\)/,
+    );
+    await page().getByTestId('compare-toggle').uncheck();
   }, 180_000);
 
   it('lists α of each input map in a hovered c3 node’s tooltip, and ∂E/∂c (eq. 16–17) in the backward view', async () => {
@@ -131,6 +140,19 @@ describe('learned combinations', () => {
     await page()
       .getByTestId('alpha-gradient-check')
       .screenshot({ path: join(ARTIFACTS, 'alpha-gradient-check.png') });
+  }, 120_000);
+
+  it('opens from the chapter 学习特征图的组合: the learned run, its α panel, a c3 node pinned', async () => {
+    await page().evaluate(() => window.lenet.selectRun('lenet5-default'));
+    expect(await page().getByTestId('alpha-panel').count()).toBe(0);
+    await page().evaluate(() => window.lenet.openChapter('learned-combinations'));
+    const state = await page().evaluate(() => window.lenet.state());
+    expect(state.run).toBe('lenet5-learned');
+    expect(state.focus?.layer).toBe('c3');
+    await page().getByTestId('alpha-panel').waitFor();
+    expect(await page().getByTestId('node-tooltip').getByTestId('tooltip-alpha-value').count()).toBe(6);
+    await page().screenshot({ path: join(ARTIFACTS, 'alpha-chapter.png') });
+    await page().evaluate(() => window.lenet.focus(null));
   }, 120_000);
 
   it('offers the penalties for a learned C3 only, and compares two runs trained here (l1, entropy) side by side', async () => {

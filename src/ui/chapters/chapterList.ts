@@ -10,10 +10,10 @@ export type ChapterScene =
   | { readonly kind: 'node'; readonly layer: string; readonly backward: boolean; readonly portrait?: true }
   /** A control section opened and scrolled to; `reveal`: the test id of the part within it to bring into view. */
   | { readonly kind: 'section'; readonly section: 'training' | 'gradients'; readonly reveal?: string }
-  /** A run shown (at its last checkpoint) with the section that explains it. */
-  | { readonly kind: 'run'; readonly run: string; readonly section: 'combinations'; readonly reveal: string }
   /** The transform probe's panel, scrolled to its equivariance part (with a shift set) or to its sweeps. */
   | { readonly kind: 'probe'; readonly part: 'equivariance' | 'invariance' }
+  /** A run with learned combinations (the shipped one) and its α panel, the most active c3 node pinned. */
+  | { readonly kind: 'combinations' }
   | { readonly kind: 'coming' };
 
 /** One chapter: its id (also in the address, `chapter=`), the tutorial's section title and what it shows. */
@@ -39,11 +39,7 @@ export const CHAPTERS = [
   { id: 'pooling-invariance', section: '池化层的目的与好处', scene: { kind: 'probe', part: 'invariance' } },
   { id: 'conv-backprop', section: '下层为卷积层的反向传播', scene: { kind: 'node', layer: 'c3', backward: true } },
   { id: 'pool-backprop', section: '下层为降采样层的反向传播', scene: { kind: 'node', layer: 's2', backward: true } },
-  {
-    id: 'learned-combinations',
-    section: '学习特征图的组合',
-    scene: { kind: 'run', run: 'lenet5-learned', section: 'combinations', reveal: 'alpha-panel' },
-  },
+  { id: 'learned-combinations', section: '学习特征图的组合', scene: { kind: 'combinations' } },
   {
     id: 'batch-vs-online',
     section: '批量更新VS在线更新',

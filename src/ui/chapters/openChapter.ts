@@ -60,6 +60,15 @@ async function showProbe(connection: EngineConnection, part: 'equivariance' | 'i
   void reveal(part === 'equivariance' ? '[data-testid="equivariance-panel"]' : '.probe-section .sweeps', 'start');
 }
 
+/** The shipped run with learned combinations (when the page holds it, else the run shown) and its α panel. */
+async function showCombinations(connection: EngineConnection): Promise<void> {
+  const learned = connection.runs.get('lenet5-learned');
+  if (learned && connection.selectedRun() !== learned) await connection.showRun(learned);
+  const node = strongestNode(useAppStore.getState().layers, 'c3', false);
+  useAppStore.getState().set({ viewKind: 'forward', focus: node, pinned: node !== null, traceMode: 'direct' });
+  openSection('combinations');
+}
+
 /** The label a backward chapter teaches: the runner-up digit, so there is something to learn. */
 function runnerUp(): number {
   const prediction = useAppStore.getState().prediction;
@@ -74,6 +83,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
   if (scene.kind === 'coming') return;
   await ensureInput(connection);
   if (scene.kind === 'probe') return showProbe(connection, scene.part);
+  if (scene.kind === 'combinations') return showCombinations(connection);
   if (scene.kind === 'section') {
     if (scene.section === 'gradients') {
       set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null });
@@ -85,14 +95,7 @@ async function showScene(connection: EngineConnection, chapter: Chapter): Promis
     if (scene.reveal) void reveal(`[data-testid="${scene.reveal}"]`, 'center');
     return;
   }
-  if (scene.kind === 'run') {
-    const run = connection.runs.get(scene.run);
-    if (run) await connection.showRun(run);
-    set({ viewKind: 'forward' });
-    openSection(scene.section);
-    void reveal(`[data-testid="${scene.reveal}"]`, 'start');
-    return;
-  }
+
   if (scene.backward) {
     set({ trueLabel: runnerUp(), viewKind: 'backward', sweepStart: null, deltaPart: 'pre' });
     await connection.backprop.read(useAppStore.getState().input!);

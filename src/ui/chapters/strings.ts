@@ -48,7 +48,7 @@ export const en = {
     },
     'learned-combinations': {
       title: 'Learning combinations of feature maps',
-      text: "The third shipped run, with learned combinations, is shown: instead of LeCun's hand-made C3 table, each c3 map reads every s2 map through α = softmax of free weights c, learned with the kernels. The α panel shows the 16x6 α beside LeCun's table and follows the timeline, so you can watch the combinations form. The tutorial's L1 penalty cannot make them sparse (Σα = 1 for every map): the panel shows why, and an entropy penalty that does.",
+      text: "Instead of LeCun's hand-made C3 table, the network learns how much each s2 map feeds each c3 map (α = softmax of free weights c). The α panel shows them beside LeCun's table, epoch by epoch along the timeline; the pinned c3 node's edges fade with α. The penalties that should make α sparse (加强稀疏组合) are in the advanced settings: the tutorial's L1 does nothing, since the α of a map always sum to 1.",
     },
     'batch-vs-online': {
       title: 'Batch versus online updates',
@@ -111,7 +111,7 @@ export const zh: Catalog<typeof en> = {
     },
     'learned-combinations': {
       title: '学习特征图的组合',
-      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。这里显示的是第三个随应用提供的、学习了组合的网络。α 面板把 16x6 的 α 与 LeCun 的连接表并排画出，并随时间轴变化，可以看到组合逐个 epoch 形成。教程中的 L1 惩罚无法让它们稀疏（每张图的 Σα = 1）：面板给出原因，并提供一个确实有效的熵惩罚。`,
+      text: `不再使用 LeCun 手工设计的 C3 连接表，而是让网络自己学习每张 s2 ${zhTerm.featureMap}对每张 c3 ${zhTerm.featureMap}的贡献（α 为自由权值 c 的 softmax）。α 面板把它们与 LeCun 的连接表并排显示，并随时间轴逐轮变化；固定的 c3 节点的连线按 α 变淡。使组合变得稀疏的罚函数（加强稀疏组合）在高级设置中：教程的 L1 罚函数不起作用，因为一张图的各 α 之和总是 1。`,
     },
     'batch-vs-online': {
       title: '批量更新VS在线更新',

@@ -15,6 +15,12 @@ export function computationOf(t: ViewT, layer: LayerSpec, focus: NodeRef): strin
       return t('computation.input');
     case 'conv': {
       const maps = layer.connections[focus.c];
+      if (layer.learnedCombinations)
+        return t('computation.convLearned', {
+          size: layer.kernelSize,
+          maps: `{${maps.join(',')}}`,
+          activation: layer.activation,
+        });
       return t('computation.conv', {
         count: maps.length,
         size: layer.kernelSize,

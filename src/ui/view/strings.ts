@@ -35,6 +35,8 @@ export const en = {
     input: 'a pixel of the preprocessed drawing (0 = paper, 1 = ink)',
     conv_one: 'sum of the {{size}}x{{size}} window x kernel over map {{maps}} + bias, then {{activation}}',
     conv_other: 'sum of the {{size}}x{{size}} window x kernel over maps {{maps}} + bias, then {{activation}}',
+    convLearned:
+      'sum over maps {{maps}} of α × (the {{size}}x{{size}} window x kernel), α learned per map, + bias, then {{activation}}',
     max: 'the largest of its 2x2 window',
     mean: 'the mean of its 2x2 window',
     subsample: 'coefficient x sum of its 2x2 window + bias, then {{activation}}',
@@ -76,6 +78,7 @@ export const zh: Catalog<typeof en> = {
     input: '预处理后的手写图像中的一个像素（0 = 纸，1 = 墨迹）',
     conv_one: `${zhTerm.featureMap} {{maps}} 上 {{size}}x{{size}} 窗口与${zhTerm.kernel}的乘积之和 + ${zhTerm.bias}，再经 {{activation}}`,
     conv_other: `${zhTerm.featureMap} {{maps}} 上 {{size}}x{{size}} 窗口与${zhTerm.kernel}的乘积之和 + ${zhTerm.bias}，再经 {{activation}}`,
+    convLearned: `${zhTerm.featureMap} {{maps}} 上 α ×（{{size}}x{{size}} 窗口与${zhTerm.kernel}的乘积之和）之和（α 为学习到的每张图的组合权值）+ ${zhTerm.bias}，再经 {{activation}}`,
     max: '它的 2x2 窗口中的最大值',
     mean: '它的 2x2 窗口的平均值',
     subsample: `${zhTerm.multiplicativeBias} β × 它的 2x2 窗口之和 + ${zhTerm.additiveBias} b，再经 {{activation}}`,
