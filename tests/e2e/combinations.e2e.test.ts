@@ -106,7 +106,7 @@ describe('learned combinations', () => {
     const label = await page().evaluate(() => window.lenet.state().prediction!.label);
     await page().evaluate((l) => window.lenet.backward(l), (label + 1) % 10);
     tooltip = await hover(node);
-    await tooltip.getByTestId('tooltip-logit-gradient').first().waitFor();
+    await tooltip.getByTestId('tooltip-logit-gradient').first().waitFor({ timeout: 30_000 });
     const shown = await tooltip
       .getByTestId('tooltip-logit-gradient')
       .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
