@@ -3,12 +3,13 @@
  * textures that stay on the GPU. One instance owns its programs, parameter atlases and batch buffers.
  */
 import type { ActivationFrame } from '../activationFrame';
-import { buildBackwardFrame, type BackwardFrame, type LayerDeltaValues } from '../backwardFrame';
+import type { BackwardFrame } from '../backwardFrame';
 import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
 import { lenet5Layers } from '../model/lenet5';
 import { parameterLayout } from '../model/parameters';
 import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
+import { readBackwardFrame } from './gpuBackwardFrame';
 import { GpuCombination, type PenaltySetting } from './gpuCombination';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
@@ -248,28 +249,7 @@ export class GpuNetwork {
     this.forward(buffers);
     this.backward(buffers, true);
     const frame = this.frames.read(buffers, input);
-    const last = this.layers.length - 1;
-    const deltas: LayerDeltaValues[] = this.layers.map((layer, l) => {
-      const hasPre =
-        l === last ||
-        layer.kind === 'conv' ||
-        layer.kind === 'dense' ||
-        (layer.kind === 'pool' && layer.pooling === 'subsample');
-      const dPre = hasPre ? this.readLayer(buffers, l, 'dPre') : null;
-      return { dOut: l === last ? dPre! : this.readLayer(buffers, l, 'dOut'), dPre };
-    });
-    const output = frame.layers[last];
-    const probabilities = frame.values.subarray(output.out[0], output.out[0] + output.out[1]);
-    const logits = frame.values.subarray(output.pre![0], output.pre![0] + output.pre![1]);
-    const backward = buildBackwardFrame(
-      this.layers,
-      this.options.loss,
-      deltas,
-      this.readGradients(buffers),
-      probabilities,
-      logits,
-      label,
-    );
+    const backward = readBackwardFrame(this, buffers, frame, label);
     return { frame, backward };
   }
 
