@@ -12,7 +12,7 @@ export interface ShippedNetwork {
   readonly params: Float32Array;
 }
 
-/** The last checkpoint of a shipped run in public/models (`lenet5-default` or `lenet5-classic`). */
+/** The last checkpoint of a shipped run in public/models (`lenet5-default`, `lenet5-classic` or `lenet5-learned`). */
 export async function shippedNetwork(name: string): Promise<ShippedNetwork> {
   const dir = join(import.meta.dirname, '..', 'public', 'models', name);
   const run = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);

@@ -1,6 +1,7 @@
 /**
  * The runs shipped in public/models: the modern one (ReLU, max pooling, trained with affine and elastic
- * distortions) and the classic 1998 LeNet-5 (LeCun's tanh, trainable subsampling, the C3 table). Each loads,
+ * distortions), the classic 1998 LeNet-5 (LeCun's tanh, trainable subsampling, the C3 table) and the modern one
+ * with learned c3 combinations made sparse by the entropy penalty (α then as sparse as LeCun's table). Each loads,
  * has its history (every epoch, or every `saveEvery` as its manifest says), meets its error bound, and its
  * precomputed test-set predictions are the reference engine's own.
  */
@@ -8,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateNetwork } from '../src/engine/evaluate';
+import { combinationWeights, inputsAbove } from '../src/engine/model/learnedCombination';
 import { lenet5Layers } from '../src/engine/model/lenet5';
+import { parameterLayout, tensorSpec } from '../src/engine/model/parameters';
 import { computePredictions, predictionsAccuracy } from '../src/engine/model/predictions';
 import { loadRun } from '../src/engine/model/runLoader';
 import { ReferenceNetwork } from '../src/engine/reference/referenceNetwork';
@@ -36,7 +39,32 @@ const RUNS = [
     minWhole: 12,
     elastic: false,
   },
+  {
+    name: 'lenet5-learned',
+    options: { activation: 'relu', pooling: 'max', c3Connectivity: 'learned', loss: 'softmax-cross-entropy' },
+    maxError: 0.01,
+    minWhole: 16,
+    elastic: true,
+  },
 ] as const;
+
+describe('the shipped run lenet5-learned', () => {
+  it('learned sparse combinations with the entropy penalty: on average at most 4 inputs per c3 map with α ≥ 0.05', async () => {
+    const run = await load('lenet5-learned');
+    const training = (run.manifest as typeof run.manifest & { training: { alphaPenalty: string; alphaLambda: number } })
+      .training;
+    expect(training.alphaPenalty).toBe('entropy');
+    expect(training.alphaLambda).toBeGreaterThan(0);
+    const logits = tensorSpec(parameterLayout(lenet5Layers(run.manifest.architecture)), 'c3.alphaLogits');
+    const inputs = (params: Float32Array) =>
+      inputsAbove(combinationWeights(params.subarray(logits.offset, logits.offset + logits.size), 16, 6), 16, 6);
+    const mean = (counts: number[]) => counts.reduce((a, b) => a + b, 0) / counts.length;
+    expect(mean(inputs(run.checkpoints[0]))).toBe(6); // epoch 0: α uniform, 1/6 each
+    const last = inputs(run.checkpoints[run.checkpoints.length - 1]);
+    expect(Math.min(...last)).toBeGreaterThanOrEqual(1);
+    expect(mean(last)).toBeLessThanOrEqual(4);
+  });
+});
 
 describe.each(RUNS)('the shipped run $name', ({ name, options, maxError, minWhole, elastic }) => {
   const loaded = load(name);

@@ -5,6 +5,7 @@ import { argmaxAt } from './evaluate';
 import type { ArchitectureOptions } from './model/layerSpec';
 import { initialParameters } from './model/initialize';
 import { lenet5Layers } from './model/lenet5';
+import { addCombinationPenalty } from './reference/learnedConv';
 import { ReferenceNetwork } from './reference/referenceNetwork';
 import { sgdMomentumStep } from './reference/sgd';
 
@@ -62,11 +63,13 @@ export class ReferenceTrainer {
 
   /**
    * Trains one batch; throws when the loss stops being finite (the weights are then not updated).
-   * `overrides` changes momentum or weight decay from this step on.
+   * `overrides` changes momentum, weight decay or the α penalty's λ from this step on. The penalty on learned
+   * combinations (`settings.alphaPenalty`, λ `alphaLambda`) adds its gradient to the logits' before the momentum
+   * step; the loss reported (`loss`, `meanLoss`) stays the data loss alone, without λ P.
    */
   trainBatch(
     learningRate = this.learningRate(),
-    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay'>> = {},
+    overrides: Partial<Pick<TrainingSettings, 'momentum' | 'weightDecay' | 'alphaLambda'>> = {},
   ): StepProgress {
     const batch = this.planner.next();
     const n = batch.indices.length;
@@ -77,6 +80,9 @@ export class ReferenceTrainer {
     const { loss, gradients } = this.network.backward(pass, this.labels.subarray(0, n));
     if (!Number.isFinite(loss)) throw new Error(`training diverged at epoch ${batch.epoch}: loss is ${loss}`);
     const { momentum, weightDecay } = { ...this.settings, ...overrides };
+    const alphaLambda = overrides.alphaLambda ?? this.settings.alphaLambda ?? 0; // absent: unchanged
+    const { layers, layout, params } = this.network;
+    addCombinationPenalty(layers, layout, params, gradients, this.settings.alphaPenalty ?? 'none', alphaLambda);
     sgdMomentumStep(this.network.params, gradients, this.velocity, { learningRate, momentum, weightDecay });
     this.step++;
     if (batch.imagesDone === n) {

@@ -82,8 +82,12 @@ export class GpuBackend implements ComputeBackend {
 
   trainStep(hyperparameters: Hyperparameters): PlannedBatch {
     if (!this.trainer) throw new Error('training has not begun');
-    const { learningRate, momentum, weightDecay } = hyperparameters;
-    return this.trainer.step(learningRate, { momentum, weightDecay });
+    const { learningRate, momentum, weightDecay, alphaLambda } = hyperparameters;
+    return this.trainer.step(learningRate, {
+      momentum,
+      weightDecay,
+      ...(alphaLambda === undefined ? {} : { alphaLambda }),
+    });
   }
 
   settle(poll: WaitTurn): Promise<void> {

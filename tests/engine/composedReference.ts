@@ -5,7 +5,13 @@
  * gradient G is mapped back to ∂E/∂k and ∂E/∂c. Parameters and gradients are in the learned layout.
  */
 import type { ArchitectureOptions } from '../../src/engine/model/layerSpec';
-import { combinationGradients, combinationWeights, effectiveKernels } from '../../src/engine/model/learnedCombination';
+import { expect } from 'vitest';
+import {
+  addAlphaPenalty,
+  combinationGradients,
+  combinationWeights,
+  effectiveKernels,
+} from '../../src/engine/model/learnedCombination';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
 import { parameterLayout, tensorSpec, type ParameterLayout } from '../../src/engine/model/parameters';
 import { ReferenceNetwork, type BackwardPass, type ForwardPass } from '../../src/engine/reference/referenceNetwork';
@@ -75,4 +81,26 @@ export function composedReference(options: ArchitectureOptions, params: ArrayLik
     },
     backwardFrom: (pass, top, seed) => ({ gradients: mapGradients(network.backwardFrom(pass, top, seed).gradients) }),
   };
+}
+
+/** The penalty the engines' SGD checks add (entropy: its gradient is not zero). */
+export const PENALTY = { kind: 'entropy', lambda: 0.05 } as const;
+
+/** The loss's gradients plus, for learned combinations, λ ∂H/∂c of PENALTY (learnedCombination.ts) in float64. */
+export function penalizedGradients(
+  options: ArchitectureOptions,
+  params: ArrayLike<number>,
+  gradients: ArrayLike<number>,
+): Float64Array {
+  const total = Float64Array.from(gradients);
+  if (options.c3Connectivity !== 'learned') return total;
+  const logits = tensorSpec(parameterLayout(lenet5Layers(options)), 'c3.alphaLogits');
+  const alpha = combinationWeights(Array.from(params).slice(logits.offset, logits.offset + logits.size), 16, 6);
+  const range = total.subarray(logits.offset, logits.offset + logits.size);
+  const before = range.slice();
+  addAlphaPenalty(PENALTY.kind, PENALTY.lambda, alpha, 16, 6, range);
+  let moved = 0;
+  for (let i = 0; i < range.length; i++) moved = Math.max(moved, Math.abs(range[i] - before[i]));
+  expect(moved, 'the penalty moves the logits gradient').toBeGreaterThan(1e-4);
+  return total;
 }

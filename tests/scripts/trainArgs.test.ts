@@ -74,8 +74,23 @@ describe('train command line', () => {
     expect(command).toMatchObject({ outDir: 'x', trainSubset: 100 });
   });
 
+  it('reads learned combinations and their penalty, recorded only for a learned c3', () => {
+    const command = parseTrainArgs(['--c3', 'learned', '--alpha-penalty', 'entropy', '--alpha-lambda', '0.05']);
+    expect(command.architecture.c3Connectivity).toBe('learned');
+    expect(command.settings).toMatchObject({ alphaPenalty: 'entropy', alphaLambda: 0.05 });
+    expect(parseTrainArgs(['--c3', 'learned', '--alpha-penalty', 'l1']).settings).toMatchObject({
+      alphaPenalty: 'l1',
+      alphaLambda: 0,
+    });
+    expect(parseTrainArgs(['--c3', 'learned']).settings).toMatchObject({ alphaPenalty: 'none', alphaLambda: 0 });
+    expect(parseTrainArgs(['--c3', 'full']).settings).not.toHaveProperty('alphaPenalty');
+  });
+
   it.each([
     [['--epochs', '0'], /--epochs 0: expected a whole number of epochs/],
+    [['--c3', 'learned', '--alpha-penalty', 'l2'], /--alpha-penalty l2: expected one of none, l1, entropy/],
+    [['--c3', 'learned', '--alpha-lambda', 'big'], /--alpha-lambda big: expected a λ >= 0/],
+    [['--alpha-penalty', 'entropy'], /--alpha-penalty and --alpha-lambda need --c3 learned/],
     [['--pooling', 'avg'], /--pooling avg: expected one of max, mean, subsample/],
     [['--lr', 'fast'], /--lr fast: expected a learning rate > 0/],
     [['--train-subset', '70000'], /--train-subset 70000: expected a whole number 1..60000/],

@@ -1,9 +1,10 @@
 /**
  * Attribution, portraits and feature images on every engine the app runs (WebGL2, WebAssembly and the CPU
  * reference in float32), through the backend interface the worker uses, against the float64 reference, on
- * both shipped runs and real MNIST test digits. Tolerances: the explained value within 1e-5 (relative, plus
- * 1e-5 absolute); every map and raw array within 1e-5 of its largest magnitude; the portraits' values
- * within 1e-4 and their order right up to that tolerance (a near-tie may come out either way in float32).
+ * the three shipped runs (learned c3 combinations included) and real MNIST test digits. Tolerances: the
+ * explained value within 1e-5 (relative, plus 1e-5 absolute); every map and raw array within 1e-5 of its
+ * largest magnitude; the portraits' values within 1e-4 and their order right up to that tolerance (a near-tie
+ * may come out either way in float32).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attribute, type Attribution, type AttributionMethod } from '../../src/engine/interpret/attribute';
@@ -73,7 +74,7 @@ function float64(architecture: ArchitectureOptions, params: Float32Array): Refer
   return new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, Float64Array.from(params));
 }
 
-describe.each(['lenet5-default', 'lenet5-classic'] as const)('the shipped run %s', (name) => {
+describe.each(['lenet5-default', 'lenet5-classic', 'lenet5-learned'] as const)('the shipped run %s', (name) => {
   it('every attribution method equals the float64 reference on the WebGL2, WebAssembly and CPU engines', async () => {
     const { architecture, params } = await fetchShipped(name);
     const exact = referenceEngine(float64(architecture, params));

@@ -6,7 +6,7 @@ import { loadRun } from '../../src/engine/model/runLoader';
 
 /** A shipped run's last checkpoint. */
 export async function fetchShipped(
-  name: 'lenet5-default' | 'lenet5-classic',
+  name: 'lenet5-default' | 'lenet5-classic' | 'lenet5-learned',
 ): Promise<{ architecture: ArchitectureOptions; params: Float32Array }> {
   const base = `/models/${name}`;
   const run = await loadRun(async (file) => {

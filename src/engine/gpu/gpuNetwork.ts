@@ -4,9 +4,12 @@
  */
 import type { ActivationFrame } from '../activationFrame';
 import { buildBackwardFrame, type BackwardFrame, type LayerDeltaValues } from '../backwardFrame';
-import type { ArchitectureOptions } from '../model/layerSpec';
+import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
+import { lenet5Layers } from '../model/lenet5';
+import { parameterLayout } from '../model/parameters';
 import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
+import { GpuCombination, type PenaltySetting } from './gpuCombination';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
 import { activationOf, NetworkPrograms } from './networkPrograms';
@@ -29,6 +32,12 @@ export class GpuNetwork {
   private readonly frames: FrameReader;
   private readonly weightAtlas: GpuTexture;
   private weightsStale = true;
+  /** A learned c3's true parameters (the GPU runs the full c3 of its effective kernels), else null. */
+  private readonly combination: GpuCombination | null;
+  /** The layers, in order (the architecture's: a learned c3 says so). */
+  readonly layers: readonly LayerSpec[];
+  /** Parameters in the run format's layout. */
+  readonly size: number;
 
   constructor(
     readonly gl: WebGL2RenderingContext,
@@ -36,7 +45,12 @@ export class GpuNetwork {
   ) {
     this.runner = new KernelRunner(gl);
     this.pool = new TexturePool(gl);
-    this.programs = new NetworkPrograms(this.runner, options);
+    const learned = options.c3Connectivity === 'learned';
+    this.programs = new NetworkPrograms(this.runner, learned ? { ...options, c3Connectivity: 'full' } : options);
+    this.layers = lenet5Layers(options);
+    const layout = parameterLayout(this.layers);
+    this.size = layout.size;
+    this.combination = learned ? new GpuCombination(layout, this.programs.layout) : null;
     const rows = atlasHeight(this.programs.layout.size);
     this.params = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
     this.velocity = [this.pool.acquire(ATLAS_WIDTH, rows), this.pool.acquire(ATLAS_WIDTH, rows)];
@@ -44,15 +58,10 @@ export class GpuNetwork {
     this.weightAtlas = this.pool.acquire(ATLAS_WIDTH, atlasHeight(this.programs.packed.size), 'rgba32f');
   }
 
-  /** The layers, in order. */
-  get layers() {
-    return this.programs.layers;
-  }
-
   /** Uploads parameters (run-format order) and, optionally, momentum; momentum otherwise restarts at 0. */
   setParameters(params: Float32Array, velocity: Float32Array | null = null): void {
-    const size = this.programs.layout.size;
-    if (params.length !== size) throw new Error(`expected ${size} parameters, got ${params.length}`);
+    if (params.length !== this.size) throw new Error(`expected ${this.size} parameters, got ${params.length}`);
+    if (this.combination) ({ params, velocity } = this.combination.load(params, velocity));
     const rows = this.params[0].height;
     const padded = new Float32Array(ATLAS_WIDTH * rows);
     padded.set(params);
@@ -74,22 +83,27 @@ export class GpuNetwork {
 
   /** Reads the parameters back (a synchronous readback: for checkpoints, not per step). */
   readParameters(): Float32Array {
-    return this.runner.reader.readSync(this.params[this.current]).slice(0, this.programs.layout.size);
+    return this.toTrue(this.runner.reader.readSync(this.params[this.current]), 'params');
+  }
+
+  /** Values read from an atlas in the run format's layout (a learned c3's kernels and logits are kept here). */
+  private toTrue(atlas: Float32Array, which: 'params' | 'velocity'): Float32Array {
+    const full = atlas.slice(0, this.programs.layout.size);
+    return this.combination ? this.combination.fromFull(full, which) : full;
   }
 
   /** Reads parameters and momentum without stalling (pixel-pack buffers and a fence). */
   async readStateAsync(waitTurn: () => Promise<void>): Promise<{ params: Float32Array; velocity: Float32Array }> {
-    const size = this.programs.layout.size;
     const [params, velocity] = await Promise.all([
       this.runner.reader.readAsync(this.params[this.current], waitTurn),
       this.runner.reader.readAsync(this.velocity[this.current], waitTurn),
     ]);
-    return { params: params.slice(0, size), velocity: velocity.slice(0, size) };
+    return { params: this.toTrue(params, 'params'), velocity: this.toTrue(velocity, 'velocity') };
   }
 
   /** Reads the momentum back (synchronous), to carry a run over to another engine. */
   readVelocity(): Float32Array {
-    return this.runner.reader.readSync(this.velocity[this.current]).slice(0, this.programs.layout.size);
+    return this.toTrue(this.runner.reader.readSync(this.velocity[this.current]), 'velocity');
   }
 
   /** The buffers of a batch size, allocated on first use. */
@@ -177,8 +191,11 @@ export class GpuNetwork {
     }
   }
 
-  /** One momentum-SGD update of every parameter from the gradients in `buffers` (one draw). */
-  update(buffers: BatchBuffers, settings: SgdSettings): void {
+  /**
+   * One momentum-SGD update of every parameter from the gradients in `buffers` (one draw; with a learned
+   * c3, also a readback of its gradient and an upload of its new effective kernels: gpuCombination.ts).
+   */
+  update(buffers: BatchBuffers, settings: SgdSettings, penalty: PenaltySetting = NO_PENALTY): void {
     const next = 1 - this.current;
     this.runner.run(
       this.programs.sgd,
@@ -188,6 +205,11 @@ export class GpuNetwork {
     );
     this.current = next;
     this.weightsStale = true;
+    if (this.combination) {
+      const gradient = this.runner.reader.readSync(buffers.layers[3].gradient!);
+      const effective = this.combination.step(gradient, settings, penalty);
+      this.pool.uploadRange(this.params[this.current], this.combination.fullKernels.offset, effective);
+    }
   }
 
   /** The reduced gradient textures of every parameterised layer, in slot order. */
@@ -200,7 +222,8 @@ export class GpuNetwork {
     const atlas = this.pool.acquire(ATLAS_WIDTH, this.params[0].height);
     try {
       this.runner.run(this.programs.gradientAtlas, this.gradientTextures(buffers), [atlas]);
-      return this.runner.reader.readSync(atlas).slice(0, this.programs.layout.size);
+      const full = this.runner.reader.readSync(atlas).slice(0, this.programs.layout.size);
+      return this.combination ? this.combination.gradientsFromFull(full) : full;
     } finally {
       this.pool.release(atlas);
     }
@@ -266,3 +289,5 @@ export class GpuNetwork {
     this.runner.dispose();
   }
 }
+
+const NO_PENALTY: PenaltySetting = { kind: 'none', lambda: 0 };

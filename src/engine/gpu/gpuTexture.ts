@@ -85,6 +85,17 @@ export class TexturePool {
     gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, width, height, f.format, f.type, data);
   }
 
+  /** Uploads `values` into a parameter atlas (R32F, one value per texel, ATLAS_WIDTH a row) from flat index `offset`. */
+  uploadRange(atlas: GpuTexture, offset: number, values: Float32Array): void {
+    for (let done = 0; done < values.length;) {
+      const at = offset + done;
+      const [x, y] = [at % ATLAS_WIDTH, Math.floor(at / ATLAS_WIDTH)];
+      const width = Math.min(ATLAS_WIDTH - x, values.length - done);
+      this.upload(atlas, values.subarray(done, done + width), x, y, width, 1);
+      done += width;
+    }
+  }
+
   /** Deletes every free texture (live ones belong to their holders, who release them first). */
   dispose(): void {
     for (const list of this.free.values()) for (const t of list) this.gl.deleteTexture(t.texture);

@@ -103,7 +103,10 @@ export class GpuTrainer {
     return scheduledLearningRate(this.settings, this.steps, this.planner.stepsPerEpoch);
   }
 
-  /** Trains one batch: 28 draws for the default architecture (29 with elastic distortions), uploads of a few KB, no readback. */
+  /**
+   * Trains one batch: 28 draws for the default architecture (29 with elastic distortions), uploads of a few KB,
+   * no readback (learned combinations: one 13 KB readback and a 10 KB upload, see gpuCombination.ts).
+   */
   step(learningRate = this.learningRate(), settings: Partial<TrainingSettings> = {}): PlannedBatch {
     const batch = this.planner.next();
     const n = batch.indices.length;
@@ -139,11 +142,18 @@ export class GpuTrainer {
     this.network.forward(buffers);
     this.statistics.accumulate(buffers);
     this.network.backward(buffers);
-    this.network.update(buffers, {
-      learningRate,
-      momentum: settings.momentum ?? this.settings.momentum,
-      weightDecay: settings.weightDecay ?? this.settings.weightDecay,
-    });
+    this.network.update(
+      buffers,
+      {
+        learningRate,
+        momentum: settings.momentum ?? this.settings.momentum,
+        weightDecay: settings.weightDecay ?? this.settings.weightDecay,
+      },
+      {
+        kind: this.settings.alphaPenalty ?? 'none',
+        lambda: settings.alphaLambda ?? this.settings.alphaLambda ?? 0,
+      },
+    );
     this.queue.mark();
     this.steps++;
     return batch;

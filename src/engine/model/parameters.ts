@@ -26,7 +26,9 @@ export function layerTensorShapes(layer: LayerSpec): { name: string; shape: numb
       return [
         { name: `${layer.id}.weight`, shape: [outChannels, layer.inShape[0], k, k] },
         { name: `${layer.id}.bias`, shape: [outChannels] },
-        ...(layer.learnedCombinations ? [{ name: `${layer.id}.alphaLogits`, shape: [outChannels, layer.inShape[0]] }] : []),
+        ...(layer.learnedCombinations
+          ? [{ name: `${layer.id}.alphaLogits`, shape: [outChannels, layer.inShape[0]] }]
+          : []),
       ];
     }
     case 'pool':

@@ -3,6 +3,7 @@
  * checkpoint, every tensor at its byte offset. Everything here is pure; reading files is the caller's.
  */
 import type { ArchitectureOptions, LayerSpec } from './layerSpec';
+import type { AlphaPenalty } from './learnedCombination';
 import { LENET5_C3_TABLE, lenet5Layers } from './lenet5';
 import { parameterLayout } from './parameters';
 import { MNIST_PAD, INPUT_SIZE } from '../data/mnistInput';
@@ -33,7 +34,20 @@ export interface InputConvention {
   readonly ink: number;
 }
 
-/** The contents of `manifest.json`. Extra fields (e.g. `training`) are kept but not interpreted. */
+/**
+ * The fields of a manifest's optional `training` record that the page reads (validated when present; any other
+ * field is kept as it is). `alphaPenalty` and `alphaLambda` record the penalty on learned c3 combinations
+ * (learnedCombination.ts); runs older than them, or without learned combinations, may leave them out.
+ */
+export interface RunTrainingRecord {
+  readonly testImages?: number;
+  readonly command?: string;
+  readonly alphaPenalty?: AlphaPenalty;
+  readonly alphaLambda?: number;
+  readonly [extra: string]: unknown;
+}
+
+/** The contents of `manifest.json`. Extra fields (e.g. `training`, a `RunTrainingRecord`) are kept but not interpreted. */
 export interface RunManifest {
   readonly format: typeof RUN_FORMAT;
   readonly architecture: ArchitectureOptions & { readonly layers: readonly LayerSpec[] };
@@ -47,7 +61,7 @@ export interface RunManifest {
 /** The input convention every run uses: the 28x28 image in [0,1], ink = 1, padded by 2. */
 export const INPUT_CONVENTION: InputConvention = { size: INPUT_SIZE, mnistPad: MNIST_PAD, range: [0, 1], ink: 1 };
 
-/** A manifest for `options` with no checkpoints yet; `extra` fields are stored alongside. */
+/** A manifest for `options` with no checkpoints yet (a `c3Table` only for LeNet-5's table); `extra` fields are stored alongside. */
 export function createManifest(options: ArchitectureOptions, extra: Record<string, unknown> = {}): RunManifest {
   const layers = lenet5Layers(options);
   const tensors = parameterLayout(layers).tensors.map((t) => ({ name: t.name, shape: t.shape, offset: t.offset * 4 }));

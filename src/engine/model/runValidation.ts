@@ -6,13 +6,14 @@
  * own properties of the parsed JSON (JSON.parse defines them), and anything not in the format is refused or
  * kept untouched as an extra field.
  */
-import type { ArchitectureOptions } from './layerSpec';
+import type { ArchitectureOptions, C3Connectivity } from './layerSpec';
+import { ALPHA_PENALTIES } from './learnedCombination';
 import { ARCHITECTURE_CHOICES, lenet5Layers, LENET5_C3_TABLE } from './lenet5';
 import { parameterLayout } from './parameters';
 import { MAX_PREDICTION_IMAGES, validatePredictionsEntry } from './predictions';
 import { INPUT_CONVENTION, RUN_FORMAT, type RunManifest } from './runFormat';
 import { describeValue, inCheckpoint, inFile, refuser, type Refuse } from './runFormatError';
-import type { RunProblem } from './runProblems';
+import type { RunProblem, RunProblemCode } from './runProblems';
 
 export { describeValue };
 
@@ -41,6 +42,13 @@ function same(a: unknown, b: unknown): boolean {
   }
 }
 
+/** Why a manifest's `c3Table` is refused, by connectivity (only LeNet-5's table carries one). */
+const C3_TABLE_PROBLEM = {
+  lenet5: 'c3TableNotLenet5',
+  full: 'c3TableGiven',
+  learned: 'c3TableLearned',
+} as const satisfies Record<C3Connectivity, RunProblemCode>;
+
 const ARCHITECTURE_KEYS = new Set([...Object.keys(ARCHITECTURE_CHOICES), 'layers']);
 
 /** Validates one layer's `{ out: [low, high], pre: [low, high] | null }` colour ranges. */
@@ -62,6 +70,30 @@ function validateActivationRanges(ranges: unknown, layerIds: ReadonlySet<string>
     if (!isRecord(layer) || !validRange(layer.out) || !(layer.pre === null || validRange(layer.pre))) {
       fail('rangeIs', { layer: id, value: describeValue(layer) });
     }
+  }
+}
+
+/**
+ * Validates the fields of a manifest's optional `training` record that the page reads: `testImages`, `command`,
+ * and the penalty on learned combinations (`alphaPenalty`, `alphaLambda`; absent in runs older than them).
+ */
+function validateTraining(training: unknown, fail: Refuse): void {
+  if (!isRecord(training)) return;
+  const n = training.testImages;
+  if (n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_PREDICTION_IMAGES)) {
+    fail('testImagesIs', { value: describeValue(n), most: MAX_PREDICTION_IMAGES });
+  }
+  const command = training.command;
+  if (command !== undefined && (typeof command !== 'string' || command.length > MAX_COMMAND_LENGTH)) {
+    fail('commandIs', { value: describeValue(command), most: MAX_COMMAND_LENGTH });
+  }
+  const penalty = training.alphaPenalty;
+  if (penalty !== undefined && !(ALPHA_PENALTIES as readonly unknown[]).includes(penalty)) {
+    fail('alphaPenaltyIs', { value: describeValue(penalty), allowed: ALPHA_PENALTIES.join(', ') });
+  }
+  const lambda = training.alphaLambda;
+  if (lambda !== undefined && !(typeof lambda === 'number' && Number.isFinite(lambda) && lambda >= 0)) {
+    fail('alphaLambdaIs', { value: describeValue(lambda) });
   }
 }
 
@@ -107,21 +139,9 @@ export function validateManifest(json: unknown, source = 'manifest.json'): RunMa
     }
   });
   if (options.c3Connectivity === 'lenet5' ? !same(json.c3Table, LENET5_C3_TABLE) : json.c3Table !== undefined) {
-    fail(options.c3Connectivity === 'lenet5' ? 'c3TableNotLenet5' : 'c3TableGiven');
+    fail(C3_TABLE_PROBLEM[options.c3Connectivity]);
   }
-  const training = json.training;
-  if (isRecord(training) && training.testImages !== undefined) {
-    const n = training.testImages;
-    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_PREDICTION_IMAGES)) {
-      fail('testImagesIs', { value: describeValue(n), most: MAX_PREDICTION_IMAGES });
-    }
-  }
-  if (isRecord(training) && training.command !== undefined) {
-    const command = training.command;
-    if (typeof command !== 'string' || command.length > MAX_COMMAND_LENGTH) {
-      fail('commandIs', { value: describeValue(command), most: MAX_COMMAND_LENGTH });
-    }
-  }
+  validateTraining(json.training, fail);
   const checkpoints = json.checkpoints;
   if (!Array.isArray(checkpoints) || checkpoints.length === 0) return fail('noCheckpoints');
   if (checkpoints.length > MAX_CHECKPOINTS)

@@ -1,9 +1,10 @@
-import type { ComputeLayerSpec, LayerSpec, LossKind } from '../model/layerSpec';
+import type { ComputeLayerSpec, ConvLayerSpec, LayerSpec, LossKind } from '../model/layerSpec';
 import { shapeSize } from '../model/layerSpec';
 import type { FloatArray, FloatArrayConstructor } from '../model/initialize';
 import { parameterLayout, tensorSpec, type ParameterLayout } from '../model/parameters';
 import { activate, activationBackward } from './activation';
-import { convBackward, convForward, type ConvDims } from './conv';
+import type { ConvDims } from './conv';
+import { convLayerBackward, convLayerForward, type ConvOffsets } from './learnedConv';
 import { denseBackward, denseForward } from './dense';
 import { lossBackward, lossValue, softmax } from './loss';
 import { poolBackward, poolForward } from './pool';
@@ -39,7 +40,7 @@ export interface BackwardPass {
   readonly deltas: readonly LayerDelta[];
 }
 
-function convDims(layer: Extract<LayerSpec, { kind: 'conv' }>, batchSize: number): ConvDims {
+function convDims(layer: ConvLayerSpec, batchSize: number): ConvDims {
   return {
     batchSize,
     inChannels: layer.inShape[0],
@@ -70,6 +71,11 @@ export class ReferenceNetwork {
     return tensorSpec(this.layout, name).offset;
   }
 
+  private convOffsets(layer: ConvLayerSpec): ConvOffsets {
+    const alphaLogits = layer.learnedCombinations ? this.offset(`${layer.id}.alphaLogits`) : null;
+    return { weight: this.offset(`${layer.id}.weight`), bias: this.offset(`${layer.id}.bias`), alphaLogits };
+  }
+
   /** Runs `batchSize` inputs (each 1x32x32, concatenated) through every layer. */
   forward(input: ArrayLike<number>, batchSize: number): ForwardPass {
     const inputSize = shapeSize(this.layers[0].shape);
@@ -91,14 +97,7 @@ export class ReferenceNetwork {
     switch (layer.kind) {
       case 'conv': {
         const pre = new this.ArrayType(n);
-        convForward(
-          convDims(layer, batchSize),
-          x,
-          this.params,
-          this.offset(`${layer.id}.weight`),
-          this.offset(`${layer.id}.bias`),
-          pre,
-        );
+        convLayerForward(convDims(layer, batchSize), x, this.params, this.convOffsets(layer), pre);
         activate(layer.activation, pre, out);
         return { id: layer.id, pre, out, argmax: null };
       }
@@ -202,16 +201,7 @@ export class ReferenceNetwork {
   ): void {
     switch (layer.kind) {
       case 'conv':
-        convBackward(
-          convDims(layer, batchSize),
-          x,
-          this.params,
-          this.offset(`${layer.id}.weight`),
-          this.offset(`${layer.id}.bias`),
-          dy,
-          gradients,
-          dx,
-        );
+        convLayerBackward(convDims(layer, batchSize), x, this.params, this.convOffsets(layer), dy, gradients, dx);
         return;
       case 'pool': {
         const dims = { batchSize, channels: layer.shape[0], outSize: layer.shape[1] };

@@ -3,10 +3,20 @@
  * central finite difference, both in float64 on the reference engine, for one image and label:
  *   numeric = (L(w + ε) - L(w - ε)) / 2ε,   relative difference = |analytic - numeric| / max(|analytic|, |numeric|)
  * (0 when both are below 1e-12: a weight this image does not reach, such as one behind a dead ReLU).
+ * With a `penalty` on learned combinations, L is the data loss plus the penalty λ P (learnedConv.ts), so the
+ * check shows what the penalty adds: with `l1`, P is 16 for every logit and its gradient is zero (eq. 21).
  */
 import type { LayerSpec, LossKind } from '../model/layerSpec';
 import { tensorSpec } from '../model/parameters';
+import type { AlphaPenalty } from '../model/learnedCombination';
+import { addCombinationPenalty } from './learnedConv';
 import { ReferenceNetwork } from './referenceNetwork';
+
+/** A penalty on learned combinations' α, added to the loss checked; absent: none. */
+export interface CheckedPenalty {
+  readonly kind: AlphaPenalty;
+  readonly lambda: number;
+}
 
 /** One weight checked. */
 export interface WeightCheck {
@@ -24,7 +34,7 @@ export interface WeightCheck {
 
 const NEGLIGIBLE = 1e-12;
 
-/** Checks weight `index` of tensor `tensor` (manifest layout) for `input` (1x32x32) against `label`. */
+/** Checks weight `index` of tensor `tensor` (manifest layout) for `input` (1x32x32) against `label` (plus `penalty`). */
 export function checkWeight(
   layers: readonly LayerSpec[],
   loss: LossKind,
@@ -34,6 +44,7 @@ export function checkWeight(
   tensor: string,
   index: number,
   epsilon = 1e-3,
+  penalty: CheckedPenalty = { kind: 'none', lambda: 0 },
 ): WeightCheck {
   const network = new ReferenceNetwork(layers, loss, Float64Array.from(params));
   const spec = tensorSpec(network.layout, tensor);
@@ -42,8 +53,13 @@ export function checkWeight(
   }
   if (!(epsilon > 0)) throw new RangeError(`epsilon must be positive, got ${epsilon}`);
   const x = Float64Array.from(input);
-  const lossAt = () => network.lossOf(network.forward(x, 1), [label]);
-  const analytic = network.backward(network.forward(x, 1), [label]).gradients[spec.offset + index];
+  const { layers: all, layout, params: p } = network;
+  const penaltyAt = (gradients: Float64Array | null) =>
+    addCombinationPenalty(all, layout, p, gradients, penalty.kind, penalty.lambda);
+  const lossAt = () => network.lossOf(network.forward(x, 1), [label]) + penaltyAt(null);
+  const gradients = network.backward(network.forward(x, 1), [label]).gradients as Float64Array;
+  penaltyAt(gradients);
+  const analytic = gradients[spec.offset + index];
   const at = spec.offset + index;
   const weight = network.params[at];
   network.params[at] = weight + epsilon;

@@ -2,7 +2,8 @@
  * The WebAssembly SIMD LeNet-5: the same forward and backward passes as the reference engine
  * (src/engine/reference/, the oracle for every formula), computed by the module's passes
  * (assembly/network.ts) over buffers that live in its one memory (layout: wasmBuffers.ts), described
- * to it by a descriptor (wasmDescriptor.ts). Inputs come from wasmInputs.ts.
+ * to it by a descriptor (wasmDescriptor.ts). Inputs come from wasmInputs.ts. A learned c3 runs the full c3
+ * kernels on its effective kernels α k (wasmCombination.ts).
  */
 import type { LayerDeltaValues } from '../backwardFrame';
 import type { Distortion } from '../data/distort';

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createComputeContext } from '../../../src/engine/gpu/glContext';
 import { GpuNetwork } from '../../../src/engine/gpu/gpuNetwork';
 import { allArchitectures, lenet5Layers } from '../../../src/engine/model/lenet5';
-import { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { sgdMomentumStep } from '../../../src/engine/reference/sgd';
+import { composedReference, PENALTY, penalizedGradients } from '../composedReference';
 import { forwardError, scaledError, testBatch, testParameters } from './gpuVsReference';
 
 const FORWARD_TOLERANCE = 1e-4;
@@ -25,7 +25,7 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
   const layers = lenet5Layers(options);
   const params = testParameters(options);
   const { inputs, labels } = testBatch(BATCH);
-  const reference = new ReferenceNetwork(layers, options.loss, Float64Array.from(params));
+  const reference = composedReference(options, params);
   const refPass = reference.forward(inputs, BATCH);
   const refBackward = reference.backward(refPass, labels);
   const gpu = new GpuNetwork(gl, options);
@@ -79,11 +79,18 @@ describe.each(combinations.map((c) => [Object.values(c).join(' / '), c] as const
     const settings = { learningRate: 0.1, momentum: 0.9, weightDecay: 1e-3 };
     const velocity = Float64Array.from({ length: params.length }, (_, i) => Math.sin(i) * 1e-3);
     gpu.setParameters(Float32Array.from(params), Float32Array.from(velocity));
-    gpu.update(buffers, settings);
+    gpu.update(buffers, settings, PENALTY);
     const refParams = Float64Array.from(params);
-    sgdMomentumStep(refParams, refBackward.gradients, velocity, settings);
+    sgdMomentumStep(refParams, penalizedGradients(options, params, refBackward.gradients), velocity, settings);
     const result = forwardError(gpu.readParameters(), refParams);
     expect(result.error, `parameter ${result.index}`).toBeLessThanOrEqual(FORWARD_TOLERANCE);
     expect(forwardError(gpu.readVelocity(), velocity).error).toBeLessThanOrEqual(FORWARD_TOLERANCE);
+    if (options.c3Connectivity !== 'learned') return;
+    // A learned c3's next pass reads the step's weights (its effective kernels uploaded again).
+    gpu.forward(buffers);
+    const after = composedReference(options, refParams).forward(inputs, BATCH);
+    const last = layers.length - 1;
+    const out = forwardError(gpu.readLayer(buffers, last, 'second'), after.layers[last].pre!);
+    expect(out.error, `logits after the step [${out.index}]`).toBeLessThanOrEqual(FORWARD_TOLERANCE);
   });
 });

@@ -9,6 +9,7 @@ import { fetchMnist } from '../../../src/engine/data/mnistFetch';
 import { mnistBatch, mnistSubset, mnistToInput, type MnistSet } from '../../../src/engine/data/mnistInput';
 import { BatchPlanner } from '../../../src/engine/batchPlan';
 import { SeededRandom } from '../../../src/engine/model/random';
+import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
 import { evaluateNetwork } from '../../../src/engine/evaluate';
 import { createComputeContext } from '../../../src/engine/gpu/glContext';
 import { GpuNetwork } from '../../../src/engine/gpu/gpuNetwork';
@@ -18,6 +19,7 @@ import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../../../src/engine/model/le
 import { initialParameters } from '../../../src/engine/model/initialize';
 import { ReferenceTrainer, type TrainingSettings } from '../../../src/engine/referenceTrainer';
 
+const LEARNED: ArchitectureOptions = { ...DEFAULT_ARCHITECTURE, c3Connectivity: 'learned' };
 const waitTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 let train: MnistSet;
@@ -126,6 +128,44 @@ describe('GPU training on MNIST', () => {
     trainer.dispose();
     network.dispose();
   });
+
+  it.each([
+    { name: 'learned combinations with the entropy penalty', options: LEARNED, batchSize: 32, alphaLambda: 0.05 },
+    { name: 'online updates (batch 1)', options: DEFAULT_ARCHITECTURE, batchSize: 1, alphaLambda: undefined },
+    { name: 'learned combinations, online', options: LEARNED, batchSize: 1, alphaLambda: 0.05 },
+  ])(
+    '$name: each of 20 steps from the reference weights as the reference takes it (every weight within 1e-5)',
+    ({ options, batchSize, alphaLambda }) => {
+      const run: TrainingSettings = {
+        ...settings,
+        batchSize,
+        augment: true,
+        weightDecay: 5e-4,
+        ...(alphaLambda === undefined ? {} : { alphaPenalty: 'entropy' as const, alphaLambda }),
+      };
+      const data = mnistSubset(train, 20 * 32);
+      const network = new GpuNetwork(gl, options);
+      const trainer = new GpuTrainer(network, data, run);
+      const reference = new ReferenceTrainer(options, run, data);
+      for (let s = 1; s <= 20; s++) {
+        network.setParameters(Float32Array.from(reference.network.params), reference.velocity);
+        const readbacks = network.runner.counters.syncReadbacks;
+        // From step 10 the live λ (Hyperparameters.alphaLambda) doubles on both.
+        const overrides = alphaLambda !== undefined && s >= 10 ? { alphaLambda: 2 * alphaLambda } : {};
+        expect(trainer.step(0.05, overrides).indices.length).toBe(batchSize);
+        reference.trainBatch(0.05, overrides);
+        // Learned combinations read c3's gradient back once per step; other architectures never.
+        expect(network.runner.counters.syncReadbacks - readbacks).toBe(options === LEARNED ? 1 : 0);
+        const gpu = network.readParameters(),
+          ref = reference.network.params;
+        let worst = 0;
+        for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(gpu[i] - ref[i]));
+        expect(worst, `step ${s}`).toBeLessThanOrEqual(1e-5);
+      }
+      trainer.dispose();
+      network.dispose();
+    },
+  );
 
   it('trains on the same distorted images as the reference (affine and elastic, |gpu - ref| <= 1e-4 every step)', () => {
     // The GPU distorts in float32 (the reference in float64), so its inputs differ by up to ~1e-6 and a

@@ -60,6 +60,34 @@ describe('the lenet5-run/1 format', () => {
     expect(manifest.c3Table!.flat()).toHaveLength(60);
   });
 
+  it('adds c3.alphaLogits [16, 6] after c3.bias and no c3 table for learned combinations', () => {
+    const options = { ...DEFAULT_ARCHITECTURE, c3Connectivity: 'learned' } as const;
+    const manifest = createManifest(options);
+    expect(manifest.architecture.c3Connectivity).toBe('learned');
+    expect(manifest.tensors.slice(2, 5).map((t) => `${t.name}:${t.shape.join('x')}@${t.offset}`)).toEqual([
+      'c3.weight:16x6x5x5@624',
+      'c3.bias:16@10224',
+      'c3.alphaLogits:16x6@10288',
+    ]);
+    expect(manifest.tensors[5].offset).toBe(10288 + 16 * 6 * 4);
+    expect(parameterLayout(lenet5Layers(options)).size).toBe(61706 + 96);
+    expect(manifest.c3Table).toBeUndefined();
+  });
+
+  it('round-trips a learned run, its logits and its penalty record exactly', async () => {
+    const options = { ...DEFAULT_ARCHITECTURE, c3Connectivity: 'learned' } as const;
+    const params = initialParameters(lenet5Layers(options), 3) as Float32Array;
+    const logits = parameterLayout(lenet5Layers(options)).tensors.find((t) => t.name === 'c3.alphaLogits')!;
+    for (let i = 0; i < logits.size; i++) params[logits.offset + i] = (i % 7) - 3.25;
+    const manifest = {
+      ...createManifest(options, { training: { engine: 'test', alphaPenalty: 'entropy', alphaLambda: 0.02 } }),
+      checkpoints: [{ epoch: 0, file: 'epoch-00.bin', testAccuracy: null, trainLoss: null }],
+    };
+    const run = await loadRun(reader(runFiles(manifest, encodeCheckpoint(params))));
+    expect(run.checkpoints[0]).toEqual(params);
+    expect(run.manifest.training).toEqual({ engine: 'test', alphaPenalty: 'entropy', alphaLambda: 0.02 });
+  });
+
   it('names checkpoint files by epoch, fractions included', () => {
     expect(checkpointFileName(0)).toBe('epoch-00.bin');
     expect(checkpointFileName(12)).toBe('epoch-12.bin');
@@ -175,6 +203,15 @@ describe('hostile manifests (loadRun on a folder)', () => {
   it('loads the untouched fixture', async () => {
     const run = await loadRun(mapReader(validRunFiles({ predictions: true })), source);
     expect(run.checkpoints.every((c) => c.length === 61706 && c.every(Number.isFinite))).toBe(true);
+  });
+
+  it('loads a run with every alpha penalty, and an old run without one', async () => {
+    for (const alphaPenalty of ['none', 'l1', 'entropy']) {
+      const run = await loadRun(mapReader(edit((m) => Object.assign(m.training, { alphaPenalty, alphaLambda: 0 }))));
+      expect(run.manifest.training).toMatchObject({ alphaPenalty, alphaLambda: 0 });
+    }
+    const old = await loadRun(mapReader(validRunFiles()), source);
+    expect(old.manifest.training).not.toHaveProperty('alphaPenalty');
   });
 
   it('loads a run that records the command that trained it', async () => {
@@ -319,6 +356,37 @@ describe('hostile manifests (loadRun on a folder)', () => {
         m.training.testImages = 'all';
       },
       /training\.testImages is "all"/,
+    ],
+    [
+      'training.alphaPenalty that is not a penalty',
+      (m: LooseManifest) => {
+        m.training.alphaPenalty = 'l2';
+      },
+      /training\.alphaPenalty is "l2", expected one of none, l1, entropy/,
+    ],
+    [
+      'a negative training.alphaLambda',
+      (m: LooseManifest) => {
+        m.training.alphaLambda = -0.1;
+      },
+      /training\.alphaLambda is -0\.1, expected a finite number >= 0/,
+    ],
+    [
+      'training.alphaLambda given as text',
+      (m: LooseManifest) => {
+        m.training.alphaLambda = '0.01';
+      },
+      /training\.alphaLambda is "0\.01"/,
+    ],
+    [
+      'a c3 table on a run with learned combinations',
+      (m: LooseManifest) => {
+        m.architecture.c3Connectivity = 'learned';
+        m.architecture.layers = lenet5Layers({ ...m.architecture, c3Connectivity: 'learned' });
+        m.tensors = createManifest({ ...m.architecture, c3Connectivity: 'learned' }).tensors;
+        m.c3Table = [[0, 1, 2]];
+      },
+      /c3Table is given but c3 learns its combinations/,
     ],
     [
       'training.command that is not text',

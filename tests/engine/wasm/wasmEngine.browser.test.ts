@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD engine in Chromium: the network against the float64 reference for all 36
+ * The WebAssembly SIMD engine in Chromium: the network against the float64 reference for all 54
  * options (forward within 1e-4 (1 + |ref|), winners exact, deltas and gradients within 1e-4 of each
  * tensor's largest magnitude, one SGD step; one image's backward pass through the backend is checked
  * with the other engines in tests/worker/backward.browser.test.ts), max-pooling ties, and the real engine worker: `auto` picks it on a software renderer and says why,

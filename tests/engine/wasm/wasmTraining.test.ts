@@ -9,6 +9,7 @@ import type { TrainingSettings } from '../../../src/engine/batchPlan';
 import { DEFAULT_ELASTIC } from '../../../src/engine/data/elastic';
 import { mnistSubset } from '../../../src/engine/data/mnistInput';
 import { evaluateNetwork } from '../../../src/engine/evaluate';
+import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
 import { DEFAULT_ARCHITECTURE } from '../../../src/engine/model/lenet5';
 import { ReferenceTrainer } from '../../../src/engine/referenceTrainer';
 import { evaluateWasm } from '../../../src/engine/wasm/wasmReadout';
@@ -70,7 +71,52 @@ describe.each([
   });
 });
 
-describe('WebAssembly training on two threads', () => {
+const LEARNED: ArchitectureOptions = { ...DEFAULT_ARCHITECTURE, c3Connectivity: 'learned' };
+
+describe.each([
+  { name: 'learned combinations with the entropy penalty', options: LEARNED, batchSize: 32, alphaLambda: 0.05 },
+  { name: 'online updates (batch 1)', options: DEFAULT_ARCHITECTURE, batchSize: 1, alphaLambda: undefined },
+  { name: 'learned combinations, online', options: LEARNED, batchSize: 1, alphaLambda: 0.05 },
+])('WebAssembly training: $name', ({ options, batchSize, alphaLambda }) => {
+  it('takes each of 20 steps as the reference trainer does, from its weights (every weight within 1e-5)', () => {
+    const settings: TrainingSettings = {
+      seed: 5,
+      batchSize,
+      learningRate: 0.05,
+      schedule: 'cosine',
+      epochs: 1,
+      momentum: 0.9,
+      weightDecay: 5e-4,
+      augment: true,
+      ...(alphaLambda === undefined ? {} : { alphaPenalty: 'entropy' as const, alphaLambda }),
+    };
+    const trainer = WasmTrainer.fromSeed(options, settings, train);
+    const reference = new ReferenceTrainer(options, settings, train);
+    for (let s = 1; s <= 20; s++) {
+      trainer.network.load(options, reference.network.params, reference.velocity);
+      // From step 10 the live λ (Hyperparameters.alphaLambda) doubles on both.
+      const overrides = alphaLambda !== undefined && s >= 10 ? { alphaLambda: 2 * alphaLambda } : {};
+      const got = trainer.trainBatch(trainer.learningRate(), overrides);
+      const want = reference.trainBatch(reference.learningRate(), overrides);
+      expect(got.images).toBe(batchSize);
+      expect(Math.abs(got.loss - want.loss), `loss at step ${s}`).toBeLessThanOrEqual(1e-6 * (1 + want.loss));
+      expect(got.correct, `correct at step ${s}`).toBe(want.correct);
+      expect(
+        worstDifference(trainer.network.parameters(), reference.network.params),
+        `weights at step ${s}`,
+      ).toBeLessThanOrEqual(1e-5);
+      expect(
+        worstDifference(trainer.network.velocity(), reference.velocity),
+        `velocity at step ${s}`,
+      ).toBeLessThanOrEqual(1e-6);
+    }
+  });
+});
+
+describe.each([
+  ['the default architecture', DEFAULT_ARCHITECTURE],
+  ['learned combinations', LEARNED],
+] as const)('WebAssembly training on two threads (%s)', (_, architecture) => {
   it('trains the second half of each batch on a helper thread, as one thread does (every weight within 1e-6, 10 steps)', async () => {
     const settings: TrainingSettings = {
       seed: 2,
@@ -82,15 +128,16 @@ describe('WebAssembly training on two threads', () => {
       weightDecay: 5e-4,
       augment: true,
       elastic: DEFAULT_ELASTIC,
+      ...(architecture === LEARNED ? { alphaPenalty: 'entropy' as const, alphaLambda: 0.05 } : {}),
     };
     const shared = WasmNetwork.create(startNodeHelper);
     for (let wait = 0; shared.threads < 2 && wait < 200; wait++) await new Promise((r) => setTimeout(r, 50));
     expect(shared.threads).toBe(2);
-    const two = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train, shared);
-    const one = WasmTrainer.fromSeed(DEFAULT_ARCHITECTURE, settings, train);
+    const two = WasmTrainer.fromSeed(architecture, settings, train, shared);
+    const one = WasmTrainer.fromSeed(architecture, settings, train);
     for (let s = 1; s <= 10; s++) {
       // From the same weights each step: the threads change only the order the gradients are summed in.
-      shared.load(DEFAULT_ARCHITECTURE, one.network.parameters(), one.network.velocity());
+      shared.load(architecture, one.network.parameters(), one.network.velocity());
       const got = two.trainBatch();
       const want = one.trainBatch();
       expect(got.correct, `correct at step ${s}`).toBe(want.correct);

@@ -6,10 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
-import { addAlphaPenalty, combinationWeights } from '../../../src/engine/model/learnedCombination';
-import { lenet5Layers } from '../../../src/engine/model/lenet5';
-import { parameterLayout, tensorSpec } from '../../../src/engine/model/parameters';
-import { composedReference } from '../composedReference';
+import { composedReference, PENALTY, penalizedGradients } from '../composedReference';
 import type { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
 import { forwardError, scaledError, testBatch, testParameters } from '../gpu/gpuVsReference';
 
@@ -72,7 +69,7 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
   }
   // With learned combinations the entropy penalty's gradient joins the logits' (nothing elsewhere).
   const penalized = penalizedGradients(options, params, result.gradients);
-  network.addAlphaPenalty('entropy', PENALTY);
+  network.addAlphaPenalty(PENALTY.kind, PENALTY.lambda);
   network.sgdStep(0.05, 0.9, 5e-4);
   const updated = network.parameters();
   const expected = Float64Array.from(params, (w, i) => w - (0.9 * velocity[i] + 0.05 * (penalized[i] + 5e-4 * w)));
@@ -84,26 +81,4 @@ export function expectWasmMatchesReference(network: WasmNetwork, options: Archit
   const after = composedReference(options, updated);
   const want = after.backward(after.forward(inputs, n), labels).loss;
   expect(Math.abs(network.forward(n) - want) / (1 + want), 'loss after the step').toBeLessThanOrEqual(1e-5);
-}
-
-/** λ of the entropy penalty in the SGD check. */
-const PENALTY = 0.05;
-
-/** The loss's gradients plus, for learned combinations, λ ∂H/∂c (learnedCombination.ts) in float64. */
-function penalizedGradients(
-  options: ArchitectureOptions,
-  params: ArrayLike<number>,
-  gradients: ArrayLike<number>,
-): Float64Array {
-  const total = Float64Array.from(gradients);
-  if (options.c3Connectivity !== 'learned') return total;
-  const logits = tensorSpec(parameterLayout(lenet5Layers(options)), 'c3.alphaLogits');
-  const alpha = combinationWeights(Array.from(params).slice(logits.offset, logits.offset + logits.size), 16, 6);
-  const before = total.slice(logits.offset, logits.offset + logits.size);
-  addAlphaPenalty('entropy', PENALTY, alpha, 16, 6, total.subarray(logits.offset, logits.offset + logits.size));
-  expect(
-    scaledError(total.subarray(logits.offset, logits.offset + logits.size), before).error,
-    'the penalty adds',
-  ).toBeGreaterThan(1e-3);
-  return total;
 }
