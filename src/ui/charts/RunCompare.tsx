@@ -8,6 +8,7 @@ import { ChartPlot } from './ChartPlot';
 import { pointAt, type ChartSeries } from './chartScale';
 import { defaultCompareRuns, hasCurves, runColour, runCurves, type RunCurves } from './compareCurves';
 import { CompareRunList } from './CompareRunList';
+import { selectCheckpoints, selectHistories, selectRunNames, useSampled } from './useSampled';
 import './charts.css';
 
 /**
@@ -17,10 +18,10 @@ import './charts.css';
 export function RunCompare({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const runNames = useAppStore((s) => s.runNames);
-  const histories = useAppStore((s) => s.runHistories);
+  const runNames = useSampled(selectRunNames);
+  const histories = useSampled(selectHistories);
   const chosen = useAppStore((s) => s.compareRuns);
-  useAppStore((s) => s.checkpoints); // a new checkpoint of the run shown adds to its accuracy curve
+  useSampled(selectCheckpoints); // a new checkpoint of the run shown adds to its accuracy curve
   const [cursor, setCursor] = useState<number | null>(null);
   const curves = new Map<string, RunCurves>();
   for (const name of runNames) {
