@@ -76,7 +76,7 @@ describe('online updates and momentum', () => {
       'f6',
       'output',
     ]);
-    expect(await charts.innerText()).toMatch(/At step \d+ \(γ = 0\.9\)/);
+    expect(await charts.innerText()).toMatch(/At step [\d,]+ \(γ = 0\.9\)/);
     await charts.getByText('Why momentum helps where plain gradient descent zig-zags').click();
     expect(await charts.innerText()).toContain('10 times the gradient times the learning rate');
     await shoot(page, 'momentum-charts', 'momentum-charts.png');
