@@ -76,7 +76,7 @@ describe('online updates and momentum', () => {
       'f6',
       'output',
     ]);
-    expect(await charts.innerText()).toMatch(/At step \d+ \(γ = 0\.9\)/);
+    expect(await charts.innerText()).toMatch(/At step [\d,]+ \(γ = 0\.9\)/);
     await charts.getByText('Why momentum helps where plain gradient descent zig-zags').click();
     expect(await charts.innerText()).toContain('10 times the gradient times the learning rate');
     await shoot(page, 'momentum-charts', 'momentum-charts.png');
@@ -92,10 +92,10 @@ describe('online updates and momentum', () => {
     const compare = page.getByTestId('run-compare');
     await compare.waitFor();
     const picked = compare.locator('label.compare-run:has(input:checked)');
-    expect(await picked.evaluateAll((l) => l.map((label) => label.getAttribute('data-run')))).toEqual([
-      'my-run',
-      'my-run-2',
-    ]);
+    // The comparison follows the runs every 2 s at most.
+    await expect
+      .poll(() => picked.evaluateAll((l) => l.map((label) => label.getAttribute('data-run'))), { timeout: 10_000 })
+      .toEqual(['my-run', 'my-run-2']);
     expect(await compare.innerText()).toMatch(/your run \(trained here\) γ 0\.9, η 0\.002, batch 1/);
     expect(await compare.innerText()).toMatch(/my-run-2 γ 0, η 0\.01, batch 1/);
     for (const part of ['loss', 'accuracy'])

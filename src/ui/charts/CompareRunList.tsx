@@ -3,6 +3,7 @@ import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { useRunName } from '../runs/useRunName';
 import { runColour, type RunCurves } from './compareCurves';
+import { selectHistories, useSampled } from './useSampled';
 
 /**
  * The runs that can be compared, each a checkbox with its colour, its name, its settings (runs trained here) and
@@ -23,7 +24,7 @@ export function CompareRunList({
 }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const histories = useAppStore((s) => s.runHistories);
+  const histories = useSampled(selectHistories);
   const set = useAppStore((s) => s.set);
   const runName = useRunName();
   const toggle = (run: string, on: boolean) =>

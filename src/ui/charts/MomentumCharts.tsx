@@ -7,6 +7,7 @@ import { ChartPlot } from './ChartPlot';
 import { MomentumHelp } from './MomentumHelp';
 import { MomentumTable } from './MomentumTable';
 import { QUANTITIES, quantitySeries, readingAt, statLayers } from './momentumSeries';
+import { selectHistories, useSampled } from './useSampled';
 import './charts.css';
 
 /**
@@ -17,7 +18,7 @@ import './charts.css';
 export function MomentumCharts({ run }: { run: string }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const history = useAppStore((s) => s.runHistories[run]);
+  const history = useSampled(selectHistories)[run];
   const [cursor, setCursor] = useState<number | null>(null);
   if (!history) return null;
   const points = seriesPoints(history.layerStats);

@@ -8,7 +8,11 @@ import { ChartPlot } from './ChartPlot';
 import { pointAt, type ChartSeries } from './chartScale';
 import { defaultCompareRuns, hasCurves, runColour, runCurves, type RunCurves } from './compareCurves';
 import { CompareRunList } from './CompareRunList';
+import { selectCheckpoints, selectHistories, selectRunNames, useSampled } from './useSampled';
 import './charts.css';
+
+/** How often the comparison follows the runs, at most (ms): it redraws every run's curves. */
+const COMPARE_REFRESH_MS = 2000;
 
 /**
  * The training loss and test accuracy of the runs the person picks, overlaid against the epoch, each run in its
@@ -17,10 +21,10 @@ import './charts.css';
 export function RunCompare({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const runNames = useAppStore((s) => s.runNames);
-  const histories = useAppStore((s) => s.runHistories);
+  const runNames = useSampled(selectRunNames, COMPARE_REFRESH_MS);
+  const histories = useSampled(selectHistories, COMPARE_REFRESH_MS);
   const chosen = useAppStore((s) => s.compareRuns);
-  useAppStore((s) => s.checkpoints); // a new checkpoint of the run shown adds to its accuracy curve
+  useSampled(selectCheckpoints, COMPARE_REFRESH_MS); // a new checkpoint of the run shown adds to its accuracy curve
   const [cursor, setCursor] = useState<number | null>(null);
   const curves = new Map<string, RunCurves>();
   for (const name of runNames) {

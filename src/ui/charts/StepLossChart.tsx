@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/appStore';
 import { formatEpoch } from '../runs/formatEpoch';
 import { ChartPlot } from './ChartPlot';
 import { pointAt, type ChartSeries } from './chartScale';
+import { selectHistories, useSampled } from './useSampled';
 import './charts.css';
 
 const STEP_COLOUR = '#4fc3f7';
@@ -19,7 +20,7 @@ const MEAN_COLOUR = '#ff9c38';
 export function StepLossChart({ run }: { run: string }) {
   const { t } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
-  const history = useAppStore((s) => s.runHistories[run]);
+  const history = useSampled(selectHistories)[run];
   const [cursor, setCursor] = useState<number | null>(null);
   if (!history) return null;
   const steps = seriesPoints(history.stepLosses);
