@@ -9,6 +9,7 @@ import type { ComputeBackend } from './computeBackend';
 import type { EngineSlot } from './engineSlot';
 import type { EngineCommand, EngineEvent } from './protocol';
 import { measuredStep } from './layerStats';
+import type { LossStatistics } from '../engine/gpu/gpuTrainer';
 import { isDiverged } from './runGuards';
 import { TrainingSession } from './trainingSession';
 import { createWaitTurn, pollSleep } from './waitTurn';
@@ -136,6 +137,8 @@ export class TrainingPump {
     const architecture = this.slot.weights?.architecture;
     let batch: PlannedBatch;
     if (measure && architecture) {
+      // The slice's statistics so far, so that the report can also give the measured step's own loss.
+      session.statsBeforeMeasured = await backend.readStatistics(pollSleep);
       const measured = await measuredStep(backend, session.hyperparameters, architecture, pollSleep);
       batch = measured.batch;
       session.layerStats = measured.stats;
@@ -145,6 +148,24 @@ export class TrainingPump {
     }
     const checkpointEpoch = session.record(batch);
     if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages, checkpointEpoch);
+  }
+
+  /**
+   * The report's loss and accuracy: the statistics read before the slice's measured step and those of the
+   * measured step, weighted by their images; the measured step's own loss is kept as the report's step loss
+   * when its statistics cover exactly one batch (online updates' noise shows in it).
+   */
+  private reportStatistics(session: TrainingSession, last: LossStatistics | null): LossStatistics | null {
+    const before = session.statsBeforeMeasured;
+    session.statsBeforeMeasured = null;
+    session.stepLoss = last && last.images === session.settings.batchSize ? last.loss : null;
+    if (!before || !last) return last ?? before;
+    const images = before.images + last.images;
+    return {
+      loss: (before.loss * before.images + last.loss * last.images) / images,
+      accuracy: (before.accuracy * before.images + last.accuracy * last.images) / images,
+      images,
+    };
   }
 
   /** Saves (and posts) the current weights; automatic checkpoints carry the epoch mark they stand for (1/16, 1, 2...). */
@@ -206,7 +227,7 @@ export class TrainingPump {
         }
         if (now - lastReport >= REPORT_MS || session.status !== 'running') {
           lastReport = now;
-          const stats = await this.slot.require().readStatistics(pollSleep);
+          const stats = this.reportStatistics(session, await this.slot.require().readStatistics(pollSleep));
           if (stats && isDiverged(stats.loss)) {
             this.diverged(session, stats.loss);
             break;

@@ -1,5 +1,6 @@
 /** The bookkeeping of one training run in the worker: where it stands, and when to report, stream and checkpoint. */
 import type { PlannedBatch, TrainingSettings } from '../engine/batchPlan';
+import type { LossStatistics } from '../engine/gpu/gpuTrainer';
 import type { Hyperparameters, LayerTrainingStats, TrainingProgress } from './protocol';
 
 /** Fractions of epoch 1 after which a checkpoint is saved (the network changes most then). */
@@ -19,6 +20,10 @@ export class TrainingSession {
   lastAccuracy: number | null = null;
   /** The momentum charts' figures of the last measured step (layerStats.ts), or null before one. */
   layerStats: readonly LayerTrainingStats[] | null = null;
+  /** The loss and accuracy of the slice's batches before its measured step, read just before that step. */
+  statsBeforeMeasured: LossStatistics | null = null;
+  /** The measured step's own loss (when the engine's statistics covered exactly that one batch), else null. */
+  stepLoss: number | null = null;
 
   constructor(
     readonly settings: TrainingSettings,
@@ -77,6 +82,7 @@ export class TrainingSession {
       accuracy: this.lastAccuracy,
       imagesPerSecond: this.imagesPerSecond,
       ...(this.layerStats ? { layerStats: this.layerStats } : {}),
+      ...(this.stepLoss !== null ? { stepLoss: this.stepLoss } : {}),
     };
   }
 

@@ -178,5 +178,13 @@ describe('the training pump reports layerStats', () => {
     if (done.type !== 'progressReported') throw new Error('unreachable');
     expect(done.progress.imagesDone).toBe(train.count);
     expectStats(done.progress.layerStats);
+    if (backend === 'cpu' && batchSize === 1) {
+      // Online updates are slow enough here for reports mid-run: each gives its measured step's own loss too.
+      const stepLosses = events.flatMap((e) =>
+        e.type === 'progressReported' && e.progress.stepLoss !== undefined ? [e.progress.stepLoss] : [],
+      );
+      expect(stepLosses.length).toBeGreaterThan(0);
+      for (const loss of stepLosses) expect(loss).toBeGreaterThan(0);
+    }
   });
 });

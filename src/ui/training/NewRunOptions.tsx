@@ -7,16 +7,14 @@ import { PenaltyOptions } from '../combinations/PenaltyOptions';
 import { choiceKey } from './architectureWords';
 import './training.css';
 
-const BATCH_SIZES = [16, 32, 64, 128, 256];
 const OPTIONS = Object.keys(ARCHITECTURE_CHOICES) as (keyof ArchitectureOptions)[];
 
 /**
- * Batch size, distortions and the architecture of the next network started here, each with a visible label, and
+ * Distortions and the architecture of the next network started here (its batch size: BatchSizeSelect.tsx), each with a visible label, and
  * the rule of when they take effect (the network shown keeps its own).
  */
 export function NewRunOptions({ training }: { training?: TrainingController }) {
   const { t } = useTranslation('training');
-  const batchSize = useAppStore((s) => s.batchSize);
   const augment = useAppStore((s) => s.augment);
   const architecture = useAppStore((s) => s.architecture);
   const set = useAppStore((s) => s.set);
@@ -25,14 +23,6 @@ export function NewRunOptions({ training }: { training?: TrainingController }) {
       <legend>{t('newRun.heading')}</legend>
       <p className="muted new-run-rule">{t('newRun.rule')}</p>
       <div className="new-run-grid">
-        <label htmlFor="new-run-batch">{t('newRun.batch')}</label>
-        <select id="new-run-batch" value={batchSize} onChange={(e) => set({ batchSize: Number(e.target.value) })}>
-          {BATCH_SIZES.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
         {OPTIONS.map((option) => [
           <label key={`${option}-label`} htmlFor={`new-run-${option}`} title={t(`architectureHelp.${option}`)}>
             {t(`architecture.${option}`)}

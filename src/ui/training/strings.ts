@@ -39,7 +39,6 @@ export const en = {
   newRun: {
     heading: 'A new network',
     rule: 'These take effect on a new network: the batch size and distortions when it starts, the architecture when it starts from scratch. The network shown keeps its own.',
-    batch: 'batch size',
     distortions: 'distortions',
   },
   architecture: {
@@ -126,7 +125,6 @@ export const zh: Catalog<typeof en> = {
   newRun: {
     heading: '新网络',
     rule: '这些设置只作用于新网络：批大小与随机失真在新网络开始时生效，网络结构在从零开始时生效。当前显示的网络保持自己的设置。',
-    batch: '批大小',
     distortions: `随机${zhTerm.distortion}（${zhTerm.dataAugmentation}）`,
   },
   architecture: {
