@@ -77,6 +77,10 @@ describe('online updates and momentum', () => {
       'output',
     ]);
     expect(await charts.innerText()).toMatch(/At step [\d,]+ \(γ = 0\.9\)/);
+    // Online updates' noise: each report's measured step has its own loss, charted beside the means.
+    await page.getByTestId('chart-step-loss').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('chart-step-loss').locator('polyline, path').count()).toBeGreaterThan(0);
+    await page.getByTestId('chart-step-loss').screenshot({ path: join(ARTIFACTS, 'step-loss.png') });
     await charts.getByText('Why momentum helps where plain gradient descent zig-zags').click();
     expect(await charts.innerText()).toContain('10 times the gradient times the learning rate');
     await shoot(page, 'momentum-charts', 'momentum-charts.png');
