@@ -5,7 +5,7 @@
  * little-endian float32 values. Decoding refuses anything else (and stops inflating past its limit).
  */
 import { Inflate, deflateSync } from 'fflate';
-import type { PadStroke } from './addressState';
+import type { PadStroke } from './addressFields';
 
 /** Stroke coordinates (quarter pad pixels) are clamped to this range before they are drawn and recorded. */
 export const STROKE_COORDINATE_RANGE = [-4096, 8192] as const;

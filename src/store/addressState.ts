@@ -7,11 +7,10 @@
  * method of the heatmap on the pad, with `target` and `contrast` digits), `portrait` (`1`: the neuron portrait open),
  * and the transform probe's and the close-up's fields (probeAddress.ts). Every field is read on
  * its own: a malformed one is dropped and named in `ignored`, the rest still apply; decoding never throws.
- * The binary payloads (strokes, input) are addressPayloads.ts.
+ * The binary payloads (strokes, input) are addressPayloads.ts; the state's types and the empty state addressFields.ts.
  */
-import { ATTRIBUTION_METHODS, type AttributionMethod } from '../engine/interpret/attribute';
-import type { NodeRef } from '../engine/model/nodeRef';
-import { isLanguage, type Language } from '../i18n/catalog';
+import { ATTRIBUTION_METHODS } from '../engine/interpret/attribute';
+import { isLanguage } from '../i18n/catalog';
 import { message, type Message } from '../i18n/message';
 import {
   decodeInput,
@@ -21,14 +20,15 @@ import {
   MAX_FIELD_CHARS,
   MAX_STROKES_CHARS,
 } from './addressPayloads';
+import { decodeProbeFields, encodeProbeFields, PROBE_KEYS } from './probeAddress';
 import {
-  decodeProbeFields,
-  EMPTY_PROBE_ADDRESS,
-  encodeProbeFields,
-  PROBE_KEYS,
-  type ProbeAddress,
-  type ProbeAddressField,
-} from './probeAddress';
+  ADDRESS_VERSION,
+  EMPTY_ADDRESS,
+  type AddressDrawing,
+  type AddressField,
+  type AddressState,
+  type PadStroke,
+} from './addressFields';
 
 export {
   decodeInput,
@@ -40,73 +40,8 @@ export {
   STROKE_COORDINATE_RANGE,
   toBase64Url,
 } from './addressPayloads';
-
-/** One pen or eraser stroke on the pad: points in quarter pad pixels, x and y interleaved. */
-export interface PadStroke {
-  readonly eraser: boolean;
-  readonly points: readonly number[];
-}
-
-/** Where the network's input comes from in an address. */
-export type AddressDrawing =
-  | { readonly kind: 'strokes'; readonly strokes: readonly PadStroke[] }
-  | { readonly kind: 'input'; readonly input: Float32Array }
-  | { readonly kind: 'test'; readonly index: number };
-
-/** What an address carries; null: not carried. */
-export interface AddressState extends ProbeAddress {
-  readonly run: string | null;
-  readonly epoch: number | null;
-  readonly drawing: AddressDrawing | null;
-  readonly focus: NodeRef | null;
-  readonly traceMode: 'direct' | 'full' | null;
-  readonly colourMode: 'fixed' | 'perDrawing' | 'difference' | null;
-  readonly cameraPreset: string | null;
-  /** The backward view: the label it is computed against, 'reading' for the network's reading; null: forward view. */
-  readonly backward: number | 'reading' | null;
-  /** The language the app is shown in. */
-  readonly language: Language | null;
-  /** The tutorial chapter open (its id), or null. */
-  readonly chapter: string | null;
-  /** Presentation mode on (`presentation=1`); null: not carried (off). */
-  readonly presentation: true | null;
-  /** The heatmap on the pad: its method, the digit explained (null: the reading) and the contrast digit; null: off. */
-  readonly attribution: AddressAttribution | null;
-  /** The neuron portrait open (`portrait=1`); null: not carried (closed). */
-  readonly portrait: true | null;
-}
-
-/** The attribution an address carries. */
-export interface AddressAttribution {
-  readonly method: AttributionMethod;
-  readonly target: number | null;
-  readonly contrast: number | null;
-}
-
-/** The fields of an address, as the notes about it name them. */
-export type AddressField =
-  | 'drawing'
-  | 'input'
-  | 'test'
-  | 'run'
-  | 'checkpoint'
-  | 'focus'
-  | 'trace'
-  | 'colour'
-  | 'camera'
-  | 'backward'
-  | 'language'
-  | 'chapter'
-  | 'presentation'
-  | 'view'
-  | 'attribution'
-  | 'target'
-  | 'contrast'
-  | 'portrait'
-  | ProbeAddressField;
-
-/** The address format written and read here. */
-export const ADDRESS_VERSION = '1';
+export { ADDRESS_VERSION, EMPTY_ADDRESS } from './addressFields';
+export type { AddressAttribution, AddressDrawing, AddressField, AddressState, PadStroke } from './addressFields';
 
 const TRACE_MODES = ['direct', 'full'] as const;
 const COLOUR_MODES = ['fixed', 'perDrawing', 'difference'] as const;
@@ -132,24 +67,6 @@ const KEYS = [
   ...PROBE_KEYS,
 ];
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** An empty state: nothing carried. */
-export const EMPTY_ADDRESS: AddressState = {
-  run: null,
-  epoch: null,
-  drawing: null,
-  focus: null,
-  traceMode: null,
-  colourMode: null,
-  cameraPreset: null,
-  backward: null,
-  language: null,
-  chapter: null,
-  presentation: null,
-  attribution: null,
-  portrait: null,
-  ...EMPTY_PROBE_ADDRESS,
-};
 
 /** The drawing to carry: the strokes, or the input at full precision when the strokes would make the address too long. */
 export function drawingToCarry(strokes: readonly PadStroke[], input: Float32Array | null): AddressDrawing | null {

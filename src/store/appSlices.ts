@@ -1,14 +1,13 @@
 /**
- * The app's state as plain data, slice by slice (combined into one store in appStore.ts). Nothing here holds a
- * three.js object or the Worker; activations live in frameHolder.ts.
+ * The app's state as plain data, slice by slice (combined into one store in appStore.ts; the training and
+ * interpretation slices are trainingSlice.ts and interpretSlice.ts). Nothing here holds a three.js object or the
+ * Worker; activations live in frameHolder.ts.
  */
 import type { ActivationRanges } from '../engine/activationRanges';
-import type { ArchitectureOptions, LayerSpec } from '../engine/model/layerSpec';
-import type { AlphaPenalty } from '../engine/model/learnedCombination';
+import type { LayerSpec } from '../engine/model/layerSpec';
 import type { PreprocessStages, PixelBox } from '../engine/data/preprocessDrawing';
 import type { InputTransform } from '../engine/data/inputTransform';
 import type { SweepKind, SweepValues } from '../engine/probe/invarianceSweep';
-import type { AttributionMethod } from '../engine/interpret/attribute';
 import type { NodeRef } from '../engine/model/nodeRef';
 import type { Language } from '../i18n/catalog';
 import type { Message } from '../i18n/message';
@@ -17,6 +16,11 @@ import type { PadStroke } from './addressState';
 import type { CloseupSettings, ProbePanelSettings } from './closeupSettings';
 import type { DamagedRun } from './runStorage';
 import type { RunHistorySlice } from './runHistories';
+import type { InterpretSlice } from './interpretSlice';
+import type { TrainingSlice } from './trainingSlice';
+
+export type { TrainingSlice } from './trainingSlice';
+export type { AttributionChoice, InterpretSlice } from './interpretSlice';
 
 /** The network's reading of the drawing. */
 export interface Prediction {
@@ -74,47 +78,6 @@ export interface DrawingSlice {
   strokes: readonly PadStroke[];
   /** What was ignored from the page's address when it was restored (shown until dismissed), or null. */
   addressNote: readonly Message[] | null;
-}
-
-/** A training run in this page. */
-export interface TrainingSlice {
-  training: {
-    status: 'idle' | 'running' | 'paused';
-    /** The run this progress belongs to (the run the worker trains), or null before any. */
-    run: string | null;
-    epoch: number;
-    step: number;
-    loss: number | null;
-    accuracy: number | null;
-    imagesPerSecond: number;
-    imagesDone: number;
-    imagesInEpoch: number;
-  };
-  /** Fraction of MNIST downloaded, or null when no download is under way. */
-  datasetProgress: number | null;
-  /** Training images used (60,000 unless a subset was asked for with ?trainSubset=N). */
-  trainImages: number;
-  learningRate: number;
-  momentum: number;
-  weightDecay: number;
-  /** Fixed when a run starts (Reset applies a change). */
-  batchSize: number;
-  augment: boolean;
-  /** The architecture of the next run started here (structural options start a new run). */
-  architecture: ArchitectureOptions;
-  /** The penalty on α of the next run started here with learned combinations (fixed when it starts). */
-  alphaPenalty: AlphaPenalty;
-  /** Its weight λ (changed at once, even while the run trains). */
-  alphaLambda: number;
-  /** The run's history for the charts: mean loss per report ([step, loss]) and each whole epoch's test accuracy and duration. */
-  history: {
-    /** The run the history belongs to, or null. */
-    run: string | null;
-    losses: [number, number][];
-    epochs: { epoch: number; testAccuracy: number | null; seconds: number | null }[];
-  };
-  /** What training on a shipped (or imported) run starts from: random weights, or the selected checkpoint. */
-  trainFrom: 'scratch' | 'checkpoint';
 }
 
 /** How the 3D view draws. */
@@ -252,34 +215,6 @@ export interface DownloadSlice {
   offlineReady: boolean;
   /** A new version of the app is installed and waits for the person to reload (never reloaded under a drawing). */
   updateReady: boolean;
-}
-
-/** What the attribution on the pad explains and how (src/ui/interpret); its maps live in frameHolder.attribution. */
-export interface AttributionChoice {
-  /** Whether the heatmap is on. */
-  readonly on: boolean;
-  readonly method: AttributionMethod;
-  /** The digit explained; null: the network's reading. */
-  readonly target: number | null;
-  /** "target rather than contrast" (z_target − z_contrast); null: the target's logit alone. */
-  readonly contrast: number | null;
-  /** SmoothGrad's noisy copies n and noise σ, integrated gradients' steps m, occlusion's patch p, Grad-CAM's layer. */
-  readonly samples: number;
-  readonly sigma: number;
-  readonly steps: number;
-  readonly patch: number;
-  readonly layer: string;
-}
-
-/** Attribution on the pad and the neuron portrait (src/ui/interpret, store/interpretController.ts). */
-export interface InterpretSlice {
-  attribution: AttributionChoice;
-  /** The heatmap is also shown on the 3D view's input plane (a frame kind of the one view). */
-  attributionOnView: boolean;
-  /** The portrait panel of the pinned node is open. */
-  portraitOpen: boolean;
-  /** The per-checkpoint portrait pass under way: the share of its work done, or null when none runs. */
-  portraitProgress: number | null;
 }
 
 type Slices = EngineSlice &

@@ -2,14 +2,13 @@
  * The page's address and the app's reading (the codec is store/addressState.ts): restores an address once
  * the engine is up (run, checkpoint, the drawing read by the network, the view, the backward view, in that
  * order; whatever cannot be used is named in a note, never thrown), then keeps the address in step with
- * history.replaceState (never a new history entry), and builds the link the share button copies.
+ * history.replaceState (never a new history entry); what it writes, and the share button's link, are readingAddress.ts.
  */
 import { chapterById } from '../chapters/chapterList';
 import { openChapter } from '../chapters/openChapter';
 import { applyLanguage } from '../../i18n/i18n';
 import {
   decodeAddress,
-  drawingToCarry,
   encodeAddress,
   type AddressDrawing,
   type AddressField,
@@ -17,12 +16,14 @@ import {
 } from '../../store/addressState';
 import { errorText, message as i18nMessage, type Message } from '../../i18n/message';
 import { useAppStore, type AppState } from '../../store/appStore';
-import { SHIPPED_RUNS } from '../../store/compareReading';
 import type { EngineConnection } from '../../store/connectEngine';
 import { nodeIndex } from '../../engine/model/nodeRef';
 import { flyTo } from '../../viz/sceneHolder';
 import { PAD_SIZE, readStrokes } from '../pad/padStrokes';
-import { applyProbeFields, PROBE_WATCHED, probeFieldsOf } from './probeFields';
+import { applyProbeFields, PROBE_WATCHED } from './probeFields';
+import { addressStateOf, isShippedRun } from './readingAddress';
+
+export { addressStateOf, isShippedRun, shareUrl } from './readingAddress';
 
 /** The address is rewritten at most this often (ms): browsers refuse bursts of history.replaceState. */
 const SYNC_INTERVAL = 300;
@@ -55,46 +56,6 @@ const failed = (field: AddressField, error: unknown): Message =>
     field: i18nMessage('address', `field.${field}`),
     detail: errorText(error),
   });
-
-/** Whether `run` is a shipped network (the only runs an address names; one trained or imported here stays in this browser). */
-export function isShippedRun(run: string | null): boolean {
-  return run !== null && Object.hasOwn(SHIPPED_RUNS, run);
-}
-
-/** What the address carries for the app state `s`: a pinned focus only, the run and checkpoint only for a shipped run. */
-export function addressStateOf(s: AppState): AddressState {
-  const shipped = isShippedRun(s.run);
-  const source = s.inputSource;
-  const drawing: AddressDrawing | null =
-    source.kind === 'test'
-      ? { kind: 'test', index: source.index }
-      : source.kind === 'address'
-        ? s.input && { kind: 'input', input: s.input }
-        : drawingToCarry(s.strokes, s.input);
-  return {
-    run: shipped ? s.run : null,
-    epoch: shipped ? (s.checkpoints[s.checkpointIndex]?.epoch ?? null) : null,
-    drawing,
-    focus: s.pinned ? s.focus : null,
-    traceMode: s.traceMode,
-    colourMode: s.colourMode,
-    cameraPreset: s.cameraPreset,
-    backward: s.viewKind === 'backward' ? (s.trueLabel ?? 'reading') : null,
-    language: s.language,
-    chapter: s.chapter,
-    presentation: s.presentation || null,
-    attribution: s.attribution.on
-      ? { method: s.attribution.method, target: s.attribution.target, contrast: s.attribution.contrast }
-      : null,
-    portrait: s.portraitOpen || null,
-    ...probeFieldsOf(s),
-  };
-}
-
-/** The full address of the reading shown now (query kept as it is, e.g. `?backend=`; the state in the fragment). */
-export function shareUrl(): string {
-  return `${location.origin}${location.pathname}${location.search}#${encodeAddress(addressStateOf(useAppStore.getState()))}`;
-}
 
 /** Shows the checkpoint the address names (in the shipped run it names); returns what could not be used. */
 async function applyRun(connection: EngineConnection, state: AddressState, ignored: Message[]): Promise<void> {
