@@ -1,6 +1,7 @@
 /**
  * The messages between the page and the engine worker: the only module both sides import.
- * Commands are imperative verbs, events are past-tense facts. Large arrays are transferred.
+ * Commands are imperative verbs, events are past-tense facts. Large arrays are transferred (transferables.ts); the
+ * training run's types live in trainingProtocol.ts. Both are re-exported here.
  */
 import type { ActivationFrame } from '../engine/activationFrame';
 import type { BackwardFrame } from '../engine/backwardFrame';
@@ -16,6 +17,10 @@ import type { LoadedRun } from '../engine/model/runLoader';
 import type { RunProblem } from '../engine/model/runProblems';
 import type { WeightCheck } from '../engine/reference/weightCheck';
 import type { SweepKind } from '../engine/probe/invarianceSweep';
+import type { Hyperparameters, TrainingProgress } from './trainingProtocol';
+
+export type { Hyperparameters, LayerTrainingStats, TrainingProgress } from './trainingProtocol';
+export { transferables } from './transferables';
 
 /** Which engine computes: the WebGL2 one, or the reference engine on the CPU. */
 export type Backend = 'webgl2' | 'wasm' | 'cpu';
@@ -34,49 +39,6 @@ export type EngineReason =
   | { readonly code: 'softwareRenderer'; readonly renderer: string; readonly wasmDetail?: string }
   | { readonly code: 'contextLost' }
   | { readonly code: 'contextRestored' };
-
-/** The knobs that may change while a run trains. */
-export interface Hyperparameters {
-  readonly learningRate: number;
-  readonly momentum: number;
-  readonly weightDecay: number;
-  /** λ of the run's penalty on learned combinations (TrainingSettings.alphaPenalty); absent: unchanged. */
-  readonly alphaLambda?: number;
-}
-
-/**
- * What momentum does to one parameter layer, at the last step before a progress report (the momentum
- * charts): the L2 norms of the gradient (weight decay and penalties included) and of the velocity, and
- * ‖Δw‖ / ‖w‖, the update's size relative to the weights.
- */
-export interface LayerTrainingStats {
-  /** The layer's id (c1, s2 with subsampling, c3, s4, c5, f6, output). */
-  readonly layer: string;
-  readonly gradientNorm: number;
-  readonly velocityNorm: number;
-  readonly updateRatio: number;
-}
-
-/** Where a training run stands. */
-export interface TrainingProgress {
-  readonly status: 'idle' | 'running' | 'paused';
-  /** Whole epochs done plus the fraction of the current one. */
-  readonly epoch: number;
-  readonly step: number;
-  readonly imagesDone: number;
-  readonly imagesInEpoch: number;
-  /** Mean loss and accuracy of the batches since the last report, or null before the first. */
-  readonly loss: number | null;
-  readonly accuracy: number | null;
-  readonly imagesPerSecond: number;
-  /** Per parameter layer, at the last step before this report; absent before the first step. */
-  readonly layerStats?: readonly LayerTrainingStats[];
-  /**
-   * The loss of the last step's batch alone (one image's at batch size 1), beside `loss`, the mean since the last
-   * report: the noise of online updates shows in it; absent where the engine does not report it.
-   */
-  readonly stepLoss?: number;
-}
 
 /** Everything the page can ask of the worker. */
 export type EngineCommand =
@@ -228,75 +190,6 @@ export type EngineEvent =
   | { type: 'failed'; requestId: number | null; message: string; problem?: RunProblem }
   | { type: 'pong'; nonce: number }
   | { type: 'runArchiveRead'; requestId: number; run: LoadedRun };
-
-/** The arrays of a message that can be transferred instead of copied. */
-export function transferables(message: EngineCommand | EngineEvent): Transferable[] {
-  switch (message.type) {
-    case 'loadWeights':
-      return message.velocity ? [message.params.buffer, message.velocity.buffer] : [message.params.buffer];
-    case 'infer':
-    case 'backward':
-    case 'teach':
-    case 'checkGradient':
-      return [message.input.buffer];
-    case 'inferWith':
-      return [message.input.buffer, message.params.buffer];
-    case 'sweepInvariance':
-      return [message.input.buffer, ...message.networks.map((n) => n.params.buffer)];
-    case 'invarianceSwept':
-      return message.probabilities.map((p) => p.buffer);
-    case 'attribute':
-      return [message.input.buffer];
-    case 'computePortraits':
-    case 'synthesizeFeature':
-      return [message.params.buffer];
-    case 'attributed':
-      return message.attribution.raw
-        ? [message.attribution.map.buffer, message.attribution.raw.buffer]
-        : [message.attribution.map.buffer];
-    case 'portraitsComputed': {
-      const p = message.portraits;
-      return [p.topIndex.buffer, p.topValue.buffer, p.zeros.buffer, p.low.buffer, p.high.buffer, p.histogram.buffer];
-    }
-    case 'featureSynthesized':
-      return [message.feature.image.buffer];
-    case 'setTestSet':
-      return [message.test.images.buffer, message.test.labels.buffer];
-    case 'readRunArchive':
-      return [message.bytes.buffer];
-    case 'runArchiveRead':
-      return message.run.checkpoints.map((c) => c.buffer);
-    case 'predicted':
-      return [
-        message.predictions.predicted.buffer,
-        message.predictions.confidence.buffer,
-        message.predictions.trueProbability.buffer,
-      ];
-    case 'setDataset':
-      return [
-        message.train.images.buffer,
-        message.train.labels.buffer,
-        message.test.images.buffer,
-        message.test.labels.buffer,
-      ];
-    case 'inferred':
-    case 'activationsStreamed':
-      return [message.frame.values.buffer];
-    case 'backwardComputed':
-      return [message.frame.values.buffer, message.backward.values.buffer, message.backward.gradients.buffer];
-    case 'taught':
-      return [
-        message.frame.values.buffer,
-        message.backward.values.buffer,
-        message.backward.gradients.buffer,
-        message.params.buffer,
-      ];
-    case 'checkpointSaved':
-      return [message.params.buffer, message.velocity.buffer];
-    default:
-      return [];
-  }
-}
 
 /** A MessagePort, a Worker or a worker's `self`: what both sides talk through. */
 export interface Endpoint {

@@ -9,8 +9,8 @@ import type { ComputeBackend } from './computeBackend';
 import type { EngineSlot } from './engineSlot';
 import type { EngineCommand, EngineEvent } from './protocol';
 import { measuredStep } from './layerStats';
-import type { LossStatistics } from '../engine/gpu/gpuTrainer';
 import { isDiverged } from './runGuards';
+import { saveCheckpoint, type CheckpointContext } from './trainingCheckpoint';
 import { TrainingSession } from './trainingSession';
 import { createWaitTurn, pollSleep } from './waitTurn';
 
@@ -55,11 +55,14 @@ export class TrainingPump {
   /** Test images evaluated at each automatic checkpoint (0: none). */
   private evaluateImages = 0;
   private readonly waitTurn = createWaitTurn();
+  private readonly checkpoints: CheckpointContext;
 
   constructor(
     private readonly slot: EngineSlot,
     private readonly hooks: PumpHooks,
-  ) {}
+  ) {
+    this.checkpoints = { slot, hooks, session: () => this.session };
+  }
 
   async execute(command: TrainingCommand): Promise<void> {
     switch (command.type) {
@@ -103,7 +106,7 @@ export class TrainingPump {
         if (this.session) this.session.hyperparameters = command.hyperparameters;
         return;
       case 'saveCheckpoint':
-        await this.saveCheckpoint(command.requestId);
+        await saveCheckpoint(this.checkpoints, command.requestId);
         return;
       default: {
         const never: never = command;
@@ -147,53 +150,7 @@ export class TrainingPump {
       await backend.settle(pollSleep);
     }
     const checkpointEpoch = session.record(batch);
-    if (checkpointEpoch !== null) await this.saveCheckpoint(null, this.evaluateImages, checkpointEpoch);
-  }
-
-  /**
-   * The report's loss and accuracy: the statistics read before the slice's measured step and those of the
-   * measured step, weighted by their images; the measured step's own loss is kept as the report's step loss
-   * when its statistics cover exactly one batch (online updates' noise shows in it).
-   */
-  private reportStatistics(session: TrainingSession, last: LossStatistics | null): LossStatistics | null {
-    const before = session.statsBeforeMeasured;
-    session.statsBeforeMeasured = null;
-    session.stepLoss = last && last.images === session.settings.batchSize ? last.loss : null;
-    if (!before || !last) return last ?? before;
-    const images = before.images + last.images;
-    return {
-      loss: (before.loss * before.images + last.loss * last.images) / images,
-      accuracy: (before.accuracy * before.images + last.accuracy * last.images) / images,
-      images,
-    };
-  }
-
-  /** Saves (and posts) the current weights; automatic checkpoints carry the epoch mark they stand for (1/16, 1, 2...). */
-  private async saveCheckpoint(
-    requestId: number | null,
-    evaluateImages = 0,
-    mark: number | null = null,
-  ): Promise<void> {
-    const backend = this.slot.require();
-    const { params, velocity } = await backend.snapshot(pollSleep);
-    const limit = Math.min(evaluateImages, this.hooks.data()?.test.count ?? 0);
-    const testAccuracy =
-      limit > 0 ? (await backend.evaluate(this.hooks.data()!.test, limit, pollSleep)).accuracy : null;
-    const step = this.session?.step ?? 0;
-    const epoch = mark ?? this.session?.epoch ?? 0;
-    if (params.some((v) => !Number.isFinite(v))) {
-      throw new Error(`the weights at epoch ${epoch.toFixed(3)} are not finite; the checkpoint was not saved`);
-    }
-    this.slot.hold(params, velocity, step);
-    this.hooks.post({
-      type: 'checkpointSaved',
-      requestId: requestId ?? -1,
-      epoch,
-      step,
-      params,
-      velocity,
-      testAccuracy,
-    });
+    if (checkpointEpoch !== null) await saveCheckpoint(this.checkpoints, null, this.evaluateImages, checkpointEpoch);
   }
 
   /** Trains in slices until paused, streaming the drawing's activations and reporting progress. */
@@ -227,7 +184,7 @@ export class TrainingPump {
         }
         if (now - lastReport >= REPORT_MS || session.status !== 'running') {
           lastReport = now;
-          const stats = this.reportStatistics(session, await this.slot.require().readStatistics(pollSleep));
+          const stats = session.reportStatistics(await this.slot.require().readStatistics(pollSleep));
           if (stats && isDiverged(stats.loss)) {
             this.diverged(session, stats.loss);
             break;

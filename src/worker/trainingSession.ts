@@ -86,6 +86,24 @@ export class TrainingSession {
     };
   }
 
+  /**
+   * The report's loss and accuracy: the statistics read before the slice's measured step and those of the
+   * measured step (`last`), weighted by their images; the measured step's own loss is kept as the report's step
+   * loss when its statistics cover exactly one batch (online updates' noise shows in it).
+   */
+  reportStatistics(last: LossStatistics | null): LossStatistics | null {
+    const before = this.statsBeforeMeasured;
+    this.statsBeforeMeasured = null;
+    this.stepLoss = last && last.images === this.settings.batchSize ? last.loss : null;
+    if (!before || !last) return last ?? before;
+    const images = before.images + last.images;
+    return {
+      loss: (before.loss * before.images + last.loss * last.images) / images,
+      accuracy: (before.accuracy * before.images + last.accuracy * last.images) / images,
+      images,
+    };
+  }
+
   /** Seconds since the run started in this worker. */
   get age(): number {
     return (performance.now() - this.startedAt) / 1000;
