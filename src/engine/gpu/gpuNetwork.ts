@@ -1,6 +1,7 @@
 /**
- * LeNet-5 on WebGL2: forward, backward and the momentum update as a short list of fused draws over
- * textures that stay on the GPU. One instance owns its programs, parameter atlases and batch buffers.
+ * LeNet-5 on WebGL2: forward, backward (their draws: gpuPasses.ts) and the momentum update as a short
+ * list of fused draws over textures that stay on the GPU. One instance owns its programs, parameter
+ * atlases and batch buffers.
  */
 import type { ActivationFrame } from '../activationFrame';
 import type { BackwardFrame } from '../backwardFrame';
@@ -11,9 +12,10 @@ import type { SgdSettings } from '../reference/sgd';
 import { allocateBatch, releaseBatch, type BatchBuffers } from './batchBuffers';
 import { readBackwardFrame } from './gpuBackwardFrame';
 import { GpuCombination, type PenaltySetting } from './gpuCombination';
+import { drawBackward, drawForward } from './gpuPasses';
 import { KernelRunner } from './gpuProgram';
 import { ATLAS_WIDTH, atlasHeight, TexturePool, type GpuTexture } from './gpuTexture';
-import { activationOf, NetworkPrograms } from './networkPrograms';
+import { NetworkPrograms } from './networkPrograms';
 import { FrameReader } from './frameReader';
 import { unpackLayer } from './packedLayout';
 
@@ -137,26 +139,7 @@ export class GpuNetwork {
 
   /** Runs every layer forward over the batch already in `buffers` (and the output's softmax and loss). */
   forward(buffers: BatchBuffers): void {
-    const { runner } = this;
-    const wt = this.packedWeights();
-    const batchSize = buffers.batchSize;
-    this.programs.kernels.forEach((k, i) => {
-      const l = i + 1;
-      const x = buffers.layers[l - 1].out;
-      const own = buffers.layers[l];
-      const layer = k.layer;
-      if (layer.kind === 'conv') runner.run(k.forward, [x, wt], [own.second!, own.out]);
-      else if (layer.kind === 'pool') {
-        if (layer.pooling === 'mean') runner.run(k.forward, [x], [own.out]);
-        else if (layer.pooling === 'max') runner.run(k.forward, [x], [own.out, own.second!]);
-        else runner.run(k.forward, [x, wt], [own.out, own.second!]);
-      } else if (layer.activation === 'softmax') {
-        runner.run(k.forward, [x, wt, buffers.labels], [own.second!, own.out, own.dPre, buffers.loss], { batchSize });
-      } else if (k.forwardParts) {
-        runner.run(k.forwardParts, [x, wt], [own.parts!]);
-        runner.run(k.forward, [own.parts!, wt], [own.second!, own.out]);
-      } else runner.run(k.forward, [x, wt], [own.second!, own.out]);
-    });
+    drawForward(this.runner, this.programs, this.packedWeights(), buffers);
   }
 
   /**
@@ -164,32 +147,7 @@ export class GpuNetwork {
    * to the input when `toInput`) and every parameter gradient (two-pass reductions).
    */
   backward(buffers: BatchBuffers, toInput = false): void {
-    const { runner } = this;
-    const wt = this.packedWeights();
-    const { batchSize } = buffers;
-    for (let i = this.programs.kernels.length - 1; i >= 0; i--) {
-      const k = this.programs.kernels[i];
-      const l = i + 1;
-      const own = buffers.layers[l];
-      const below = buffers.layers[l - 1];
-      const belowPre = activationOf(this.programs.layers[l - 1]) ? below.second! : below.out;
-      if (k.backward) {
-        const inputs =
-          k.layer.kind === 'pool'
-            ? [own.dPre, own.second ?? own.dPre, wt, below.second!, below.out]
-            : [own.dPre, wt, belowPre, below.out];
-        runner.run(k.backward, inputs, [below.dOut, below.dPre]);
-      } else if (toInput) {
-        runner.run(this.programs.inputGrad, [own.dPre, wt, below.out, below.out], [below.dOut, below.dPre]);
-      }
-      if (k.paramGrad && k.gradient) {
-        runner.run(k.paramGrad, [below.out, own.dPre], own.partials, { batchSize });
-        runner.run(this.programs.reduce[k.gradient.blocks], own.partials, [own.gradient!], {
-          chunks: own.chunks,
-          rows: k.gradient.rows,
-        });
-      }
-    }
+    drawBackward(this.runner, this.programs, this.packedWeights(), buffers, toInput);
   }
 
   /**

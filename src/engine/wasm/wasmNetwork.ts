@@ -2,28 +2,20 @@
  * The WebAssembly SIMD LeNet-5: the same forward and backward passes as the reference engine
  * (src/engine/reference/, the oracle for every formula), computed by the module's passes
  * (assembly/network.ts) over buffers that live in its one memory (layout: wasmBuffers.ts), described
- * to it by a descriptor (wasmDescriptor.ts). Inputs come from wasmInputs.ts. A learned c3 runs the full c3
- * kernels on its effective kernels α k (wasmCombination.ts).
+ * to it by a descriptor (wasmDescriptor.ts). Inputs come from wasmInputs.ts, weights are loaded by
+ * wasmWeights.ts. A learned c3 runs the full c3 kernels on its effective kernels α k (wasmCombination.ts).
  */
 import type { LayerDeltaValues } from '../backwardFrame';
 import type { Distortion } from '../data/distort';
 import type { MnistSet } from '../data/mnistInput';
 import type { ArchitectureOptions, LayerSpec } from '../model/layerSpec';
-import { lenet5Layers } from '../model/lenet5';
-import { parameterLayout, type ParameterLayout } from '../model/parameters';
+import type { ParameterLayout } from '../model/parameters';
 import type { ForwardPass } from '../reference/referenceNetwork';
 import type { AlphaPenalty } from '../model/learnedCombination';
 import { WasmArena } from './wasmArena';
-import { WasmCombination } from './wasmCombination';
+import type { WasmCombination } from './wasmCombination';
 import { allocateBatch, allocateFixed, MAX_PARAMETERS, PLANE, type BatchRegion, type FixedRegion } from './wasmBuffers';
-import {
-  c3Mask,
-  DESCRIPTOR_WORDS,
-  layerTensors,
-  PROFILE_SLOTS,
-  writeDescriptor,
-  type LayerTensors,
-} from './wasmDescriptor';
+import { DESCRIPTOR_WORDS, PROFILE_SLOTS, writeDescriptor, type LayerTensors } from './wasmDescriptor';
 import type { StartHelper } from './wasmHelper';
 import { WasmInputs, type SetSlot } from './wasmInputs';
 import {
@@ -35,6 +27,7 @@ import {
 } from './wasmModule';
 import { WasmTeam } from './wasmTeam';
 import { deltaViews, passViews } from './wasmViews';
+import { loadWeights } from './wasmWeights';
 
 /** Images a training batch is split into, so that each chunk's activations stay in the cache. */
 export const TRAINING_CHUNK = 16;
@@ -99,26 +92,11 @@ export class WasmNetwork {
     return this.architectureOptions;
   }
 
-  /** Replaces the architecture and weights; momentum restarts at 0 when `velocity` is null. */
+  /** Replaces the architecture and weights; momentum restarts at 0 when `velocity` is null (wasmWeights.ts). */
   load(architecture: ArchitectureOptions, params: ArrayLike<number>, velocity: ArrayLike<number> | null): void {
-    const layers = lenet5Layers(architecture);
-    const layout = parameterLayout(layers);
-    if (params.length !== layout.size) throw new Error(`expected ${layout.size} parameters, got ${params.length}`);
-    if (velocity && velocity.length !== layout.size)
-      throw new Error(`expected ${layout.size} velocities, got ${velocity.length}`);
+    const loaded = loadWeights(this.arena, this.fixed, architecture, params, velocity);
     this.architectureOptions = architecture;
-    this.layers = layers;
-    this.layout = layout;
-    this.tensors = layerTensors(layers, layout, this.fixed.params, this.fixed.grads);
-    this.arena.f32(this.fixed.params, layout.size).set(params);
-    // A learned c3's kernels read the effective kernels α k; their gradient lands in c3.weight's and is mapped.
-    this.combination = WasmCombination.of(layers, this.arena, this.fixed, layout);
-    if (this.combination) this.tensors[3] = { ...this.tensors[3], weight: this.fixed.effective };
-    const v = this.arena.f32(this.fixed.velocity, layout.size);
-    if (velocity) v.set(velocity);
-    else v.fill(0);
-    this.arena.f32(this.fixed.masks.c1, 6).fill(1);
-    this.arena.f32(this.fixed.masks.c3, 16 * 6).set(c3Mask(layers));
+    ({ layers: this.layers, layout: this.layout, tensors: this.tensors, combination: this.combination } = loaded);
     this.describe();
   }
 
