@@ -32,9 +32,11 @@ async function drawnAlpha(testId = 'alpha-grid'): Promise<number[][]> {
 async function hover(node: { layer: string; c: number; y: number; x: number }) {
   const at = await page().evaluate((n) => window.lenet.screenPosition(n), node);
   expect(at, 'the node is on screen').not.toBeNull();
+  // Off the node first, so that hovering the same node again (after the view changed) is a move the view sees.
+  await page().mouse.move(1, 1);
   await page().mouse.move(at!.x, at!.y);
   const tooltip = page().getByTestId('node-tooltip');
-  await tooltip.waitFor({ timeout: 10_000 });
+  await tooltip.waitFor({ timeout: 30_000 });
   return tooltip;
 }
 

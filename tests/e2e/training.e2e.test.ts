@@ -73,7 +73,7 @@ describe('training in the browser', () => {
     await app.page.waitForFunction(() => window.lenet.state().training.status === 'paused', null, { timeout: 60_000 });
     const output = await app.page.evaluate(() => window.lenet.activations('output'));
     expect(output.every(Number.isFinite)).toBe(true);
-  });
+  }, 240_000); // its two waits may take up to 180 s on a loaded machine
 
   it('keeps the run after a reload, and its exported file re-imports identically', async () => {
     const before = await app.page.evaluate(() => window.lenet.state().checkpoints);
