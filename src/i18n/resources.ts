@@ -11,10 +11,12 @@ import * as chapters from '../ui/chapters/strings';
 import * as charts from '../ui/charts/strings';
 import * as closeup from '../ui/closeup/strings';
 import * as combinations from '../ui/combinations/strings';
+import * as compare from '../ui/compare/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
 import * as attribution from '../ui/attribution/strings';
 import * as kernels from '../ui/kernels/strings';
+import * as momentum from '../ui/momentum/strings';
 import * as portraits from '../ui/portraits/strings';
 import * as pad from '../ui/pad/strings';
 import * as probe from '../ui/probe/strings';
@@ -40,11 +42,13 @@ const catalogs = {
   charts,
   closeup,
   combinations,
+  compare,
   delta,
   engineStatus,
   explorer,
   kernels,
   messages,
+  momentum,
   pad,
   portraits,
   probe,
