@@ -24,6 +24,7 @@ import * as problems from '../ui/problems/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
 import * as slide from '../ui/slide/strings';
+import * as sweeps from '../ui/sweeps/strings';
 import * as shell from '../ui/shell/strings';
 import * as teaching from '../ui/teaching/teachingStrings';
 import * as training from '../ui/training/strings';
@@ -57,6 +58,7 @@ const catalogs = {
   runs,
   shell,
   slide,
+  sweeps,
   teaching,
   training,
   view,
