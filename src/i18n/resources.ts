@@ -14,6 +14,7 @@ import * as combinations from '../ui/combinations/strings';
 import * as compare from '../ui/compare/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
+import * as featureImages from '../ui/feature-images/strings';
 import * as attribution from '../ui/attribution/strings';
 import * as kernels from '../ui/kernels/strings';
 import * as momentum from '../ui/momentum/strings';
@@ -47,6 +48,7 @@ const catalogs = {
   delta,
   engineStatus,
   explorer,
+  featureImages,
   kernels,
   messages,
   momentum,
