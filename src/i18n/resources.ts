@@ -6,7 +6,7 @@
  */
 import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
-import * as batch from '../ui/training/batchStrings';
+import * as batch from '../ui/batch/strings';
 import * as chapters from '../ui/chapters/strings';
 import * as charts from '../ui/charts/strings';
 import * as closeup from '../ui/closeup/strings';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zh as batch } from '../../../src/ui/training/batchStrings';
+import { zh as batch } from '../../../src/ui/batch/strings';
 import { zh as momentum } from '../../../src/ui/momentum/strings';
 
 /** The tutorial the app follows (not in this repository: the workplace's shared/seed, or TUTORIAL_PATH). */
