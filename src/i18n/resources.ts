@@ -18,6 +18,7 @@ import * as featureImages from '../ui/feature-images/strings';
 import * as attribution from '../ui/attribution/strings';
 import * as kernels from '../ui/kernels/strings';
 import * as momentum from '../ui/momentum/strings';
+import * as penalties from '../ui/penalties/strings';
 import * as portraits from '../ui/portraits/strings';
 import * as pad from '../ui/pad/strings';
 import * as probe from '../ui/probe/strings';
@@ -53,6 +54,7 @@ const catalogs = {
   messages,
   momentum,
   pad,
+  penalties,
   portraits,
   probe,
   problems,

@@ -3,7 +3,7 @@ import type { ArchitectureOptions } from '../../engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES } from '../../engine/model/lenet5';
 import { useAppStore } from '../../store/appStore';
 import type { TrainingController } from '../../store/trainingController';
-import { PenaltyOptions } from '../combinations/PenaltyOptions';
+import { PenaltyOptions } from '../penalties/PenaltyOptions';
 import { choiceKey } from './architectureWords';
 import './training.css';
 
