@@ -6,15 +6,19 @@
  */
 import * as address from '../ui/address/strings';
 import * as backprop from '../ui/backprop/strings';
-import * as batch from '../ui/training/batchStrings';
+import * as batch from '../ui/batch/strings';
 import * as chapters from '../ui/chapters/strings';
 import * as charts from '../ui/charts/strings';
 import * as closeup from '../ui/closeup/strings';
 import * as combinations from '../ui/combinations/strings';
+import * as compare from '../ui/compare/strings';
 import * as engineStatus from '../ui/engine-status/strings';
 import * as explorer from '../ui/explorer/strings';
+import * as featureImages from '../ui/feature-images/strings';
 import * as attribution from '../ui/attribution/strings';
 import * as kernels from '../ui/kernels/strings';
+import * as momentum from '../ui/momentum/strings';
+import * as penalties from '../ui/penalties/strings';
 import * as portraits from '../ui/portraits/strings';
 import * as pad from '../ui/pad/strings';
 import * as probe from '../ui/probe/strings';
@@ -22,6 +26,7 @@ import * as problems from '../ui/problems/problemStrings';
 import * as reading from '../ui/reading/strings';
 import * as runs from '../ui/runs/strings';
 import * as slide from '../ui/slide/strings';
+import * as sweeps from '../ui/sweeps/strings';
 import * as shell from '../ui/shell/strings';
 import * as teaching from '../ui/teaching/teachingStrings';
 import * as training from '../ui/training/strings';
@@ -40,12 +45,16 @@ const catalogs = {
   charts,
   closeup,
   combinations,
+  compare,
   delta,
   engineStatus,
   explorer,
+  featureImages,
   kernels,
   messages,
+  momentum,
   pad,
+  penalties,
   portraits,
   probe,
   problems,
@@ -53,6 +62,7 @@ const catalogs = {
   runs,
   shell,
   slide,
+  sweeps,
   teaching,
   training,
   view,

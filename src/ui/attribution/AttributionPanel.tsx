@@ -1,9 +1,16 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
-import { LazyAttributionControls } from './lazyAttribution';
 import './attribution.css';
+
+/**
+ * The method, target and options of the heatmap, and its read-outs, split out of the first bundle (React.lazy):
+ * loaded when the heatmap is turned on.
+ */
+const LazyAttributionControls = lazy(() =>
+  import('./AttributionControls').then((m) => ({ default: m.AttributionControls })),
+);
 
 /**
  * "Why this reading?": the switch of the heatmap laid over the pad (AttributionOverlay.tsx), in the page from

@@ -33,7 +33,7 @@ export function StepLossChart({ run }: { run: string }) {
   const at = cursor ?? steps[steps.length - 1][0];
   const value = (points: typeof steps) => {
     const p = pointAt(points, at);
-    return p ? formatSignificant(language, p[1], 3) : t('compare.none');
+    return p ? formatSignificant(language, p[1], 3) : t('axis.none');
   };
   const epoch = (x: number) => formatEpoch(language, Number(x.toFixed(3)));
   const title = t('steps.title');

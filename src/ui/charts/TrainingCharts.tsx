@@ -4,9 +4,9 @@ import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
 import type { RunRecord } from '../../store/runRecord';
 import { LineChart } from './LineChart';
-import { MomentumCharts } from './MomentumCharts';
-import { RunCompare } from './RunCompare';
 import { StepLossChart } from './StepLossChart';
+import { RunCompare } from '../compare/RunCompare';
+import { MomentumCharts } from '../momentum/MomentumCharts';
 import { belongsToShown } from '../training/trainingIntent';
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The arithmetic of the multi-line charts (ChartPlot.tsx): the domain of several series on a linear or a
- * logarithmic axis, pixel positions, SVG paths, and the point of a series nearest a position on the x axis.
+ * logarithmic axis, pixel positions, SVG paths, and the point of a series nearest a position on the x axis; and
+ * the colours their lines take.
  */
 
 /** A point [x, y]. */
@@ -12,6 +13,9 @@ export interface ChartSeries {
   readonly colour: string;
   readonly points: readonly ChartPoint[];
 }
+
+/** Line colours, one per series (a layer of the momentum charts, a run of the comparison), legible on a dark ground. */
+export const SERIES_COLOURS = ['#ff9c38', '#4fc3f7', '#9ccc65', '#f06292', '#ffd54f', '#b39ddb', '#4db6ac', '#e57373'];
 
 /** How the y axis maps values: evenly, or by their logarithm (values ≤ 0 are then left out). */
 export type AxisScale = 'linear' | 'log';

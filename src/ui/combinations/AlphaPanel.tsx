@@ -4,10 +4,10 @@ import { formatFixed } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { formatEpoch } from '../runs/formatEpoch';
+import { PenaltyCheckPanel } from '../penalties/PenaltyCheckPanel';
 import { useRunName } from '../runs/useRunName';
 import { AlphaGrid, type AlphaCell } from './AlphaGrid';
 import { ALPHA_RAMP_CSS, ALPHA_THRESHOLD, alphaSparsity, lecunMatrix } from './alphaMatrix';
-import { PenaltyCheckPanel } from './PenaltyCheckPanel';
 import { useShownAlpha } from './useShownAlpha';
 import './combinations.css';
 
@@ -19,6 +19,7 @@ const LECUN = lecunMatrix();
  */
 export function AlphaPanel({ engine }: { engine: EngineConnection }) {
   const { t } = useTranslation('combinations');
+  const { t: tPenalties } = useTranslation('penalties');
   const language = useAppStore((s) => s.language);
   const runName = useRunName();
   const [compareWith, setCompareWith] = useState<string | null>(null);
@@ -38,7 +39,11 @@ export function AlphaPanel({ engine }: { engine: EngineConnection }) {
   const named = (run: string) => {
     const penalty = engine.runs.get(run)?.alphaPenalty;
     return penalty
-      ? t('compare.option', { run: runName(run), penalty: t(`penalty.choice.${penalty.kind}`), lambda: penalty.lambda })
+      ? t('compare.option', {
+          run: runName(run),
+          penalty: tPenalties(`penalty.choice.${penalty.kind}`),
+          lambda: penalty.lambda,
+        })
       : runName(run);
   };
   return (

@@ -7,8 +7,8 @@ import type { EngineConnection } from '../../store/connectEngine';
 import { frameHolder } from '../../store/frameHolder';
 import { placeOf } from '../view/nodeWords';
 import { useFrameVersion } from '../view/useFrameVersion';
-import { FeatureImageView } from './FeatureImageView';
-import { OwnDigits } from './OwnDigits';
+import { FeatureImageView } from '../feature-images/FeatureImageView';
+import { OwnDigits } from '../feature-images/OwnDigits';
 import { PortraitProgress } from './PortraitProgress';
 import { receptiveBox } from './portraitGeometry';
 import { TopDigits } from './TopDigits';
@@ -33,6 +33,7 @@ function useShownValue(node: NodeRef): number | null {
 export function PortraitContent({ engine, node }: { engine: EngineConnection; node: NodeRef }) {
   const { t } = useTranslation('portraits');
   const { t: tView } = useTranslation('view');
+  const { t: tFeature } = useTranslation('featureImages');
   const language = useAppStore((s) => s.language);
   const layers = useAppStore((s) => s.layers);
   const layer = layers.find((l) => l.id === node.layer);
@@ -45,7 +46,7 @@ export function PortraitContent({ engine, node }: { engine: EngineConnection; no
   const crop = layer.kind === 'conv' || layer.kind === 'pool';
   const data = portrait.value;
   const problem = portrait.problem ?? feature.problem;
-  const featureLabel = t('portrait.feature.label', {
+  const featureLabel = tFeature('feature.label', {
     layer: node.layer,
     where: placeOf(tView, layer, node),
     value: feature.value ? formatSignificant(language, feature.value.value, 3) : '-',
@@ -78,7 +79,7 @@ export function PortraitContent({ engine, node }: { engine: EngineConnection; no
             />
           </section>
           <section className="portrait-synth">
-            <h3>{t('portrait.feature.title')}</h3>
+            <h3>{tFeature('feature.title')}</h3>
             <FeatureImageView
               feature={feature.value}
               box={box}
@@ -86,7 +87,7 @@ export function PortraitContent({ engine, node }: { engine: EngineConnection; no
               best={data.top[0]?.value ?? null}
               label={featureLabel}
             />
-            <p className="muted">{t('portrait.feature.explain')}</p>
+            <p className="muted">{tFeature('feature.explain')}</p>
           </section>
           <section className="portrait-values">
             <h3>{t('portrait.histogram.title')}</h3>

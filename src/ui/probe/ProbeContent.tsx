@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProbeController } from '../../store/probeController';
+import { InvarianceSweeps } from '../sweeps/InvarianceSweeps';
 import { EquivariancePanel } from './EquivariancePanel';
-import { InvarianceSweeps } from './InvarianceSweeps';
 import { ProbeControls } from './ProbeControls';
 import './probe.css';
 

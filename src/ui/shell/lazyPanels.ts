@@ -17,7 +17,7 @@ export const LazyLearningPanels = lazy(() => learning().then((m) => ({ default: 
 /** The explorer's confusion matrix, gallery, accuracy heatmap and digit history (src/ui/explorer). */
 export const LazyExplorerContent = lazy(() => explorer().then((m) => ({ default: m.ExplorerContent })));
 
-/** The training charts (src/ui/training). */
+/** The training charts, the momentum charts and the run comparison (src/ui/charts, src/ui/momentum, src/ui/compare). */
 export const LazyTrainingCharts = lazy(() => charts().then((m) => ({ default: m.TrainingCharts })));
 
 /** Fetches the panels' code without showing them (a failure is left to their first showing). */

@@ -3,15 +3,15 @@ import type { ArchitectureOptions } from '../../engine/model/layerSpec';
 import { ARCHITECTURE_CHOICES } from '../../engine/model/lenet5';
 import { useAppStore } from '../../store/appStore';
 import type { TrainingController } from '../../store/trainingController';
-import { PenaltyOptions } from '../combinations/PenaltyOptions';
+import { PenaltyOptions } from '../penalties/PenaltyOptions';
 import { choiceKey } from './architectureWords';
 import './training.css';
 
 const OPTIONS = Object.keys(ARCHITECTURE_CHOICES) as (keyof ArchitectureOptions)[];
 
 /**
- * Distortions and the architecture of the next network started here (its batch size: BatchSizeSelect.tsx), each with a visible label, and
- * the rule of when they take effect (the network shown keeps its own).
+ * Distortions and the architecture of the next network started here (its batch size: src/ui/batch), each with a
+ * visible label, and the rule of when they take effect (the network shown keeps its own).
  */
 export function NewRunOptions({ training }: { training?: TrainingController }) {
   const { t } = useTranslation('training');

@@ -5,7 +5,7 @@ import { formatFixed } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import type { RunRecord } from '../../store/runRecord';
 import type { TrainingController } from '../../store/trainingController';
-import { BatchSizeSelect } from './BatchSizeSelect';
+import { BatchSizeSelect } from '../batch/BatchSizeSelect';
 import { HyperparameterInputs } from './HyperparameterInputs';
 import { TrainingButtons } from './TrainingButtons';
 import { trainingIntent } from './trainingIntent';

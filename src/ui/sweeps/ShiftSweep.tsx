@@ -26,7 +26,7 @@ export function ShiftSweep({
   names: string[];
   summaries: string[];
 }) {
-  const { t } = useTranslation('probe');
+  const { t } = useTranslation('sweeps');
   const language = useAppStore((s) => s.language);
   const [cursor, setCursor] = useState({ dx: 0, dy: 0 });
   const at = (dx: number, dy: number) => (dy + SHIFT_RANGE) * SIDE + dx + SHIFT_RANGE;

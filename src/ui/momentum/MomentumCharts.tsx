@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formatFixed, formatSignificant } from '../../i18n/format';
 import { seriesPoints } from '../../store/boundedSeries';
 import { useAppStore } from '../../store/appStore';
-import { ChartPlot } from './ChartPlot';
+import { ChartPlot } from '../charts/ChartPlot';
+import { selectHistories, useSampled } from '../charts/useSampled';
 import { MomentumHelp } from './MomentumHelp';
 import { MomentumTable } from './MomentumTable';
 import { QUANTITIES, quantitySeries, readingAt, statLayers } from './momentumSeries';
-import { selectHistories, useSampled } from './useSampled';
-import './charts.css';
+import '../charts/charts.css';
+import './momentum.css';
 
 /**
  * For each parameter layer of `run` (trained in this page), the gradient norm, the velocity norm and the
@@ -16,7 +17,8 @@ import './charts.css';
  * cursor, the values of every layer at the cursor, and why momentum helps (the tutorial's words).
  */
 export function MomentumCharts({ run }: { run: string }) {
-  const { t } = useTranslation('charts');
+  const { t } = useTranslation('momentum');
+  const { t: tCharts } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
   const history = useSampled(selectHistories)[run];
   const [cursor, setCursor] = useState<number | null>(null);
@@ -25,7 +27,7 @@ export function MomentumCharts({ run }: { run: string }) {
   const reading = readingAt(points, cursor);
   if (!reading) return null;
   const layers = statLayers(points);
-  const stepText = (step: number) => t('axis.step', { step: formatFixed(language, step) });
+  const stepText = (step: number) => tCharts('axis.step', { step: formatFixed(language, step) });
   return (
     <section className="momentum-charts" data-testid="momentum-charts" aria-label={t('momentum.heading')}>
       <h3>{t('momentum.heading')}</h3>

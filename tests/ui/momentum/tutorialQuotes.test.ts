@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zh as batch } from '../../../src/ui/training/batchStrings';
-import { zh as charts } from '../../../src/ui/charts/strings';
+import { zh as batch } from '../../../src/ui/batch/strings';
+import { zh as momentum } from '../../../src/ui/momentum/strings';
 
 /** The tutorial the app follows (not in this repository: the workplace's shared/seed, or TUTORIAL_PATH). */
 const TUTORIAL =
@@ -17,7 +17,7 @@ describe.skipIf(!existsSync(TUTORIAL))('the quotations in the help (against the 
   const tutorial = existsSync(TUTORIAL) ? readFileSync(TUTORIAL, 'utf8') : '';
 
   it('quote the momentum section and the batch-versus-online section word for word', () => {
-    const { problem, rule, ball, peak } = charts.momentum;
+    const { problem, rule, ball, peak } = momentum.momentum;
     const passages = [problem, rule, ball, peak, batch.quote].flatMap(quoted);
     expect(passages.length).toBeGreaterThanOrEqual(6);
     for (const passage of passages) expect(tutorial, passage).toContain(passage);

@@ -25,14 +25,15 @@ export function SweepChart({
   names: string[];
   summaries: string[];
 }) {
-  const { t } = useTranslation('probe');
+  const { t } = useTranslation('sweeps');
+  const { t: tProbe } = useTranslation('probe');
   const language = useAppStore((s) => s.language);
   const values = sweep.values as number[];
   const [cursor, setCursor] = useState(values.indexOf(kind === 'rotate' ? 0 : 1));
   const label = (v: number) =>
     kind === 'rotate'
-      ? t('degrees', { value: formatFixed(language, v, 0) })
-      : t('times', { value: formatFixed(language, v, 2) });
+      ? tProbe('degrees', { value: formatFixed(language, v, 0) })
+      : tProbe('times', { value: formatFixed(language, v, 2) });
   const sx = (i: number) => LEFT + (i / (values.length - 1)) * (WIDTH - LEFT - RIGHT);
   const sy = (p: number) => TOP + (1 - p) * (HEIGHT - TOP - 16);
   const height = HEIGHT + sweep.runs.length * ROW + 4;

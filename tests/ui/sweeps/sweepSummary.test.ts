@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIdentity } from '../../../src/engine/data/inputTransform';
 import { SWEEP_KINDS, sweepTransforms, sweepValues } from '../../../src/engine/probe/invarianceSweep';
-import { countReading, identityIndex, readDigit, readingRange, shiftRadius } from '../../../src/ui/probe/sweepSummary';
+import { countReading, identityIndex, readDigit, readingRange, shiftRadius } from '../../../src/ui/sweeps/sweepSummary';
 
 /** Ten probabilities that read `digit` with probability p. */
 const reading = (digit: number, p = 0.9) => Array.from({ length: 10 }, (_, k) => (k === digit ? p : (1 - p) / 9));

@@ -4,10 +4,11 @@ import { errorText } from '../../i18n/message';
 import { useAppStore } from '../../store/appStore';
 import type { EngineConnection } from '../../store/connectEngine';
 import { checkVerdict, formatNumber } from '../backprop/gradientCheckText';
-import type { AlphaCell } from './AlphaGrid';
-import { ALPHA_TENSOR } from './alphaMatrix';
-import { logitsOf } from './logitGradient';
+import type { AlphaCell } from '../combinations/AlphaGrid';
+import { ALPHA_TENSOR } from '../combinations/alphaMatrix';
+import { logitsOf } from '../combinations/logitGradient';
 import { checkPenalty } from './penaltyCheck';
+import './penalties.css';
 
 /** The λ the check uses when the new-run λ is 0 (a penalty of weight 0 shows nothing). */
 const SHOWN_LAMBDA = 0.01;
@@ -18,7 +19,7 @@ const SHOWN_LAMBDA = 0.01;
  * tutorial's L1 (zero: Σ α = 1) and of the entropy, analytic beside the finite difference of λΩ.
  */
 export function PenaltyCheckPanel({ engine, picked }: { engine: EngineConnection; picked: AlphaCell | null }) {
-  const { t } = useTranslation('combinations');
+  const { t } = useTranslation('penalties');
   const result = useAppStore((s) => s.gradientCheck);
   const layers = useAppStore((s) => s.layers);
   const chosenLambda = useAppStore((s) => s.alphaLambda);

@@ -11,7 +11,7 @@ export function MomentumTable({
   reading: NonNullable<ReturnType<typeof readingAt>>;
   layers: readonly string[];
 }) {
-  const { t } = useTranslation('charts');
+  const { t } = useTranslation('momentum');
   const language = useAppStore((s) => s.language);
   const value = (v: number) => (Number.isFinite(v) ? formatSignificant(language, v, 3) : '—');
   return (

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { ALPHA_PENALTIES, type AlphaPenalty } from '../../engine/model/learnedCombination';
 import { useAppStore } from '../../store/appStore';
 import type { TrainingController } from '../../store/trainingController';
-import './combinations.css';
-import { SYMBOLS } from './symbols';
+import { SYMBOLS } from '../combinations/symbols';
+import './penalties.css';
 
 /**
  * The α penalty of the next run and its λ, two rows of the new-run options' grid (label, control), usable when the
@@ -11,7 +11,7 @@ import { SYMBOLS } from './symbols';
  * is the select's tooltip and the line under it. λ also reaches a run training now (`setAlphaLambda`).
  */
 export function PenaltyOptions({ enabled, training }: { enabled: boolean; training?: TrainingController }) {
-  const { t } = useTranslation('combinations');
+  const { t } = useTranslation('penalties');
   const penalty = useAppStore((s) => s.alphaPenalty);
   const lambda = useAppStore((s) => s.alphaLambda);
   const set = useAppStore((s) => s.set);

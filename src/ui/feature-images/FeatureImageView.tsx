@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { FeatureImage } from '../../engine/interpret/featureImage';
 import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
-import { PlaneCanvas } from './PlaneCanvas';
-import { cropPlane, INPUT_SIDE, type FieldBox } from './portraitGeometry';
+import { PlaneCanvas } from '../portraits/PlaneCanvas';
+import { cropPlane, INPUT_SIDE, type FieldBox } from '../portraits/portraitGeometry';
+import './featureImages.css';
 
 /**
  * The input synthesized to excite the node, its receptive field outlined (and enlarged for a conv or pooling
@@ -22,10 +23,10 @@ export function FeatureImageView({
   best: number | null;
   label: string;
 }) {
-  const { t } = useTranslation('portraits');
+  const { t } = useTranslation('featureImages');
   const language = useAppStore((s) => s.language);
   const number = (v: number) => formatSignificant(language, v, 3);
-  if (!feature) return <p className="muted">{t('portrait.feature.computing')}</p>;
+  if (!feature) return <p className="muted">{t('feature.computing')}</p>;
   return (
     <figure className="portrait-feature">
       <span className="portrait-feature-images" role="img" aria-label={label}>
@@ -33,7 +34,7 @@ export function FeatureImageView({
         {box && crop && <PlaneCanvas plane={cropPlane(feature.image, box)} side={box.size} />}
       </span>
       <figcaption>
-        {t('portrait.feature.caption', {
+        {t('feature.caption', {
           value: number(feature.value),
           best: best === null ? '-' : number(best),
           steps: feature.steps,

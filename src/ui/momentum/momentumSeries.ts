@@ -7,16 +7,13 @@
  */
 import type { LayerStatsPoint } from '../../store/runHistories';
 import type { LayerTrainingStats } from '../../worker/protocol';
-import type { ChartPoint, ChartSeries } from './chartScale';
+import { SERIES_COLOURS, type ChartPoint, type ChartSeries } from '../charts/chartScale';
 
 /** The quantities charted, as LayerTrainingStats names them. */
 export const QUANTITIES = ['gradientNorm', 'velocityNorm', 'updateRatio'] as const;
 
 /** One of the charted quantities. */
 export type Quantity = (typeof QUANTITIES)[number];
-
-/** Line colours, one per layer in the network's order (legible on the charts' dark ground). */
-export const SERIES_COLOURS = ['#ff9c38', '#4fc3f7', '#9ccc65', '#f06292', '#ffd54f', '#b39ddb', '#4db6ac', '#e57373'];
 
 /** The layers that appear in `points`, in the order the engine reports them. */
 export function statLayers(points: readonly LayerStatsPoint[]): string[] {
@@ -25,7 +22,7 @@ export function statLayers(points: readonly LayerStatsPoint[]): string[] {
   return layers;
 }
 
-/** The colour of `layer` among `layers`. */
+/** The colour of `layer` among `layers` (the network's order). */
 export function layerColour(layers: readonly string[], layer: string): string {
   return SERIES_COLOURS[Math.max(0, layers.indexOf(layer)) % SERIES_COLOURS.length];
 }

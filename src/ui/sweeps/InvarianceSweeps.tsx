@@ -9,6 +9,7 @@ import { ShiftSweep } from './ShiftSweep';
 import { SweepChart } from './SweepChart';
 import { countReading, identityIndex, readDigit, readingRange, shiftRadius } from './sweepSummary';
 import { useSweeps } from './useSweeps';
+import './sweeps.css';
 
 /**
  * The invariance sweeps (池化层的目的与好处): the reading of the untransformed input over shifts, rotations and
@@ -16,7 +17,8 @@ import { useSweeps } from './useSweeps';
  * far the reading holds, and a few sentences in the tutorial's terms on what the sweeps show.
  */
 export function InvarianceSweeps({ probe }: { probe: ProbeController }) {
-  const { t } = useTranslation('probe');
+  const { t } = useTranslation('sweeps');
+  const { t: tProbe } = useTranslation('probe');
   const language = useAppStore((s) => s.language);
   const input = useAppStore((s) => s.input);
   const sweeps = useAppStore((s) => s.sweeps);
@@ -43,8 +45,8 @@ export function InvarianceSweeps({ probe }: { probe: ProbeController }) {
       const values = sweep.values as number[];
       const text = (i: number) =>
         kind === 'rotate'
-          ? t('degrees', { value: formatFixed(language, values[i], 0) })
-          : t('times', { value: formatFixed(language, values[i], 2) });
+          ? tProbe('degrees', { value: formatFixed(language, values[i], 0) })
+          : tProbe('times', { value: formatFixed(language, values[i], 2) });
       return range
         ? t('sweeps.rangeSummary', { run: name, digit: reading, from: text(range.from), to: text(range.to) })
         : t('sweeps.rangeSummaryNone', { run: name, digit: reading, label });

@@ -4,12 +4,13 @@ import { formatPercent, formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import type { RunRecord } from '../../store/runRecord';
 import { formatEpoch } from '../runs/formatEpoch';
-import { ChartPlot } from './ChartPlot';
-import { pointAt, type ChartSeries } from './chartScale';
+import { ChartPlot } from '../charts/ChartPlot';
+import { pointAt, type ChartSeries } from '../charts/chartScale';
+import { selectCheckpoints, selectHistories, selectRunNames, useSampled } from '../charts/useSampled';
 import { defaultCompareRuns, hasCurves, runColour, runCurves, type RunCurves } from './compareCurves';
 import { CompareRunList } from './CompareRunList';
-import { selectCheckpoints, selectHistories, selectRunNames, useSampled } from './useSampled';
-import './charts.css';
+import '../charts/charts.css';
+import './compare.css';
 
 /** How often the comparison follows the runs, at most (ms): it redraws every run's curves. */
 const COMPARE_REFRESH_MS = 2000;
@@ -19,7 +20,8 @@ const COMPARE_REFRESH_MS = 2000;
  * colour, with a shared cursor (pointer or arrow keys) whose values every run's line reads out.
  */
 export function RunCompare({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
-  const { t } = useTranslation('charts');
+  const { t } = useTranslation('compare');
+  const { t: tCharts } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
   const runNames = useSampled(selectRunNames, COMPARE_REFRESH_MS);
   const histories = useSampled(selectHistories, COMPARE_REFRESH_MS);
@@ -40,15 +42,15 @@ export function RunCompare({ runs }: { runs: ReadonlyMap<string, RunRecord> }) {
   const accuracy = lines('accuracy');
   const all = [...loss, ...accuracy].flatMap((s) => s.points.map((p) => p[0]));
   const at = cursor ?? (all.length > 0 ? Math.max(...all) : null);
-  const epochText = (epoch: number) => t('axis.epoch', { epoch: formatEpoch(language, epoch) });
+  const epochText = (epoch: number) => tCharts('axis.epoch', { epoch: formatEpoch(language, epoch) });
   const values = (run: string) => {
     const c = curves.get(run)!;
     const end = Math.max(...[...c.loss, ...c.accuracy].map((p) => p[0]));
     const l = at === null ? null : pointAt(c.loss, at, end);
     const a = at === null ? null : pointAt(c.accuracy, at, end);
     return t('compare.runValues', {
-      loss: l ? formatSignificant(language, l[1], 3) : t('compare.none'),
-      accuracy: a ? formatPercent(language, a[1], 1) : t('compare.none'),
+      loss: l ? formatSignificant(language, l[1], 3) : tCharts('axis.none'),
+      accuracy: a ? formatPercent(language, a[1], 1) : tCharts('axis.none'),
     });
   };
   const plot = (part: 'loss' | 'accuracy', series: ChartSeries[]) => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 /** Why momentum helps where plain gradient descent zig-zags: the tutorial's 动量法 section quoted, and how to read the charts. */
 export function MomentumHelp() {
-  const { t } = useTranslation('charts');
+  const { t } = useTranslation('momentum');
   return (
     <details className="chart-help">
       <summary>{t('momentum.helpSummary')}</summary>

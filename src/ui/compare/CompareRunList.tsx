@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { formatSignificant } from '../../i18n/format';
 import { useAppStore } from '../../store/appStore';
 import { useRunName } from '../runs/useRunName';
+import { selectHistories, useSampled } from '../charts/useSampled';
 import { runColour, type RunCurves } from './compareCurves';
-import { selectHistories, useSampled } from './useSampled';
 
 /**
  * The runs that can be compared, each a checkbox with its colour, its name, its settings (runs trained here) and
@@ -22,7 +22,8 @@ export function CompareRunList({
   values: (run: string) => string;
   atEpoch: string | null;
 }) {
-  const { t } = useTranslation('charts');
+  const { t } = useTranslation('compare');
+  const { t: tCharts } = useTranslation('charts');
   const language = useAppStore((s) => s.language);
   const histories = useSampled(selectHistories);
   const set = useAppStore((s) => s.set);
@@ -48,8 +49,8 @@ export function CompareRunList({
                 <span className="muted">
                   {' '}
                   {t('compare.settings', {
-                    momentum: history.momenta.map(number).join(' → ') || t('compare.none'),
-                    learningRate: history.learningRates.map(number).join(' → ') || t('compare.none'),
+                    momentum: history.momenta.map(number).join(' → ') || tCharts('axis.none'),
+                    learningRate: history.learningRates.map(number).join(' → ') || tCharts('axis.none'),
                     batchSize: history.batchSize,
                   })}
                 </span>

@@ -7,8 +7,7 @@
 import { seriesPoints } from '../../store/boundedSeries';
 import type { RunHistory } from '../../store/runHistories';
 import type { RunRecord } from '../../store/runRecord';
-import type { ChartPoint } from './chartScale';
-import { SERIES_COLOURS } from './momentumSeries';
+import { SERIES_COLOURS, type ChartPoint } from '../charts/chartScale';
 
 /** One run's curves. */
 export interface RunCurves {
