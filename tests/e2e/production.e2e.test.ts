@@ -1,7 +1,7 @@
 /**
  * The production build (built once here, with `--base /sub/lenet/`, served by `vite preview` under that path):
  * it works from the sub-path (every request stays under it, none fails) and reads a drawing; every checkpoint
- * of both shipped runs loads when asked (each fetched on demand); after one visit it works offline (the service
+ * of the three shipped runs loads when asked (each fetched on demand); after one visit it works offline (the service
  * worker serves the app, the run and the MNIST test images): reload with the network off, read a drawing, step
  * the timeline through the checkpoints it has, open the explorer; a checkpoint it never fetched is named while
  * the page retries, and arrives once the network is back.
@@ -71,8 +71,8 @@ describe('the build served under a sub-path', () => {
     expect((await settledPrediction(page))?.label).toBe(7);
   });
 
-  it('loads every checkpoint of both shipped runs when asked', async () => {
-    for (const run of ['lenet5-default', 'lenet5-classic']) {
+  it('loads every checkpoint of the three shipped runs when asked', async () => {
+    for (const run of ['lenet5-default', 'lenet5-classic', 'lenet5-learned']) {
       if ((await page.evaluate(() => window.lenet.state().run)) !== run) {
         await page.getByTestId('run-picker').selectOption(run);
         await page.waitForFunction((r) => window.lenet.state().run === r, run, { timeout: 60_000 });
