@@ -63,10 +63,19 @@ describe('the close-up', () => {
       }
       await shot(page, `${node.layer}`);
     }
-    // A c3 node reads six maps: each map's arithmetic on its own.
+    // A c3 node reads six maps: all of them at once, a row each (window, kernel, products shaded, and the sum); the
+    // picked map's numbers written out.
     const c3 = { layer: 'c3', c: 7, y: 4, x: 5 };
     await pin(page, c3, 'conv');
     const detail = await page.evaluate((n) => window.lenet.convolutionDetail(n), c3);
+    const rows = page.getByRole('group', { name: 'Connected input maps' }).getByRole('button');
+    expect(await rows.count()).toBe(detail.maps.length);
+    for (let k = 0; k < detail.maps.length; k++) {
+      const [, map, sum] = /^map (\d+): Σ (.+)$/.exec((await rows.nth(k).getAttribute('aria-label'))!)!;
+      expect(Number(map)).toBe(detail.maps[k]);
+      expect(Math.abs(parsed(sum) - detail.sums[k])).toBeLessThan(5e-5);
+      expect(await rows.nth(k).locator('canvas.shade-grid').count()).toBe(3);
+    }
     await page.getByRole('button', { name: /^map 3: Σ/ }).click();
     await expect.poll(() => page.getByTestId('conv-window').getAttribute('aria-label')).toMatch(/^window of s2 map 3/);
     expect(Math.abs(parsed(await text(page, 'conv-map-sum')) - detail.sums[3])).toBeLessThan(5e-5);

@@ -103,11 +103,20 @@ describe('invariance sweeps in the worker', () => {
     },
   );
 
-  it('matches the reference engine within float32 rounding on the WebAssembly scratch engine', async () => {
-    const client = await connect(DEFAULT_FACTORIES);
+  it('matches the reference engine within float32 rounding on the WebAssembly scratch engine (rotate, scale, shift)', async () => {
+    // The scratch engine falls back to the reference engine when the WebAssembly one cannot start: count its starts.
+    let wasmStarted = 0;
+    const client = await connect({
+      ...DEFAULT_FACTORIES,
+      wasm: (threads) => {
+        const backend = DEFAULT_FACTORIES.wasm!(threads);
+        wasmStarted++;
+        return backend;
+      },
+    });
     const networks = [await shippedNetwork('lenet5-classic'), await shippedNetwork('lenet5-default')];
     const input = testDigit(1);
-    for (const kind of ['rotate', 'shift'] as const) {
+    for (const kind of ['rotate', 'scale', 'shift'] as const) {
       const swept = await client.sweepInvariance(input, kind, networks);
       networks.forEach((network, n) => {
         const want = referenceSweep(network, input, kind);
@@ -116,6 +125,7 @@ describe('invariance sweeps in the worker', () => {
         );
       });
     }
+    expect(wasmStarted, 'the sweeps ran on the WebAssembly engine').toBe(1);
   });
 
   it('refuses an unknown sweep, a malformed input and no networks', async () => {

@@ -4,16 +4,18 @@ import type { ConvLayerSpec, LayerSpec } from '../../engine/model/layerSpec';
 import { nodeIndex, type NodeRef } from '../../engine/model/nodeRef';
 import { useAppStore } from '../../store/appStore';
 import { convolutionDetail } from '../../viz/closeup/convolutionDetail';
-import { shadeFor, symmetricShade } from './mapShades';
+import { ConvMapRows } from './ConvMapRows';
+import { convolutionShades } from './mapShades';
 import { NumberGrid } from './NumberGrid';
 import { valueText } from './numberText';
 import { SlideView } from '../slide/SlideView';
 import { StrideDemo } from '../slide/StrideDemo';
 
 /**
- * A conv node's arithmetic (src/viz/closeup/convolutionDetail.ts): for the chosen connected map its window, the
- * kernel and their 25 products with their sum; every map's sum, the bias, z and the activated value (the view's own
- * numbers); the slide mode; and, on c1, stride and zero padding.
+ * A conv node's arithmetic (src/viz/closeup/convolutionDetail.ts): every connected map's window, kernel and 25
+ * products as shaded grids with their sum, one row each (ConvMapRows); the chosen map's grids with their numbers;
+ * every map's sum, the bias, z and the activated value (the view's own numbers); the slide mode; and, on c1, stride
+ * and zero padding.
  */
 export function ConvCloseup({
   layers,
@@ -36,6 +38,7 @@ export function ConvCloseup({
   const below = layers[index - 1];
   const detail = convolutionDetail(layers, frame, params, focus);
   const j = Math.min(closeup.map, detail.maps.length - 1);
+  const shades = convolutionShades(below.id, detail);
   const part = frame.layers[index];
   const at = nodeIndex(layer, focus);
   const z = frame.values[part.pre![0] + at];
@@ -45,25 +48,25 @@ export function ConvCloseup({
     <>
       <p className="muted closeup-note">{t('conv.intro', { size: layer.kernelSize })}</p>
       {detail.maps.length > 1 && (
-        <div className="closeup-maps" role="group" aria-label={t('conv.maps')}>
-          {detail.maps.map((map, k) => (
-            <button
-              key={map}
-              type="button"
-              aria-pressed={k === j}
-              onClick={() => set({ closeup: { ...closeup, map: k } })}
-            >
-              {t('conv.mapButton', { map, sum: number(detail.sums[k]) })}
-            </button>
-          ))}
-        </div>
+        <>
+          <ConvMapRows
+            detail={detail}
+            below={below.id}
+            columns={layer.kernelSize}
+            shades={shades}
+            selected={j}
+            onSelect={(k) => set({ closeup: { ...closeup, map: k } })}
+            number={number}
+          />
+          <p className="closeup-selected">{t('conv.selected', { layer: below.id, map: detail.maps[j] })}</p>
+        </>
       )}
       <div className="closeup-equation">
         <NumberGrid
           name={t('conv.window', { layer: below.id, map: detail.maps[j] })}
           values={detail.windows[j]}
           columns={layer.kernelSize}
-          shade={shadeFor(below.id, detail.windows[j])}
+          shade={shades.window}
           testId="conv-window"
         />
         <span className="closeup-term">
@@ -72,7 +75,7 @@ export function ConvCloseup({
             name={t('conv.kernel')}
             values={detail.kernels[j]}
             columns={layer.kernelSize}
-            shade={symmetricShade(detail.kernels[j])}
+            shade={shades.kernel}
           />
         </span>
         <span className="closeup-term">
@@ -81,7 +84,7 @@ export function ConvCloseup({
             name={t('conv.products')}
             values={detail.products[j]}
             columns={layer.kernelSize}
-            shade={symmetricShade(detail.products[j])}
+            shade={shades.products}
             testId="conv-products"
           />
         </span>

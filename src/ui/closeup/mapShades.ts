@@ -39,6 +39,28 @@ export function symmetricShade(values: ArrayLike<number>): Shade {
   return rampShade([-largest, largest]);
 }
 
+/** The shades of a conv close-up's windows, kernels and products: each kind on one scale over every connected map. */
+export interface ConvolutionShades {
+  readonly window: Shade;
+  readonly kernel: Shade;
+  readonly products: Shade;
+}
+
+/**
+ * One scale per kind across all the node's maps (`shadeFor` over every window, `symmetricShade` over every kernel
+ * and every product), so that the maps' rows compare at a glance: a map whose products are dark adds little to z.
+ */
+export function convolutionShades(
+  belowId: string,
+  detail: { readonly windows: number[][]; readonly kernels: number[][]; readonly products: number[][] },
+): ConvolutionShades {
+  return {
+    window: shadeFor(belowId, detail.windows.flat()),
+    kernel: symmetricShade(detail.kernels.flat()),
+    products: symmetricShade(detail.products.flat()),
+  };
+}
+
 /** A CSS colour. */
 export function cssColour([r, g, b]: Rgb): string {
   return `rgb(${Math.round(r * 255)}, ${Math.round(g * 255)}, ${Math.round(b * 255)})`;

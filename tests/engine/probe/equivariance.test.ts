@@ -1,7 +1,7 @@
 /**
  * Translation equivariance on the shipped networks: c1's map of a shifted input equals the shifted map
  * exactly inside the borders (reference and WebAssembly engines); after pooling only shifts by whole
- * strides do; the receptive fields and the inside-the-borders mask against hand values.
+ * strides do, on both engines; the receptive fields and the inside-the-borders mask against hand values.
  */
 import { describe, expect, it } from 'vitest';
 import { frameValues, type ActivationFrame, frameFromPass } from '../../../src/engine/activationFrame';
@@ -89,32 +89,33 @@ describe.each(['lenet5-default', 'lenet5-classic'])('equivariance of the shipped
     }
   });
 
-  it('after pooling only shifts by whole strides are exact inside the borders', async () => {
+  it('after pooling only shifts by whole strides are exact inside the borders (reference and WebAssembly)', async () => {
     const network = await loaded;
     const layers = lenet5Layers(network.architecture);
-    const [, infer] = engines(network)[0];
-    const input = testDigit(2);
-    const frame = infer(input);
-    const measure = (layer: string, dx: number, dy: number) =>
-      equivarianceMaps(
-        layers,
-        layer,
-        frameValues(frame, layer),
-        frameValues(infer(transformInput(input, { dx, dy, rotate: 0, scale: 1 })), layer),
-        dx,
-        dy,
-      );
-    expect(measure('s2', 2, -2).maxInside).toBe(0);
-    expect(measure('c3', -2, 4).maxInside).toBe(0);
-    expect(measure('s4', 4, -4).maxInside).toBe(0);
-    for (const [layer, dx, dy] of [
-      ['s2', 1, 0],
-      ['c3', 0, 1],
-      ['s4', 2, 2],
-    ] as const) {
-      const maps = measure(layer, dx, dy);
-      expect(maps.wholeCells).toBe(false);
-      expect(maps.maxInside, `${layer} (${dx}, ${dy})`).toBeGreaterThan(0.05);
+    for (const [engine, infer] of engines(network)) {
+      const input = testDigit(2);
+      const frame = infer(input);
+      const measure = (layer: string, dx: number, dy: number) =>
+        equivarianceMaps(
+          layers,
+          layer,
+          frameValues(frame, layer),
+          frameValues(infer(transformInput(input, { dx, dy, rotate: 0, scale: 1 })), layer),
+          dx,
+          dy,
+        );
+      expect(measure('s2', 2, -2).maxInside, `${engine} s2 (2, -2)`).toBe(0);
+      expect(measure('c3', -2, 4).maxInside, `${engine} c3 (-2, 4)`).toBe(0);
+      expect(measure('s4', 4, -4).maxInside, `${engine} s4 (4, -4)`).toBe(0);
+      for (const [layer, dx, dy] of [
+        ['s2', 1, 0],
+        ['c3', 0, 1],
+        ['s4', 2, 2],
+      ] as const) {
+        const maps = measure(layer, dx, dy);
+        expect(maps.wholeCells).toBe(false);
+        expect(maps.maxInside, `${engine} ${layer} (${dx}, ${dy})`).toBeGreaterThan(0.05);
+      }
     }
   });
 });

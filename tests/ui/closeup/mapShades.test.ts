@@ -1,10 +1,12 @@
 /**
  * The close-ups' shades: the input as the pad draws it, other values on the view's ramp; and numbers written on
- * them in black or white, readable (WCAG contrast at least 4.5:1, the level for small text) on every shade.
+ * them in black or white, readable (WCAG contrast at least 4.5:1, the level for small text) on every shade; a conv
+ * close-up's maps shaded on one scale per kind.
  */
 import { describe, expect, it } from 'vitest';
 import {
   contrast,
+  convolutionShades,
   inkShade,
   luminance,
   rampShade,
@@ -39,5 +41,28 @@ describe('the close-up shades', () => {
       const ratio = contrast(luminance(background), textLuminance(textOn(background)));
       expect(ratio, String(background)).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it("shade a conv close-up's windows, kernels and products on one scale per kind over all the maps", () => {
+    const detail = {
+      windows: [
+        [0, 0.5],
+        [2, 1],
+      ],
+      kernels: [
+        [0.1, -0.4],
+        [0.2, 0],
+      ],
+      products: [
+        [0, -0.2],
+        [0.4, 0],
+      ],
+    };
+    const shades = convolutionShades('s2', detail);
+    expect(shades.window(2)).toEqual(rampShade([0, 2])(2));
+    expect(shades.window(0.5)).toEqual(rampShade([0, 2])(0.5)); // map 0 on map 1's scale, not its own
+    expect(shades.kernel(0.2)).toEqual(rampShade([-0.4, 0.4])(0.2));
+    expect(shades.products(-0.2)).toEqual(rampShade([-0.4, 0.4])(-0.2));
+    expect(convolutionShades('input', detail).window(1)).toEqual(inkShade(1));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The close-up arithmetic against the engines' own activations: every conv node's windows, kernels,
- * products, sums, z and value (c1, and c3 with full connectivity and with LeCun's table), pooling cells
+ * products, sums, z and value (c1, and c3 with full connectivity, with LeCun's table and with learned combinations,
+ * whose kernels are the effective α_ij k_ij), pooling cells
  * (max with its winner, LeCun's coefficient × sum + bias, mean) and dense units (largest w·x and the rest).
  * z and the value equal the engine's float32 pre-activation and activation within 2e-6 of their scale.
  */
@@ -165,6 +166,61 @@ describe.each(['lenet5-default', 'lenet5-classic'])('close-ups on the shipped ru
       }
     }
   });
+});
+
+it('learned combinations (lenet5-learned): c3 kernels are the effective α_ij k_ij and add up to the engine z', async () => {
+  const network = await shippedNetwork('lenet5-learned');
+  expect(network.architecture.c3Connectivity).toBe('learned');
+  const layers = lenet5Layers(network.architecture);
+  const layout = parameterLayout(layers);
+  const weights = tensorSpec(layout, 'c3.weight').offset;
+  const logits = tensorSpec(layout, 'c3.alphaLogits').offset;
+  // α_ij = exp(c_ij) / Σ_k exp(c_kj), written out here apart from the engine's combinationWeights.
+  const alpha = (c: number, ic: number) => {
+    const row = Array.from(network.params.subarray(logits + c * 6, logits + c * 6 + 6), Number);
+    return Math.exp(row[ic]) / row.reduce((s, v) => s + Math.exp(v), 0);
+  };
+  for (const [engine, frame] of frames(network, testDigit(4))) {
+    const below = frameValues(frame, 's2');
+    const pre = frameValues(frame, 'c3', 'pre');
+    const out = frameValues(frame, 'c3');
+    let differs = 0;
+    for (const [c, y, x] of [
+      [0, 0, 0],
+      [5, 4, 5],
+      [9, 9, 9],
+      [15, 2, 7],
+    ]) {
+      const detail = convolutionDetail(layers, frame, network.params, { layer: 'c3', c, y, x });
+      expect(detail.maps).toEqual([0, 1, 2, 3, 4, 5]);
+      let scale = Math.abs(detail.bias);
+      for (const ic of detail.maps) {
+        const window = [0, 1, 2, 3, 4].flatMap((ky) =>
+          Array.from(below.subarray((ic * 14 + y + ky) * 14 + x, (ic * 14 + y + ky) * 14 + x + 5)),
+        );
+        expect(detail.windows[ic]).toEqual(window);
+        const raw = network.params.subarray(weights + (c * 6 + ic) * 25, weights + (c * 6 + ic) * 25 + 25);
+        detail.kernels[ic].forEach((k, t) => {
+          const want = alpha(c, ic) * raw[t];
+          expect(Math.abs(k - want), `α k ${c},${ic},${t}`).toBeLessThanOrEqual(1e-12 * Math.max(1e-3, Math.abs(want)));
+          if (Math.abs(k - raw[t]) > 1e-6 * Math.abs(raw[t])) differs++;
+        });
+        expect(detail.products[ic]).toEqual(window.map((a, t) => a * detail.kernels[ic][t]));
+        close(
+          detail.sums[ic],
+          detail.products[ic].reduce((s, p) => s + p, 0),
+          0,
+          'sum',
+        );
+        scale += detail.products[ic].reduce((s, p) => s + Math.abs(p), 0);
+      }
+      expect(detail.bias).toBe(network.params[tensorSpec(layout, 'c3.bias').offset + c]);
+      const i = (c * 10 + y) * 10 + x;
+      close(detail.z, pre[i], scale, `${engine} c3 ${c},${y},${x} z`);
+      close(detail.value, out[i], scale, `${engine} c3 ${c},${y},${x} value`);
+    }
+    expect(differs, 'the effective kernels are not the raw c3.weight').toBeGreaterThan(0);
+  }
 });
 
 it('mean pooling: the value is the mean of the window', () => {
