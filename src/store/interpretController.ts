@@ -3,13 +3,15 @@
  * network shown, and the neuron portraits and feature images of the selected checkpoint, computed by
  * the worker once per checkpoint (portraits over the test images the checkpoint is evaluated on) and
  * cached here, keyed by the checkpoint's weights, never recomputed on a render. While a pass runs, the store's
- * `portraitProgress` follows it.
+ * `portraitProgress` follows it. Top digits beyond the PORTRAIT_KEEP the portraits keep are ranked by the worker
+ * on request, in a pass of their own (not cached).
  */
 import { heldParams, type RunRecord } from './runRecord';
 import type { Attribution, AttributionMethod, AttributionOptions } from '../engine/interpret/attribute';
 import type { FeatureImage } from '../engine/interpret/featureImage';
 import {
   histogramOf,
+  PORTRAIT_KEEP,
   topImagesOf,
   type NeuronPortraits,
   type NodeHistogram,
@@ -27,7 +29,10 @@ export interface InterpretController {
   portraits(): Promise<NeuronPortraits>;
   /** The selected checkpoint's portraits if already computed, else null (no work started). */
   knownPortraits(): NeuronPortraits | null;
-  /** The `k` test digits that excite `node` most at the selected checkpoint, best first. */
+  /**
+   * The `k` test digits that excite `node` most at the selected checkpoint, best first (ties to the lower index; all
+   * of them when k exceeds the images; a RangeError unless k is a whole number ≥ 1).
+   */
   topImages(node: NodeRef, k: number): Promise<{ index: number; value: number }[]>;
   /** The distribution of `node`'s value over the checkpoint's test images. */
   histogram(node: NodeRef): Promise<NodeHistogram>;
@@ -108,9 +113,24 @@ export function createInterpretController(deps: Dependencies): InterpretControll
       return known.get(selectedCheckpoint().params) ?? null;
     },
     async topImages(node, k) {
-      const { run } = selectedCheckpoint();
+      const { run, params } = selectedCheckpoint();
       checkNode(run, node);
-      return topImagesOf(await controller.portraits(), run.architecture.layers, node, k);
+      if (!(Number.isInteger(k) && k >= 1))
+        throw new RangeError(`k must be a whole number, at least 1, got ${String(k)}`);
+      if (k <= PORTRAIT_KEEP) return topImagesOf(await controller.portraits(), run.architecture.layers, node, k);
+      await deps.explorer.testSet();
+      const { ranking } = await client.request(
+        {
+          type: 'rankTestImages',
+          architecture: run.architecture,
+          params: params.slice(),
+          node: { layer: node.layer, c: node.c, y: node.y, x: node.x },
+          limit: run.testImages,
+          k,
+        },
+        'testImagesRanked',
+      );
+      return Array.from(ranking.index, (index, i) => ({ index, value: ranking.value[i] }));
     },
     async histogram(node) {
       const { run } = selectedCheckpoint();

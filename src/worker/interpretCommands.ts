@@ -1,33 +1,41 @@
 /**
  * The worker's answers to the interpretation views: attributions of an input by the network shown
- * (the backend in the slot, with a teaching copy when one is taught), and the neuron portraits and
- * feature images of a checkpoint's weights, computed on a network of their own (probeNetwork.ts).
+ * (the backend in the slot, with a teaching copy when one is taught), and the neuron portraits, a node's
+ * ranking of the test images and feature images of a checkpoint's weights, computed on a network of their own
+ * (probeNetwork.ts). The passes over the test images and the feature image's ascent yield to the event loop
+ * as they go, so that a drawing sent meanwhile is answered.
  */
 import type { MnistSet } from '../engine/data/mnistInput';
 import { attribute } from '../engine/interpret/attribute';
-import { synthesizeFeature } from '../engine/interpret/featureImage';
+import { synthesizeFeatureYielding } from '../engine/interpret/featureImage';
+import { rankTestImages } from '../engine/interpret/nodeRanking';
 import { portraitPass } from '../engine/interpret/portraitPass';
 import type { EngineSlot } from './engineSlot';
 import { ProbeNetwork } from './probeNetwork';
 import type { EngineCommand, EngineEvent } from './protocol';
 import { checkInput } from './runGuards';
 import type { TeachingCopy } from './teachingCopy';
-import { pollSleep } from './waitTurn';
+import { createWaitTurn, pollSleep } from './waitTurn';
 
 /** The portrait pass reports its progress at most this often (ms). */
 const PROGRESS_MS = 100;
 
 /** The commands this module answers. */
-export type InterpretCommand = Extract<EngineCommand, { type: 'attribute' | 'computePortraits' | 'synthesizeFeature' }>;
+export type InterpretCommand = Extract<
+  EngineCommand,
+  { type: 'attribute' | 'computePortraits' | 'rankTestImages' | 'synthesizeFeature' }
+>;
 
 /** True for the commands `InterpretCommands.execute` answers. */
 export function isInterpretCommand(command: EngineCommand): command is InterpretCommand {
-  return command.type === 'attribute' || command.type === 'computePortraits' || command.type === 'synthesizeFeature';
+  return ['attribute', 'computePortraits', 'rankTestImages', 'synthesizeFeature'].includes(command.type);
 }
 
 /** Answers the interpretation commands. */
 export class InterpretCommands {
   readonly probe = new ProbeNetwork();
+  /** The feature image's turns: they resume as soon as the messages already queued are handled (a timer would add 1 to 4 ms each). */
+  private readonly waitTurn = createWaitTurn();
 
   constructor(
     private readonly slot: EngineSlot,
@@ -64,9 +72,29 @@ export class InterpretCommands {
         this.post({ type: 'portraitsComputed', requestId: command.requestId, portraits });
         return;
       }
+      case 'rankTestImages': {
+        const test = this.testSet();
+        if (!test) throw new Error('no test images: send setTestSet first');
+        const ranking = await this.probe.run(() =>
+          rankTestImages(
+            this.probe.engine(command.architecture, command.params),
+            test,
+            command.limit,
+            command.node,
+            command.k,
+            pollSleep,
+          ),
+        );
+        this.post({ type: 'testImagesRanked', requestId: command.requestId, ranking });
+        return;
+      }
       case 'synthesizeFeature': {
-        const feature = await this.probe.run(async () =>
-          synthesizeFeature(this.probe.engine(command.architecture, command.params), command.node),
+        const feature = await this.probe.run(() =>
+          synthesizeFeatureYielding(
+            this.probe.engine(command.architecture, command.params),
+            command.node,
+            this.waitTurn,
+          ),
         );
         this.post({ type: 'featureSynthesized', requestId: command.requestId, feature });
         return;

@@ -2,7 +2,8 @@
  * The network the neuron portraits and feature images are computed on: weights sent with each
  * command (a checkpoint's), kept apart from the weights loaded for the view and from a teaching
  * copy. It is the WebAssembly engine where it starts, else the reference engine (float32). Jobs run
- * one at a time, so a portrait pass that yields between chunks is never mixed with other weights.
+ * one at a time, so a job that yields as it goes (a pass over the test images, a feature image) is never mixed
+ * with other weights.
  */
 import type { NodeEngine } from '../engine/interpret/attributionEngine';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';

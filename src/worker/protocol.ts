@@ -10,6 +10,7 @@ import type { MnistSet } from '../engine/data/mnistInput';
 import type { Attribution, AttributionMethod, AttributionOptions } from '../engine/interpret/attribute';
 import type { FeatureImage } from '../engine/interpret/featureImage';
 import type { NeuronPortraits } from '../engine/interpret/neuronPortraits';
+import type { NodeRanking } from '../engine/interpret/nodeRanking';
 import type { ArchitectureOptions } from '../engine/model/layerSpec';
 import type { NodeRef } from '../engine/model/nodeRef';
 import type { CheckpointPredictions } from '../engine/model/predictions';
@@ -110,6 +111,19 @@ export type EngineCommand =
       params: Float32Array;
       limit: number;
     }
+  /**
+   * The `k` of the first `limit` test images on which `node` is highest under these weights, best first (all of them
+   * when k exceeds the images; answered by `testImagesRanked`); the loaded weights stay.
+   */
+  | {
+      type: 'rankTestImages';
+      requestId: number;
+      architecture: ArchitectureOptions;
+      params: Float32Array;
+      node: NodeRef;
+      limit: number;
+      k: number;
+    }
   /** The feature image of `node` under these weights (answered by `featureSynthesized`); the loaded weights stay. */
   | {
       type: 'synthesizeFeature';
@@ -171,6 +185,7 @@ export type EngineEvent =
   /** The portrait pass of request `requestId` under way: `done`, the share of its work done (0 to 1). */
   | { type: 'portraitsProgressed'; requestId: number; done: number }
   | { type: 'featureSynthesized'; requestId: number; feature: FeatureImage }
+  | { type: 'testImagesRanked'; requestId: number; ranking: NodeRanking }
   | { type: 'activationsStreamed'; frame: ActivationFrame; step: number }
   | { type: 'datasetLoaded'; requestId: number }
   | { type: 'progressReported'; progress: TrainingProgress }

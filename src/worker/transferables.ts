@@ -20,6 +20,7 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
     case 'attribute':
       return [message.input.buffer];
     case 'computePortraits':
+    case 'rankTestImages':
     case 'synthesizeFeature':
       return [message.params.buffer];
     case 'attributed':
@@ -32,6 +33,8 @@ export function transferables(message: EngineCommand | EngineEvent): Transferabl
     }
     case 'featureSynthesized':
       return [message.feature.image.buffer];
+    case 'testImagesRanked':
+      return [message.ranking.index.buffer, message.ranking.value.buffer];
     case 'setTestSet':
       return [message.test.images.buffer, message.test.labels.buffer];
     case 'readRunArchive':

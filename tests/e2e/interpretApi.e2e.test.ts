@@ -1,8 +1,9 @@
 /**
  * The interpretation members of window.lenet in Chromium (the engine the page chooses here: WebAssembly on a
  * software renderer): attributions of a mouse-drawn digit equal the float64 reference's on the same input and
- * checkpoint, follow the target and a teaching copy; a c3 node's top digits and an output's feature image equal
- * the same computation in Node, per checkpoint; the best top digit, loaded, gives the node that value.
+ * checkpoint, follow the target and a teaching copy; a c3 node's top digits (9 from the portraits, 50 from a
+ * ranking pass) and an output's feature image equal the same computation in Node, per checkpoint; the best top
+ * digit, loaded, gives the node that value.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { attribute, type Attribution } from '../../src/engine/interpret/attribute';
 import { synthesizeFeature } from '../../src/engine/interpret/featureImage';
 import { topImagesOf } from '../../src/engine/interpret/neuronPortraits';
+import { rankTestImages } from '../../src/engine/interpret/nodeRanking';
 import { portraitPass } from '../../src/engine/interpret/portraitPass';
 import { lenet5Layers } from '../../src/engine/model/lenet5';
 import { loadRun } from '../../src/engine/model/runLoader';
@@ -91,6 +93,11 @@ describe('window.lenet interpretation', () => {
       const portraits = await portraitPass(engine, test, 10000, async () => {});
       const top = await page.evaluate((n) => window.lenet.topImages(n, 9), node);
       expect(top).toEqual(topImagesOf(portraits, engine.layers, node, 9));
+      // Beyond the portraits' 32: a pass of its own in the worker, the same order.
+      const many = await page.evaluate((n) => window.lenet.topImages(n, 50), node);
+      const ranking = await rankTestImages(engine, test, 10000, node, 50, async () => {});
+      expect(many).toEqual(Array.from(ranking.index, (i, j) => ({ index: i, value: ranking.value[j] })));
+      expect(many.slice(0, 9)).toEqual(top);
       const output = { layer: 'output', c: 3, y: 0, x: 0 };
       const feature = await page.evaluate((n) => window.lenet.featureImage(n), output);
       const expected = synthesizeFeature(engine, output);
@@ -102,6 +109,9 @@ describe('window.lenet interpretation', () => {
     await page.evaluate((i) => window.lenet.loadTestDigit(i), best.index);
     const c3 = await page.evaluate(() => window.lenet.activations('c3'));
     expect(c3[(5 * 10 + 4) * 10 + 4]).toBeCloseTo(best.value, 5);
+    await expect(page.evaluate(() => window.lenet.topImages({ layer: 'c3', c: 0, y: 0, x: 0 }, 0))).rejects.toThrow(
+      /k must be a whole number/,
+    );
     await expect(page.evaluate(() => window.lenet.topImages({ layer: 'c3', c: 16, y: 0, x: 0 }, 3))).rejects.toThrow(
       /outside/,
     );

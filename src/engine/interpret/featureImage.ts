@@ -9,7 +9,8 @@
  * pre-activation (its activation is increasing, so maximizing one maximizes the other, and the
  * gradient does not vanish where a ReLU is off): for max pooling the best cell of its window, for
  * mean pooling their mean; for an output unit log p_c (dz = e_c − p). An input pixel's image is
- * that pixel alone.
+ * that pixel alone. The ascent is a generator of steps, drained at once (`synthesizeFeature`) or with a
+ * turn of the worker's event loop every few steps (`synthesizeFeatureYielding`), to the same image.
  */
 import type { FloatArray } from '../model/initialize';
 import { nodeIndex, type NodeRef } from '../model/nodeRef';
@@ -118,12 +119,19 @@ export function nodeValue(engine: NodeEngine, input: FloatArray, node: NodeRef):
   return engine.values(layer, 'out')[nodeIndex(engine.layers[layer], node)];
 }
 
-/** Synthesizes the input that maximizes `node`. */
-export function synthesizeFeature(
+/** Steps of the ascent between two turns of the worker's event loop (a drawing waits for at most this many). */
+export const FEATURE_TURN_STEPS = 10;
+
+/**
+ * The ascent for `node` one step at a time: yields the number of steps done after each step and returns the
+ * image (an input pixel's image returns at once). Between steps it keeps its state in its own arrays, and each
+ * step starts with a forward pass of its own, so other work may run on the engine's weights between two steps.
+ */
+export function* featureAscent(
   engine: NodeEngine,
   node: NodeRef,
   settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
-): FeatureImage {
+): Generator<number, FeatureImage, void> {
   const layer = layerIndexOf(engine.layers, node.layer);
   const index = nodeIndex(engine.layers[layer], node);
   if (layer === 0) {
@@ -147,13 +155,49 @@ export function synthesizeFeature(
     shift(engine.gradient(0), gradient, -dx, -dy);
     let largest = 0;
     for (let i = 0; i < PLANE; i++) largest = Math.max(largest, Math.abs(gradient[i]));
-    if (largest === 0) continue;
-    const rate = (shaking ? settings.rate * (1 - (0.9 * step) / free) : settings.polishRate) / largest;
-    const keep = shaking ? 1 - settings.decay : 1;
-    for (let i = 0; i < PLANE; i++) image[i] = (image[i] + rate * gradient[i]) * keep;
-    if (shaking && settings.blurEvery > 0 && step % settings.blurEvery === 0) blur(image);
-    for (let i = 0; i < PLANE; i++) image[i] = Math.min(1, Math.max(0, image[i]));
+    if (largest > 0) {
+      const rate = (shaking ? settings.rate * (1 - (0.9 * step) / free) : settings.polishRate) / largest;
+      const keep = shaking ? 1 - settings.decay : 1;
+      for (let i = 0; i < PLANE; i++) image[i] = (image[i] + rate * gradient[i]) * keep;
+      if (shaking && settings.blurEvery > 0 && step % settings.blurEvery === 0) blur(image);
+      for (let i = 0; i < PLANE; i++) image[i] = Math.min(1, Math.max(0, image[i]));
+    }
+    yield step + 1;
   }
   const result = Float32Array.from(image);
   return { image: result, value: nodeValue(engine, result, node), steps: settings.steps };
+}
+
+/** Synthesizes the input that maximizes `node`, all steps at once (for Node scripts and tests). */
+export function synthesizeFeature(
+  engine: NodeEngine,
+  node: NodeRef,
+  settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
+): FeatureImage {
+  const ascent = featureAscent(engine, node, settings);
+  for (;;) {
+    const next = ascent.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Synthesizes the same image as `synthesizeFeature`, awaiting `waitTurn` after every `every` steps (for the
+ * worker, which then answers the messages that came in meanwhile, such as a drawing's forward pass).
+ */
+export async function synthesizeFeatureYielding(
+  engine: NodeEngine,
+  node: NodeRef,
+  waitTurn: () => Promise<void>,
+  every = FEATURE_TURN_STEPS,
+  settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
+): Promise<FeatureImage> {
+  if (!(Number.isInteger(every) && every >= 1))
+    throw new RangeError(`turns come after a whole number of steps, at least 1, got ${every}`);
+  const ascent = featureAscent(engine, node, settings);
+  for (;;) {
+    const next = ascent.next();
+    if (next.done) return next.value;
+    if (next.value % every === 0) await waitTurn();
+  }
 }

@@ -14,7 +14,10 @@ export interface InterpretAutomation {
     method: AttributionMethod,
     options?: AttributionOptions,
   ): Promise<{ map: number[]; raw?: number[]; target: number; score: number; baseline?: number }>;
-  /** The `k` test digits that excite `node` most at the selected checkpoint, by value descending (ties to the lower index). */
+  /**
+   * The `k` test digits that excite `node` most at the selected checkpoint, by value descending (ties to the lower
+   * index); any whole k ≥ 1 (all the images the checkpoint is evaluated on when k exceeds them).
+   */
   topImages(node: NodeRef, k: number): Promise<{ index: number; value: number }[]>;
   /** The input in [0, 1] that maximizes `node` at the selected checkpoint, and the node's value on it. */
   featureImage(node: NodeRef): Promise<{ image: number[]; value: number; steps: number }>;

@@ -1,10 +1,17 @@
 /**
  * Feature images (activation maximization): the backward pass seeded at one node's pre-activation
  * against central finite differences (float64 reference) and on the WebAssembly engine against the
- * reference; every layer's feature image within [0, 1] with its value recomputed by a plain forward pass.
+ * reference; every layer's feature image within [0, 1] with its value recomputed by a plain forward pass; the
+ * worker's version, which awaits a turn of the event loop every few steps, giving the same image bit for bit.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_SETTINGS, synthesizeFeature } from '../../../src/engine/interpret/featureImage';
+import {
+  DEFAULT_FEATURE_SETTINGS,
+  FEATURE_TURN_STEPS,
+  synthesizeFeature,
+  synthesizeFeatureYielding,
+} from '../../../src/engine/interpret/featureImage';
+import type { NodeEngine } from '../../../src/engine/interpret/attributionEngine';
 import { nodeIndex, type NodeRef } from '../../../src/engine/model/nodeRef';
 import { SeededRandom } from '../../../src/engine/model/random';
 import { referenceEngine } from '../../../src/engine/reference/referenceAttribution';
@@ -118,5 +125,53 @@ describe.each(['modern', 'classic'] as const)('on the shipped %s run', (name) =>
     expect(pixel).toMatchObject({ value: 1, steps: 0 });
     expect(pixel.image.reduce((a, b) => a + b, 0)).toBe(1);
     expect(pixel.image[3 * 32 + 30]).toBe(1);
+  });
+
+  it('awaits a turn every few steps, between steps, and gives the same image bit for bit', async () => {
+    const { architecture, params, reference } = await runs[name];
+    const network = new WasmNetwork();
+    network.load(architecture, params, null);
+    const settings = { ...DEFAULT_FEATURE_SETTINGS, steps: 60, polish: 15 };
+    for (const [engine, every, options] of [
+      [wasmEngine(network), FEATURE_TURN_STEPS, DEFAULT_FEATURE_SETTINGS],
+      [referenceEngine(reference), 7, settings],
+    ] as const) {
+      // Forward passes counted when each turn is awaited: the steps done so far (one forward pass each).
+      let forwards = 0;
+      const counted: NodeEngine = Object.create(engine) as NodeEngine;
+      counted.forward = (inputs, count) => {
+        forwards++;
+        engine.forward(inputs, count);
+      };
+      for (const node of [NODES[2], NODES[6]]) {
+        const expected = synthesizeFeature(engine, node, options);
+        forwards = 0;
+        const turns: number[] = [];
+        const feature = await synthesizeFeatureYielding(
+          counted,
+          node,
+          async () => void turns.push(forwards),
+          every,
+          options,
+        );
+        const steps = options.steps;
+        expect(turns, `${node.layer} every ${every}`).toEqual(
+          Array.from({ length: Math.floor(steps / every) }, (_, i) => (i + 1) * every),
+        );
+        expect(forwards).toBe(steps + 1); // and the last one measures the value
+        expect(Array.from(feature.image)).toEqual(Array.from(expected.image));
+        expect(feature).toMatchObject({ value: expected.value, steps });
+      }
+    }
+    let pixelTurns = 0;
+    const pixel = await synthesizeFeatureYielding(
+      wasmEngine(network),
+      { layer: 'input', c: 0, y: 3, x: 30 },
+      async () => void pixelTurns++,
+    );
+    expect([pixel.steps, pixelTurns]).toEqual([0, 0]);
+    await expect(synthesizeFeatureYielding(wasmEngine(network), NODES[1], async () => {}, 0)).rejects.toThrow(
+      /whole number of steps/,
+    );
   });
 });
