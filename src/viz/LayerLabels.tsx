@@ -18,7 +18,7 @@ const EDGE = 4;
  * whose labels are moved after every 3D frame by projecting their anchors (no React re-render). A
  * layer's label sits left of the leftmost end of its plane's left edge, level with that edge's middle, but
  * inside the canvas (were it past the left edge, it slides over its plane rather than be cut; hidden once
- * that middle leaves the canvas);
+ * that middle leaves the canvas at the top or bottom, or that end at the right);
  * on a narrow canvas it gives the name only (labelSpace.ts). In the backward view it gives the layer's colour scale.
  */
 export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers: readonly LayerSpec[] }) {
@@ -78,9 +78,10 @@ export function LayerLabels({ layout, layers }: { layout: NetworkLayout; layers:
           y += (((1 - point.y) / 2) * height) / label.anchors.length;
         }
         if (label.className === 'layer-label') {
-          // Inside the frame: never past the left edge, nor cut at the top or bottom while its plane is in view.
+          // Inside the frame: never past the left edge, nor cut at the top or bottom while its plane is in view; its
+          // right end (the plane's left end) past the right edge means the whole plane is out of view to the right.
           const [w, h] = measured[i];
-          visible &&= y >= 0 && y <= height;
+          visible &&= y >= 0 && y <= height && x <= width;
           x = Math.max(x, w + EDGE);
           y = Math.min(Math.max(y, h / 2 + EDGE), height - h / 2 - EDGE);
         }

@@ -2,9 +2,9 @@
  * The view side of issue 23 at a student's 1366x768 and a teacher's 1920x1080: a pinned tooltip leaves the node,
  * its sources and their map visible; the backward tooltip's short form takes at most 40% of the view's height and
  * nothing is clipped; one shared colour scale or one per layer; "almost nothing to learn"; the outputs drawn as large
- * tiles; the most active pooling cell pinned with one button; close-ups keep every layer label in the frame; the
- * explorer beside the view; the arrow keys step the timeline only while it has the focus. Screenshots in
- * test-results/e2e (honest-<size>-*.png).
+ * tiles; the most active pooling cell pinned with one button; close-ups keep every layer label in the frame (left,
+ * right, top and bottom); the explorer beside the view, its texts whole; the arrow keys step the timeline only while
+ * it has the focus. Screenshots in test-results/e2e (honest-<size>-*.png).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,6 +20,7 @@ import {
   settledPrediction,
   type AppSession,
 } from './appSession';
+import { shownTexts } from './shownTexts';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -346,6 +347,7 @@ describe.each(SIZES.map((size, i) => [`${size.width}x${size.height}`, i] as cons
       expect(labels.length).toBeGreaterThan(0);
       for (const label of labels) {
         expect(label.left, `${label.text} at the left`).toBeGreaterThanOrEqual(canvas.left - 0.5);
+        expect(label.right, `${label.text} at the right`).toBeLessThanOrEqual(canvas.right + 0.5);
         expect(label.top, `${label.text} at the top`).toBeGreaterThanOrEqual(canvas.top - 0.5);
         expect(label.bottom, `${label.text} at the bottom`).toBeLessThanOrEqual(canvas.bottom + 0.5);
       }
@@ -377,6 +379,10 @@ describe.each(SIZES.map((size, i) => [`${size.width}x${size.height}`, i] as cons
       .toBe(false);
     const canvas = await canvasBox(page);
     expect(canvas.right - canvas.left).toBeGreaterThan(200);
+    await page.getByTestId('confusion-matrix').waitFor();
+    // Every text whole and apart: the confusion matrix's four-digit counts inside their cells, say.
+    const { problems } = await shownTexts(page);
+    expect(problems, problems.join('\n')).toEqual([]);
     await shot('explorer');
     await page.getByTestId('explorer-toggle').click();
   });

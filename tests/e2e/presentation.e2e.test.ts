@@ -1,9 +1,12 @@
 /**
  * Presentation mode (a teacher projecting the app): `presentation-toggle` is in the page from load, the mode is
- * in the address (`presentation=1`) and in `state().presentation`; at 1920x1080 every visible text is at least
- * 16 px, the control column is hidden and the view takes the room; the teacher's keys work (P pins the most
- * active pooling cell, ] and [ step the checkpoints, B the backward view); axe-core finds no serious or critical
- * problem in presentation mode at the three screen sizes. Screenshots before and after in test-results/e2e/.
+ * in the address (`presentation=1`) and in `state().presentation`; at 1920x1080 every text on screen (the view's
+ * aria-hidden layer labels and output digits included) is at least 16 px and none is cut, broken or drawn over
+ * another, the control column is hidden and the view takes the room; each of the listed teacher's keys does what
+ * the list says (C clears the pad, P pins the most active pooling cell, B the backward view, [ and ] step the
+ * checkpoints, E the explorer, F presentation mode), the text still at least 16 px with a pinned cell's tooltip, in
+ * the backward view and with the explorer open; axe-core finds no serious or critical problem in presentation mode
+ * at the three screen sizes. Screenshots before and after in test-results/e2e/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +21,7 @@ import {
   SCREEN_SIZES,
   type AppSession,
 } from './appSession';
+import { shownTexts } from './shownTexts';
 
 let session: AppSession;
 beforeAll(async () => {
@@ -27,27 +31,19 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Every element with its own visible text (not hidden, not clipped to nothing) and its computed font size. */
-function visibleTextSizes(page: Page): Promise<{ text: string; size: number; where: string }[]> {
-  return page.evaluate(() => {
-    const found: { text: string; size: number; where: string }[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      const element = node.parentElement;
-      if (!text || !element) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const box = range.getBoundingClientRect();
-      if (box.width < 1 || box.height < 1 || box.bottom < 0 || box.top > innerHeight) continue;
-      const style = getComputedStyle(element);
-      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-      if (element.closest('.visually-hidden,[aria-hidden="true"]')) continue;
-      const where = `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 60);
-      found.push({ text: text.slice(0, 40), size: parseFloat(style.fontSize), where });
-    }
-    return found;
-  });
+/** Every text on screen is at least 16 px and laid out cleanly (the state named in the messages). */
+async function expectLegible(page: Page, state: string): Promise<void> {
+  const { texts, problems } = await shownTexts(page);
+  expect(texts.length, state).toBeGreaterThan(20);
+  const tooSmall = texts.filter((t) => t.size < 16);
+  expect(tooSmall, `${state}: ${JSON.stringify(tooSmall.slice(0, 12))}`).toEqual([]);
+  expect(problems, `${state}:\n${problems.slice(0, 12).join('\n')}`).toEqual([]);
+}
+
+/** Presses a teacher's key with nothing focused that takes keys. */
+async function press(page: Page, key: string): Promise<void> {
+  await page.locator('h1').click();
+  await page.keyboard.press(key);
 }
 
 describe('presentation mode', () => {
@@ -56,8 +52,12 @@ describe('presentation mode', () => {
     await drawStrokes(page, DIGITS.seven);
     expect((await settledPrediction(page))?.label).toBe(7);
     await page.screenshot({ path: join(ARTIFACTS, 'presentation-before.png') });
-    const small = (await visibleTextSizes(page)).filter((t) => t.size < 16);
+    const small = (await shownTexts(page)).texts.filter((t) => t.size < 16);
     expect(small.length, 'before: the normal layout has small print (the reason for the mode)').toBeGreaterThan(0);
+    expect(
+      small.some((t) => t.where.startsWith('strong') && ['c1', 's2', 'output'].includes(t.text)),
+      'the layer labels (aria-hidden) are among the texts measured',
+    ).toBe(true);
 
     await page.getByTestId('presentation-toggle').click();
     expect(await page.evaluate(() => window.lenet.state().presentation)).toBe(true);
@@ -65,32 +65,66 @@ describe('presentation mode', () => {
     expect(await page.locator('.controls').isVisible()).toBe(false);
     await page.waitForTimeout(500); // the view re-fits to its larger canvas
     await page.screenshot({ path: join(ARTIFACTS, 'presentation-after.png') });
-    const texts = await visibleTextSizes(page);
-    expect(texts.length).toBeGreaterThan(20);
-    const tooSmall = texts.filter((t) => t.size < 16);
-    expect(tooSmall, JSON.stringify(tooSmall.slice(0, 12))).toEqual([]);
+    await expectLegible(page, 'presentation mode');
+    const labels = (await shownTexts(page)).texts.filter(
+      (t) => t.where === 'strong.' && /^(c1|s2|output|7)$/.test(t.text),
+    );
+    expect(labels.length, 'layer labels and output digits on screen').toBeGreaterThanOrEqual(4);
     const view = (await page.getByTestId('network-view').boundingBox())!;
     expect(view.width * view.height).toBeGreaterThan(0.45 * 1920 * 1080);
   });
 
-  it("answers the teacher's keys", async () => {
+  it("answers the teacher's keys as their list says, every text still at least 16 px", async () => {
     const { page } = session;
-    await page.locator('h1').click(); // nothing focused that takes keys
-    await page.keyboard.press('p');
-    const focus = await page.evaluate(() => window.lenet.state().focus);
-    expect(focus?.layer).toBe('s2');
+    const listed = await page.locator('.shortcut-list kbd').allTextContents();
+    expect(listed).toEqual(['C', 'P', 'B', '[', ']', 'E', 'F']);
+    const state = () => page.evaluate(() => window.lenet.state());
+
+    await press(page, 'p'); // pin the most active pooling cell
+    const focus = (await state()).focus!;
+    expect(focus.layer).toBe('s2');
     const s2 = await page.evaluate(() => window.lenet.activations('s2'));
-    const c = focus!;
-    expect(s2[(c.c * 14 + c.y) * 14 + c.x]).toBe(Math.max(...s2));
-    const before = await page.evaluate(() => window.lenet.state().checkpoint);
-    await page.keyboard.press('[');
-    await expect.poll(() => page.evaluate(() => window.lenet.state().checkpoint)).not.toBe(before);
-    await page.keyboard.press(']');
-    await expect.poll(() => page.evaluate(() => window.lenet.state().checkpoint)).toBe(before);
-    await page.keyboard.press('b');
-    await expect.poll(() => page.evaluate(() => window.lenet.state().view)).toBe('backward');
-    await page.keyboard.press('b');
-    await expect.poll(() => page.evaluate(() => window.lenet.state().view)).toBe('forward');
+    expect(s2[(focus.c * 14 + focus.y) * 14 + focus.x]).toBe(Math.max(...s2));
+    await page.getByTestId('node-tooltip').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'presentation-key-p.png') });
+    await expectLegible(page, 'P: a pinned s2 cell');
+
+    const before = (await state()).checkpoint;
+    await press(page, '['); // previous checkpoint
+    await expect.poll(async () => (await state()).checkpoint).not.toBe(before);
+    await press(page, ']'); // next checkpoint
+    await expect.poll(async () => (await state()).checkpoint).toBe(before);
+
+    await press(page, 'b'); // backward view on
+    await expect.poll(async () => (await state()).view).toBe('backward');
+    await expect.poll(async () => (await state()).backward).not.toBe(null);
+    await page.waitForTimeout(2200); // the sweep from the output down to the input is over
+    await page.screenshot({ path: join(ARTIFACTS, 'presentation-key-b.png') });
+    await expectLegible(page, 'B: the backward view with a pinned s2 cell');
+    await press(page, 'b'); // and off
+    await expect.poll(async () => (await state()).view).toBe('forward');
+    await page.evaluate(() => window.lenet.focus(null));
+
+    await press(page, 'e'); // the test-set explorer
+    await page.getByTestId('confusion-matrix').waitFor();
+    await page.getByTestId('class-accuracy').locator('svg').waitFor();
+    await page.waitForTimeout(500); // the canvas follows its narrower column
+    await page.screenshot({ path: join(ARTIFACTS, 'presentation-key-e.png') });
+    await expectLegible(page, 'E: the explorer open');
+    await press(page, 'e');
+    await expect.poll(() => page.getByTestId('explorer').count()).toBe(0);
+
+    await press(page, 'f'); // presentation mode off
+    await expect.poll(async () => (await state()).presentation).toBe(false);
+    expect(await page.locator('.controls').isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('presentation=1');
+    await press(page, 'f'); // and on
+    await expect.poll(async () => (await state()).presentation).toBe(true);
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+
+    await press(page, 'c'); // clear the pad
+    await expect.poll(() => page.getByTestId('prediction').textContent()).toContain('draw a digit');
+    expect((await page.evaluate(() => window.lenet.input())).every((v) => v === 0)).toBe(true);
   });
 
   it('opens from the address, and has no serious or critical accessibility problem at the three sizes', async () => {

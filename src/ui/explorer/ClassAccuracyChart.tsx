@@ -5,13 +5,16 @@ import { useAppStore } from '../../store/appStore';
 import { epochLabel } from '../../store/explorerData';
 import { accuracyColour, RAMP_CSS, RAMP_ENDS } from './accuracyRamp';
 
-const WIDTH = 260;
-const LEFT = 14;
+/**
+ * The chart's sizes in pixels: its width, the digits' column on the left, a digit's row, the epochs' row below, the
+ * labels' font size and the least distance between two epoch labels (a closer one is left out). Presentation mode
+ * draws every label at 18 px (presentation.css), so the rows and gaps grow with it.
+ */
+const GEOMETRY = {
+  normal: { width: 260, left: 14, row: 9, bottom: 14, font: 9, gap: 30 },
+  presentation: { width: 420, left: 26, row: 20, bottom: 26, font: 18, gap: 60 },
+};
 const TOP = 2;
-const ROW = 9;
-const HEIGHT = TOP + 10 * ROW + 14;
-/** X labels closer than this (pixels) to one already placed are left out. */
-const LABEL_GAP = 30;
 /** Props of {@link ClassAccuracyChart}. */
 export interface ClassAccuracyChartProps {
   readonly epochs: readonly number[];
@@ -26,17 +29,20 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
   const { t } = useTranslation('explorer');
   const language = useAppStore((s) => s.language);
   const [hovered, setHovered] = useState<{ column: number; digit: number } | null>(null);
+  const presentation = useAppStore((s) => s.presentation);
+  const { width, left, row, bottom, font, gap } = GEOMETRY[presentation ? 'presentation' : 'normal'];
+  const height = TOP + 10 * row + bottom;
   if (epochs.length === 0)
     return (
       <figure className="chart" data-testid="class-accuracy">
         <figcaption>{t('classAccuracy.noCheckpoints')}</figcaption>
       </figure>
     );
-  const cell = (WIDTH - LEFT) / epochs.length;
-  const x = (column: number) => LEFT + column * cell;
+  const cell = (width - left) / epochs.length;
+  const x = (column: number) => left + column * cell;
   const labelled: number[] = [];
   for (const i of [current, 0, epochs.length - 1, ...epochs.flatMap((e, i) => (Number.isInteger(e) ? [i] : []))]) {
-    if (i >= 0 && i < epochs.length && labelled.every((j) => Math.abs(x(i) - x(j)) >= LABEL_GAP)) labelled.push(i);
+    if (i >= 0 && i < epochs.length && labelled.every((j) => Math.abs(x(i) - x(j)) >= gap)) labelled.push(i);
   }
   const column = perClass[current] ?? [];
   const known = column.flatMap((a, digit) => (a === null ? [] : [{ digit, a }]));
@@ -61,25 +67,25 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
         {t('classAccuracy.caption')} <span className="readout">{readout}</span>
       </figcaption>
       <svg
-        width={WIDTH}
-        height={HEIGHT}
+        width={width}
+        height={height}
         role="img"
         aria-label={t('classAccuracy.chart', { count: epochs.length })}
         onMouseLeave={() => setHovered(null)}
         onMouseMove={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
-          const col = Math.floor((e.clientX - box.left - LEFT) / cell);
-          const digit = Math.floor((e.clientY - box.top - TOP) / ROW);
+          const col = Math.floor((e.clientX - box.left - left) / cell);
+          const digit = Math.floor((e.clientY - box.top - TOP) / row);
           setHovered(col >= 0 && col < epochs.length && digit >= 0 && digit < 10 ? { column: col, digit } : null);
         }}
       >
         {Array.from({ length: 10 }, (_, digit) => (
           <text
             key={digit}
-            x={LEFT - 4}
-            y={TOP + digit * ROW + ROW / 2}
+            x={left - 4}
+            y={TOP + digit * row + row / 2}
             fill="#9aa3b5"
-            fontSize={9}
+            fontSize={font}
             textAnchor="end"
             dominantBaseline="central"
           >
@@ -93,21 +99,21 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
               <rect
                 key={`${c}-${digit}`}
                 x={x(c)}
-                y={TOP + digit * ROW}
+                y={TOP + digit * row}
                 width={cell + 0.3}
-                height={ROW + 0.3}
+                height={row + 0.3}
                 fill={a === null ? '#1d2431' : accuracyColour(a)}
               />
             );
           }),
         )}
-        <rect x={x(current)} y={TOP} width={cell} height={10 * ROW} fill="none" stroke="#fff" strokeWidth={1.5} />
+        <rect x={x(current)} y={TOP} width={cell} height={10 * row} fill="none" stroke="#fff" strokeWidth={1.5} />
         {hovered && (
           <rect
             x={x(hovered.column)}
-            y={TOP + hovered.digit * ROW}
+            y={TOP + hovered.digit * row}
             width={cell}
-            height={ROW}
+            height={row}
             fill="none"
             stroke="#21e0ff"
           />
@@ -115,10 +121,10 @@ export function ClassAccuracyChart({ epochs, perClass, current }: ClassAccuracyC
         {labelled.map((i) => (
           <text
             key={i}
-            x={Math.min(WIDTH - 8, Math.max(LEFT + 8, x(i) + cell / 2))}
-            y={HEIGHT - 3}
+            x={Math.min(width - font, Math.max(left + font, x(i) + cell / 2))}
+            y={height - 3}
             textAnchor="middle"
-            fontSize={9}
+            fontSize={font}
             fill={i === current ? '#ffd27a' : '#9aa3b5'}
           >
             {epochLabel(epochs[i])}

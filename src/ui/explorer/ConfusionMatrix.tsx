@@ -70,7 +70,7 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
                     }}
                     onClick={() => onSelect(truth, predicted)}
                   >
-                    {images}
+                    {count /* no thousands separator: "1,135" would not fit a cell of the docked explorer */}
                   </button>
                 </td>
               );

@@ -56,7 +56,7 @@ export function ShownNetwork({ engine }: { engine: EngineConnection | null }) {
           </span>
         )}
       </p>
-      {teaching && <p className="shown-taught">{t('shown.taught', { steps: teaching.steps })}</p>}
+      {teaching && <p className="shown-taught">{t('shown.taught', { count: teaching.steps })}</p>}
       {!shipped && (
         <p className="shown-left">
           <span>{t('shown.leftShipped', { shipped: name(lastShipped) })}</span>{' '}

@@ -10,7 +10,7 @@ export function TeachingBadge({ engine }: { engine: EngineConnection | null }) {
   return (
     <p className="teaching-badge" data-testid="teaching-badge" role="status">
       <span className="badge">{t('taught.badge')}</span>{' '}
-      <span>{t('taught.detail', { label: teaching.label, steps: teaching.steps })}</span>{' '}
+      <span>{t('taught.detail', { label: teaching.label, count: teaching.steps })}</span>{' '}
       <button type="button" onClick={() => void engine.backprop.undo()}>
         {t('taught.undo')}
       </button>

@@ -16,14 +16,17 @@ export const en = {
     trainedFrom: '{{name}}: your network, trained here from {{origin}} at epoch {{originEpoch}} · epoch {{epoch}}',
     imported: '{{name}}: imported into this browser · epoch {{epoch}}',
     accuracy: '{{accuracy}} on {{images}} test images',
-    taught: 'taught copy: {{steps}} teaching steps on one drawing, not saved',
+    taught_one: 'taught copy: {{count}} teaching step on one drawing, not saved',
+    taught_other: 'taught copy: {{count}} teaching steps on one drawing, not saved',
     backToShipped: 'back to {{name}}',
     leftShipped: '{{shipped}} is unchanged: you are now looking at a network of your own.',
   },
   taught: {
     badge: 'taught copy',
-    detail:
-      'This reading comes from a copy taught that a drawing is a {{label}} ({{steps}} steps); the checkpoint is unchanged.',
+    detail_one:
+      'This reading comes from a copy taught that a drawing is a {{label}} ({{count}} step); the checkpoint is unchanged.',
+    detail_other:
+      'This reading comes from a copy taught that a drawing is a {{label}} ({{count}} steps); the checkpoint is unchanged.',
     undo: 'undo teaching',
   },
 };
@@ -42,14 +45,17 @@ export const zh: Catalog<typeof en> = {
     trainedFrom: '{{name}}：你的网络，在此从 {{origin}} 第 {{originEpoch}} 轮继续训练 · 第 {{epoch}} 轮',
     imported: '{{name}}：导入到本浏览器 · 第 {{epoch}} 轮',
     accuracy: '{{images}} 张测试图像上准确率 {{accuracy}}',
-    taught: '教过的副本：在一张手写数字上教了 {{steps}} 步，未保存',
+    taught_one: '教过的副本：在一张手写数字上教了 {{count}} 步，未保存',
+    taught_other: '教过的副本：在一张手写数字上教了 {{count}} 步，未保存',
     backToShipped: '返回{{name}}',
     leftShipped: '{{shipped}}没有被改动：你现在看到的是你自己的网络。',
   },
   taught: {
     badge: '教过的副本',
-    detail:
-      '这个识别结果来自一个被教过的副本：它被教成把一个手写数字认作 {{label}}（{{steps}} 步）；检查点本身没有改变。',
+    detail_one:
+      '这个识别结果来自一个被教过的副本：它被教成把一个手写数字认作 {{label}}（{{count}} 步）；检查点本身没有改变。',
+    detail_other:
+      '这个识别结果来自一个被教过的副本：它被教成把一个手写数字认作 {{label}}（{{count}} 步）；检查点本身没有改变。',
     undo: '撤销教学',
   },
 };
