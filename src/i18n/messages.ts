@@ -28,6 +28,8 @@ export const en = {
   engineRestartFailed: 'The engine stopped ({{why}}) and could not be restarted: {{detail}}',
   engineRetryFailed: 'The engine could not be restarted: {{detail}}',
   retryAsked: 'it was down; you asked to retry',
+  engineDidNotStart:
+    "The engine's worker did not start ({{why}}). If this site sends a Cross-Origin-Embedder-Policy header, it must send it with every response, the worker's scripts included. Reload the page to try again.",
 };
 
 export const zh: Catalog<typeof en> = {
@@ -50,4 +52,6 @@ export const zh: Catalog<typeof en> = {
   engineRestartFailed: '引擎停止了（{{why}}），且无法重新启动：{{detail}}',
   engineRetryFailed: '引擎无法重新启动：{{detail}}',
   retryAsked: '引擎已停止；你要求重试',
+  engineDidNotStart:
+    '引擎的 Worker 没有启动（{{why}}）。如果本站发送了 Cross-Origin-Embedder-Policy 响应头，它必须随每个响应发送，包括 Worker 的脚本。请刷新页面重试。',
 };

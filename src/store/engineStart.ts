@@ -21,15 +21,42 @@ export interface StartedEngine {
   onDeath: (reason: string) => void;
 }
 
-/** Starts the worker on the preferred engine and reports what it says into the store. */
-export async function startEngineWorker(prefer: Backend | 'auto'): Promise<StartedEngine> {
+/**
+ * The worker died before it answered its start: its script could not run (for example a host that sends
+ * Cross-Origin-Embedder-Policy with the page but not with the worker's scripts) or it hung. `reason` is the
+ * supervisor's.
+ */
+export class EngineStartError extends Error {
+  constructor(readonly reason: string) {
+    super(`the engine worker did not start (${reason})`);
+    this.name = 'EngineStartError';
+  }
+}
+
+/** The app's engine worker. */
+const engineWorker = () =>
+  new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+
+/**
+ * Starts the worker on the preferred engine and reports what it says into the store. Rejects with an
+ * EngineStartError when the worker dies before it has started (it is not restarted: it would die again).
+ */
+export async function startEngineWorker(
+  prefer: Backend | 'auto',
+  create: () => WorkerLike = engineWorker,
+): Promise<StartedEngine> {
   const set = useAppStore.getState().set;
   const started: { engine?: StartedEngine } = {};
-  const supervised = new SupervisedWorker(
-    () =>
-      new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
-    (reason) => started.engine?.onDeath(reason),
-  );
+  let diedBeforeStart: (error: EngineStartError) => void = () => {};
+  const died = new Promise<never>((_, reject) => (diedBeforeStart = reject));
+  const supervised = new SupervisedWorker(create, (reason) => {
+    if (started.engine) {
+      started.engine.onDeath(reason);
+      return;
+    }
+    supervised.stop();
+    diedBeforeStart(new EngineStartError(reason));
+  });
   const client = new EngineClient(supervised);
   client.subscribe((event) => {
     if (event.type === 'backendChanged') {
@@ -39,7 +66,7 @@ export async function startEngineWorker(prefer: Backend | 'auto'): Promise<Start
     }
     if (event.type === 'failed') set({ error: message('messages', 'failed', { detail: event.message }) });
   });
-  const reply = await client.start(prefer);
+  const reply = await Promise.race([client.start(prefer), died]);
   set({
     backend: reply.backend,
     renderer: reply.renderer,

@@ -13,6 +13,7 @@ import { ChapterText } from '../chapters/ChapterText';
 import { openChapter } from '../chapters/openChapter';
 import { useAppStore } from '../../store/appStore';
 import { connectEngine, type EngineConnection } from '../../store/connectEngine';
+import { EngineStartError } from '../../store/engineStart';
 import { AddressNote } from '../address/AddressNote';
 import { installAutomationApi } from '../automation/automationApi';
 import { ComparePanel } from '../reading/ComparePanel';
@@ -78,7 +79,12 @@ export function App() {
 
   useEffect(() => {
     connection.then(setEngine, (e: unknown) =>
-      useAppStore.getState().set({ error: message('messages', 'failed', { detail: errorDetail(e) }) }),
+      useAppStore.getState().set({
+        error:
+          e instanceof EngineStartError
+            ? message('messages', 'engineDidNotStart', { why: e.reason })
+            : message('messages', 'failed', { detail: errorDetail(e) }),
+      }),
     );
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') useAppStore.getState().set({ focus: null, pinned: false });
