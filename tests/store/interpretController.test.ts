@@ -15,9 +15,8 @@ import { WasmNetwork } from '../../src/engine/wasm/wasmNetwork';
 import type { ExplorerController } from '../../src/store/explorerController';
 import { createInterpretController } from '../../src/store/interpretController';
 import { heldParams, recordFromLoadedRun } from '../../src/store/runRecord';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { mnistTest } from '../engine/interpret/shippedFixtures';
+import { inProcessEngine } from '../worker/inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -29,14 +28,7 @@ async function setUp() {
   const loaded = await loadRun(async (file) => new Uint8Array(readFileSync(join(dir, file))), dir);
   const run = { ...recordFromLoadedRun('lenet5-default', loaded), testImages: IMAGES };
   const index = run.checkpoints.length - 1;
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   await client.start('cpu');
   // The commands the controller sends (after the set-up).
   const requests: string[] = [];

@@ -7,22 +7,14 @@ import { allArchitectures, DEFAULT_ARCHITECTURE, lenet5Layers } from '../../src/
 import { initialParameters } from '../../src/engine/model/initialize';
 import { parameterLayout, tensorSpec } from '../../src/engine/model/parameters';
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 async function connect(options = DEFAULT_ARCHITECTURE, seed = 1) {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   await client.start('cpu');
   const params = initialParameters(lenet5Layers(options), seed) as Float32Array;
   await client.loadWeights(options, params);

@@ -6,22 +6,14 @@ import { allArchitectures, DEFAULT_ARCHITECTURE, lenet5Layers } from '../../src/
 import { initialParameters } from '../../src/engine/model/initialize';
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { confusionMatrix } from '../../src/store/explorerData';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 async function connect() {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   await client.start('cpu');
   return client;
 }

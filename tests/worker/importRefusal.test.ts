@@ -6,22 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../src/i18n/i18n';
 import { messageText } from '../../src/i18n/useMessage';
 import { errorDetail } from '../../src/ui/problems/problemMessage';
-import { EngineClient } from '../../src/worker/engineClient';
 import { EngineFailure } from '../../src/worker/engineFailure';
-import { serveEngine } from '../../src/worker/engineHost';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 function connect() {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   return client;
 }
 

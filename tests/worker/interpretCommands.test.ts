@@ -15,23 +15,15 @@ import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { referenceEngine } from '../../src/engine/reference/referenceAttribution';
 import { wasmEngine } from '../../src/engine/wasm/wasmAttribution';
 import { WasmNetwork } from '../../src/engine/wasm/wasmNetwork';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import type { Backend } from '../../src/worker/protocol';
 import { mnistTest, shippedCheckpoint, testDigit, unevenDigit } from '../engine/interpret/shippedFixtures';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 async function connect(backend: Backend) {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   expect((await client.start(backend)).backend).toBe(backend);
   return client;
 }

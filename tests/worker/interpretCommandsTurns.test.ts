@@ -10,22 +10,14 @@ import { synthesizeFeature } from '../../src/engine/interpret/featureImage';
 import { rankTestImages } from '../../src/engine/interpret/nodeRanking';
 import { wasmEngine } from '../../src/engine/wasm/wasmAttribution';
 import { WasmNetwork } from '../../src/engine/wasm/wasmNetwork';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { mnistTest, shippedCheckpoint, testDigit } from '../engine/interpret/shippedFixtures';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 async function connect() {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops);
   expect((await client.start('wasm')).backend).toBe('wasm');
   return client;
 }

@@ -15,11 +15,10 @@ import { SeededRandom } from '../../src/engine/model/random';
 import { sgdMomentumStep } from '../../src/engine/reference/sgd';
 import { WasmTrainer } from '../../src/engine/wasm/wasmTrainer';
 import type { ComputeBackend } from '../../src/worker/computeBackend';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { layerTrainingStats, measuredStep } from '../../src/worker/layerStats';
 import type { EngineEvent, LayerTrainingStats } from '../../src/worker/protocol';
 import { loadMnistSplit } from '../../scripts/mnistFiles';
+import { inProcessEngine } from './inProcessEngine';
 
 const LEARNED: ArchitectureOptions = { ...DEFAULT_ARCHITECTURE, c3Connectivity: 'learned' };
 const [allTrain, allTest] = [loadMnistSplit('train'), loadMnistSplit('test')];
@@ -129,14 +128,7 @@ describe('the training pump reports layerStats', () => {
     ['cpu', 1],
     ['wasm', 1],
   ] as const)('on the %s engine at batch %i', async (backend, batchSize) => {
-    const channel = new MessageChannel();
-    stops.push(serveEngine(channel.port2 as never));
-    const client = new EngineClient(channel.port1 as never);
-    stops.push(() => {
-      client.dispose();
-      channel.port1.close();
-      channel.port2.close();
-    });
+    const client = inProcessEngine(stops);
     const events: EngineEvent[] = [];
     client.subscribe((e) => events.push(e));
     await client.start(backend, 1);

@@ -12,22 +12,14 @@ import { sweepValues, type SweepKind } from '../../src/engine/probe/invarianceSw
 import { ReferenceNetwork } from '../../src/engine/reference/referenceNetwork';
 import { DEFAULT_FACTORIES, type BackendFactories } from '../../src/worker/backendFactories';
 import { CpuBackend } from '../../src/worker/cpuBackend';
-import { EngineClient } from '../../src/worker/engineClient';
-import { serveEngine } from '../../src/worker/engineHost';
 import { shippedNetwork, testDigit } from '../../scripts/shippedNetworks';
+import { inProcessEngine } from './inProcessEngine';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 async function connect(factories: BackendFactories) {
-  const channel = new MessageChannel();
-  stops.push(serveEngine(channel.port2 as never, factories));
-  const client = new EngineClient(channel.port1 as never);
-  stops.push(() => {
-    client.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const client = inProcessEngine(stops, factories);
   await client.start('cpu');
   return client;
 }
