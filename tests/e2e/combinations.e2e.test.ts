@@ -28,9 +28,21 @@ async function drawnAlpha(testId = 'alpha-grid'): Promise<number[][]> {
     );
 }
 
+/** Where `node` is drawn, once the view has stopped moving (the backward view's panels resize it a moment later). */
+async function settledPosition(node: { layer: string; c: number; y: number; x: number }) {
+  let at = await page().evaluate((n) => window.lenet.screenPosition(n), node);
+  for (let tries = 0; tries < 50; tries++) {
+    await page().waitForTimeout(200);
+    const now = await page().evaluate((n) => window.lenet.screenPosition(n), node);
+    if (at && now && Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5) return now;
+    at = now;
+  }
+  return at;
+}
+
 /** Hovers a node of the view and returns the tooltip. */
 async function hover(node: { layer: string; c: number; y: number; x: number }) {
-  const at = await page().evaluate((n) => window.lenet.screenPosition(n), node);
+  const at = await settledPosition(node);
   expect(at, 'the node is on screen').not.toBeNull();
   // Off the node first, so that hovering the same node again (after the view changed) is a move the view sees.
   await page().mouse.move(1, 1);

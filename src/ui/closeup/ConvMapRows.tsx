@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ConvolutionDetail } from '../../viz/closeup/convolutionDetail';
 import { cssColour, type ConvolutionShades, type Shade } from './mapShades';
 
+/** The sum sign before each map's sum: the same in every language. */
+const SUM = 'Σ';
+
 /** CSS pixels a cell of a row's grids, with 1 px between cells (closeup.css: --shade-cell). */
 const CELL = 7;
 
@@ -88,7 +91,7 @@ export function ConvMapRows({
             <ShadeGrid values={detail.kernels[k]} columns={columns} shade={shades.kernel} />
             <span className="op">=</span>
             <ShadeGrid values={detail.products[k]} columns={columns} shade={shades.products} />
-            <span className="conv-row-sum">{t('conv.rowSum', { sum: number(detail.sums[k]) })}</span>
+            <span className="conv-row-sum">{[SUM, number(detail.sums[k])].join(' ')}</span>
           </button>
         ))}
       </div>

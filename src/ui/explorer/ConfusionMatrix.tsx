@@ -51,7 +51,8 @@ export function ConfusionMatrix({ matrix, images, selected, onSelect }: Confusio
             <th scope="row">{truth}</th>
             {DIGITS.map((predicted) => {
               const count = matrix[truth][predicted];
-              const images = formatFixed(language, count);
+              // Written as the cell shows it (no separator), so that the cell's name holds its visible text.
+              const images = String(count);
               const diagonal = truth === predicted;
               const isSelected = selected?.truth === truth && selected.predicted === predicted;
               return (
