@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type {} from '../src/ui/automation/automationApi'; // declares window.lenet
 import { CHROMIUM, CHROMIUM_FLAGS } from '../vitest.config';
 import { drawStrokes } from './appBrowser';
+import { DIGITS } from './digitStrokes';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,15 +26,6 @@ mkdirSync(folder, { recursive: true });
 
 const STUDENT = { width: 1366, height: 768 };
 const PROJECTOR = { width: 1920, height: 1080 };
-const SEVEN: [number, number][][] = [
-  [
-    [70, 60],
-    [150, 60],
-    [215, 62],
-    [170, 150],
-    [125, 240],
-  ],
-];
 const OTHER_SEVEN: [number, number][][] = [
   [
     [80, 70],
@@ -60,7 +52,7 @@ async function open(
   return page;
 }
 
-async function draw(page: Page, strokes = SEVEN): Promise<void> {
+async function draw(page: Page, strokes = DIGITS.seven): Promise<void> {
   await drawStrokes(page, strokes);
   await page.waitForTimeout(1500);
 }

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_ARCHITECTURE, lenet5Layers } from '../src/engine/model/lenet5';
 import { parameterLayout } from '../src/engine/model/parameters';
 import { CROSS_ORIGIN_ISOLATION, drawStrokes, openApp } from './appBrowser';
+import { DIGITS } from './digitStrokes';
 
 /** One measurement of the page and its workers. */
 export interface SoakSample {
@@ -56,16 +57,6 @@ export interface SoakOptions {
 /** The growth at which `npm run soak` fails. */
 export const SOAK_LIMIT_PERCENT = 10;
 
-const SEVEN: [number, number][][] = [
-  [
-    [70, 60],
-    [150, 60],
-    [215, 62],
-    [170, 150],
-    [125, 240],
-  ],
-];
-
 /**
  * Measures in the page after a forced GC (`gc` is exposed by --js-flags=--expose-gc; the eager measurement
  * itself collects the workers' heaps too). A string: tsx would wrap named inner functions in a helper the page lacks.
@@ -105,7 +96,7 @@ export async function soak({
   try {
     if (!(await page.evaluate(() => crossOriginIsolated)))
       throw new Error('the page is not cross-origin isolated: memory cannot be measured');
-    await drawStrokes(page, SEVEN);
+    await drawStrokes(page, DIGITS.seven);
     await page.waitForFunction(() => window.lenet.state().prediction !== null, null, { timeout: 30_000 });
     const backend = await page.evaluate(() => window.lenet.state().backend);
     log(`soak: ${minutes} min of training on ${trainSubset} images per epoch, ${backend} engine, view live`);

@@ -20,31 +20,7 @@ export async function settledPrediction(page: Page): Promise<{ label: number; pr
   return page.evaluate(() => window.lenet.state().prediction);
 }
 
-/** Simple digit shapes drawn as a person would, in pad pixels. */
-export const DIGITS: Record<string, [number, number][][]> = {
-  one: [
-    [
-      [140, 50],
-      [138, 140],
-      [136, 235],
-    ],
-  ],
-  seven: [
-    [
-      [70, 60],
-      [150, 60],
-      [215, 62],
-      [170, 150],
-      [125, 240],
-    ],
-  ],
-  zero: [
-    Array.from({ length: 25 }, (_, i): [number, number] => {
-      const a = (i / 24) * 2 * Math.PI;
-      return [140 + 55 * Math.sin(a), 140 - 85 * Math.cos(a)];
-    }),
-  ],
-};
+export { DIGITS } from '../../scripts/digitStrokes';
 
 /** Opens the app once for a test file (beforeAll) and closes it afterwards; errors thrown in the page are collected. */
 export function appForFile(search = ''): { readonly app: AppSession; readonly errors: string[] } {

@@ -8,9 +8,6 @@ import type { AttributionEngine } from './attributionEngine';
 import { PortraitAccumulator, type NeuronPortraits } from './neuronPortraits';
 import { passImages, PASS_SLICE_MS, testImagePass } from './testImagePass';
 
-/** Milliseconds of work between two turns of the event loop. */
-export const PORTRAIT_SLICE_MS = PASS_SLICE_MS;
-
 /**
  * Runs the pass; `waitTurn` is awaited after each batch that ends a slice of `sliceMs` (0: after every batch), with
  * the share of the pass done so far (0 to 1).
@@ -20,7 +17,7 @@ export async function portraitPass(
   test: MnistSet,
   limit: number,
   waitTurn: (done: number) => Promise<void>,
-  sliceMs = PORTRAIT_SLICE_MS,
+  sliceMs = PASS_SLICE_MS,
 ): Promise<NeuronPortraits> {
   const images = passImages(test, limit);
   const accumulator = new PortraitAccumulator(engine.layers);

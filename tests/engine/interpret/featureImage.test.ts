@@ -18,20 +18,12 @@ import { referenceEngine } from '../../../src/engine/reference/referenceAttribut
 import type { ReferenceNetwork } from '../../../src/engine/reference/referenceNetwork';
 import { wasmEngine } from '../../../src/engine/wasm/wasmAttribution';
 import { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
-import { shippedCheckpoint, unevenDigit } from './shippedFixtures';
+import { NODE_PER_LAYER, shippedCheckpoint, unevenDigit } from './shippedFixtures';
 
 const runs = { modern: shippedCheckpoint('lenet5-default'), classic: shippedCheckpoint('lenet5-classic') };
 
 /** One node of every layer but the input. */
-const NODES: NodeRef[] = [
-  { layer: 'c1', c: 2, y: 9, x: 14 },
-  { layer: 's2', c: 4, y: 6, x: 7 },
-  { layer: 'c3', c: 11, y: 4, x: 5 },
-  { layer: 's4', c: 7, y: 2, x: 2 },
-  { layer: 'c5', c: 33, y: 0, x: 0 },
-  { layer: 'f6', c: 50, y: 0, x: 0 },
-  { layer: 'output', c: 4, y: 0, x: 0 },
-];
+const NODES = NODE_PER_LAYER.filter((node) => node.layer !== 'input');
 
 /** The node's value (after the activation; the probability for the output) by a plain float64 forward pass. */
 function plainValue(reference: ReferenceNetwork, image: ArrayLike<number>, node: NodeRef): number {

@@ -14,24 +14,14 @@ import { nodeIndex, type NodeRef } from '../../../src/engine/model/nodeRef';
 import { referenceEngine } from '../../../src/engine/reference/referenceAttribution';
 import { wasmEngine } from '../../../src/engine/wasm/wasmAttribution';
 import { WasmNetwork } from '../../../src/engine/wasm/wasmNetwork';
-import { mnistTest, shippedCheckpoint } from './shippedFixtures';
+import { mnistTest, NODE_PER_LAYER, shippedCheckpoint } from './shippedFixtures';
 
 const noWait = async () => {};
 
-/** One node of every layer, a max-pooling cell and an output (a probability) among them. */
-const NODES: NodeRef[] = [
-  { layer: 'input', c: 0, y: 12, x: 15 },
-  { layer: 'c1', c: 2, y: 9, x: 14 },
-  { layer: 's2', c: 4, y: 6, x: 7 },
-  { layer: 'c3', c: 11, y: 4, x: 5 },
-  { layer: 's4', c: 7, y: 2, x: 2 },
-  { layer: 'c5', c: 33, y: 0, x: 0 },
-  { layer: 'f6', c: 50, y: 0, x: 0 },
-  { layer: 'output', c: 4, y: 0, x: 0 },
-];
+const NODES = NODE_PER_LAYER;
 
 /** Each node's value on each of the first `images` test images, one forward pass per image. */
-function bruteForce(engine: AttributionEngine, images: number, nodes: NodeRef[]): Float64Array[] {
+function bruteForce(engine: AttributionEngine, images: number, nodes: readonly NodeRef[]): Float64Array[] {
   const values = nodes.map(() => new Float64Array(images));
   const input = new Float32Array(1024); // as the pass (and the app) feed the network
   for (let image = 0; image < images; image++) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mnistToInput } from '../../../src/engine/data/mnistInput';
 import type { ArchitectureOptions } from '../../../src/engine/model/layerSpec';
+import type { NodeRef } from '../../../src/engine/model/nodeRef';
 import { SeededRandom } from '../../../src/engine/model/random';
 import { lenet5Layers } from '../../../src/engine/model/lenet5';
 import { loadRun } from '../../../src/engine/model/runLoader';
@@ -39,3 +40,15 @@ export async function shippedCheckpoint(
   const reference = new ReferenceNetwork(lenet5Layers(architecture), architecture.loss, Float64Array.from(params));
   return { architecture, params, reference };
 }
+
+/** One node of every layer (the input first), a max-pooling cell and an output (a probability) among them. */
+export const NODE_PER_LAYER: readonly NodeRef[] = [
+  { layer: 'input', c: 0, y: 12, x: 15 },
+  { layer: 'c1', c: 2, y: 9, x: 14 },
+  { layer: 's2', c: 4, y: 6, x: 7 },
+  { layer: 'c3', c: 11, y: 4, x: 5 },
+  { layer: 's4', c: 7, y: 2, x: 2 },
+  { layer: 'c5', c: 33, y: 0, x: 0 },
+  { layer: 'f6', c: 50, y: 0, x: 0 },
+  { layer: 'output', c: 4, y: 0, x: 0 },
+];
