@@ -49,6 +49,7 @@ export async function startEngineWorker(
   const started: { engine?: StartedEngine } = {};
   let diedBeforeStart: (error: EngineStartError) => void = () => {};
   const died = new Promise<never>((_, reject) => (diedBeforeStart = reject));
+  died.catch(() => undefined); // only the start awaits it: a death after a failed start is no unhandled rejection
   const supervised = new SupervisedWorker(create, (reason) => {
     if (started.engine) {
       started.engine.onDeath(reason);
